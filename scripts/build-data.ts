@@ -1,0 +1,104 @@
+/**
+ * npm run data: validate everything under data/ and write the JSON the pages read plus the public
+ * downloads. Fails with the file, line and column of every bad value; writes all outputs or none.
+ */
+import { join } from "node:path";
+import { toCsv } from "../src/lib/data/csv.ts";
+import { DataError } from "../src/lib/data/errors.ts";
+import { isIsoDay } from "../src/lib/data/dates.ts";
+import { parseTable, type Schema, type TableSpec } from "../src/lib/data/schema.ts";
+import { parseSources } from "../src/lib/data/sources.ts";
+import { buildSiteData, type DataInput, type SiteData } from "../src/lib/data/model.ts";
+import {
+  eprStatusTable, gmppTable, icbsTable, programmeTable, regionsTable, statementsTable, successionsTable, targetsTable, trustsTable,
+} from "../src/lib/data/tables.ts";
+import { argValue, readText, runMain, writeAllAtomically } from "./lib/io.ts";
+
+/** The release date: SOURCE_DATE_EPOCH when set (reproducible builds), else data/release.json. */
+export function releaseDate(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.SOURCE_DATE_EPOCH) {
+    const seconds = Number(env.SOURCE_DATE_EPOCH);
+    if (!Number.isInteger(seconds) || seconds < 0) throw new DataError([{ file: "SOURCE_DATE_EPOCH", value: env.SOURCE_DATE_EPOCH, expected: "whole seconds since 1970" }]);
+    return new Date(seconds * 1000).toISOString().slice(0, 10);
+  }
+  const file = join(dataDir, "release.json");
+  let date: unknown;
+  try {
+    date = (JSON.parse(readText(file)) as { date?: unknown }).date;
+  } catch (e) {
+    if (e instanceof DataError) throw e;
+    throw new DataError([{ file, expected: `JSON like { "date": "YYYY-MM-DD" } (${(e as Error).message})` }]);
+  }
+  if (typeof date !== "string" || !isIsoDay(date)) throw new DataError([{ file, column: "date", value: String(date), expected: "a date as YYYY-MM-DD" }]);
+  return date;
+}
+
+export function readDataDir(dir: string): DataInput {
+  const table = <S extends Schema>(name: string, spec: TableSpec<S>) => parseTable(readText(join(dir, name)), join(dir, name), spec);
+  // Collect problems from every file before failing, so one run shows them all.
+  const problems: DataError[] = [];
+  const attempt = <T,>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof DataError) {
+        problems.push(e);
+        return [] as unknown as T;
+      }
+      throw e;
+    }
+  };
+  const input: DataInput = {
+    release: { date: attempt(() => releaseDate(dir)) },
+    sources: attempt(() => parseSources(readText(join(dir, "sources.json")), join(dir, "sources.json"))),
+    trusts: attempt(() => table("trusts.csv", trustsTable)),
+    successions: attempt(() => table("successions.csv", successionsTable)),
+    eprStatus: attempt(() => table("epr-status.csv", eprStatusTable)),
+    icbs: attempt(() => table("icbs.csv", icbsTable)),
+    regions: attempt(() => table("regions.csv", regionsTable)),
+    gmpp: attempt(() => table("gmpp.csv", gmppTable)),
+    statements: attempt(() => table("statements.csv", statementsTable)),
+    targets: attempt(() => table("targets.csv", targetsTable)),
+    programme: attempt(() => table("programme.csv", programmeTable)),
+  };
+  if (problems.length) throw new DataError(problems.flatMap((e) => e.problems));
+  return input;
+}
+
+const TRUST_DOWNLOAD_COLUMNS = [
+  "code", "name", "region_code", "region_name", "icb_code", "icb_name", "trust_type", "open_date", "close_date",
+  "successor_codes", "predecessor_codes", "epr_status", "supplier", "status_as_of", "status_source_id",
+  "epr_status_basis", "in_ods_trust_list", "name_in_epr_list",
+] as const;
+
+/** Every output file, keyed by path: the page model and the public downloads. */
+export function outputs(site: SiteData, generatedDir: string, publicDir: string): Record<string, string> {
+  const json = (v: unknown) => JSON.stringify(v, null, 1) + "\n";
+  const flatTrusts = site.trusts.map((t) => ({ ...t, successor_codes: t.successor_codes.join(";"), predecessor_codes: t.predecessor_codes.join(";") }));
+  const cols = <T extends object>(rows: T[]) => (rows[0] ? Object.keys(rows[0]) : []);
+  const csv = <T extends object>(rows: T[]) =>
+    toCsv(cols(rows), rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? v.join(";") : v]))), { safeForSpreadsheets: true });
+  return {
+    [join(generatedDir, "site-data.json")]: json(site),
+    [join(publicDir, "trusts.csv")]: toCsv(TRUST_DOWNLOAD_COLUMNS, flatTrusts, { safeForSpreadsheets: true }),
+    [join(publicDir, "trusts.json")]: json(site.trusts),
+    [join(publicDir, "statements.csv")]: csv(site.statements),
+    [join(publicDir, "targets.csv")]: csv(site.targets),
+    [join(publicDir, "programme.csv")]: csv(site.programme),
+    [join(publicDir, "gmpp.csv")]: csv(site.gmpp),
+    [join(publicDir, "reconciliation.csv")]: csv(site.reconciliation),
+    [join(publicDir, "sources.json")]: json(site.sources),
+  };
+}
+
+if (import.meta.main) {
+  await runMain(() => {
+    const dataDir = argValue("data", "data");
+    const { site, warnings } = buildSiteData(readDataDir(dataDir));
+    const files = outputs(site, argValue("generated", "src/generated"), argValue("public", "public/data"));
+    writeAllAtomically(files);
+    console.log(`data: ${site.trusts.length} trusts, ${site.statements.length} statements, ${site.targets.length} targets, ${site.programme.length} programme figures, ${site.sources.length} sources`);
+    console.log(`data: NHS England list ${site.snapshot.as_of}: ${site.snapshot.with_epr} of ${site.snapshot.total} with an EPR, ${site.snapshot.without_epr} without`);
+    if (warnings.length) console.log(`data: ${warnings.length} warnings (shown on /sources/):\n${warnings.map((w) => `  - ${w.message}`).join("\n")}`);
+  });
+}

@@ -1,0 +1,75 @@
+/** ONS ICB names (Dec 2024) + Open Innovations ICB hexmap → data/icbs.csv and data/regions.csv. */
+import { parseCsv } from "../../src/lib/data/csv.ts";
+import { DataError, type Problem } from "../../src/lib/data/errors.ts";
+import { tidySpaces } from "../../src/lib/data/names.ts";
+
+export const ICB_COLUMNS = ["code", "gss_code", "name", "short_name", "region_code", "hex_q", "hex_r"] as const;
+export const REGION_COLUMNS = ["code", "gss_code", "name"] as const;
+export type IcbCsvRow = Record<(typeof ICB_COLUMNS)[number], string>;
+export type RegionCsvRow = Record<(typeof REGION_COLUMNS)[number], string>;
+
+interface Hex {
+  q: number;
+  r: number;
+  n?: string;
+  NHSER21CD?: string;
+  NHSER21CDH?: string;
+  NHSER21NM?: string;
+}
+
+/** "NHS Cheshire and Merseyside Integrated Care Board" → "Cheshire and Merseyside". */
+export function shortIcbName(name: string): string {
+  return tidySpaces(name.replace(/^NHS\s+/, "").replace(/\s+Integrated Care Board$/, ""));
+}
+
+export function buildGeography(icbCsv: string, icbFile: string, hexText: string, hexFile: string): { icbs: IcbCsvRow[]; regions: RegionCsvRow[] } {
+  const table = parseCsv(icbCsv, icbFile);
+  const need = ["ICB24CD", "ICB24CDH", "ICB24NM"];
+  const missing = need.filter((n) => !table.header.includes(n));
+  if (missing.length) throw new DataError([{ file: icbFile, line: 1, value: table.header.join(","), expected: `columns ${need.join(", ")} (missing ${missing.join(", ")})` }]);
+  const col = (name: string) => table.header.indexOf(name);
+
+  let hexjson: { layout?: string; hexes?: Record<string, Hex> };
+  try {
+    hexjson = JSON.parse(hexText);
+  } catch (e) {
+    throw new DataError([{ file: hexFile, expected: `HexJSON (${(e as Error).message})` }]);
+  }
+  if (hexjson.layout !== "odd-r" || !hexjson.hexes) throw new DataError([{ file: hexFile, value: String(hexjson.layout), expected: 'a HexJSON object with layout "odd-r" and hexes' }]);
+  const hexes = hexjson.hexes;
+
+  const problems: Problem[] = [];
+  const icbs: IcbCsvRow[] = [];
+  const regions = new Map<string, RegionCsvRow>();
+  for (const { line, cells } of table.rows) {
+    const code = tidySpaces(cells[col("ICB24CDH")]!);
+    const hex = hexes[code];
+    if (!hex) {
+      problems.push({ file: hexFile, column: "hexes", value: code, expected: `a hex for ICB ${code} (listed on line ${line} of ${icbFile})` });
+      continue;
+    }
+    if (!hex.NHSER21CDH || !hex.NHSER21NM || !Number.isInteger(hex.q) || !Number.isInteger(hex.r)) {
+      problems.push({ file: hexFile, column: `hexes.${code}`, expected: "q, r, NHSER21CDH and NHSER21NM" });
+      continue;
+    }
+    icbs.push({
+      code,
+      gss_code: tidySpaces(cells[col("ICB24CD")]!),
+      name: tidySpaces(cells[col("ICB24NM")]!),
+      short_name: shortIcbName(cells[col("ICB24NM")]!),
+      region_code: hex.NHSER21CDH,
+      hex_q: String(hex.q),
+      hex_r: String(hex.r),
+    });
+    regions.set(hex.NHSER21CDH, { code: hex.NHSER21CDH, gss_code: hex.NHSER21CD ?? "", name: tidySpaces(hex.NHSER21NM) });
+  }
+  const listed = new Set(icbs.map((i) => i.code));
+  for (const code of Object.keys(hexes)) {
+    if (!listed.has(code) && !problems.some((p) => p.value === code)) problems.push({ file: icbFile, column: "ICB24CDH", value: code, expected: `a row for ICB ${code}, which the hexmap has` });
+  }
+  if (problems.length) throw new DataError(problems);
+  return {
+    icbs: icbs.sort((a, b) => a.code.localeCompare(b.code)),
+    regions: [...regions.values()].sort((a, b) => a.code.localeCompare(b.code)),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * NHS England's list of secondary-care trusts and their primary EPR supplier (xlsx) → data/epr-status.csv.
+ * Quirks handled: trailing and doubled spaces, upper-case names, "No EPR -  in process of getting one"
+ * with two spaces, and an as-of date that only the sheet name gives.
+ */
+import ExcelJS from "exceljs";
+import { DataError, type Problem } from "../../src/lib/data/errors.ts";
+import { tidySpaces } from "../../src/lib/data/names.ts";
+
+export const TRUST_TYPES = {
+  "Acute": "acute",
+  "Mental Health": "mental_health",
+  "Mental Health and Community (Combined)": "mental_health_community",
+  "Community": "community",
+  "Ambulance": "ambulance",
+} as const;
+export type TrustType = (typeof TRUST_TYPES)[keyof typeof TRUST_TYPES];
+
+const HEADER = ["Organisation Code", "Organisation", "Trust Type (Primary)", "Supplier (Primary EPR)"];
+const NO_EPR = /^no epr\b/i;
+
+export const EPR_STATUS_COLUMNS = ["code", "as_of", "source_id", "name_in_source", "trust_type", "has_epr", "supplier"] as const;
+export type EprStatusCsvRow = Record<(typeof EPR_STATUS_COLUMNS)[number], string>;
+
+/** "EPR Suppliers 01.10.24" → "2024-10-01" (UK day.month.year). */
+export function dateFromSheetName(name: string): string | null {
+  const m = /(\d{2})\.(\d{2})\.(\d{2})\s*$/.exec(name);
+  return m ? `20${m[3]}-${m[2]}-${m[1]}` : null;
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object" && "richText" in v) return v.richText.map((r) => r.text).join("");
+  if (typeof v === "object" && "text" in v) return String(v.text);
+  return String(v);
+}
+
+export async function parseEprSuppliers(data: ArrayBuffer | Buffer, file: string, sourceId: string): Promise<EprStatusCsvRow[]> {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(data as ArrayBuffer);
+  } catch (e) {
+    throw new DataError([{ file, expected: `an .xlsx workbook (${(e as Error).message})` }]);
+  }
+  const sheet = book.worksheets.find((s) => s.state === "visible" && /epr suppliers/i.test(s.name));
+  if (!sheet) throw new DataError([{ file, value: book.worksheets.map((s) => s.name).join(", "), expected: 'a visible sheet named like "EPR Suppliers DD.MM.YY"' }]);
+  const asOf = dateFromSheetName(sheet.name);
+  if (!asOf) throw new DataError([{ file, column: "sheet name", value: sheet.name, expected: "a sheet name ending in a date DD.MM.YY" }]);
+
+  const header = [1, 2, 3, 4].map((c) => tidySpaces(cellText(sheet.getRow(1).getCell(c).value)));
+  if (header.join("|") !== HEADER.join("|")) {
+    throw new DataError([{ file, line: 1, value: header.join(" | "), expected: `the header ${HEADER.join(" | ")}` }]);
+  }
+  const problems: Problem[] = [];
+  const rows: EprStatusCsvRow[] = [];
+  const seen = new Map<string, number>();
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const [code, name, type, supplier] = [1, 2, 3, 4].map((c) => tidySpaces(cellText(sheet.getRow(r).getCell(c).value)));
+    if (!code && !name && !type && !supplier) continue;
+    const where = { file, line: r };
+    if (!/^[A-Z0-9]{3,5}$/.test(code!)) problems.push({ ...where, column: HEADER[0], value: code, expected: "an ODS code of 3 to 5 capital letters or digits" });
+    if (seen.has(code!)) problems.push({ ...where, column: HEADER[0], value: code, expected: `each trust once (also on row ${seen.get(code!)})` });
+    seen.set(code!, r);
+    if (!name) problems.push({ ...where, column: HEADER[1], value: name, expected: "the trust's name" });
+    const trustType = TRUST_TYPES[type as keyof typeof TRUST_TYPES];
+    if (!trustType) problems.push({ ...where, column: HEADER[2], value: type, expected: `one of ${Object.keys(TRUST_TYPES).join(", ")}` });
+    if (!supplier) problems.push({ ...where, column: HEADER[3], value: supplier, expected: 'a supplier name or "No EPR - in process of getting one"' });
+    const hasEpr = !NO_EPR.test(supplier!);
+    rows.push({
+      code: code!,
+      as_of: asOf,
+      source_id: sourceId,
+      name_in_source: name!,
+      trust_type: trustType ?? "",
+      has_epr: hasEpr ? "yes" : "no",
+      supplier: hasEpr ? supplier! : "",
+    });
+  }
+  if (problems.length) throw new DataError(problems);
+  if (rows.length === 0) throw new DataError([{ file, expected: "at least one trust row under the header" }]);
+  return rows.sort((a, b) => a.code.localeCompare(b.code));
+}

@@ -1,0 +1,74 @@
+/** Dates in our data are ISO strings: YYYY-MM-DD, or YYYY-MM / YYYY when the source gives no day. */
+
+export function isIsoDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export function isIsoDate(s: string): boolean {
+  if (/^\d{4}$/.test(s)) return true;
+  const m = /^(\d{4})-(\d{2})$/.exec(s);
+  if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12;
+  return isIsoDay(s);
+}
+
+/** ODS dates are YYYYMMDD; returns ISO or null when the text is not a real date. */
+export function fromOdsDate(s: string): string | null {
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]}-${m[3]}`;
+  return isIsoDay(iso) ? iso : null;
+}
+
+/** GMPP 2023 writes DD.MM.YYYY. */
+export function fromDottedDate(s: string): string | null {
+  const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(s);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]}-${m[1]}`;
+  return isIsoDay(iso) ? iso : null;
+}
+
+/**
+ * The last day a partial date can mean (2025-03 → 2025-03-31, 2025 → 2025-12-31): used to place a
+ * month- or year-only figure on a time axis without claiming a day the source did not give.
+ */
+export function endOfPeriod(s: string): string {
+  if (/^\d{4}$/.test(s)) return `${s}-12-31`;
+  const m = /^(\d{4})-(\d{2})$/.exec(s);
+  if (m) {
+    const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+    return `${s}-${String(last).padStart(2, "0")}`;
+  }
+  return s;
+}
+
+/** Middle of the period, for plotting: 2025-03 → 2025-03-15; 2025 → 2025-07-01. */
+export function midPeriod(s: string): string {
+  if (/^\d{4}$/.test(s)) return `${s}-07-01`;
+  if (/^\d{4}-\d{2}$/.test(s)) return `${s}-15`;
+  return s;
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "31 March 2026", "March 2026" or "2026", keeping only the precision the date has. */
+export function formatDate(s: string): string {
+  const [y, m, d] = s.split("-");
+  if (!m) return y!;
+  const month = MONTHS[Number(m) - 1]!;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
+/** Short form for axes and tables: "Mar 2026". */
+export function formatMonthYear(s: string): string {
+  const [y, m] = s.split("-");
+  return m ? `${MONTHS[Number(m) - 1]!.slice(0, 3)} ${y}` : y!;
+}
+
+/** Whole days from a to b (both YYYY-MM-DD), negative when b is before a. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,396 @@
+/**
+ * The data step's pure core: validated tables in, the site's model out. No I/O here, so every
+ * join and metric is tested on small hand-made tables.
+ */
+import { DataError, type Problem } from "./errors.ts";
+import { daysBetween, endOfPeriod } from "./dates.ts";
+import type { Source } from "./sources.ts";
+import { tidyTrustName } from "./names.ts";
+import {
+  TRUST_TYPES, type EprStatusRow, type GmppRow, type IcbRow, type ProgrammeRow, type RegionRow,
+  type StatementRow, type SuccessionRow, type TargetRow, type TrustRow, type TrustType,
+} from "./tables.ts";
+
+export interface DataInput {
+  release: { date: string };
+  sources: Source[];
+  trusts: TrustRow[];
+  successions: SuccessionRow[];
+  eprStatus: EprStatusRow[];
+  icbs: IcbRow[];
+  regions: RegionRow[];
+  gmpp: GmppRow[];
+  statements: StatementRow[];
+  targets: TargetRow[];
+  programme: ProgrammeRow[];
+}
+
+export type EprStatus = "epr" | "no_epr" | "unknown";
+
+/** The source id of the ODS trust file, which trust counts on a given day are compared with. */
+export const ODS_TRUSTS_SOURCE_ID = "ods-etr-2026";
+
+export const TRUST_TYPE_LABELS: Record<TrustType, string> = {
+  acute: "Acute",
+  mental_health: "Mental health",
+  mental_health_community: "Mental health and community",
+  community: "Community",
+  ambulance: "Ambulance",
+};
+
+export const STATUS_LABELS: Record<EprStatus, string> = {
+  epr: "Has an EPR",
+  no_epr: "No EPR (getting one)",
+  unknown: "Not in NHS England's list",
+};
+
+/** One trust as the site and the public download show it. */
+export interface Trust {
+  code: string;
+  name: string;
+  /** Name as NHS England's EPR list wrote it, when different from the ODS name. */
+  name_in_epr_list: string | null;
+  region_code: string | null;
+  region_name: string | null;
+  icb_code: string | null;
+  icb_name: string | null;
+  trust_type: TrustType | null;
+  open_date: string | null;
+  close_date: string | null;
+  successor_codes: string[];
+  predecessor_codes: string[];
+  /** Whether ODS's trust file lists it (care trusts with T-codes are in a file we do not have). */
+  in_ods_trust_list: boolean;
+  epr_status: EprStatus;
+  /** How the status was found: the trust's own row, or its predecessors' rows when it is newer than the list. */
+  epr_status_basis: "listed" | "predecessors" | "none";
+  supplier: string | null;
+  status_as_of: string | null;
+  status_source_id: string | null;
+}
+
+export interface CoverageCount {
+  key: string;
+  label: string;
+  total: number;
+  with_epr: number;
+  without_epr: number;
+}
+
+export interface SupplierCount {
+  supplier: string;
+  trusts: number;
+  by_type: Record<TrustType, number>;
+}
+
+export interface Reconciliation {
+  statement_id: string;
+  metric: string;
+  as_of: string;
+  official_value: number;
+  unit: string;
+  compared_with: string;
+  comparison_value: number;
+  comparison_as_of: string;
+  comparison_source_id: string;
+  /** official − comparison, in the statement's unit. */
+  difference: number;
+}
+
+export interface Warning {
+  kind: string;
+  message: string;
+}
+
+export interface SiteData {
+  release: { date: string };
+  sources: Source[];
+  regions: RegionRow[];
+  icbs: IcbRow[];
+  trusts: Trust[];
+  snapshot: { source_id: string; as_of: string; total: number; with_epr: number; without_epr: number; share_with_epr: number };
+  coverage_by_region: CoverageCount[];
+  coverage_by_type: CoverageCount[];
+  coverage_by_icb: CoverageCount[];
+  suppliers: SupplierCount[];
+  statements: StatementRow[];
+  targets: TargetRow[];
+  programme: ProgrammeRow[];
+  gmpp: GmppRow[];
+  reconciliation: Reconciliation[];
+  headline: Headline;
+  warnings: Warning[];
+}
+
+export interface Headline {
+  /** Latest official statement of the share of trusts with an EPR. */
+  share_with_epr: StatementRow;
+  trusts_with_epr: StatementRow | null;
+  trusts_without_epr: StatementRow | null;
+  trusts_in_scope: StatementRow | null;
+  /** The deadline in force: the latest-announced EPR target. */
+  deadline: TargetRow;
+  /** Days from the release date to the deadline; negative once it has passed. */
+  days_to_deadline: number;
+}
+
+/** Trusts open on a date: opened on or before it, and not yet closed (close date is the last open day). */
+export function trustsOpenOn<T extends { open_date: string | null; close_date: string | null }>(trusts: readonly T[], date: string): T[] {
+  return trusts.filter((t) => t.open_date !== null && t.open_date <= date && (t.close_date === null || t.close_date >= date));
+}
+
+/** Cross-file checks the per-file schemas cannot make: every reference resolves. */
+export function checkReferences(input: DataInput): Problem[] {
+  const problems: Problem[] = [];
+  const sourceIds = new Set(input.sources.map((s) => s.id));
+  if (!sourceIds.has(ODS_TRUSTS_SOURCE_ID)) problems.push({ file: "data/sources.json", value: ODS_TRUSTS_SOURCE_ID, expected: "an entry for the ODS trust file, which trust counts cite" });
+  const trustCodes = new Set(input.trusts.map((t) => t.code));
+  const regionCodes = new Set(input.regions.map((r) => r.code));
+  const refSource = (file: string, rows: { source_id: string }[], key: (r: any) => string) =>
+    rows.forEach((r) => {
+      if (!sourceIds.has(r.source_id)) problems.push({ file, column: "source_id", value: r.source_id, expected: `a source id listed in data/sources.json (row ${key(r)})` });
+    });
+  refSource("data/epr-status.csv", input.eprStatus, (r) => r.code);
+  refSource("data/gmpp.csv", input.gmpp, (r) => r.report_year);
+  refSource("data/statements.csv", input.statements, (r) => r.id);
+  refSource("data/targets.csv", input.targets, (r) => r.id);
+  refSource("data/programme.csv", input.programme, (r) => r.id);
+  for (const s of input.successions) {
+    if (!trustCodes.has(s.successor_code)) problems.push({ file: "data/successions.csv", column: "successor_code", value: s.successor_code, expected: "a code in data/trusts.csv" });
+  }
+  for (const i of input.icbs) {
+    if (!regionCodes.has(i.region_code)) problems.push({ file: "data/icbs.csv", column: "region_code", value: i.region_code, expected: "a code in data/regions.csv" });
+  }
+  for (const s of input.statements) {
+    if (s.unit === "percent" && s.value > 100) problems.push({ file: "data/statements.csv", column: "value", value: String(s.value), expected: `a percentage from 0 to 100 (row ${s.id})` });
+  }
+  for (const p of input.programme) {
+    const isRating = p.measure === "delivery_confidence";
+    if (isRating !== (p.unit === "rating") || isRating !== (p.rating !== null) || isRating === (p.value !== null)) {
+      problems.push({ file: "data/programme.csv", column: isRating ? "rating" : "value", value: String(p.value ?? p.rating ?? ""), expected: `${isRating ? "a rating, unit rating and no value" : "a value, no rating"} for measure ${p.measure} (row ${p.id})` });
+    }
+  }
+  return problems;
+}
+
+/** Statements that disagree with themselves: counts that do not add up to the total stated beside them. */
+export function checkStatementTotals(statements: StatementRow[]): Problem[] {
+  const problems: Problem[] = [];
+  const bySource = Map.groupBy(statements, (s) => `${s.source_id}|${s.as_of}|${s.scope}`);
+  for (const group of bySource.values()) {
+    const get = (m: string) => group.find((s) => s.metric === m)?.value;
+    const [withEpr, without, scope, share] = [get("trusts_with_epr"), get("trusts_without_epr"), get("trusts_in_scope"), get("share_with_epr")];
+    if (withEpr !== undefined && without !== undefined && scope !== undefined && withEpr + without !== scope) {
+      problems.push({ file: "data/statements.csv", column: "value", value: `${withEpr} + ${without}`, expected: `counts from one source that add up to its total of ${scope} (${group[0]!.source_id})` });
+    }
+    if (withEpr !== undefined && scope !== undefined && share !== undefined && Math.abs((100 * withEpr) / scope - share) > 1) {
+      problems.push({ file: "data/statements.csv", column: "value", value: `${share}%`, expected: `a share within 1 point of ${withEpr}/${scope} (${group[0]!.source_id})` });
+    }
+  }
+  return problems;
+}
+
+function countBy(trusts: Trust[], key: (t: Trust) => string, label: (k: string) => string, order: string[]): CoverageCount[] {
+  const groups = Map.groupBy(trusts, key);
+  return [...groups.entries()]
+    .map(([k, ts]) => ({
+      key: k,
+      label: label(k),
+      total: ts.length,
+      with_epr: ts.filter((t) => t.epr_status === "epr").length,
+      without_epr: ts.filter((t) => t.epr_status === "no_epr").length,
+    }))
+    .sort((a, b) => {
+      const ia = order.indexOf(a.key), ib = order.indexOf(b.key);
+      return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || a.key.localeCompare(b.key);
+    });
+}
+
+export function buildSiteData(input: DataInput): { site: SiteData; warnings: Warning[] } {
+  const problems = [...checkReferences(input), ...checkStatementTotals(input.statements)];
+  if (problems.length) throw new DataError(problems);
+  const warnings: Warning[] = [];
+
+  const regionName = new Map<string, string>(input.regions.map((r) => [r.code, r.name]));
+  const icbByCode = new Map(input.icbs.map((i) => [i.code, i]));
+  const statusByCode = new Map(input.eprStatus.map((s) => [s.code, s]));
+  const odsByCode = new Map(input.trusts.map((t) => [t.code, t]));
+  const successorsOf = (code: string) => input.successions.filter((s) => s.predecessor_code === code).map((s) => s.successor_code).sort();
+  const predecessorsOf = (code: string) => input.successions.filter((s) => s.successor_code === code).map((s) => s.predecessor_code).sort();
+
+  // Every trust in ODS since the start of 2024, plus listed care trusts that ODS's trust file lacks.
+  const codes = [...new Set([...odsByCode.keys(), ...statusByCode.keys()])].sort();
+  const trusts: Trust[] = codes.map((code) => {
+    const ods = odsByCode.get(code) ?? null;
+    const listed = statusByCode.get(code) ?? null;
+    // A care trust outside the ODS file takes its region from its successor, if it has one.
+    const successors = successorsOf(code);
+    const place = ods ?? successors.map((c) => odsByCode.get(c)).find(Boolean) ?? null;
+    const icb = place ? icbByCode.get(place.icb_code) ?? null : null;
+    const predecessors = predecessorsOf(code);
+    const inherited = !listed ? predecessors.map((p) => statusByCode.get(p)).filter((s): s is EprStatusRow => Boolean(s)) : [];
+    let status: EprStatus = "unknown";
+    let basis: Trust["epr_status_basis"] = "none";
+    let supplier: string | null = null;
+    let type: TrustType | null = null;
+    let statusRow: EprStatusRow | null = listed;
+    if (listed) {
+      status = listed.has_epr ? "epr" : "no_epr";
+      basis = "listed";
+      supplier = listed.supplier;
+      type = listed.trust_type;
+    } else if (inherited.length) {
+      // A newer trust formed from listed trusts: it has an EPR only if every predecessor had one.
+      basis = "predecessors";
+      status = inherited.every((s) => s.has_epr) ? "epr" : "no_epr";
+      const suppliers = [...new Set(inherited.map((s) => s.supplier).filter((s): s is string => Boolean(s)))].sort();
+      supplier = suppliers.length ? suppliers.join("; ") : null;
+      const types = [...new Set(inherited.map((s) => s.trust_type))];
+      type = types.length === 1 ? types[0]! : null;
+      statusRow = inherited[0]!;
+    }
+    const name = ods?.name ?? tidyTrustName(listed!.name_in_source);
+    return {
+      code,
+      name,
+      name_in_epr_list: listed && listed.name_in_source.toUpperCase() !== (ods?.ods_name ?? "").toUpperCase() ? listed.name_in_source : null,
+      region_code: place?.region_code ?? null,
+      region_name: place ? regionName.get(place.region_code) ?? null : null,
+      icb_code: place?.icb_code ?? null,
+      icb_name: icb?.short_name ?? null,
+      trust_type: type,
+      open_date: ods?.open_date ?? null,
+      close_date: ods?.close_date ?? null,
+      successor_codes: successors,
+      predecessor_codes: predecessors,
+      in_ods_trust_list: ods !== null,
+      epr_status: status,
+      epr_status_basis: basis,
+      supplier,
+      status_as_of: statusRow?.as_of ?? null,
+      status_source_id: statusRow?.source_id ?? null,
+    };
+  });
+
+  // The snapshot: NHS England's list as published.
+  const listed = trusts.filter((t) => t.epr_status_basis === "listed");
+  const snapshotRow = input.eprStatus[0];
+  if (!snapshotRow) throw new DataError([{ file: "data/epr-status.csv", expected: "at least one trust" }]);
+  const withEpr = listed.filter((t) => t.epr_status === "epr").length;
+  const snapshot = {
+    source_id: snapshotRow.source_id,
+    as_of: snapshotRow.as_of,
+    total: listed.length,
+    with_epr: withEpr,
+    without_epr: listed.length - withEpr,
+    share_with_epr: listed.length ? Math.round((1000 * withEpr) / listed.length) / 10 : 0,
+  };
+
+  for (const t of listed.filter((t) => !t.in_ods_trust_list)) {
+    warnings.push({ kind: "listed_not_in_ods", message: `${t.code} (${t.name}) is in NHS England's EPR list but not in the ODS trust file${t.region_code ? `; region taken from its successor ${t.successor_codes.join(", ")}` : "; its region is unknown"}.` });
+  }
+  for (const t of trustsOpenOn(trusts, snapshot.as_of > "2024-09-30" ? "2024-09-30" : snapshot.as_of).filter((t) => t.epr_status_basis !== "listed")) {
+    warnings.push({ kind: "open_not_listed", message: `${t.code} (${t.name}) was open when NHS England's list was made but is not in it.` });
+  }
+  for (const t of trusts.filter((t) => t.in_ods_trust_list && t.icb_code && !icbByCode.has(t.icb_code))) {
+    warnings.push({ kind: "icb_unnamed", message: `${t.code} (${t.name}) is in ICB ${t.icb_code}, which has no name in the ICB file.` });
+  }
+
+  const regionOrder = input.regions.map((r) => r.code);
+  const coverage_by_region = countBy(listed, (t) => t.region_code ?? "unknown", (k) => regionName.get(k) ?? "Region not known", regionOrder);
+  const coverage_by_type = countBy(listed, (t) => t.trust_type ?? "unknown", (k) => TRUST_TYPE_LABELS[k as TrustType] ?? "Type not known", [...TRUST_TYPES]);
+  const coverage_by_icb = countBy(listed.filter((t) => t.icb_code && icbByCode.has(t.icb_code)), (t) => t.icb_code!, (k) => icbByCode.get(k)!.short_name, input.icbs.map((i) => i.code));
+
+  const supplierGroups = Map.groupBy(listed.filter((t) => t.epr_status === "epr" && t.supplier), (t) => t.supplier!);
+  const suppliers: SupplierCount[] = [...supplierGroups.entries()]
+    .map(([supplier, ts]) => ({
+      supplier,
+      trusts: ts.length,
+      by_type: Object.fromEntries(TRUST_TYPES.map((ty) => [ty, ts.filter((t) => t.trust_type === ty).length])) as Record<TrustType, number>,
+    }))
+    .sort((a, b) => b.trusts - a.trusts || a.supplier.localeCompare(b.supplier));
+
+  const reconciliation = reconcile(input.statements, snapshot, trusts);
+  for (const r of reconciliation.filter((r) => r.difference !== 0)) {
+    warnings.push({ kind: "official_differs", message: `Statement ${r.statement_id} (${r.metric}, as of ${r.as_of}) says ${r.official_value}; ${r.compared_with} gives ${r.comparison_value} (difference ${r.difference > 0 ? "+" : ""}${r.difference}).` });
+  }
+
+  const site: SiteData = {
+    release: input.release,
+    sources: input.sources,
+    regions: input.regions,
+    icbs: input.icbs,
+    trusts,
+    snapshot,
+    coverage_by_region,
+    coverage_by_type,
+    coverage_by_icb,
+    suppliers,
+    statements: input.statements,
+    targets: input.targets,
+    programme: input.programme,
+    gmpp: input.gmpp,
+    reconciliation,
+    headline: headline(input),
+    warnings,
+  };
+  return { site, warnings };
+}
+
+const byStated = (a: { stated_on: string; id: string }, b: { stated_on: string; id: string }) => endOfPeriod(a.stated_on).localeCompare(endOfPeriod(b.stated_on)) || a.id.localeCompare(b.id);
+
+/** The latest official figure of a metric for secondary-care trusts, by the date it describes. */
+export function latestOfficial(statements: StatementRow[], metric: string): StatementRow | null {
+  const rows = statements.filter((s) => s.metric === metric && s.official && s.scope === "secondary_care_trusts");
+  rows.sort((a, b) => endOfPeriod(a.as_of).localeCompare(endOfPeriod(b.as_of)) || byStated(a, b));
+  return rows.at(-1) ?? null;
+}
+
+function headline(input: DataInput): Headline {
+  const share = latestOfficial(input.statements, "share_with_epr");
+  if (!share) throw new DataError([{ file: "data/statements.csv", expected: "at least one official share_with_epr figure for secondary-care trusts" }]);
+  // Counts only from the same source as the share, so the headline never mixes two statements.
+  const sameSource = (metric: string) => input.statements.find((s) => s.metric === metric && s.source_id === share.source_id && s.as_of === share.as_of) ?? null;
+  const eprTargets = input.targets.filter((t) => t.kind === "epr_coverage" || t.kind === "epr_or_in_progress").sort(byAnnounced);
+  const deadline = eprTargets.at(-1);
+  if (!deadline) throw new DataError([{ file: "data/targets.csv", expected: "at least one epr_coverage target" }]);
+  return {
+    share_with_epr: share,
+    trusts_with_epr: sameSource("trusts_with_epr"),
+    trusts_without_epr: sameSource("trusts_without_epr"),
+    trusts_in_scope: sameSource("trusts_in_scope"),
+    deadline,
+    days_to_deadline: daysBetween(input.release.date, deadline.target_date),
+  };
+}
+
+function byAnnounced(a: TargetRow, b: TargetRow): number {
+  return endOfPeriod(a.announced_on).localeCompare(endOfPeriod(b.announced_on)) || a.id.localeCompare(b.id);
+}
+
+/**
+ * Official totals beside what trust-level data says: NHS England's own list for counts of trusts with
+ * and without an EPR, and the ODS trust file for how many trusts were open on the statement's date.
+ */
+export function reconcile(statements: StatementRow[], snapshot: SiteData["snapshot"], trusts: Trust[]): Reconciliation[] {
+  const out: Reconciliation[] = [];
+  const listLabel = `NHS England's trust-level list (${snapshot.total} trusts)`;
+  const odsTrusts = trusts.filter((t) => t.in_ods_trust_list);
+  for (const s of statements.filter((s) => s.official && s.scope === "secondary_care_trusts")) {
+    const base = { statement_id: s.id, metric: s.metric, as_of: s.as_of, official_value: s.value, unit: s.unit };
+    const fromList = (value: number) => ({ ...base, compared_with: listLabel, comparison_value: value, comparison_as_of: snapshot.as_of, comparison_source_id: snapshot.source_id, difference: Math.round((s.value - value) * 10) / 10 });
+    if (s.metric === "trusts_without_epr") out.push(fromList(snapshot.without_epr));
+    if (s.metric === "trusts_with_epr") out.push(fromList(snapshot.with_epr));
+    if (s.metric === "share_with_epr") out.push(fromList(snapshot.share_with_epr));
+    if (s.metric === "trusts_in_scope") {
+      out.push(fromList(snapshot.total));
+      // ODS counts only mean something from the start of our trust file (2024) on.
+      const day = endOfPeriod(s.as_of);
+      if (day >= "2024-01-01") {
+        const open = trustsOpenOn(odsTrusts, day).length;
+        out.push({ ...base, compared_with: "NHS trusts in England open that day in the ODS trust file", comparison_value: open, comparison_as_of: day, comparison_source_id: ODS_TRUSTS_SOURCE_ID, difference: s.value - open });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+/**
+ * A small schema language for our CSV files: each column has a parser that returns the typed value
+ * or throws a Mismatch saying what was expected. `parseTable` checks the header, every cell and the
+ * key's uniqueness, and reports every problem with file, line and column.
+ */
+import { parseCsv } from "./csv.ts";
+import { DataError, type Problem } from "./errors.ts";
+import { isIsoDate, isIsoDay } from "./dates.ts";
+
+export class Mismatch extends Error {}
+
+export interface Column<T> {
+  parse(raw: string): T;
+}
+
+type Options = { optional?: boolean };
+type Maybe<T, O extends Options> = O extends { optional: true } ? T | null : T;
+
+function column<T, O extends Options>(opts: O, expected: string, parse: (raw: string) => T): Column<Maybe<T, O>> {
+  return {
+    parse(raw: string) {
+      if (raw !== raw.trim()) throw new Mismatch(`${expected}, without leading or trailing spaces`);
+      if (raw === "") {
+        if (opts.optional) return null as Maybe<T, O>;
+        throw new Mismatch(`${expected} (the cell is required)`);
+      }
+      return parse(raw);
+    },
+  };
+}
+
+export function text<O extends Options & { pattern?: RegExp; describe?: string; maxLength?: number }>(opts = {} as O) {
+  const expected = opts.describe ?? (opts.pattern ? `text matching ${opts.pattern}` : "text");
+  return column(opts, expected, (raw) => {
+    if (opts.pattern && !opts.pattern.test(raw)) throw new Mismatch(expected);
+    if (opts.maxLength && raw.length > opts.maxLength) throw new Mismatch(`${expected} of at most ${opts.maxLength} characters`);
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(raw)) throw new Mismatch(`${expected} without control characters`);
+    return raw;
+  });
+}
+
+export function oneOf<const V extends string, O extends Options>(values: readonly V[], opts = {} as O) {
+  const expected = `one of ${values.map((v) => `"${v}"`).join(", ")}`;
+  return column(opts, expected, (raw) => {
+    if (!(values as readonly string[]).includes(raw)) throw new Mismatch(expected);
+    return raw as V;
+  });
+}
+
+export function num<O extends Options & { min?: number; max?: number; integer?: boolean }>(opts = {} as O) {
+  const range = [opts.min !== undefined ? `≥ ${opts.min}` : null, opts.max !== undefined ? `≤ ${opts.max}` : null].filter(Boolean).join(" and ");
+  const expected = `${opts.integer ? "a whole number" : "a plain number (digits and a point; no £, commas or %)"}${range ? ` ${range}` : ""}`;
+  return column(opts, expected, (raw) => {
+    if (!/^-?\d+(\.\d+)?$/.test(raw)) throw new Mismatch(expected);
+    const n = Number(raw);
+    if (opts.integer && !Number.isInteger(n)) throw new Mismatch(expected);
+    if (opts.min !== undefined && n < opts.min) throw new Mismatch(expected);
+    if (opts.max !== undefined && n > opts.max) throw new Mismatch(expected);
+    return n;
+  });
+}
+
+/** ISO date; `day` demands YYYY-MM-DD, otherwise YYYY-MM and YYYY are allowed too. */
+export function isoDate<O extends Options & { day?: boolean }>(opts = {} as O) {
+  const expected = opts.day ? "a date as YYYY-MM-DD" : "a date as YYYY-MM-DD, YYYY-MM or YYYY";
+  return column(opts, expected, (raw) => {
+    if (!(opts.day ? isIsoDay(raw) : isIsoDate(raw))) throw new Mismatch(expected);
+    return raw;
+  });
+}
+
+export function yesNo<O extends Options>(opts = {} as O) {
+  return column(opts, '"yes" or "no"', (raw) => {
+    if (raw !== "yes" && raw !== "no") throw new Mismatch('"yes" or "no"');
+    return raw === "yes";
+  });
+}
+
+export function list<T, O extends Options>(item: Column<T>, opts = {} as O) {
+  return column(opts, "values separated by ;", (raw) => raw.split(";").map((part) => item.parse(part)));
+}
+
+export type Schema = Record<string, Column<unknown>>;
+export type RowOf<S extends Schema> = { [K in keyof S]: S[K] extends Column<infer T> ? T : never };
+
+export interface TableSpec<S extends Schema> {
+  columns: S;
+  /** Column whose values must be unique. */
+  key?: string;
+}
+
+/** Parse and validate a whole CSV file against a schema. Throws DataError listing every problem. */
+export function parseTable<S extends Schema>(csvText: string, file: string, spec: TableSpec<S>): RowOf<S>[] {
+  const table = parseCsv(csvText, file);
+  const names = Object.keys(spec.columns);
+  const problems: Problem[] = [];
+  const missing = names.filter((n) => !table.header.includes(n));
+  const extra = table.header.filter((h) => !names.includes(h));
+  if (missing.length || extra.length || table.header.join() !== names.join()) {
+    const detail = [missing.length ? `missing ${missing.join(", ")}` : "", extra.length ? `unexpected ${extra.join(", ")}` : ""].filter(Boolean).join("; ");
+    throw new DataError([{ file, line: 1, value: table.header.join(","), expected: `the header ${names.join(",")}${detail ? ` (${detail})` : " in this order"}` }]);
+  }
+  const rows: RowOf<S>[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, cells } of table.rows) {
+    const row: Record<string, unknown> = {};
+    names.forEach((name, i) => {
+      const raw = cells[i] ?? "";
+      try {
+        row[name] = spec.columns[name]!.parse(raw);
+      } catch (e) {
+        if (!(e instanceof Mismatch)) throw e;
+        problems.push({ file, line, column: name, value: raw, expected: e.message });
+      }
+    });
+    if (spec.key) {
+      const k = cells[names.indexOf(spec.key)] ?? "";
+      const first = seen.get(k);
+      if (first !== undefined) problems.push({ file, line, column: spec.key, value: k, expected: `a unique ${spec.key} (already used on line ${first})` });
+      else seen.set(k, line);
+    }
+    rows.push(row as RowOf<S>);
+  }
+  if (problems.length) throw new DataError(problems);
+  return rows;
+}

@@ -1,0 +1,169 @@
+/** The schema of every CSV under data/: what `npm run data` accepts (see data/README.md). */
+import { isoDate, list, num, oneOf, text, yesNo, type RowOf, type TableSpec } from "./schema.ts";
+
+const odsCode = (opts: { optional?: boolean } = {}) => text({ ...opts, pattern: /^[A-Z0-9]{3,5}$/, describe: "an ODS code of 3 to 5 capital letters or digits" });
+const sourceId = () => text({ pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/, describe: "a source id from sources.json (lower-case words joined by -)" });
+const confidence = () => oneOf(["H", "M", "L"] as const);
+const factIds = () => list(text({ pattern: /^F\d{3}$/, describe: "a fact id like F012" }), { optional: true });
+
+export const REGION_CODES = ["Y56", "Y58", "Y59", "Y60", "Y61", "Y62", "Y63"] as const;
+export const TRUST_TYPES = ["acute", "mental_health", "mental_health_community", "community", "ambulance"] as const;
+export type TrustType = (typeof TRUST_TYPES)[number];
+
+export const trustsTable = {
+  key: "code",
+  columns: {
+    code: odsCode(),
+    name: text(),
+    ods_name: text(),
+    region_code: oneOf(REGION_CODES),
+    icb_code: odsCode(),
+    icb_code_2026: odsCode(),
+    postcode: text({ pattern: /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/, describe: "a UK postcode like NW1 0PE" }),
+    open_date: isoDate({ day: true }),
+    close_date: isoDate({ day: true, optional: true }),
+  },
+} satisfies TableSpec<any>;
+
+export const successionsTable = {
+  columns: {
+    predecessor_code: odsCode(),
+    successor_code: odsCode(),
+    effective_date: isoDate({ day: true }),
+  },
+} satisfies TableSpec<any>;
+
+export const eprStatusTable = {
+  key: "code",
+  columns: {
+    code: odsCode(),
+    as_of: isoDate({ day: true }),
+    source_id: sourceId(),
+    name_in_source: text(),
+    trust_type: oneOf(TRUST_TYPES),
+    has_epr: yesNo(),
+    supplier: text({ optional: true }),
+  },
+} satisfies TableSpec<any>;
+
+export const icbsTable = {
+  key: "code",
+  columns: {
+    code: odsCode(),
+    gss_code: text({ pattern: /^E54\d{6}$/, describe: "an ONS code like E54000008" }),
+    name: text(),
+    short_name: text(),
+    region_code: oneOf(REGION_CODES),
+    hex_q: num({ integer: true }),
+    hex_r: num({ integer: true }),
+  },
+} satisfies TableSpec<any>;
+
+export const regionsTable = {
+  key: "code",
+  columns: {
+    code: oneOf(REGION_CODES),
+    gss_code: text({ pattern: /^E40\d{6}$/, describe: "an ONS code like E40000003" }),
+    name: text(),
+  },
+} satisfies TableSpec<any>;
+
+export const gmppTable = {
+  key: "report_year",
+  columns: {
+    report_year: text({ pattern: /^\d{4}$/, describe: "a year" }),
+    data_as_of: isoDate({ day: true }),
+    project_id: text(),
+    project_name: text(),
+    delivery_confidence: oneOf(["Green", "Amber/Green", "Amber", "Amber/Red", "Red"] as const),
+    start_date: isoDate({ day: true }),
+    end_date: isoDate({ day: true }),
+    fy_baseline_gbp_m: num({ min: 0 }),
+    fy_forecast_gbp_m: num({ min: 0 }),
+    whole_life_cost_gbp_m: num({ min: 0 }),
+    source_id: sourceId(),
+  },
+} satisfies TableSpec<any>;
+
+export const STATEMENT_METRICS = [
+  "trusts_with_epr", "trusts_without_epr", "share_with_epr", "share_without_epr", "trusts_in_scope",
+  "forecast_share_with_epr", "forecast_share_without_epr", "forecast_trusts_missing_deadline",
+  "trusts_without_epr_business_case", "trusts_without_epr_procuring", "trusts_without_epr_implementing",
+  "trusts_epr_meeting_standard", "trusts_epr_needing_extension", "trusts_not_installed_or_procuring",
+  "trusts_funded_or_supported",
+] as const;
+export type StatementMetric = (typeof STATEMENT_METRICS)[number];
+
+export const statementsTable = {
+  key: "id",
+  columns: {
+    id: text({ pattern: /^S\d{3}$/, describe: "an id like S001" }),
+    metric: oneOf(STATEMENT_METRICS),
+    value: num({ min: 0 }),
+    unit: oneOf(["trusts", "percent"] as const),
+    scope: oneOf(["secondary_care_trusts", "acute_trusts", "all_trusts"] as const),
+    as_of: isoDate(),
+    stated_on: isoDate(),
+    official: yesNo(),
+    speaker: text({ optional: true }),
+    source_id: sourceId(),
+    fact_ids: factIds(),
+    confidence: confidence(),
+    note: text({ optional: true }),
+  },
+} satisfies TableSpec<any>;
+
+export const TARGET_KINDS = ["paperless", "digital_records", "core_digitisation", "epr_coverage", "epr_or_in_progress"] as const;
+export const targetsTable = {
+  key: "id",
+  columns: {
+    id: text({ pattern: /^T\d{3}$/, describe: "an id like T001" }),
+    announced_on: isoDate(),
+    announced_by: text(),
+    promise: text(),
+    kind: oneOf(TARGET_KINDS),
+    coverage_percent: num({ min: 0, max: 100, optional: true }),
+    target_date: isoDate({ day: true }),
+    target_date_precision: oneOf(["day", "month", "year"] as const),
+    source_id: sourceId(),
+    fact_ids: factIds(),
+    confidence: confidence(),
+    note: text({ optional: true }),
+  },
+} satisfies TableSpec<any>;
+
+export const PROGRAMME_MEASURES = [
+  "envelope_original", "envelope_after_cut", "budget_cut", "sr_settlement", "whole_life_cost", "fy_budget",
+  "fy_underspend", "fy_baseline", "funding_to_trusts_capital", "funding_to_trusts_revenue", "funding_to_trusts_total",
+  "funding_planned", "trusts_funded", "baseline_benefits", "delivery_confidence",
+] as const;
+export type ProgrammeMeasure = (typeof PROGRAMME_MEASURES)[number];
+
+export const programmeTable = {
+  key: "id",
+  columns: {
+    id: text({ pattern: /^P\d{3}$/, describe: "an id like P001" }),
+    measure: oneOf(PROGRAMME_MEASURES),
+    period: text({ optional: true, pattern: /^\d{4}\/\d{2}(-\d{4}\/\d{2})?$/, describe: "a financial year like 2022/23 or a span 2021/22-2025/26" }),
+    value: num({ min: 0, optional: true }),
+    unit: oneOf(["gbp_million", "trusts", "rating"] as const),
+    rating: oneOf(["Green", "Amber/Green", "Amber", "Amber/Red", "Red", "Not rated"] as const, { optional: true }),
+    bound: oneOf(["exact", "at_least", "about"] as const),
+    as_of: isoDate(),
+    stated_on: isoDate(),
+    source_id: sourceId(),
+    fact_ids: factIds(),
+    confidence: confidence(),
+    note: text({ optional: true }),
+  },
+} satisfies TableSpec<any>;
+
+export type TrustRow = RowOf<typeof trustsTable.columns>;
+export type SuccessionRow = RowOf<typeof successionsTable.columns>;
+export type EprStatusRow = RowOf<typeof eprStatusTable.columns>;
+export type IcbRow = RowOf<typeof icbsTable.columns>;
+export type RegionRow = RowOf<typeof regionsTable.columns>;
+export type GmppRow = RowOf<typeof gmppTable.columns>;
+export type StatementRow = RowOf<typeof statementsTable.columns>;
+export type TargetRow = RowOf<typeof targetsTable.columns>;
+export type ProgrammeRow = RowOf<typeof programmeTable.columns>;

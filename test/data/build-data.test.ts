@@ -1,0 +1,76 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { releaseDate } from "../../scripts/build-data.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const FIXTURE = join(ROOT, "test/fixtures/data");
+
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), "epr-data-"));
+  cpSync(FIXTURE, join(dir, "data"), { recursive: true });
+  return dir;
+}
+function run(dir: string, env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(process.execPath, [join(ROOT, "scripts/build-data.ts"), "--data", join(dir, "data"), "--generated", join(dir, "gen"), "--public", join(dir, "pub")], {
+    encoding: "utf8",
+    env: { ...process.env, SOURCE_DATE_EPOCH: "", ...env },
+  });
+}
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const sub of ["gen", "pub"]) for (const f of readdirSync(join(dir, sub)).sort()) out[`${sub}/${f}`] = readFileSync(join(dir, sub, f), "utf8");
+  return out;
+}
+
+describe("npm run data", () => {
+  it("writes the page model and every public download", () => {
+    const dir = workspace();
+    expect(run(dir).status).toBe(0);
+    expect(Object.keys(snapshot(dir))).toEqual([
+      "gen/site-data.json", "pub/gmpp.csv", "pub/programme.csv", "pub/reconciliation.csv", "pub/sources.json", "pub/statements.csv", "pub/targets.csv", "pub/trusts.csv", "pub/trusts.json",
+    ]);
+    const trustsCsv = readFileSync(join(dir, "pub/trusts.csv"), "utf8").split("\n");
+    expect(trustsCsv[0]).toMatch(/^code,name,region_code,region_name,icb_code,icb_name,trust_type,/);
+    expect(trustsCsv).toContain("RDD,Delta Hospital NHS Foundation Trust,Y58,South West,QBB,West,acute,2000-04-01,,,,no_epr,,2024-10-01,epr-list,listed,yes,");
+  });
+
+  it("gives byte-identical output for the same input", () => {
+    const a = workspace(), b = workspace();
+    run(a);
+    run(b);
+    expect(snapshot(a)).toEqual(snapshot(b));
+  });
+
+  it("fails with file, line and column, exits non-zero and leaves the previous output untouched", () => {
+    const dir = workspace();
+    run(dir);
+    const before = snapshot(dir);
+    const csv = readFileSync(join(dir, "data/trusts.csv"), "utf8").replace("RCC,Gamma Community NHS Trust,GAMMA COMMUNITY NHS TRUST,Y58,QBB,QBB,BS10 5NB,2000-04-01", "RCC,Gamma Community NHS Trust,GAMMA COMMUNITY NHS TRUST,Y58,QBB,QBB,BS10 5NB,1 April 2000");
+    writeFileSync(join(dir, "data/trusts.csv"), csv);
+    const result = run(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${join(dir, "data/trusts.csv")}, line 4, column "open_date": found "1 April 2000"; expected a date as YYYY-MM-DD`);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("reports problems in several files in one run", () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "data/regions.csv"), "code,gss_code,name\nY56,E40000003,London\nY56,E40000003,London\n");
+    writeFileSync(join(dir, "data/targets.csv"), readFileSync(join(dir, "data/targets.csv"), "utf8").replace("2026-03-31", "March 2026"));
+    const result = run(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/regions\.csv, line 3, column "code"/);
+    expect(result.stderr).toMatch(/targets\.csv, line 3, column "target_date"/);
+  });
+
+  it("dates the release from SOURCE_DATE_EPOCH when it is set", () => {
+    const dir = workspace();
+    expect(releaseDate(join(dir, "data"), { SOURCE_DATE_EPOCH: "1767225600" })).toBe("2026-01-01");
+    expect(releaseDate(join(dir, "data"), {})).toBe("2026-11-25");
+    expect(() => releaseDate(join(dir, "data"), { SOURCE_DATE_EPOCH: "soon" })).toThrow(/SOURCE_DATE_EPOCH: found "soon"/);
+  });
+});
