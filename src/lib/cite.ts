@@ -1,0 +1,15 @@
+/** How a source is cited in words, everywhere on the site: title, publisher, date, UIN. */
+import { formatDate } from "./data/dates.ts";
+import type { Source } from "./data/sources.ts";
+
+export function citationParts(s: Source): { title: string; rest: string } {
+  const bits = [s.publisher, formatDate(s.date)];
+  if (s.uin) bits.push(`UIN ${s.uin}`);
+  return { title: s.title, rest: bits.join(", ") };
+}
+
+/** Plain-text citation, for CSV, alt text and copy-paste. */
+export function citationText(s: Source): string {
+  const { title, rest } = citationParts(s);
+  return `${title}, ${rest}. ${s.url}`;
+}
