@@ -9,5 +9,7 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "never" },
   integrations: [mdx()],
   devToolbar: { enabled: false },
+  // Scripts go in files of their own, never inline, so a strict Content Security Policy can apply.
+  vite: { build: { assetsInlineLimit: 0 } },
   telemetry: false,
 });
