@@ -10,7 +10,7 @@ import { parseTable, type Schema, type TableSpec } from "../src/lib/data/schema.
 import { parseSources } from "../src/lib/data/sources.ts";
 import { buildSiteData, type DataInput, type SiteData } from "../src/lib/data/model.ts";
 import {
-  eprStatusTable, gmppTable, icbsTable, programmeTable, regionsTable, statementsTable, successionsTable, targetsTable, trustsTable,
+  eprStatusTable, gmppTable, icbsTable, programmeTable, regionsTable, statementsTable, successionsTable, targetsTable, trustEventsTable, trustsTable,
 } from "../src/lib/data/tables.ts";
 import { argValue, readText, runMain, writeAllAtomically } from "./lib/io.ts";
 
@@ -60,6 +60,7 @@ export function readDataDir(dir: string): DataInput {
     statements: attempt(() => table("statements.csv", statementsTable)),
     targets: attempt(() => table("targets.csv", targetsTable)),
     programme: attempt(() => table("programme.csv", programmeTable)),
+    trustEvents: attempt(() => table("trust-events.csv", trustEventsTable)),
   };
   if (problems.length) throw new DataError(problems.flatMap((e) => e.problems));
   return input;
@@ -87,6 +88,7 @@ export function outputs(site: SiteData, generatedDir: string, publicDir: string)
     [join(publicDir, "programme.csv")]: csv(site.programme),
     [join(publicDir, "gmpp.csv")]: csv(site.gmpp),
     [join(publicDir, "reconciliation.csv")]: csv(site.reconciliation),
+    [join(publicDir, "trust-events.csv")]: csv(site.followup.trusts.flatMap((f) => f.events)),
     [join(publicDir, "sources.json")]: json(site.sources),
   };
 }

@@ -31,7 +31,7 @@ describe("npm run data", () => {
     const dir = workspace();
     expect(run(dir).status).toBe(0);
     expect(Object.keys(snapshot(dir))).toEqual([
-      "gen/site-data.json", "pub/gmpp.csv", "pub/programme.csv", "pub/reconciliation.csv", "pub/sources.json", "pub/statements.csv", "pub/targets.csv", "pub/trusts.csv", "pub/trusts.json",
+      "gen/site-data.json", "pub/gmpp.csv", "pub/programme.csv", "pub/reconciliation.csv", "pub/sources.json", "pub/statements.csv", "pub/targets.csv", "pub/trust-events.csv", "pub/trusts.csv", "pub/trusts.json",
     ]);
     const trustsCsv = readFileSync(join(dir, "pub/trusts.csv"), "utf8").split("\n");
     expect(trustsCsv[0]).toMatch(/^code,name,region_code,region_name,icb_code,icb_name,trust_type,/);

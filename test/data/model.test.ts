@@ -60,6 +60,12 @@ describe("reconciliation of official figures with trust-level data", () => {
     expect(buildSiteData(input()).warnings.map((w) => w.kind).sort()).toEqual(["listed_not_in_ods", "official_differs"]);
   });
 
+  it("sets official counts of trusts without an EPR beside the list less go-lives reported by then", () => {
+    const rec = site().reconciliation.find((r) => r.comparison_value !== undefined && r.compared_with.includes("less go-lives"))!;
+    // Fixture: RDD, the one trust listed without an EPR, went live in June 2025; the May 2025 answer says 1.
+    expect(rec).toMatchObject({ statement_id: "S002", official_value: 1, comparison_value: 1, difference: 0 });
+  });
+
   it("rejects counts from one source that do not add up to the total it gives", () => {
     const statements = input().statements.map((s) => (s.metric === "trusts_without_epr" ? { ...s, value: 3 } : s));
     expect(checkStatementTotals(statements)[0]).toMatchObject({ file: "data/statements.csv", value: "4 + 3", expected: expect.stringContaining("add up to its total of 5") });

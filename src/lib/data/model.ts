@@ -8,8 +8,9 @@ import type { Source } from "./sources.ts";
 import { tidyTrustName } from "./names.ts";
 import {
   TRUST_TYPES, type EprStatusRow, type GmppRow, type IcbRow, type ProgrammeRow, type RegionRow,
-  type StatementRow, type SuccessionRow, type TargetRow, type TrustRow, type TrustType,
+  type StatementRow, type SuccessionRow, type TargetRow, type TrustEventRow, type TrustRow, type TrustType,
 } from "./tables.ts";
+import { countByCategory, followTrusts, stillWithoutOn, type Followup, type FollowupCategory } from "./followup.ts";
 
 export interface DataInput {
   release: { date: string };
@@ -23,6 +24,7 @@ export interface DataInput {
   statements: StatementRow[];
   targets: TargetRow[];
   programme: ProgrammeRow[];
+  trustEvents: TrustEventRow[];
 }
 
 export type EprStatus = "epr" | "no_epr" | "unknown";
@@ -119,6 +121,8 @@ export interface SiteData {
   gmpp: GmppRow[];
   reconciliation: Reconciliation[];
   headline: Headline;
+  /** The trusts listed without an EPR, followed to the deadline and after. */
+  followup: { list_date: string; deadline: string; trusts: Followup[]; counts: Record<FollowupCategory, number> };
   warnings: Warning[];
 }
 
@@ -160,6 +164,10 @@ export function checkReferences(input: DataInput): Problem[] {
   }
   for (const i of input.icbs) {
     if (!regionCodes.has(i.region_code)) problems.push({ file: "data/icbs.csv", column: "region_code", value: i.region_code, expected: "a code in data/regions.csv" });
+  }
+  const knownTrusts = new Set([...trustCodes, ...input.eprStatus.map((s) => s.code)]);
+  for (const e of input.trustEvents) {
+    if (!knownTrusts.has(e.ods_code)) problems.push({ file: "data/trust-events.csv", column: "ods_code", value: e.ods_code, expected: `a trust code in data/trusts.csv or data/epr-status.csv (row ${e.id})` });
   }
   for (const s of input.statements) {
     if (s.unit === "percent" && s.value > 100) problems.push({ file: "data/statements.csv", column: "value", value: String(s.value), expected: `a percentage from 0 to 100 (row ${s.id})` });
@@ -310,7 +318,15 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
     }))
     .sort((a, b) => b.trusts - a.trusts || a.supplier.localeCompare(b.supplier));
 
-  const reconciliation = reconcile(input.statements, snapshot, trusts);
+  const head = headline(input);
+  const followedTrusts = followTrusts(
+    listed.filter((t) => t.epr_status === "no_epr").map((t) => ({ code: t.code, name: t.name })),
+    input.trustEvents,
+    snapshot.as_of,
+    head.deadline.target_date,
+  );
+  const followup = { list_date: snapshot.as_of, deadline: head.deadline.target_date, trusts: followedTrusts, counts: countByCategory(followedTrusts) };
+  const reconciliation = [...reconcile(input.statements, snapshot, trusts), ...reconcileFollowup(input.statements, snapshot, followedTrusts)];
   for (const r of reconciliation.filter((r) => r.difference !== 0)) {
     warnings.push({ kind: "official_differs", message: `Statement ${r.statement_id} (${r.metric}, as of ${r.as_of}) says ${r.official_value}; ${r.compared_with} gives ${r.comparison_value} (difference ${r.difference > 0 ? "+" : ""}${r.difference}).` });
   }
@@ -331,7 +347,8 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
     programme: input.programme,
     gmpp: input.gmpp,
     reconciliation,
-    headline: headline(input),
+    headline: head,
+    followup,
     warnings,
   };
   return { site, warnings };
@@ -376,7 +393,8 @@ export function reconcile(statements: StatementRow[], snapshot: SiteData["snapsh
   const out: Reconciliation[] = [];
   const listLabel = `NHS England's trust-level list (${snapshot.total} trusts)`;
   const odsTrusts = trusts.filter((t) => t.in_ods_trust_list);
-  for (const s of statements.filter((s) => s.official && s.scope === "secondary_care_trusts")) {
+  // Ministers speak of "trusts" and "secondary care trusts" for the same set; acute-only figures are a different set.
+  for (const s of statements.filter((s) => s.official && s.scope !== "acute_trusts")) {
     const base = { statement_id: s.id, metric: s.metric, as_of: s.as_of, official_value: s.value, unit: s.unit };
     const fromList = (value: number) => ({ ...base, compared_with: listLabel, comparison_value: value, comparison_as_of: snapshot.as_of, comparison_source_id: snapshot.source_id, difference: Math.round((s.value - value) * 10) / 10 });
     if (s.metric === "trusts_without_epr") out.push(fromList(snapshot.without_epr));
@@ -393,4 +411,28 @@ export function reconcile(statements: StatementRow[], snapshot: SiteData["snapsh
     }
   }
   return out;
+}
+
+/**
+ * Official counts of trusts without an EPR, made after NHS England's list, beside the list's count less
+ * the go-lives reported by the statement's date.
+ */
+export function reconcileFollowup(statements: StatementRow[], snapshot: SiteData["snapshot"], followups: Followup[]): Reconciliation[] {
+  return statements
+    .filter((s) => s.official && s.metric === "trusts_without_epr" && endOfPeriod(s.as_of) > snapshot.as_of)
+    .map((s) => {
+      const left = stillWithoutOn(followups, endOfPeriod(s.as_of));
+      return {
+        statement_id: s.id,
+        metric: s.metric,
+        as_of: s.as_of,
+        official_value: s.value,
+        unit: s.unit,
+        compared_with: `NHS England's ${snapshot.without_epr} trusts without an EPR, less go-lives reported by then`,
+        comparison_value: left,
+        comparison_as_of: endOfPeriod(s.as_of),
+        comparison_source_id: snapshot.source_id,
+        difference: s.value - left,
+      };
+    });
 }

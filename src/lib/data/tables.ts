@@ -158,6 +158,27 @@ export const programmeTable = {
   },
 } satisfies TableSpec<any>;
 
+export const TRUST_EVENT_TYPES = [
+  "listed_no_epr", "business_case_approved", "procurement_started", "supplier_selected", "contract_signed",
+  "go_live_planned", "go_live", "go_live_delayed", "other",
+] as const;
+export const trustEventsTable = {
+  key: "id",
+  columns: {
+    id: text({ pattern: /^E\d{3}$/, describe: "an id like E001" }),
+    ods_code: odsCode(),
+    event_date: isoDate(),
+    event: oneOf(TRUST_EVENT_TYPES),
+    supplier: text({ optional: true }),
+    summary: text(),
+    date_inferred: yesNo(),
+    source_title: text(),
+    publisher: text(),
+    url: text({ pattern: /^https:\/\/[^\s<>"]+$/, describe: "an https:// URL" }),
+    confidence: confidence(),
+  },
+} satisfies TableSpec<any>;
+
 export type TrustRow = RowOf<typeof trustsTable.columns>;
 export type SuccessionRow = RowOf<typeof successionsTable.columns>;
 export type EprStatusRow = RowOf<typeof eprStatusTable.columns>;
@@ -167,3 +188,4 @@ export type GmppRow = RowOf<typeof gmppTable.columns>;
 export type StatementRow = RowOf<typeof statementsTable.columns>;
 export type TargetRow = RowOf<typeof targetsTable.columns>;
 export type ProgrammeRow = RowOf<typeof programmeTable.columns>;
+export type TrustEventRow = RowOf<typeof trustEventsTable.columns>;

@@ -1,0 +1,61 @@
+/**
+ * The trusts NHS England listed without an EPR, followed event by event to the deadline and after.
+ * Where no report was found, the status says so: unknown is never shown as "no".
+ */
+import { endOfPeriod } from "./dates.ts";
+import type { TrustEventRow } from "./tables.ts";
+
+export const FOLLOWUP_CATEGORIES = ["live_before_deadline", "live_after_deadline", "reported_missing_deadline", "supplier_chosen_not_live", "in_progress_supplier_unknown", "no_update"] as const;
+export type FollowupCategory = (typeof FOLLOWUP_CATEGORIES)[number];
+
+export const FOLLOWUP_LABELS: Record<FollowupCategory, string> = {
+  live_before_deadline: "Went live before the deadline",
+  live_after_deadline: "Went live after the deadline",
+  reported_missing_deadline: "Reported to have missed the deadline",
+  supplier_chosen_not_live: "Supplier chosen, not reported live",
+  in_progress_supplier_unknown: "Work reported, supplier not known",
+  no_update: "No published update found",
+};
+
+export interface Followup {
+  code: string;
+  name: string;
+  category: FollowupCategory;
+  /** Date of the first reported go-live, if any (may be month-only). */
+  go_live: string | null;
+  supplier: string | null;
+  /** Events for this trust, oldest first. */
+  events: TrustEventRow[];
+}
+
+/** Compare possibly partial dates by the last day they could mean, so "2026-03" counts as by 31 March 2026. */
+const onOrBefore = (date: string, limit: string) => endOfPeriod(date) <= limit;
+
+export function classifyTrust(events: TrustEventRow[], listDate: string, deadline: string): Pick<Followup, "category" | "go_live" | "supplier"> {
+  const sorted = [...events].sort((a, b) => endOfPeriod(a.event_date).localeCompare(endOfPeriod(b.event_date)) || a.id.localeCompare(b.id));
+  const goLive = sorted.find((e) => e.event === "go_live") ?? null;
+  const supplier = [...sorted].reverse().find((e) => e.supplier)?.supplier ?? null;
+  if (goLive) return { category: onOrBefore(goLive.event_date, deadline) ? "live_before_deadline" : "live_after_deadline", go_live: goLive.event_date, supplier };
+  if (sorted.some((e) => e.event === "go_live_delayed")) return { category: "reported_missing_deadline", go_live: null, supplier };
+  const since = sorted.filter((e) => e.event !== "listed_no_epr" && endOfPeriod(e.event_date) > listDate);
+  if (since.length === 0) return { category: "no_update", go_live: null, supplier };
+  const chosen = sorted.some((e) => e.event === "contract_signed" || e.event === "supplier_selected");
+  return { category: chosen ? "supplier_chosen_not_live" : "in_progress_supplier_unknown", go_live: null, supplier };
+}
+
+export function followTrusts(listed: { code: string; name: string }[], events: TrustEventRow[], listDate: string, deadline: string): Followup[] {
+  const byCode = Map.groupBy(events, (e) => e.ods_code);
+  return listed.map((t) => {
+    const own = [...(byCode.get(t.code) ?? [])].sort((a, b) => endOfPeriod(a.event_date).localeCompare(endOfPeriod(b.event_date)) || a.id.localeCompare(b.id));
+    return { code: t.code, name: t.name, ...classifyTrust(own, listDate, deadline), events: own };
+  });
+}
+
+export function countByCategory(followups: Followup[]): Record<FollowupCategory, number> {
+  return Object.fromEntries(FOLLOWUP_CATEGORIES.map((c) => [c, followups.filter((f) => f.category === c).length])) as Record<FollowupCategory, number>;
+}
+
+/** Trusts from the list still without a reported go-live on a date: the trust-level answer to "how many are left?". */
+export function stillWithoutOn(followups: Followup[], date: string): number {
+  return followups.filter((f) => !(f.go_live && onOrBefore(f.go_live, date))).length;
+}
