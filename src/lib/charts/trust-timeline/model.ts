@@ -1,0 +1,135 @@
+/**
+ * Timeline of the trusts listed without an EPR: one row per trust, grouped by where each stands, events
+ * as marks, deadlines as vertical rules. Wide screens put names in a column beside the tracks; narrow
+ * screens put each name above a full-width track, so nothing has to shrink below legible size.
+ */
+import { scaleUtc } from "d3-scale";
+import { utcYear } from "d3-time";
+import { endOfPeriod, formatDate, midPeriod } from "../../data/dates.ts";
+import { FOLLOWUP_CATEGORIES, FOLLOWUP_LABELS, type Followup, type FollowupCategory } from "../../data/followup.ts";
+import type { TrustEventRow } from "../../data/tables.ts";
+
+export const EVENT_LABELS: Record<TrustEventRow["event"], string> = {
+  listed_no_epr: "Listed by NHS England as having no EPR",
+  business_case_approved: "Business case approved",
+  procurement_started: "Procurement started",
+  supplier_selected: "Supplier chosen",
+  contract_signed: "Contract signed",
+  go_live_planned: "Go-live planned",
+  go_live: "Went live",
+  go_live_delayed: "Go-live delayed",
+  other: "Other report",
+};
+
+/** Mark shapes, so the event type is told by shape as well as colour. */
+export type MarkShape = "circle" | "square" | "diamond" | "cross" | "ring";
+export const EVENT_SHAPES: Record<TrustEventRow["event"], MarkShape> = {
+  listed_no_epr: "square",
+  business_case_approved: "circle",
+  procurement_started: "circle",
+  supplier_selected: "circle",
+  contract_signed: "circle",
+  go_live_planned: "ring",
+  go_live: "diamond",
+  go_live_delayed: "cross",
+  other: "ring",
+};
+
+export interface TimelineOptions {
+  /** Total width in px. Below `narrowBelow` the narrow layout is used. */
+  width: number;
+  start: string;
+  end: string;
+  /** Deadline dates (YYYY-MM-DD) drawn as vertical rules. */
+  deadlines: { date: string; label: string }[];
+  narrowBelow?: number;
+}
+
+export interface TimelineMark {
+  x: number;
+  y: number;
+  shape: MarkShape;
+  event: TrustEventRow["event"];
+  id: string;
+  /** Text for tooltips and screen readers. */
+  tip: string;
+}
+
+export interface TimelineRow {
+  code: string;
+  name: string;
+  labelX: number;
+  labelY: number;
+  trackY: number;
+  marks: TimelineMark[];
+}
+
+export interface TimelineModel {
+  width: number;
+  height: number;
+  narrow: boolean;
+  plotLeft: number;
+  plotRight: number;
+  groups: { category: FollowupCategory; label: string; count: number; y: number }[];
+  rows: TimelineRow[];
+  rules: { x: number; label: string; date: string; top: number; bottom: number }[];
+  ticks: { x: number; label: string }[];
+  axisY: number;
+  summary: string;
+}
+
+const GROUP_GAP = 34;
+const ROW_WIDE = 24;
+const ROW_NARROW = 40;
+const TOP = 34;
+
+export function trustTimelineModel(followups: Followup[], opts: TimelineOptions): TimelineModel {
+  const narrow = opts.width < (opts.narrowBelow ?? 600);
+  const plotLeft = narrow ? 8 : 250;
+  const plotRight = opts.width - (narrow ? 10 : 20);
+  const x = scaleUtc().domain([new Date(opts.start), new Date(opts.end)]).range([plotLeft, plotRight]);
+  const xOf = (date: string) => Math.round(x(new Date(midPeriod(date)))! * 10) / 10;
+
+  const groups: TimelineModel["groups"] = [];
+  const rows: TimelineRow[] = [];
+  let y = TOP;
+  for (const category of FOLLOWUP_CATEGORIES) {
+    const members = followups.filter((f) => f.category === category);
+    if (members.length === 0) continue;
+    y += GROUP_GAP;
+    groups.push({ category, label: FOLLOWUP_LABELS[category], count: members.length, y: y - 10 });
+    for (const f of [...members].sort((a, b) => a.name.localeCompare(b.name))) {
+      const rowHeight = narrow ? ROW_NARROW : ROW_WIDE;
+      const trackY = narrow ? y + 26 : y + rowHeight / 2;
+      rows.push({
+        code: f.code,
+        name: f.name,
+        labelX: narrow ? plotLeft : 0,
+        labelY: narrow ? y + 12 : trackY + 4,
+        trackY,
+        marks: f.events
+          .filter((e) => endOfPeriod(e.event_date) >= opts.start && e.event_date <= opts.end)
+          .map((e) => ({
+            x: xOf(e.event_date),
+            y: trackY,
+            shape: EVENT_SHAPES[e.event],
+            event: e.event,
+            id: e.id,
+            tip: `${f.name}: ${EVENT_LABELS[e.event]}, ${formatDate(e.event_date)}${e.date_inferred ? " (date inferred)" : ""}. ${e.summary}`,
+          })),
+      });
+      y += rowHeight;
+    }
+  }
+  const axisY = y + 12;
+  const years = utcYear.range(new Date(opts.start), new Date(endOfPeriod(opts.end)), narrow ? 2 : 1);
+  const ticks = years.map((d) => ({ x: Math.round(x(d)! * 10) / 10, label: String(d.getUTCFullYear()) }));
+  const rules = opts.deadlines
+    .filter((d) => d.date >= opts.start && d.date <= opts.end)
+    .map((d) => ({ x: xOf(d.date), label: d.label, date: d.date, top: TOP - 6, bottom: axisY }));
+  const counts = FOLLOWUP_CATEGORIES.map((c) => [c, followups.filter((f) => f.category === c).length] as const).filter(([, n]) => n > 0);
+  const summary = followups.length
+    ? `Timeline of the ${followups.length} trusts NHS England listed without an EPR: ${counts.map(([c, n]) => `${n} ${FOLLOWUP_LABELS[c].toLowerCase()}`).join("; ")}.`
+    : "No trusts to show.";
+  return { width: opts.width, height: axisY + 28, narrow, plotLeft, plotRight, groups, rows, rules, ticks, axisY, summary };
+}

@@ -1,0 +1,103 @@
+/** The public downloads and their data dictionary: one list, used by the /data/ page and its tests. */
+
+export interface Download {
+  id: string;
+  path: string;
+  description: string;
+  licence: string;
+  columns: [string, string][];
+}
+
+const OGL = "Open Government Licence v3.0 for the underlying public sector information.";
+const MIXED = "Open Parliament Licence v3.0 for parliamentary material and Open Government Licence v3.0 for government material; see each row's source.";
+
+export const DOWNLOADS: Download[] = [
+  {
+    id: "trusts",
+    path: "/data/trusts.csv",
+    description: "One row per NHS trust: where it is, its type and its EPR status and supplier in NHS England's list. Also as /data/trusts.json.",
+    licence: OGL,
+    columns: [
+      ["code", "ODS organisation code"],
+      ["name", "Trust name, from ODS (or from NHS England's list for care trusts not in ODS)"],
+      ["region_code, region_name", "NHS England region"],
+      ["icb_code, icb_name", "Integrated care board before April 2026"],
+      ["trust_type", "acute, mental_health, mental_health_community, community or ambulance, from NHS England's list"],
+      ["open_date, close_date", "From ODS; close date empty while open"],
+      ["successor_codes, predecessor_codes", "Trusts it merged into or was formed from (; separated)"],
+      ["epr_status", "epr, no_epr, or unknown when no published status was found"],
+      ["supplier", "Main EPR supplier in NHS England's list"],
+      ["status_as_of, status_source_id", "Date of the list the status comes from, and its source id"],
+      ["epr_status_basis", "listed (its own row), predecessors (formed from listed trusts) or none"],
+      ["in_ods_trust_list", "yes if ODS's trust file has it"],
+      ["name_in_epr_list", "Name in NHS England's list where it differs"],
+    ],
+  },
+  {
+    id: "statements",
+    path: "/data/statements.csv",
+    description: "Official and reported figures on EPR coverage, one figure a row.",
+    licence: MIXED,
+    columns: [
+      ["id", "Row id"],
+      ["metric", "What is counted, e.g. share_with_epr or trusts_without_epr"],
+      ["value, unit", "The figure, in trusts or percent"],
+      ["scope", "secondary_care_trusts, acute_trusts or all_trusts"],
+      ["as_of, stated_on", "Date the figure describes, and when it was said"],
+      ["official", "yes for government, NHS England or Parliament"],
+      ["speaker, source_id, fact_ids, confidence, note", "Who said it, the source, and caveats"],
+    ],
+  },
+  {
+    id: "targets",
+    path: "/data/targets.csv",
+    description: "Every deadline for digital records as announced, with who set it.",
+    licence: MIXED,
+    columns: [
+      ["announced_on, announced_by", "When and by whom"],
+      ["promise, kind, coverage_percent", "What was promised"],
+      ["target_date, target_date_precision", "Last day of the target period, and how precisely it was stated"],
+      ["source_id, confidence, note", "Source and caveats"],
+    ],
+  },
+  {
+    id: "programme",
+    path: "/data/programme.csv",
+    description: "Money and ratings of the Frontline Digitisation programme (figures in £ million). The major projects rows are in /data/gmpp.csv.",
+    licence: MIXED,
+    columns: [
+      ["measure, period", "What the figure is, and the financial year"],
+      ["value, unit, rating, bound", "The amount (or rating), and whether it is exact, a lower bound or approximate"],
+      ["as_of, stated_on, source_id, confidence, note", "Dates, source and caveats"],
+    ],
+  },
+  {
+    id: "trust-events",
+    path: "/data/trust-events.csv",
+    description: "Dated events for the trusts NHS England listed without an EPR: contracts, go-lives, delays.",
+    licence: "Each row links its source; summaries are our own words.",
+    columns: [
+      ["ods_code, event_date, event", "Trust, date (day, month or year) and kind of event"],
+      ["supplier, summary, date_inferred", "Supplier named, what happened, and whether the date was inferred"],
+      ["source_title, publisher, url, confidence", "Where it was reported and how far to trust it"],
+    ],
+  },
+  {
+    id: "reconciliation",
+    path: "/data/reconciliation.csv",
+    description: "Each official count beside the trust-level count, with the difference.",
+    licence: MIXED,
+    columns: [
+      ["statement_id, metric, as_of, official_value", "The official figure"],
+      ["compared_with, comparison_value, comparison_as_of, comparison_source_id", "The trust-level figure it is compared with"],
+      ["difference", "Official minus trust-level"],
+    ],
+  },
+  {
+    id: "sources",
+    path: "/data/sources.json",
+    description: "Every source: title, publisher, URL, date, type, UIN, licence, what it covers and confidence.",
+    licence: "The list itself is ours to share; each source keeps its own licence.",
+    columns: [["id", "Source id used by every other file"], ["title, publisher, url, via, date, date_note, type, uin, licence, covers, confidence", "As described in the data dictionary"]],
+  },
+];
