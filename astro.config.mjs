@@ -11,5 +11,4 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Scripts go in files of their own, never inline, so a strict Content Security Policy can apply.
   vite: { build: { assetsInlineLimit: 0 } },
-  telemetry: false,
 });
