@@ -1,0 +1,18 @@
+/** Shared set-up for browser tests: serve dist/ on 127.0.0.1 and open Debian's Chromium. */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser } from "playwright-core";
+import { serveDir } from "../../scripts/lib/static-server.ts";
+import { launchBrowser } from "../../scripts/lib/browser.ts";
+
+export const DIST = fileURLToPath(new URL("../../dist", import.meta.url));
+
+/** One page of each kind the site has. */
+export const PAGE_TYPES = ["/", "/coverage/", "/deadlines/", "/programme/", "/suppliers/", "/trusts/", "/trusts/RK9/", "/trusts-without-epr/", "/sources/", "/about/", "/data/", "/no-such-page/"];
+
+export async function startSite(): Promise<{ url: string; browser: Browser; stop: () => Promise<void> }> {
+  if (!existsSync(DIST)) throw new Error("dist/ is missing: run `npm run build` first");
+  const server = await serveDir(DIST);
+  const browser = await launchBrowser();
+  return { url: server.url, browser, stop: async () => { await browser.close(); await server.close(); } };
+}

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser } from "playwright-core";
+import { PAGE_TYPES, startSite } from "./harness.ts";
+
+let site: { url: string; browser: Browser; stop: () => Promise<void> };
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.stop();
+});
+
+describe("every page type in Chromium", () => {
+  for (const path of PAGE_TYPES) {
+    it(`${path} loads with no console errors, no failed requests and no accessibility violations`, async () => {
+      const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("console", (m) => m.type() === "error" && !/404 \(Not Found\)/.test(m.text()) && errors.push(m.text()));
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("requestfailed", (r) => errors.push(`failed: ${r.url()}`));
+      page.on("response", (r) => r.status() >= 400 && r.url() !== site.url + path && errors.push(`${r.status()}: ${r.url()}`));
+      const response = await page.goto(site.url + path);
+      expect(response?.status()).toBe(path === "/no-such-page/" ? 404 : 200);
+      expect(errors).toEqual([]);
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+      await context.close();
+    });
+  }
+});
+
+describe("with JavaScript off", () => {
+  it("every chart, table and figure is in the page", async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    for (const path of ["/", "/coverage/", "/deadlines/", "/programme/", "/suppliers/", "/trusts-without-epr/"]) {
+      await page.goto(site.url + path);
+      const charts = page.locator("figure svg[role=img]:visible");
+      expect(await charts.count(), `${path} visible charts`).toBeGreaterThan(0);
+      // Each chart has its data table in the HTML for screen readers and for reading without the chart.
+      expect(await page.locator("figure table").count(), `${path} tables`).toBeGreaterThanOrEqual(await page.locator("figure").count());
+    }
+    await page.goto(site.url + "/trusts/");
+    expect(await page.locator("#trust-table tbody tr:visible").count()).toBeGreaterThan(200);
+    await context.close();
+  });
+});
+
+describe("trust table", () => {
+  it("filters by name and by status, and says how many trusts it shows", async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.url + "/trusts/");
+    await page.getByLabel("Name or code").fill("plymouth");
+    await expect.poll(() => page.locator("#trust-table tbody tr:visible").count()).toBe(1);
+    await expect.poll(() => page.locator("#trust-count").textContent()).toMatch(/^Showing 1 of \d+ trusts$/);
+    await page.getByLabel("Name or code").fill("");
+    await page.getByLabel("EPR status").selectOption("no_epr");
+    const rows = await page.locator("#trust-table tbody tr:visible").count();
+    expect(rows).toBeGreaterThan(0);
+    expect(await page.locator('#trust-table tbody tr:visible[data-status="no_epr"]').count()).toBe(rows);
+    await context.close();
+  });
+
+  it("sorts by a column from the keyboard and announces the order", async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.url + "/trusts/");
+    const codeHeader = page.getByRole("button", { name: "Code" });
+    await codeHeader.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("th:has(button:text('Code'))").getAttribute("aria-sort")).toBe("ascending");
+    const codes = await page.locator("#trust-table tbody tr td:nth-child(2)").allTextContents();
+    expect(codes).toEqual([...codes].sort((a, b) => a.localeCompare(b, "en-GB", { numeric: true })));
+    await context.close();
+  });
+});
