@@ -1,16 +1,20 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { releaseDate } from "../../scripts/build-data.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURE = join(ROOT, "test/fixtures/data");
 
+const workspaces: string[] = [];
+afterAll(() => workspaces.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), "epr-data-"));
+  workspaces.push(dir);
   cpSync(FIXTURE, join(dir, "data"), { recursive: true });
   return dir;
 }
