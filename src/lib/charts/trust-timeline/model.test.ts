@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { trustTimelineModel } from "./model.ts";
+import { shortTrustName, trustTimelineModel } from "./model.ts";
 import type { Followup } from "../../data/followup.ts";
 import type { TrustEventRow } from "../../data/tables.ts";
 
@@ -30,7 +30,7 @@ describe("trust timeline model", () => {
 
   it("groups trusts by where they stand, with counts, and keeps trusts without events", () => {
     const m = trustTimelineModel(followups, { ...opts, width: 800 });
-    expect(m.groups.map((g) => [g.label, g.count])).toEqual([["Went live before the deadline", 1], ["No published update found", 1]]);
+    expect(m.groups.map((g) => [g.label, g.count])).toEqual([["Went live before the deadline (1)", 1], ["No published update found (1)", 1]]);
     expect(m.rows.map((r) => r.code)).toEqual(["A", "B"]);
     expect(m.summary).toContain("1 no published update found");
   });
@@ -48,5 +48,12 @@ describe("trust timeline model", () => {
     const m = trustTimelineModel([], { ...opts, width: 800 });
     expect(m.rows).toEqual([]);
     expect(m.summary).toBe("No trusts to show.");
+  });
+});
+
+describe("trust names on the timeline", () => {
+  it("drop the NHS Trust suffix that every row would repeat", () => {
+    expect(shortTrustName("Royal Cornwall Hospitals NHS Trust")).toBe("Royal Cornwall Hospitals");
+    expect(shortTrustName("Torbay and South Devon NHS Foundation Trust")).toBe("Torbay and South Devon");
   });
 });

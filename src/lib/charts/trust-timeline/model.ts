@@ -8,6 +8,12 @@ import { utcYear } from "d3-time";
 import { endOfPeriod, formatDate, midPeriod } from "../../data/dates.ts";
 import { FOLLOWUP_CATEGORIES, FOLLOWUP_LABELS, type Followup, type FollowupCategory } from "../../data/followup.ts";
 import type { TrustEventRow } from "../../data/tables.ts";
+import { px, textSize, wrapText, type ChartTable } from "../shared.ts";
+
+/** "Royal Cornwall Hospitals NHS Trust" → "Royal Cornwall Hospitals": the suffix repeats on every row. */
+export function shortTrustName(name: string): string {
+  return name.replace(/\s+NHS( Foundation)? Trust$/, "");
+}
 
 export const EVENT_LABELS: Record<TrustEventRow["event"], string> = {
   listed_no_epr: "Listed by NHS England as having no EPR",
@@ -58,7 +64,10 @@ export interface TimelineMark {
 export interface TimelineRow {
   code: string;
   name: string;
+  /** The short name, wrapped to fit the label column (wide) or the full width (narrow). */
+  labelLines: string[];
   labelX: number;
+  /** Baseline of the first label line. */
   labelY: number;
   trackY: number;
   marks: TimelineMark[];
@@ -68,6 +77,9 @@ export interface TimelineModel {
   width: number;
   height: number;
   narrow: boolean;
+  fontSize: number;
+  label: string;
+  table: ChartTable;
   plotLeft: number;
   plotRight: number;
   groups: { category: FollowupCategory; label: string; count: number; y: number }[];
@@ -78,14 +90,14 @@ export interface TimelineModel {
   summary: string;
 }
 
-const GROUP_GAP = 34;
-const ROW_WIDE = 24;
-const ROW_NARROW = 40;
-const TOP = 34;
+const TOP = 40;
 
 export function trustTimelineModel(followups: Followup[], opts: TimelineOptions): TimelineModel {
   const narrow = opts.width < (opts.narrowBelow ?? 600);
-  const plotLeft = narrow ? 8 : 250;
+  const fontSize = textSize(opts.width);
+  const line = Math.round(fontSize * 1.2);
+  const labelColumn = Math.round(opts.width * 0.34);
+  const plotLeft = narrow ? 8 : labelColumn + 12;
   const plotRight = opts.width - (narrow ? 10 : 20);
   const x = scaleUtc().domain([new Date(opts.start), new Date(opts.end)]).range([plotLeft, plotRight]);
   const xOf = (date: string) => Math.round(x(new Date(midPeriod(date)))! * 10) / 10;
@@ -96,16 +108,18 @@ export function trustTimelineModel(followups: Followup[], opts: TimelineOptions)
   for (const category of FOLLOWUP_CATEGORIES) {
     const members = followups.filter((f) => f.category === category);
     if (members.length === 0) continue;
-    y += GROUP_GAP;
-    groups.push({ category, label: FOLLOWUP_LABELS[category], count: members.length, y: y - 10 });
+    y += line * 2;
+    groups.push({ category, label: `${FOLLOWUP_LABELS[category]} (${members.length})`, count: members.length, y: y - Math.round(line * 0.4) });
     for (const f of [...members].sort((a, b) => a.name.localeCompare(b.name))) {
-      const rowHeight = narrow ? ROW_NARROW : ROW_WIDE;
-      const trackY = narrow ? y + 26 : y + rowHeight / 2;
+      const labelLines = wrapText(shortTrustName(f.name), narrow ? plotRight - plotLeft : labelColumn, fontSize);
+      const rowHeight = narrow ? labelLines.length * line + line + 4 : Math.max(line + 10, labelLines.length * line + 8);
+      const trackY = narrow ? y + labelLines.length * line + Math.round(line * 0.5) : y + Math.round(rowHeight / 2);
       rows.push({
         code: f.code,
         name: f.name,
+        labelLines,
         labelX: narrow ? plotLeft : 0,
-        labelY: narrow ? y + 12 : trackY + 4,
+        labelY: narrow ? y + fontSize : px(trackY - ((labelLines.length - 1) * line) / 2 + fontSize * 0.35),
         trackY,
         marks: f.events
           .filter((e) => endOfPeriod(e.event_date) >= opts.start && e.event_date <= opts.end)
@@ -131,5 +145,13 @@ export function trustTimelineModel(followups: Followup[], opts: TimelineOptions)
   const summary = followups.length
     ? `Timeline of the ${followups.length} trusts NHS England listed without an EPR: ${counts.map(([c, n]) => `${n} ${FOLLOWUP_LABELS[c].toLowerCase()}`).join("; ")}.`
     : "No trusts to show.";
-  return { width: opts.width, height: axisY + 28, narrow, plotLeft, plotRight, groups, rows, rules, ticks, axisY, summary };
+  const table: ChartTable = {
+    columns: ["Trust", "Where it stands", "Date", "Event", "Confidence"],
+    rows: followups.flatMap((f) =>
+      f.events.length
+        ? f.events.map((e) => [f.name, FOLLOWUP_LABELS[f.category], e.event_date, `${EVENT_LABELS[e.event]}: ${e.summary}`, e.confidence])
+        : [[f.name, FOLLOWUP_LABELS[f.category], "", "No published event found", ""]],
+    ),
+  };
+  return { width: opts.width, height: axisY + line * 2, narrow, fontSize, label: "Trusts listed without an EPR, event by event", table, plotLeft, plotRight, groups, rows, rules, ticks, axisY, summary };
 }
