@@ -88,7 +88,7 @@ export function outputs(site: SiteData, generatedDir: string, publicDir: string)
     [join(publicDir, "programme.csv")]: csv(site.programme),
     [join(publicDir, "gmpp.csv")]: csv(site.gmpp),
     [join(publicDir, "reconciliation.csv")]: csv(site.reconciliation),
-    [join(publicDir, "trust-events.csv")]: csv(site.followup.trusts.flatMap((f) => f.events)),
+    [join(publicDir, "trust-events.csv")]: csv(site.trust_events),
     [join(publicDir, "sources.json")]: json(site.sources),
   };
 }

@@ -123,6 +123,8 @@ export interface SiteData {
   headline: Headline;
   /** The trusts listed without an EPR, followed to the deadline and after. */
   followup: { list_date: string; deadline: string; trusts: Followup[]; counts: Record<FollowupCategory, number> };
+  /** Every dated trust event, for the trust pages (including trusts outside the follow-up). */
+  trust_events: TrustEventRow[];
   warnings: Warning[];
 }
 
@@ -349,6 +351,7 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
     reconciliation,
     headline: head,
     followup,
+    trust_events: input.trustEvents,
     warnings,
   };
   return { site, warnings };

@@ -1,0 +1,23 @@
+/** The words for where the trusts listed without an EPR stand, built from the counts. */
+import { formatDate } from "./data/dates.ts";
+import type { FollowupCategory } from "./data/followup.ts";
+
+export const CONFIDENCE_LABELS: Record<string, string> = {
+  H: "official notice, trust or NHS statement",
+  M: "trade or regional press",
+  L: "aggregator or reprint",
+};
+
+/** "3 of the 20 went live before 31 March 2026, according to published reports; …" */
+export function followupSentences(counts: Record<FollowupCategory, number>, deadline: string): string[] {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const of = (n: number) => `${n} of the ${total}`;
+  const when = formatDate(deadline);
+  const out = [`${of(counts.live_before_deadline)} went live before ${when}, according to published reports.`];
+  if (counts.live_after_deadline) out.push(`${of(counts.live_after_deadline)} went live after it.`);
+  if (counts.reported_missing_deadline) out.push(`${of(counts.reported_missing_deadline)} were reported to have missed it.`);
+  const underway = counts.supplier_chosen_not_live + counts.in_progress_supplier_unknown;
+  if (underway) out.push(`${of(underway)} had work under way but no reported go-live (${counts.supplier_chosen_not_live} with a supplier chosen).`);
+  out.push(`For ${counts.no_update} no published update was found after NHS England's list: their status is unknown, not "no EPR".`);
+  return out;
+}
