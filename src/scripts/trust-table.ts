@@ -30,7 +30,12 @@ if (form && table) {
     count.textContent = `Showing ${shown} of ${rows.length} trusts`;
   };
   form.addEventListener("input", apply);
-  form.addEventListener("submit", (e) => e.preventDefault());
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    apply();
+  });
+  // Reset clears the fields after this event, so apply on the next tick.
+  form.addEventListener("reset", () => setTimeout(apply));
   apply();
 
   // Sorting: each header becomes a button; aria-sort tells screen readers the order.

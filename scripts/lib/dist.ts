@@ -1,0 +1,56 @@
+/** Reading the built site: pages, the files each page needs, and their sizes. Used by tests and the benchmark. */
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { gzipSync } from "node:zlib";
+
+export function listFiles(dir: string, ext?: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? listFiles(p, ext) : !ext || p.endsWith(ext) ? [p] : [];
+  }).sort();
+}
+
+/** Internal URLs a page refers to (href, src), without fragments and queries. */
+export function internalRefs(html: string): string[] {
+  const refs = [...html.matchAll(/\s(?:href|src)="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+  return refs.filter((r) => r.startsWith("/") && !r.startsWith("//")).map((r) => r.split("#")[0]!.split("?")[0]!).filter(Boolean);
+}
+
+export function externalRefs(html: string): string[] {
+  return [...html.matchAll(/\shref="(https?:\/\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+}
+
+/** The file a site URL is served from, or null when nothing in dist/ answers it. */
+export function resolveUrl(dist: string, url: string): string | null {
+  const path = decodeURIComponent(url);
+  const candidates = path.endsWith("/") ? [join(dist, path, "index.html")] : [join(dist, path), join(dist, path, "index.html")];
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
+}
+
+export interface PageWeight {
+  page: string;
+  html: number;
+  css: number;
+  js: number;
+  /** gzip sizes, as a browser would download them. */
+  htmlGz: number;
+  cssGz: number;
+  jsGz: number;
+  totalGz: number;
+}
+
+/** Bytes a page costs: its HTML plus the CSS and JS files it links. */
+export function pageWeight(dist: string, pageFile: string): PageWeight {
+  const html = readFileSync(pageFile);
+  const assets = internalRefs(html.toString("utf8")).filter((r) => /\.(css|js)$/.test(r));
+  const sum = (ext: string, gz: boolean) =>
+    [...new Set(assets.filter((a) => a.endsWith(ext)))].reduce((n, a) => {
+      const f = resolveUrl(dist, a);
+      if (!f) return n;
+      const body = readFileSync(f);
+      return n + (gz ? gzipSync(body, { level: 9 }).length : body.length);
+    }, 0);
+  const htmlGz = gzipSync(html, { level: 9 }).length;
+  const w = { page: "/" + relative(dist, pageFile).replace(/index\.html$/, ""), html: html.length, css: sum(".css", false), js: sum(".js", false), htmlGz, cssGz: sum(".css", true), jsGz: sum(".js", true) };
+  return { ...w, totalGz: w.htmlGz + w.cssGz + w.jsGz };
+}

@@ -1,0 +1,55 @@
+/** Validity, links and byte budgets of the built site in dist/. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
+import { externalRefs, internalRefs, listFiles, pageWeight, resolveUrl } from "../../scripts/lib/dist.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const DIST = join(ROOT, "dist");
+const pages = () => listFiles(DIST, ".html");
+
+/** Byte budgets (gzip). Time is measured by the benchmark, never asserted here. */
+export const BUDGETS = { jsPerPageGz: 25_000, homeTotalGz: 120_000, trustPageTotalGz: 60_000 };
+
+describe("HTML validity", () => {
+  it("every built page passes html-validate with no errors", async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const failures: string[] = [];
+    for (const file of pages()) {
+      const report = await validator.validateFile(file);
+      for (const r of report.results) for (const m of r.messages) failures.push(`${file.slice(DIST.length)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
+
+describe("links", () => {
+  it("every internal link and asset resolves to a file in dist/", () => {
+    const broken: string[] = [];
+    for (const file of pages()) {
+      for (const ref of new Set(internalRefs(readFileSync(file, "utf8")))) {
+        if (!resolveUrl(DIST, ref)) broken.push(`${file.slice(DIST.length)} → ${ref}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it("external links are well-formed https addresses (listed, not fetched)", () => {
+    const external = new Set(pages().flatMap((f) => externalRefs(readFileSync(f, "utf8"))));
+    expect(external.size).toBeGreaterThan(10);
+    for (const url of external) expect(url, url).toMatch(/^https:\/\/[^\s<>"]+$/);
+  });
+});
+
+describe("byte budgets", () => {
+  it(`keeps client JavaScript under ${BUDGETS.jsPerPageGz / 1000} KB gzip on every page`, () => {
+    for (const file of pages()) expect(pageWeight(DIST, file).jsGz, file).toBeLessThanOrEqual(BUDGETS.jsPerPageGz);
+  });
+
+  it("keeps the home page and a trust page light", () => {
+    expect(pageWeight(DIST, join(DIST, "index.html")).totalGz).toBeLessThanOrEqual(BUDGETS.homeTotalGz);
+    expect(pageWeight(DIST, join(DIST, "trusts/RK9/index.html")).totalGz).toBeLessThanOrEqual(BUDGETS.trustPageTotalGz);
+  });
+});
