@@ -1,0 +1,110 @@
+/**
+ * npm run bench: how fast and light the site is, printed as tables. Times are measured here and never
+ * asserted in tests (a busy machine would fail them); byte budgets are asserted in test/site.
+ *
+ * Measures: the data step, the whole build, bytes per page type (raw and gzip), and time to the first
+ * chart paint in Chromium. Scaling runs the data step on 10× and 100× synthetic trust lists built in
+ * a temporary folder (clearly synthetic, never published).
+ */
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { pageWeight } from "./lib/dist.ts";
+import { serveDir } from "./lib/static-server.ts";
+import { launchBrowser } from "./lib/browser.ts";
+
+const node = process.execPath;
+const timeIt = (f: () => void) => {
+  const t = performance.now();
+  f();
+  return performance.now() - t;
+};
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => execFileSync(args[0]!, args.slice(1), { stdio: "pipe", env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env } });
+const ms = (n: number) => `${Math.round(n)} ms`;
+const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
+
+function table(title: string, header: string[], rows: (string | number)[][]) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells: (string | number)[]) => "| " + cells.map((c, i) => String(c).padEnd(widths[i]!)).join(" | ") + " |";
+  console.log(`\n${title}\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n${rows.map(line).join("\n")}`);
+}
+
+/** A copy of data/ with every trust repeated `factor` times under synthetic codes (for timing only). */
+function syntheticData(factor: number): string {
+  const dir = mkdtempSync(join(tmpdir(), `epr-bench-x${factor}-`));
+  cpSync("data", dir, { recursive: true });
+  const read = (file: string) => readFileSync(join(dir, file), "utf8").trimEnd().split("\n");
+  const codes = [...new Set([...read("trusts.csv").slice(1), ...read("epr-status.csv").slice(1)].map((r) => r.split(",")[0]!))].sort();
+  // Z + four base-36 digits: unique per (copy, trust), and never a real ODS code.
+  const synthetic = (k: number, code: string) => `Z${(k * 1000 + codes.indexOf(code)).toString(36).toUpperCase().padStart(4, "0")}`;
+  for (const file of ["trusts.csv", "epr-status.csv"]) {
+    const [header, ...rows] = read(file);
+    const out = [header!, ...rows];
+    for (let k = 1; k < factor; k++) for (const row of rows) out.push(row.replace(/^[^,]+/, (code) => synthetic(k, code)));
+    writeFileSync(join(dir, file), out.join("\n") + "\n");
+  }
+  return dir;
+}
+
+const results: (string | number)[][] = [];
+const dataMs = timeIt(() => run([node, "scripts/build-data.ts"]));
+results.push(["data step (real data)", ms(dataMs)]);
+const buildMs = timeIt(() => run([node, "node_modules/astro/bin/astro.mjs", "build"]));
+results.push(["astro build (real data, all pages)", ms(buildMs)]);
+results.push(["whole build (data + pages)", ms(dataMs + buildMs)]);
+for (const factor of [10, 100]) {
+  const dir = syntheticData(factor);
+  const out = mkdtempSync(join(tmpdir(), "epr-bench-out-"));
+  const t = timeIt(() => run([node, "scripts/build-data.ts", "--data", dir, "--generated", join(out, "gen"), "--public", join(out, "pub")]));
+  results.push([`data step, ${factor}× synthetic trusts`, ms(t)]);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+}
+table("Build", ["step", "time"], results);
+
+const pageTypes: [string, string][] = [
+  ["home", "dist/index.html"],
+  ["coverage", "dist/coverage/index.html"],
+  ["trust table", "dist/trusts/index.html"],
+  ["trust page", "dist/trusts/RK9/index.html"],
+  ["sources", "dist/sources/index.html"],
+];
+table(
+  "Bytes per page type",
+  ["page", "HTML", "CSS", "JS", "HTML gz", "CSS gz", "JS gz", "total gz"],
+  pageTypes.map(([name, file]) => {
+    try {
+      const w = pageWeight("dist", file);
+      return [name, kb(w.html), kb(w.css), kb(w.js), kb(w.htmlGz), kb(w.cssGz), kb(w.jsGz), kb(w.totalGz)];
+    } catch {
+      return [name, "missing", "", "", "", "", "", ""];
+    }
+  }),
+);
+
+// Time to first chart: from navigation start to the first SVG chart being laid out, median of 5.
+const server = await serveDir("dist");
+const browser = await launchBrowser();
+const paint: (string | number)[][] = [];
+for (const path of ["/", "/coverage/", "/trusts-without-epr/"]) {
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url + path, { waitUntil: "load" });
+    const t = await page.evaluate(() => {
+      const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
+      const chart = document.querySelector("figure svg[role=img]");
+      return chart ? fcp : NaN;
+    });
+    samples.push(t);
+    await context.close();
+  }
+  samples.sort((a, b) => a - b);
+  paint.push([path, Number.isNaN(samples[2]) ? "no chart" : ms(samples[2]!)]);
+}
+await browser.close();
+await server.close();
+table("First paint with a chart in the HTML (Chromium, median of 5; charts are server-rendered, so the first paint includes them)", ["page", "first contentful paint"], paint);
