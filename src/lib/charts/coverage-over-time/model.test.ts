@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { coverageOverTimeModel, stackLabels } from "./model.ts";
+import { statement, target } from "../test-fixtures/rows.ts";
+
+const statements = [
+  statement({ id: "S001", value: 86, as_of: "2022-06", speaker: "A Secretary of State" }),
+  statement({ id: "S002", value: 90, as_of: "2023-11" }),
+  statement({ id: "S003", value: 91, as_of: "2025-05" }),
+  statement({ id: "S004", value: 94, as_of: "2025-03", official: false, scope: "acute_trusts" }),
+  statement({ id: "S005", value: 19, as_of: "2025-05", metric: "trusts_without_epr", unit: "trusts" }),
+];
+const targets = [
+  target({ id: "T001", announced_on: "2022-06-29", target_date: "2025-03-31" }),
+  target({ id: "T002", announced_on: "2023-11-20", target_date: "2026-03-31" }),
+  target({ id: "T003", announced_on: "2025-11-28", target_date: "2026-03-31", kind: "core_digitisation", coverage_percent: 70 }),
+];
+
+describe("coverage over time", () => {
+  const wide = coverageOverTimeModel(statements, targets, { width: 800, today: "2026-11-25" });
+  const narrow = coverageOverTimeModel(statements, targets, { width: 320, today: "2026-11-25" });
+
+  it("plots only share-with-EPR statements, official ones filled and joined by a step line", () => {
+    expect(wide.points.map((p) => p.ids[0])).toEqual(["S001", "S002", "S004", "S003"]);
+    expect(wide.points.filter((p) => !p.official).map((p) => p.value)).toEqual([94]);
+    // Three official points: a step line has a horizontal then vertical segment between each pair.
+    expect(wide.stepPath).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){4}$/);
+  });
+
+  it("zooms the y axis to start at 70% when every figure is high, and says so", () => {
+    expect(wide.yMin).toBe(70);
+    expect(wide.yTicks.map((t) => t.label)).toEqual(["70%", "80%", "90%", "100%"]);
+    expect(wide.yTicks[0]!.y).toBe(wide.plot.y1);
+    expect(wide.yTicks.at(-1)!.y).toBe(wide.plot.y0);
+    expect(wide.axisTitle.lines.join(" ")).toContain("axis starts at 70%");
+    expect(wide.axisBreak).not.toBeNull();
+    expect(wide.summary).toContain("axis starts at 70%");
+  });
+
+  it("goes back to a 0–100 axis when any figure is low", () => {
+    const m = coverageOverTimeModel([...statements, statement({ id: "S010", value: 5, as_of: "2000-09-30" })], targets, { width: 800 });
+    expect(m.yMin).toBe(0);
+    expect(m.axisBreak).toBeNull();
+  });
+
+  it("places points by date, with month-only dates in the middle of the month", () => {
+    const [june2022, nov2023] = wide.points;
+    expect(june2022!.x).toBeLessThan(nov2023!.x);
+    expect(wide.xTicks.map((t) => t.label)).toContain("2024");
+    // Ticks are in order and inside the plot.
+    for (const t of wide.xTicks) expect(t.x).toBeGreaterThanOrEqual(wide.plot.x0);
+    expect(wide.xTicks.map((t) => t.x)).toEqual([...wide.xTicks.map((t) => t.x)].sort((a, b) => a - b));
+  });
+
+  it("draws EPR targets as diamonds labelled with share and month, leaving out other kinds", () => {
+    expect(wide.targets.map((t) => t.value)).toEqual([100, 100]);
+    expect(wide.targetLabels.map((l) => l.text)).toEqual(["Target 100% by Mar 2025 (later moved)", "Target 100% by Mar 2026"]);
+    expect(wide.targets[0]!.superseded).toBe(true);
+    expect(wide.targets[1]!.superseded).toBe(false);
+    // Leaders end just above their diamond.
+    expect(wide.targetLabels[1]!.leader.y2).toBeLessThan(wide.targets[1]!.y);
+  });
+
+  it("gives each point a value label and a tooltip naming the source kind", () => {
+    const p = wide.points[0]!;
+    expect(p.label).toBe("86%");
+    expect(p.showLabel).toBe(true);
+    expect(p.tip).toContain("86% of secondary care trusts, June 2022");
+    expect(p.tip).toContain("Official figure: A Secretary of State");
+    expect(wide.points.find((p) => !p.official)!.tip).toContain("Not an official figure");
+  });
+
+  it("summarises the first and latest official figures and the targets", () => {
+    expect(wide.summary).toContain("86% in June 2022 to 91% in May 2025");
+    expect(wide.summary).toContain("100% by March 2026");
+    expect(wide.summary).toContain("One other estimate");
+  });
+
+  it("lays out differently on a narrow screen: shorter labels, legend on more rows", () => {
+    expect(narrow.layout).toBe("narrow");
+    expect(narrow.targetLabels.map((l) => l.text)).toEqual(["100% by Mar 2025 (moved)", "100% by Mar 2026"]);
+    expect(new Set(narrow.legend.map((l) => l.y)).size).toBeGreaterThan(new Set(wide.legend.map((l) => l.y)).size);
+    expect(narrow.fontSize).toBeGreaterThanOrEqual(12);
+    for (const l of narrow.targetLabels) expect(l.x).toBeGreaterThanOrEqual(0);
+    expect(narrow.width).toBe(320);
+  });
+
+  it("draws a release-date rule when given today", () => {
+    expect(wide.today?.label).toBe("Data release, Nov 2026");
+    expect(wide.today!.x).toBeLessThanOrEqual(wide.plot.x1);
+  });
+
+  it("merges statements with the same date and value into one mark", () => {
+    const m = coverageOverTimeModel([statement({ id: "S1", value: 91, as_of: "2025-02" }), statement({ id: "S2", value: 91, as_of: "2025-02" })], [], { width: 800 });
+    expect(m.points).toHaveLength(1);
+    expect(m.points[0]!.ids).toEqual(["S1", "S2"]);
+    expect(m.table.rows).toHaveLength(2);
+  });
+
+  it("copes with no data: an empty state, not an error", () => {
+    const m = coverageOverTimeModel([], [], { width: 320 });
+    expect(m.empty).toBe(true);
+    expect(m.summary).toBe("No figures for the share of trusts with an EPR to show.");
+    expect(m.points).toEqual([]);
+  });
+
+  it("copes with a single point: a span around it and no step line", () => {
+    const m = coverageOverTimeModel([statement({ id: "S1", value: 91, as_of: "2025-05" })], [], { width: 800 });
+    expect(m.empty).toBe(false);
+    expect(m.points).toHaveLength(1);
+    expect(m.stepPath).toBeNull();
+    expect(m.points[0]!.x).toBeGreaterThan(m.plot.x0);
+    expect(m.points[0]!.x).toBeLessThan(m.plot.x1);
+    expect(m.summary).toContain("One official figure: 91%");
+  });
+
+  it("leaves out statements before `since`", () => {
+    const m = coverageOverTimeModel(statements, targets, { width: 800, since: "2023-01-01" });
+    expect(m.points.map((p) => p.ids[0])).not.toContain("S001");
+  });
+});
+
+describe("stacking target labels", () => {
+  it("never lets a leader cross a label in a lower row", () => {
+    // Second label covers the first one's leader, so it must go up a row.
+    expect(stackLabels([{ x0: 0, x1: 50, leader: 50 }, { x0: 20, x1: 120, leader: 120 }])).toEqual([0, 1]);
+    expect(stackLabels([{ x0: 0, x1: 50, leader: 50 }, { x0: 80, x1: 120, leader: 120 }])).toEqual([0, 0]);
+  });
+});

@@ -1,0 +1,322 @@
+/**
+ * Coverage over time: every statement of the share of trusts with an EPR, official ones filled and
+ * joined by a step line, others hollow, with the targets as diamonds at their deadlines.
+ */
+import { scaleLinear, scaleUtc } from "d3-scale";
+import { curveStepAfter, line } from "d3-shape";
+import { utcYear } from "d3-time";
+import { formatDate, formatMonthYear, midPeriod } from "../../data/dates.ts";
+import type { StatementRow, TargetRow } from "../../data/tables.ts";
+import {
+  layoutFor, px, textSize, textWidth, wrapText,
+  type ChartBase, type LegendItem, type XTick, type YTick,
+} from "../shared.ts";
+
+export interface CoverageOverTimeOptions {
+  /** Drawing width in px. */
+  width: number;
+  /** Leave out statements and targets dated before this ISO day (e.g. "2022-01-01"); default: keep all. */
+  since?: string;
+  /** Target kinds drawn; default the two EPR coverage kinds (a WGLL capability goal is another measure). */
+  targetKinds?: readonly TargetRow["kind"][];
+  /** The release date ("today"), drawn as a labelled rule; default: none. */
+  today?: string;
+}
+
+export interface CoveragePoint {
+  /** Statement ids merged into this point (same date, value and officialness). */
+  ids: string[];
+  date: string;
+  value: number;
+  official: boolean;
+  x: number;
+  y: number;
+  r: number;
+  /** "91%"; shown only when `showLabel` (labels that would overlap another are dropped, the table has all). */
+  label: string;
+  showLabel: boolean;
+  labelX: number;
+  labelY: number;
+  /** Hover and keyboard text. */
+  tip: string;
+  source_ids: string[];
+}
+
+export interface TargetMarker {
+  ids: string[];
+  date: string;
+  value: number;
+  x: number;
+  y: number;
+  /** Half the diamond's diagonal, px. */
+  size: number;
+  /** A later target for the same share was set with a later date. */
+  superseded: boolean;
+  tip: string;
+  source_ids: string[];
+}
+
+export interface CoverageOverTimeModel extends ChartBase {
+  plot: { x0: number; x1: number; y0: number; y1: number };
+  /** Lowest value on the y axis: 0, or higher when every figure is high (the axis says so). */
+  yMin: number;
+  /** Text under the axis title when the axis does not start at 0. */
+  axisTitle: { lines: string[]; x: number; y: number };
+  xTicks: XTick[];
+  yTicks: YTick[];
+  /** Zig-zag drawn in the baseline when the y axis does not start at 0. */
+  axisBreak: string | null;
+  stepPath: string | null;
+  points: CoveragePoint[];
+  targets: TargetMarker[];
+  /** One label per deadline date, in the band above the plot, with a leader line down to its diamonds. */
+  targetLabels: { text: string; x: number; y: number; leader: { x1: number; y1: number; x2: number; y2: number } }[];
+  today: { x: number; y0: number; y1: number; label: string; labelX: number; labelY: number; anchor: "start" | "end" } | null;
+  legend: LegendItem[];
+}
+
+const DEFAULT_KINDS: readonly TargetRow["kind"][] = ["epr_coverage", "epr_or_in_progress"];
+const SCOPE_WORDS: Record<StatementRow["scope"], string> = {
+  secondary_care_trusts: "secondary care trusts",
+  acute_trusts: "acute trusts only",
+  all_trusts: "trusts (scope not stated)",
+};
+
+const toDate = (iso: string) => new Date(`${midPeriod(iso)}T00:00:00Z`);
+const pct = (v: number) => `${v}%`;
+/** Month-precision target date as "Mar 2026", year precision as "2026". */
+function targetWhen(t: TargetRow, long = false): string {
+  const d = t.target_date_precision === "year" ? t.target_date.slice(0, 4) : t.target_date_precision === "month" ? t.target_date.slice(0, 7) : t.target_date;
+  if (long) return formatDate(d);
+  const full = formatDate(d);
+  return t.target_date_precision === "month" ? `${full.split(" ")[0]!.slice(0, 3)} ${full.split(" ")[1]}` : full;
+}
+
+export function coverageOverTimeModel(statements: readonly StatementRow[], targets: readonly TargetRow[], opts: CoverageOverTimeOptions): CoverageOverTimeModel {
+  const { width } = opts;
+  const layout = layoutFor(width);
+  const narrow = layout === "narrow";
+  const fs = textSize(width);
+  const lineH = Math.round(fs * 1.3);
+  const since = opts.since ?? "0000";
+  const kinds = opts.targetKinds ?? DEFAULT_KINDS;
+
+  const rows = statements
+    .filter((s) => s.metric === "share_with_epr" && s.unit === "percent" && midPeriod(s.as_of) >= since)
+    .sort((a, b) => midPeriod(a.as_of).localeCompare(midPeriod(b.as_of)) || a.id.localeCompare(b.id));
+  const targetRows = targets
+    .filter((t) => t.coverage_percent !== null && kinds.includes(t.kind) && t.target_date >= since)
+    .sort((a, b) => a.target_date.localeCompare(b.target_date) || (a.coverage_percent ?? 0) - (b.coverage_percent ?? 0));
+
+  // Same date, value and kind of source: one mark, every statement in its tooltip.
+  const merged = [...Map.groupBy(rows, (s) => `${midPeriod(s.as_of)}|${s.value}|${s.official}`).values()];
+  const targetGroups = [...Map.groupBy(targetRows, (t) => `${t.target_date}|${t.coverage_percent}`).values()];
+
+  const table = {
+    columns: ["Date", "What", "Share of trusts with an EPR (%)", "Who said it", "Which trusts"],
+    rows: [
+      ...rows.map((s) => [formatDate(s.as_of), s.official ? "Official figure" : "Other estimate", s.value, s.speaker ?? "", SCOPE_WORDS[s.scope]]),
+      ...targetRows.map((t) => [targetWhen(t, true), `Target set ${formatDate(t.announced_on)}`, t.coverage_percent!, t.announced_by, ""]),
+    ] as (string | number)[][],
+  };
+
+  const label = "Share of NHS trusts with an electronic patient record, by date, with targets";
+  if (!merged.length && !targetGroups.length) {
+    return {
+      width, height: 3 * lineH, layout, fontSize: fs, label, empty: true,
+      summary: "No figures for the share of trusts with an EPR to show.", table,
+      plot: { x0: 0, x1: width, y0: 0, y1: 0 }, yMin: 0, axisTitle: { lines: ["No figures to show"], x: 0, y: lineH }, xTicks: [], yTicks: [],
+      axisBreak: null, stepPath: null, points: [], targets: [], targetLabels: [], today: null, legend: [],
+    };
+  }
+
+  // Y domain. Every EPR figure we hold is between 86% and 94%, and the finding is the gap to 100%.
+  // On a 0–100 axis that gap would be a few pixels, so when every value is at least 50 the axis starts
+  // at the ten below the lowest figure or target (70% for today's data). Marks are points, not bars,
+  // so no length is read from the baseline; the axis title says where it starts and a zig-zag marks
+  // the break. Any figure below 50 (the 2000 baseline of 5%) brings back the full 0–100 axis.
+  const values = [...rows.map((s) => s.value), ...targetRows.map((t) => t.coverage_percent!)];
+  const low = Math.min(...values);
+  const yMin = low >= 50 ? Math.max(0, Math.floor((low - 10) / 10) * 10) : 0;
+
+  // Top band: axis title, then the target labels (rows worked out below, once x is known).
+  const axisTitleText = yMin > 0 ? `Share of trusts with an EPR (axis starts at ${yMin}%)` : "Share of trusts with an EPR";
+  const margin = { left: Math.ceil(textWidth("100%", fs)) + 8, right: narrow ? 12 : 24 };
+  const axisLines = wrapText(axisTitleText, width - 4, fs);
+  const x0 = margin.left, x1 = width - margin.right;
+
+  const dates = [...merged.map((g) => toDate(g[0]!.as_of)), ...targetGroups.map((g) => new Date(`${g[0]!.target_date}T00:00:00Z`))];
+  if (opts.today) dates.push(new Date(`${opts.today}T00:00:00Z`));
+  let lo = new Date(Math.min(...dates.map(Number))), hi = new Date(Math.max(...dates.map(Number)));
+  // A single date still needs a span: a year either side.
+  const padMs = Math.max((+hi - +lo) * 0.04, hi === lo || +hi - +lo < 864e5 * 60 ? 365 * 864e5 : 0);
+  lo = new Date(+lo - padMs);
+  hi = new Date(+hi + padMs);
+  const x = scaleUtc().domain([lo, hi]).range([x0, x1]);
+
+  // One label per deadline date ("Target 96% and 100% by Mar 2026"): labels stacked at one date
+  // would need leader lines crossing each other. Short on narrow screens, where the legend says what
+  // a diamond is.
+  const isMoved = (g: TargetRow[]) => targetRows.some((o) => o.coverage_percent === g[0]!.coverage_percent && o.announced_on > g.at(-1)!.announced_on && o.target_date > g[0]!.target_date);
+  const byDate = [...Map.groupBy(targetGroups, (g) => g[0]!.target_date).values()];
+  const labelDrafts = byDate.map((gs) => {
+    const t = gs[0]![0]!;
+    const moved = gs.every(isMoved);
+    const text = `${narrow ? "" : gs.length > 1 ? "Targets " : "Target "}${gs.map((g) => g[0]!.coverage_percent).join("% and ")}% by ${targetWhen(t)}${moved ? (narrow ? " (moved)" : " (later moved)") : ""}`;
+    const tx = x(new Date(`${t.target_date}T00:00:00Z`));
+    const w = textWidth(text, fs);
+    // The leader hangs from the label's right end (left end when there is no room), so labels further
+    // right stack upwards in a staircase and no leader has to cross a label.
+    const lx = tx + 6 - w >= 2 ? tx + 6 - w : Math.min(Math.max(tx - 6, 2), width - w - 2);
+    return { text, tx, w, lx, top: Math.max(...gs.map((g) => g[0]!.coverage_percent!)) };
+  });
+  const labelRows = stackLabels(labelDrafts.map((d) => ({ x0: d.lx, x1: d.lx + d.w, leader: d.tx })));
+  const nRows = labelDrafts.length ? Math.max(...labelRows) + 1 : 0;
+  const bandTop = axisLines.length * lineH + 6;
+  const y0 = bandTop + nRows * lineH + (nRows ? 10 : 4);
+  const plotH = narrow ? 240 : 260;
+  const y1 = y0 + plotH;
+  const y = scaleLinear().domain([yMin, 100]).range([y1, y0]);
+
+  const yStep = 100 - yMin <= 40 ? 10 : 20;
+  const yTicks: YTick[] = [];
+  for (let v = yMin; v <= 100; v += yStep) yTicks.push({ value: v, label: pct(v), y: px(y(v)) });
+
+  const years = (+hi - +lo) / (365.25 * 864e5);
+  const pxPerYear = (x1 - x0) / Math.max(years, 0.1);
+  const every = Math.max(1, Math.ceil((textWidth("2000", fs) + 14) / pxPerYear));
+  const xTicks: XTick[] = x.ticks(utcYear.every(every)!).map((d) => ({ value: +d, label: String(d.getUTCFullYear()), x: px(x(d)) }));
+
+  const r = narrow ? 5 : 5.5;
+  const placed: { x0: number; x1: number; y0: number; y1: number; text: string; cy: number }[] = [];
+  const overlaps = (b: (typeof placed)[number]) => placed.some((p) => b.x0 < p.x1 + 2 && b.x1 + 2 > p.x0 && b.y0 < p.y1 && b.y1 > p.y0);
+  const points: CoveragePoint[] = merged.map((g) => {
+    const s = g[0]!;
+    const px_ = x(toDate(s.as_of)), py = y(s.value);
+    const labelText = pct(s.value);
+    const w = textWidth(labelText, fs);
+    const lx = Math.min(Math.max(px_, x0 + w / 2), x1 - w / 2);
+    let showLabel = false, ly = py - r - 5;
+    // The same value next door is already labelled: a second "91%" underneath would only add noise.
+    const twin = placed.some((p) => p.text === labelText && Math.abs(p.cy - py) < 1 && lx - w / 2 < p.x1 + w);
+    for (const cand of twin ? [] : [py - r - 5, py + r + fs + 2]) {
+      const box = { x0: lx - w / 2, x1: lx + w / 2, y0: cand - fs, y1: cand + 2, text: labelText, cy: py };
+      if (box.y0 >= y0 - 2 && box.y1 <= y1 && !overlaps(box)) {
+        placed.push(box);
+        showLabel = true;
+        ly = cand;
+        break;
+      }
+    }
+    const who = [...new Set(g.map((s) => s.speaker).filter(Boolean))].join("; ");
+    const tip = `${pct(s.value)} of ${SCOPE_WORDS[s.scope]}, ${formatDate(s.as_of)}. ${s.official ? "Official figure" : "Not an official figure"}${who ? `: ${who}` : ""}.`;
+    return {
+      ids: g.map((s) => s.id), date: s.as_of, value: s.value, official: s.official,
+      x: px(px_), y: px(py), r, label: labelText, showLabel, labelX: px(lx), labelY: px(ly), tip,
+      source_ids: [...new Set(g.map((s) => s.source_id))],
+    };
+  });
+
+  const official = points.filter((p) => p.official);
+  const stepPath = official.length >= 2 ? line<CoveragePoint>().x((p) => p.x).y((p) => p.y).curve(curveStepAfter)(official) : null;
+
+  const size = narrow ? 6 : 7;
+  // Row 0 sits just above the plot; leaders run from each label down to the top diamond of its date.
+  const labels = labelDrafts.map((d, i) => {
+    const ly = y0 - 10 - labelRows[i]! * lineH;
+    return { text: d.text, x: px(d.lx), y: px(ly), leader: { x1: px(d.tx), y1: px(ly + 3), x2: px(d.tx), y2: px(y(d.top) - size - 1) } };
+  });
+  const targetMarkers: TargetMarker[] = targetGroups.map((g) => {
+    const t = g[0]!;
+    const moved = isMoved(g);
+    const who = g.map((t) => `${t.announced_by} (${formatDate(t.announced_on)})`).join("; ");
+    return {
+      ids: g.map((t) => t.id), date: t.target_date, value: t.coverage_percent!,
+      x: px(x(new Date(`${t.target_date}T00:00:00Z`))), y: px(y(t.coverage_percent!)), size,
+      superseded: moved,
+      tip: `Target: ${pct(t.coverage_percent!)} of trusts by ${targetWhen(t, true)}${moved ? ", later moved" : ""}. Set by ${who}.`,
+      source_ids: [...new Set(g.map((t) => t.source_id))],
+    };
+  });
+
+  let today: CoverageOverTimeModel["today"] = null;
+  if (opts.today) {
+    const tx = x(new Date(`${opts.today}T00:00:00Z`));
+    const text = narrow ? formatMonthYear(opts.today) : `Data release, ${formatMonthYear(opts.today)}`;
+    const anchor = tx + textWidth(text, fs) + 4 > x1 + margin.right ? "end" : "start";
+    today = { x: px(tx), y0: px(y0), y1: px(y1), label: text, labelX: px(anchor === "end" ? tx - 4 : tx + 4), labelY: px(y1 - 6), anchor };
+  }
+
+  // Legend under the x axis: one row on wide, flowing onto more rows on narrow.
+  const legendDefs: Omit<LegendItem, "x" | "y">[] = [
+    { key: "official", label: "Official figure", className: "official", mark: "circle" },
+    ...(points.some((p) => !p.official) ? [{ key: "unofficial", label: "Other estimate", className: "unofficial", mark: "ring" } as const] : []),
+    ...(targetMarkers.length ? [{ key: "target", label: "Target", className: "target", mark: "diamond" } as const] : []),
+  ];
+  const legend: LegendItem[] = [];
+  let lxPos = x0, lyPos = y1 + fs + 12 + lineH;
+  for (const item of legendDefs) {
+    const w = 18 + textWidth(item.label, fs) + 16;
+    if (lxPos + w > width && lxPos > x0) {
+      lxPos = x0;
+      lyPos += lineH;
+    }
+    legend.push({ ...item, x: px(lxPos), y: px(lyPos) });
+    lxPos += w;
+  }
+  const height = Math.ceil(lyPos + 8);
+
+  return {
+    width, height, layout, fontSize: fs, label, empty: false,
+    summary: summarise(rows, targetRows, targetMarkers, yMin),
+    table,
+    plot: { x0, x1, y0: px(y0), y1: px(y1) }, yMin,
+    axisTitle: { lines: axisLines, x: 0, y: lineH - 4 },
+    xTicks, yTicks,
+    axisBreak: yMin > 0 ? `M${x0 + 4},${px(y1)}l4,-5l5,10l4,-5` : null,
+    stepPath, points, targets: targetMarkers, targetLabels: labels, today, legend,
+  };
+}
+
+function summarise(rows: StatementRow[], targets: TargetRow[], markers: TargetMarker[], yMin: number): string {
+  const parts: string[] = [];
+  const official = rows.filter((s) => s.official);
+  if (official.length) {
+    const first = official[0]!, last = official.at(-1)!;
+    parts.push(official.length === 1
+      ? `One official figure: ${pct(first.value)} of trusts had an EPR in ${formatDate(first.as_of)}.`
+      : `Official figures for the share of trusts with an EPR went from ${pct(first.value)} in ${formatDate(first.as_of)} to ${pct(last.value)} in ${formatDate(last.as_of)}, across ${official.length} statements.`);
+  } else parts.push("No official figures for the share of trusts with an EPR.");
+  const others = rows.filter((s) => !s.official);
+  if (others.length) parts.push(`${others.length === 1 ? "One other estimate" : `${others.length} other estimates`}, not official, shown as hollow circles: ${others.map((s) => `${pct(s.value)} in ${formatDate(s.as_of)} (${SCOPE_WORDS[s.scope]})`).join("; ")}.`);
+  if (markers.length) {
+    const byId = new Map(targets.map((t) => [t.id, t]));
+    parts.push(`Targets: ${markers.map((m) => `${pct(m.value)} by ${targetWhen(byId.get(m.ids[0]!)!, true)}${m.superseded ? " (later moved)" : ""}`).join("; ")}.`);
+  }
+  if (yMin > 0) parts.push(`The vertical axis starts at ${yMin}%.`);
+  return parts.join(" ");
+}
+
+/**
+ * Rows for labels above a plot (row 0 nearest it), each hanging a vertical leader down to its mark:
+ * no two labels in a row overlap, and no leader crosses a label in a row below its own.
+ */
+export function stackLabels(boxes: { x0: number; x1: number; leader: number }[], gap = 8): number[] {
+  const placed: { x0: number; x1: number; leader: number; row: number }[] = [];
+  return boxes.map((b) => {
+    // With n labels some row ≤ n is always free of overlaps; past that, crossings are allowed.
+    for (let row = 0; ; row++) {
+      const strict = row <= boxes.length;
+      const ok = placed.every((p) => {
+        if (p.row === row && b.x0 < p.x1 + gap && b.x1 + gap > p.x0) return false;
+        if (strict && p.row > row && p.leader > b.x0 - 3 && p.leader < b.x1 + 3) return false;
+        if (strict && p.row < row && b.leader > p.x0 - 3 && b.leader < p.x1 + 3) return false;
+        return true;
+      });
+      if (ok) {
+        placed.push({ ...b, row });
+        return row;
+      }
+    }
+  });
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { assignRows, layoutFor, responsive, textSize, textWidth, truncate, wrapText } from "./shared.ts";
+
+describe("chart layout helpers", () => {
+  it("treats widths under 600px as the narrow layout", () => {
+    expect(layoutFor(320)).toBe("narrow");
+    expect(layoutFor(340)).toBe("narrow");
+    expect(layoutFor(800)).toBe("wide");
+  });
+
+  it("sizes text so it renders at 12px or more at the smallest width each drawing is shown", () => {
+    // Narrow drawing (340) is shown down to 288px; wide (800) down to 568px.
+    expect((textSize(340) * 288) / 340).toBeGreaterThanOrEqual(12);
+    expect((textSize(800) * 568) / 800).toBeGreaterThanOrEqual(12);
+    expect(textSize(320)).toBeGreaterThanOrEqual(12);
+  });
+
+  it("wraps text into lines that fit", () => {
+    const lines = wrapText("Bath and North East Somerset, Swindon and Wiltshire", 150, 15);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines) expect(textWidth(l, 15)).toBeLessThanOrEqual(150);
+    expect(lines.join(" ")).toBe("Bath and North East Somerset, Swindon and Wiltshire");
+  });
+
+  it("truncates with an ellipsis only when needed", () => {
+    expect(truncate("Epic", 200, 15)).toBe("Epic");
+    const t = truncate("Generic or In House EPR Provider", 100, 15);
+    expect(t.endsWith("…")).toBe(true);
+    expect(textWidth(t, 15)).toBeLessThanOrEqual(100);
+  });
+
+  it("puts overlapping labels on separate rows", () => {
+    expect(assignRows([{ x0: 0, x1: 50 }, { x0: 40, x1: 90 }, { x0: 100, x1: 150 }])).toEqual([0, 1, 0]);
+  });
+
+  it("builds a narrow and a wide drawing", () => {
+    expect(responsive((w) => w)).toEqual({ narrow: 340, wide: 800 });
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * What every chart model shares: the two layouts, text sizing, tick and table types. Pure: no DOM,
+ * no file I/O. Models turn data into pixel positions here; Astro components only print them.
+ */
+
+/** The two drawings every chart makes; CSS shows one per viewport (see src/styles/charts.css). */
+export const NARROW_WIDTH = 340;
+export const WIDE_WIDTH = 800;
+/** Below this chart width a model lays itself out for a phone: labels above bars, stacked legends. */
+export const NARROW_BREAK = 600;
+
+export type Layout = "narrow" | "wide";
+
+export function layoutFor(width: number): Layout {
+  return width < NARROW_BREAK ? "narrow" : "wide";
+}
+
+/**
+ * The smallest width each drawing is shown at, in CSS px. The narrow SVG is shown from a 320px
+ * viewport (288px after the page's 1rem margins); the wide one from 600px (568px). SVG text scales
+ * with the drawing, so text is sized to stay at least 12px at the smallest of these.
+ */
+const MIN_SHOWN_WIDTH: Record<Layout, number> = { narrow: 288, wide: 568 };
+export const MIN_RENDERED_TEXT_PX = 12;
+
+/** Font size in SVG units that renders at ≥ 12px wherever this drawing is shown. */
+export function textSize(width: number): number {
+  const shown = Math.min(width, MIN_SHOWN_WIDTH[layoutFor(width)]);
+  return Math.ceil((MIN_RENDERED_TEXT_PX * width) / shown);
+}
+
+/**
+ * Rough width of a string in a system sans-serif, for layout decisions (wrapping, whether a label
+ * fits inside a bar). Deliberately generous: overestimating only costs space.
+ */
+export function textWidth(s: string, size: number): number {
+  let em = 0;
+  for (const ch of s) {
+    if (/[ il.,:;'|!()[\]]/.test(ch)) em += 0.3;
+    else if (/[mwMW@%£]/.test(ch)) em += 0.85;
+    else if (/[A-Z0-9&≥≈]/.test(ch)) em += 0.66;
+    else em += 0.54;
+  }
+  return em * size;
+}
+
+/** Break text into lines no wider than maxWidth (a single over-long word gets a line of its own). */
+export function wrapText(s: string, maxWidth: number, size: number): string[] {
+  const words = s.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = "";
+  for (const w of words) {
+    const next = line ? `${line} ${w}` : w;
+    if (line && textWidth(next, size) > maxWidth) {
+      lines.push(line);
+      line = w;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Shorten text to fit maxWidth, ending with "…". */
+export function truncate(s: string, maxWidth: number, size: number): string {
+  if (textWidth(s, size) <= maxWidth) return s;
+  let out = s;
+  while (out.length > 1 && textWidth(`${out}…`, size) > maxWidth) out = out.slice(0, -1);
+  return `${out.trimEnd()}…`;
+}
+
+export interface XTick {
+  value: number;
+  label: string;
+  /** Pixel position along the x axis. */
+  x: number;
+}
+
+export interface YTick {
+  value: number;
+  label: string;
+  /** Pixel position along the y axis. */
+  y: number;
+}
+
+/** The data table printed under every chart (in `<details>`), and its download. */
+export interface ChartTable {
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** A legend entry; `mark` names the shape the component draws (each chart documents its own). */
+export interface LegendItem {
+  key: string;
+  label: string;
+  /** CSS class of the swatch: the colour comes from charts.css, never from the model. */
+  className: string;
+  mark: "rect" | "hatch" | "circle" | "ring" | "diamond" | "line" | "dash" | "hex";
+  x: number;
+  y: number;
+}
+
+/** Fields every chart model has. */
+export interface ChartBase {
+  /** Drawing width and height in SVG units (px at full size). */
+  width: number;
+  height: number;
+  layout: Layout;
+  /** Base font size in SVG units (see textSize). */
+  fontSize: number;
+  /** Short name of the chart, for the SVG's <title>. */
+  label: string;
+  /** The chart in words, for the SVG's <desc>: the finding and the key numbers. */
+  summary: string;
+  /** True when there was nothing to draw; the summary then says so. */
+  empty: boolean;
+  table: ChartTable;
+}
+
+export interface Responsive<M> {
+  narrow: M;
+  wide: M;
+}
+
+/** Build the narrow and wide drawings of one chart. */
+export function responsive<M>(build: (width: number) => M): Responsive<M> {
+  return { narrow: build(NARROW_WIDTH), wide: build(WIDE_WIDTH) };
+}
+
+/** Round to 0.1px so the SVG stays small and snapshots stay stable. */
+export function px(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** Greedy placement of labels on rows: returns, per box, the lowest row where it overlaps nothing. */
+export function assignRows(boxes: { x0: number; x1: number }[], gap = 4): number[] {
+  const rowsEnd: number[][] = [];
+  return boxes.map((b) => {
+    for (let r = 0; ; r++) {
+      const used = (rowsEnd[r] ??= []);
+      const clash = used.some((_, i) => i % 2 === 0 && !(b.x1 + gap <= used[i]! || b.x0 >= used[i + 1]! + gap));
+      if (!clash) {
+        used.push(b.x0, b.x1);
+        return r;
+      }
+    }
+  });
+}
