@@ -17,7 +17,7 @@ describe("chart palette", () => {
       }
     });
     it(`keeps text printed on fills at 4.5:1 or more (${mode})`, () => {
-      for (const [role, e] of entries.filter(([, e]) => e.use === "fill")) {
+      for (const [role, e] of entries.filter(([, e]) => e.use === "fill" || e.textOn)) {
         const text = (PALETTE as Record<string, PaletteEntry>)[e.textOn!]!;
         expect(contrast(e[mode], text[mode]), `${role} (${mode})`).toBeGreaterThanOrEqual(4.5);
       }

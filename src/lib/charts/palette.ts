@@ -27,7 +27,7 @@ export type ColourUse =
 
 export interface PaletteEntry extends Shade {
   use: ColourUse;
-  /** For fills: the role of the text printed on them. */
+  /** For fills (and marks with counts printed inside): the role of the text printed on them. */
   textOn?: string;
 }
 
@@ -42,7 +42,8 @@ export const PALETTE = {
   grid: { use: "decor", light: "#d4d8de", dark: "#3a3f47", print: "#bbbbbb" },
 
   // EPR status. "No EPR" also carries a hatch pattern and words, never colour alone.
-  epr: { use: "mark", light: "#0072b2", dark: "#56b4e9", print: "#555555" },
+  epr: { use: "mark", textOn: "epr-text", light: "#0072b2", dark: "#56b4e9", print: "#555555" },
+  "epr-text": { use: "decor", light: "#ffffff", dark: "#000000", print: "#ffffff" },
   "no-epr": { use: "mark", light: "#d55e00", dark: "#f07e3c", print: "#000000" },
   "no-epr-hatch": { use: "decor", light: "#ffffff", dark: "#15171a", print: "#ffffff" },
 
