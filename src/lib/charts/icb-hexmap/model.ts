@@ -1,0 +1,189 @@
+/**
+ * England's 42 integrated care boards as equal hexes (Open Innovations' layout, MIT licence), shaded
+ * by how many trusts in each have no EPR. The count is printed in every hex, so colour is never the
+ * only way to read it.
+ */
+import type { CoverageCount } from "../../data/model.ts";
+import type { IcbRow } from "../../data/tables.ts";
+import { layoutFor, px, textSize, textWidth, type ChartBase, type LegendItem } from "../shared.ts";
+
+export interface IcbHexmapOptions {
+  /** Drawing width in px. */
+  width: number;
+}
+
+/** Shading step: trusts without an EPR, 0, 1, 2, 3 or more; "none" when the ICB has no count. */
+export type HexStep = 0 | 1 | 2 | 3 | "none";
+
+export interface Hex {
+  code: string;
+  name: string;
+  /** Short label printed in the hex ("BSol", "NENC"). */
+  abbr: string;
+  /** When the label is wider than the hex, squeeze it to this length (SVG textLength), keeping its height; else null. */
+  abbrFit: number | null;
+  q: number;
+  r: number;
+  cx: number;
+  cy: number;
+  /** Hexagon outline. */
+  d: string;
+  step: HexStep;
+  /** CSS class for the fill ("seq-2"), and for text on it ("seq-2-text"). */
+  className: string;
+  textClassName: string;
+  /** Trusts without an EPR, printed in the hex ("–" when not known). */
+  countLabel: string;
+  abbrY: number;
+  countY: number;
+  tip: string;
+}
+
+export interface IcbHexmapModel extends ChartBase {
+  /** Hex radius (centre to corner), px. */
+  size: number;
+  hexes: Hex[];
+  legendTitle: { text: string; x: number; y: number };
+  legend: LegendItem[];
+}
+
+/**
+ * Short labels for hexes: Open Innovations' own abbreviations (MIT), with BSW for Bath and North
+ * East Somerset, Swindon and Wiltshire as the ICB calls itself.
+ */
+export const ICB_ABBREVIATIONS: Record<string, string> = {
+  QT6: "COR", QJK: "DEV", QSL: "SOM", QVV: "DOR", QRL: "HIoW", QXU: "SUR", QNX: "SUS", QKS: "K&M",
+  QUY: "BNSSG", QOX: "BSW", QNQ: "FRI", QWE: "SWL", QKK: "SEL", QR1: "GLO", QWU: "C&W", QU9: "BOB",
+  QRV: "NWL", QMJ: "NCL", QMF: "NEL", QGH: "H&W", QUA: "BC", QHL: "BSol", QHG: "BLMK", QM7: "HWE",
+  QUE: "C&P", QH8: "MSE", QOC: "STW", QNC: "SSoT", QPM: "NHN", QK1: "LLR", QMM: "N&W", QJG: "SNEE",
+  QYG: "C&M", QJ2: "DDer", QT1: "NNot", QJM: "LIN", QOP: "GM", QWO: "WY", QF7: "SY", QE1: "L&SC",
+  QOQ: "HNY", QHM: "NENC",
+};
+
+/** An abbreviation for an ICB without one above: initials ("South Yorkshire" → "SY"), or a one-word name's first three letters. */
+export function abbreviateIcb(shortName: string): string {
+  const words = shortName.replace(/,/g, " ").split(/\s+/).filter((w) => w && !/^(and|the|of|on)$/i.test(w));
+  if (words.length === 1) return words[0]!.slice(0, 3).toUpperCase();
+  return words.map((w) => w[0]!.toUpperCase()).join("").slice(0, 5);
+}
+
+export const STEP_LABELS: Record<HexStep, string> = { 0: "None", 1: "1", 2: "2", 3: "3 or more", none: "Not known" };
+
+const SQRT3 = Math.sqrt(3);
+
+/** Centre of hex (q, r) in hex units for an odd-r layout counted from the bottom (HexJSON): y grows southwards. */
+export function hexCentre(q: number, r: number): { x: number; y: number } {
+  return { x: SQRT3 * (q + (Math.abs(r) % 2 === 1 ? 0.5 : 0)), y: -1.5 * r };
+}
+
+/** Pointy-topped hexagon path of radius `size` around (cx, cy). */
+export function hexPath(cx: number, cy: number, size: number): string {
+  const pts = Array.from({ length: 6 }, (_, k) => {
+    const a = (Math.PI / 180) * (60 * k - 90);
+    return `${px(cx + size * Math.cos(a))},${px(cy + size * Math.sin(a))}`;
+  });
+  return `M${pts.join("L")}Z`;
+}
+
+export function stepFor(withoutEpr: number | null): HexStep {
+  if (withoutEpr === null) return "none";
+  return withoutEpr >= 3 ? 3 : (withoutEpr as 0 | 1 | 2);
+}
+
+export function icbHexmapModel(icbs: readonly IcbRow[], coverage: readonly CoverageCount[], opts: IcbHexmapOptions): IcbHexmapModel {
+  const { width } = opts;
+  const layout = layoutFor(width);
+  const narrow = layout === "narrow";
+  const fs = textSize(width);
+  const lineH = Math.round(fs * 1.3);
+  const byCode = new Map(coverage.map((c) => [c.key, c]));
+  const sorted = [...icbs].sort((a, b) => a.short_name.localeCompare(b.short_name));
+  const table = {
+    columns: ["ICB", "Trusts in NHS England's list", "With an EPR", "Without an EPR"],
+    rows: sorted.map((i) => {
+      const c = byCode.get(i.code);
+      return [i.short_name, c?.total ?? "", c?.with_epr ?? "", c?.without_epr ?? ""];
+    }),
+  };
+  const label = "Map of England's integrated care boards, shaded by trusts without an EPR";
+  if (!icbs.length) {
+    return { width, height: 2 * lineH, layout, fontSize: fs, label, summary: "No ICBs to show.", empty: true, table, size: 0, hexes: [], legendTitle: { text: "", x: 0, y: 0 }, legend: [] };
+  }
+
+  const steps: HexStep[] = [0, 1, 2, 3];
+  if (icbs.some((i) => !byCode.has(i.code))) steps.push("none");
+  const legendTitleText = "Trusts without an EPR";
+
+  // Map extent in hex units.
+  const centres = icbs.map((i) => hexCentre(i.hex_q, i.hex_r));
+  const minX = Math.min(...centres.map((c) => c.x)) - SQRT3 / 2, maxX = Math.max(...centres.map((c) => c.x)) + SQRT3 / 2;
+  const minY = Math.min(...centres.map((c) => c.y)) - 1, maxY = Math.max(...centres.map((c) => c.y)) + 1;
+
+  // Wide: map on the left, legend in a column on the right. Narrow: legend rows above a full-width map.
+  const legendColW = narrow ? 0 : Math.max(textWidth(legendTitleText, fs) * 1.1, ...steps.map((s) => fs + 8 + textWidth(STEP_LABELS[s], fs))) + 24;
+  let mapTop = 0;
+  const legend: LegendItem[] = [];
+  let legendTitle = { text: legendTitleText, x: 0, y: fs };
+  if (narrow) {
+    let lx = 0, ly = fs + lineH;
+    for (const s of steps) {
+      const w = fs + 6 + textWidth(STEP_LABELS[s], fs) + 14;
+      if (lx + w > width && lx > 0) { lx = 0; ly += lineH; }
+      legend.push({ key: String(s), label: STEP_LABELS[s], className: stepClass(s), mark: "hex", x: px(lx), y: px(ly) });
+      lx += w;
+    }
+    mapTop = ly + lineH;
+  }
+  const mapW = width - legendColW;
+  const maxMapH = narrow ? 520 : 560;
+  const size = Math.min(mapW / (maxX - minX), maxMapH / (maxY - minY));
+  const offX = (mapW - size * (maxX - minX)) / 2 - size * minX;
+  const offY = mapTop - size * minY;
+  const mapH = size * (maxY - minY);
+  if (!narrow) {
+    const lx = mapW + 16;
+    legendTitle = { text: legendTitleText, x: px(lx), y: px(fs + 4) };
+    steps.forEach((s, k) => legend.push({ key: String(s), label: STEP_LABELS[s], className: stepClass(s), mark: "hex", x: px(lx), y: px(fs + 4 + (k + 1) * lineH * 1.15) }));
+  }
+
+  const inner = SQRT3 * size - 6;
+  const hexes: Hex[] = icbs.map((i, k) => {
+    const c = byCode.get(i.code) ?? null;
+    const step = stepFor(c ? c.without_epr : null);
+    const cx = offX + size * centres[k]!.x, cy = offY + size * centres[k]!.y;
+    const abbr = ICB_ABBREVIATIONS[i.code] ?? abbreviateIcb(i.short_name);
+    const w = textWidth(abbr, fs);
+    return {
+      code: i.code, name: i.short_name, abbr, abbrFit: w > inner ? px(inner) : null,
+      q: i.hex_q, r: i.hex_r, cx: px(cx), cy: px(cy), d: hexPath(cx, cy, size - 1),
+      step, className: stepClass(step), textClassName: `${stepClass(step)}-text`,
+      countLabel: c ? String(c.without_epr) : "–",
+      abbrY: px(cy - 2), countY: px(cy + fs * 0.95),
+      tip: c ? `${i.short_name}: ${c.without_epr} of ${c.total} ${c.total === 1 ? "trust" : "trusts"} without an EPR.` : `${i.short_name}: no trusts in NHS England's list.`,
+    };
+  });
+
+  const height = Math.ceil(Math.max(mapTop + mapH, narrow ? 0 : legend.at(-1)!.y + lineH) + 4);
+  return { width, height, layout, fontSize: fs, label, summary: summarise(icbs, byCode), empty: false, table, size: px(size), hexes, legendTitle, legend };
+}
+
+function stepClass(s: HexStep): string {
+  return s === "none" ? "seq-none" : `seq-${s}`;
+}
+
+function summarise(icbs: readonly IcbRow[], byCode: Map<string, CoverageCount>): string {
+  const counted = icbs.map((i) => ({ i, c: byCode.get(i.code) })).filter((x): x is { i: IcbRow; c: CoverageCount } => Boolean(x.c));
+  const without = counted.reduce((s, x) => s + x.c.without_epr, 0);
+  const withGaps = counted.filter((x) => x.c.without_epr > 0).sort((a, b) => b.c.without_epr - a.c.without_epr || a.i.short_name.localeCompare(b.i.short_name));
+  const parts = [`${without} ${without === 1 ? "trust" : "trusts"} without an EPR, in ${withGaps.length} of ${icbs.length} integrated care boards.`];
+  if (withGaps.length) {
+    const top = withGaps[0]!.c.without_epr;
+    const most = withGaps.filter((x) => x.c.without_epr === top);
+    parts.push(`Most in ${most.map((x) => x.i.short_name).join(", ")} (${top}${most.length > 1 ? " each" : ""}).`);
+  }
+  const none = counted.length - withGaps.length;
+  parts.push(`${none} ${none === 1 ? "board had" : "boards had"} none.`);
+  const missing = icbs.length - counted.length;
+  if (missing) parts.push(`${missing} ${missing === 1 ? "board has" : "boards have"} no trusts in NHS England's list.`);
+  return parts.join(" ");
+}
