@@ -52,7 +52,8 @@ export function layoutBarRows(labels: string[], opts: BarRowsOptions): BarRowsLa
     return { rows, barX0: 0, barX1: width - endLabelWidth, bottom: y, lineH };
   }
   const maxCol = width * (opts.maxLabelShare ?? 0.4);
-  const col = Math.min(maxCol, Math.max(0, ...labels.map((l) => textWidth(l, fs))));
+  // 8% over the estimate: fallback fonts (DejaVu Sans) run wider than system UI fonts.
+  const col = Math.min(maxCol, 1.08 * Math.max(0, ...labels.map((l) => textWidth(l, fs))));
   const barX0 = Math.ceil(col) + 10;
   for (const label of labels) {
     const lines = wrapText(label, col, fs);

@@ -105,7 +105,7 @@ export function deadlineSlippageModel(targets: readonly TargetRow[], opts: Deadl
   }
   const labelText = (t: TargetRow) => `${shortWho(t.announced_by)}: ${promiseWords(t)}${movedFrom.has(t.id) ? ` (moved from ${when(movedFrom.get(t.id)!)})` : ""}`;
   // Narrow labels keep a margin: glyph widths are estimated, and the drawing may be shown a little narrower.
-  const colW = narrow ? width * 0.94 : Math.min(width * 0.42, Math.max(...rowsIn.map((t) => textWidth(labelText(t), fs))));
+  const colW = narrow ? width * 0.94 : Math.min(width * 0.42, 1.08 * Math.max(...rowsIn.map((t) => textWidth(labelText(t), fs))));
   const x0 = narrow ? 8 : Math.ceil(colW) + 18;
   const x1 = width - (narrow ? 10 : 16);
   const y0 = lineH + 8; // room for the release-date label
