@@ -15,6 +15,8 @@ const out = argValue("out", "screenshots");
 const pages = argValue("pages", DEFAULT_PAGES.join(",")).split(",");
 const js = argValue("js", "on") !== "off";
 const fullPage = argValue("full", "on") !== "off";
+/** With --selector, photograph each matching element instead of the page (e.g. every chart figure). */
+const selector = argValue("selector", "");
 mkdirSync(out, { recursive: true });
 const server = await serveDir("dist");
 const browser = await launchBrowser();
@@ -25,8 +27,17 @@ try {
     for (const path of pages) {
       await page.goto(server.url + path);
       const name = `${path.replace(/\//g, "_").replace(/^_|_$/g, "") || "home"}-${width}${js ? "" : "-nojs"}.png`;
-      await page.screenshot({ path: join(out, name), fullPage });
-      console.log(join(out, name));
+      if (selector) {
+        const elements = await page.locator(selector).all();
+        for (const [i, el] of elements.entries()) {
+          const file = join(out, name.replace(/\.png$/, `-${i + 1}.png`));
+          await el.screenshot({ path: file });
+          console.log(file);
+        }
+      } else {
+        await page.screenshot({ path: join(out, name), fullPage });
+        console.log(join(out, name));
+      }
     }
     await context.close();
   }

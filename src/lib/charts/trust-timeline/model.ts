@@ -8,12 +8,21 @@ import { utcYear } from "d3-time";
 import { endOfPeriod, formatDate, midPeriod } from "../../data/dates.ts";
 import { FOLLOWUP_CATEGORIES, FOLLOWUP_LABELS, type Followup, type FollowupCategory } from "../../data/followup.ts";
 import type { TrustEventRow } from "../../data/tables.ts";
-import { px, textSize, wrapText, type ChartTable } from "../shared.ts";
+import { layoutFor, px, textSize, textWidth, wrapText, type ChartBase, type ChartTable } from "../shared.ts";
 
 /** "Royal Cornwall Hospitals NHS Trust" → "Royal Cornwall Hospitals": the suffix repeats on every row. */
 export function shortTrustName(name: string): string {
-  return name.replace(/\s+NHS( Foundation)? Trust$/, "");
+  return name.replace(/,?\s+NHS( Foundation)? Trust$/, "");
 }
+
+/** Legend entries, in the order a trust's story usually runs. */
+const LEGEND: { shape: MarkShape; event: TrustEventRow["event"]; label: string }[] = [
+  { shape: "square", event: "listed_no_epr", label: "On NHS England's no-EPR list" },
+  { shape: "circle", event: "contract_signed", label: "Business case, supplier or contract" },
+  { shape: "ring", event: "go_live_planned", label: "Plan or other report" },
+  { shape: "diamond", event: "go_live", label: "Went live" },
+  { shape: "cross", event: "go_live_delayed", label: "Go-live delayed" },
+];
 
 export const EVENT_LABELS: Record<TrustEventRow["event"], string> = {
   listed_no_epr: "Listed by NHS England as having no EPR",
@@ -44,11 +53,11 @@ export const EVENT_SHAPES: Record<TrustEventRow["event"], MarkShape> = {
 export interface TimelineOptions {
   /** Total width in px. Below `narrowBelow` the narrow layout is used. */
   width: number;
+  /** First and last day of the time axis. */
   start: string;
   end: string;
   /** Deadline dates (YYYY-MM-DD) drawn as vertical rules. */
   deadlines: { date: string; label: string }[];
-  narrowBelow?: number;
 }
 
 export interface TimelineMark {
@@ -73,32 +82,44 @@ export interface TimelineRow {
   marks: TimelineMark[];
 }
 
-export interface TimelineModel {
-  width: number;
-  height: number;
+export interface TimelineModel extends ChartBase {
   narrow: boolean;
-  fontSize: number;
-  label: string;
-  table: ChartTable;
   plotLeft: number;
   plotRight: number;
-  groups: { category: FollowupCategory; label: string; count: number; y: number }[];
+  /** Group headings; `lines` wraps the heading on a phone. */
+  groups: { category: FollowupCategory; label: string; lines: string[]; count: number; y: number }[];
   rows: TimelineRow[];
-  rules: { x: number; label: string; date: string; top: number; bottom: number }[];
-  ticks: { x: number; label: string }[];
+  rules: { x: number; label: string; date: string; top: number; bottom: number; labelY: number; anchor: "start" | "end" }[];
+  legend: { shape: MarkShape; event: TrustEventRow["event"]; label: string; x: number; y: number }[];
+  ticks: { x: number; label: string; anchor: "start" | "middle" | "end" }[];
   axisY: number;
   summary: string;
 }
 
-const TOP = 40;
 
 export function trustTimelineModel(followups: Followup[], opts: TimelineOptions): TimelineModel {
-  const narrow = opts.width < (opts.narrowBelow ?? 600);
+  const layout = layoutFor(opts.width);
+  const narrow = layout === "narrow";
   const fontSize = textSize(opts.width);
   const line = Math.round(fontSize * 1.2);
   const labelColumn = Math.round(opts.width * 0.34);
   const plotLeft = narrow ? 8 : labelColumn + 12;
   const plotRight = opts.width - (narrow ? 10 : 20);
+  // Legend first: items flow left to right and wrap, each a mark and its words.
+  const legend: TimelineModel["legend"] = [];
+  let lx = 0;
+  let ly = fontSize;
+  for (const item of LEGEND) {
+    const w = fontSize * 1.6 + textWidth(item.label, fontSize);
+    if (lx > 0 && lx + w > opts.width) {
+      lx = 0;
+      ly += line;
+    }
+    legend.push({ ...item, x: lx + fontSize * 0.5, y: ly });
+    lx += w + fontSize;
+  }
+  // Deadline labels sit above the plot on two staggered rows, so neighbouring deadlines never collide.
+  const TOP = ly + line * 3;
   const x = scaleUtc().domain([new Date(opts.start), new Date(opts.end)]).range([plotLeft, plotRight]);
   const xOf = (date: string) => Math.round(x(new Date(midPeriod(date)))! * 10) / 10;
 
@@ -108,8 +129,11 @@ export function trustTimelineModel(followups: Followup[], opts: TimelineOptions)
   for (const category of FOLLOWUP_CATEGORIES) {
     const members = followups.filter((f) => f.category === category);
     if (members.length === 0) continue;
-    y += line * 2;
-    groups.push({ category, label: `${FOLLOWUP_LABELS[category]} (${members.length})`, count: members.length, y: y - Math.round(line * 0.4) });
+    const heading = `${FOLLOWUP_LABELS[category]} (${members.length})`;
+    // Headings are bold, so wrap them well inside the width the regular-weight estimate allows.
+    const lines = wrapText(heading, opts.width * 0.85, fontSize);
+    y += line * (1 + lines.length);
+    groups.push({ category, label: heading, lines, count: members.length, y: y - Math.round(line * 0.4) - (lines.length - 1) * line });
     for (const f of [...members].sort((a, b) => a.name.localeCompare(b.name))) {
       const labelLines = wrapText(shortTrustName(f.name), narrow ? plotRight - plotLeft : labelColumn, fontSize);
       const rowHeight = narrow ? labelLines.length * line + line + 4 : Math.max(line + 10, labelLines.length * line + 8);
@@ -137,10 +161,25 @@ export function trustTimelineModel(followups: Followup[], opts: TimelineOptions)
   }
   const axisY = y + 12;
   const years = utcYear.range(new Date(opts.start), new Date(endOfPeriod(opts.end)), narrow ? 2 : 1);
-  const ticks = years.map((d) => ({ x: Math.round(x(d)! * 10) / 10, label: String(d.getUTCFullYear()) }));
+  const ticks = years.map((d) => {
+    const tx = Math.round(x(d)! * 10) / 10;
+    const half = textWidth("2026", fontSize) / 2;
+    // A year label never hangs off either edge of the drawing.
+    const anchor: "start" | "middle" | "end" = tx - half < 0 ? "start" : tx + half > opts.width ? "end" : "middle";
+    return { x: tx, label: String(d.getUTCFullYear()), anchor };
+  });
   const rules = opts.deadlines
     .filter((d) => d.date >= opts.start && d.date <= opts.end)
-    .map((d) => ({ x: xOf(d.date), label: d.label, date: d.date, top: TOP - 6, bottom: axisY }));
+    .map((d, i) => ({
+      x: xOf(d.date),
+      label: d.label,
+      date: d.date,
+      top: TOP - line * (i % 2 === 0 ? 1.6 : 0.6),
+      bottom: axisY,
+      labelY: TOP - line * (i % 2 === 0 ? 1.6 : 0.6) - 4,
+      // Text ends at its rule, unless that would run it off the left of the plot.
+      anchor: (xOf(d.date) - d.label.length * fontSize * 0.55 < 0 ? "start" : "end") as "start" | "end",
+    }));
   const counts = FOLLOWUP_CATEGORIES.map((c) => [c, followups.filter((f) => f.category === c).length] as const).filter(([, n]) => n > 0);
   const summary = followups.length
     ? `Timeline of the ${followups.length} trusts NHS England listed without an EPR: ${counts.map(([c, n]) => `${n} ${FOLLOWUP_LABELS[c].toLowerCase()}`).join("; ")}.`
@@ -153,5 +192,5 @@ export function trustTimelineModel(followups: Followup[], opts: TimelineOptions)
         : [[f.name, FOLLOWUP_LABELS[f.category], "", "No published event found", ""]],
     ),
   };
-  return { width: opts.width, height: axisY + line * 2, narrow, fontSize, label: "Trusts listed without an EPR, event by event", table, plotLeft, plotRight, groups, rows, rules, ticks, axisY, summary };
+  return { width: opts.width, height: axisY + line * 2, layout, empty: followups.length === 0, narrow, fontSize, label: "Trusts listed without an EPR, event by event", table, plotLeft, plotRight, groups, rows, rules, ticks, axisY, summary, legend };
 }

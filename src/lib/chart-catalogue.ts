@@ -1,0 +1,156 @@
+/**
+ * Every chart on the site, defined once: its data, its finding in words, its sources and as-of date.
+ * Pages, embeds and chart downloads all read from here, so a chart looks and cites the same everywhere.
+ */
+import { site, sources } from "./site.ts";
+import type { Source } from "./data/sources.ts";
+import { endOfPeriod, formatDate } from "./data/dates.ts";
+import { responsive, type ChartBase, type Responsive } from "./charts/shared.ts";
+import { coverageOverTimeModel, type CoverageOverTimeModel } from "./charts/coverage-over-time/model.ts";
+import { stackedBarsModel, type StackedBarsModel } from "./charts/stacked-bars/model.ts";
+import { icbHexmapModel, type IcbHexmapModel } from "./charts/icb-hexmap/model.ts";
+import { deadlineSlippageModel, type DeadlineSlippageModel } from "./charts/deadline-slippage/model.ts";
+import { trustTimelineModel, type TimelineModel } from "./charts/trust-timeline/model.ts";
+import { deadlineMoves, fullCoverageTargets } from "./deadlines.ts";
+import { followupSentences } from "./followup-text.ts";
+import { formatNumber, plural } from "./format.ts";
+
+interface EntryBase<K extends string, M extends ChartBase> {
+  /** Stable id, used in page anchors and in /embed/<id>/ and /charts/<id>.csv. */
+  id: string;
+  kind: K;
+  /** The page the chart belongs to. */
+  page: string;
+  title: string;
+  subtitle: string;
+  notes: string[];
+  sources: Source[];
+  asOf: string;
+  models: Responsive<M>;
+}
+
+export type ChartEntry =
+  | EntryBase<"coverage", CoverageOverTimeModel>
+  | EntryBase<"bars", StackedBarsModel>
+  | EntryBase<"hexmap", IcbHexmapModel>
+  | EntryBase<"slippage", DeadlineSlippageModel>
+  | EntryBase<"timeline", TimelineModel>;
+
+const release = site.release.date;
+const list = site.snapshot;
+const listSource = sources([list.source_id]);
+const listNote = `NHS England's list is dated ${formatDate(list.as_of)} by its sheet name; its file name says January 2024. See the sources page.`;
+
+function coverageOverTime(): ChartEntry {
+  const since = "2022-01-01";
+  const shown = site.statements.filter((s) => s.metric === "share_with_epr" && endOfPeriod(s.as_of) >= since);
+  const targets = site.targets.filter((t) => (t.kind === "epr_coverage" || t.kind === "epr_or_in_progress") && t.coverage_percent !== null && t.target_date >= since);
+  const latest = site.headline.share_with_epr;
+  const deadline = site.headline.deadline;
+  return {
+    id: "coverage-over-time",
+    kind: "coverage",
+    page: "/coverage/",
+    title: `Official figures put coverage at ${formatNumber(latest.value)}% in ${formatDate(latest.as_of)}, against a promise of ${formatNumber(deadline.coverage_percent ?? 100)}% by ${formatDate(deadline.target_date)}`,
+    subtitle: "Share of NHS trusts in England with an electronic patient record. Filled dots are official figures, hollow dots other estimates; diamonds are targets at their deadlines.",
+    notes: ["Official counts use different totals of trusts (see the sources page); acute-only estimates are marked in the data table."],
+    sources: sources([...shown.map((s) => s.source_id), ...targets.map((t) => t.source_id)]),
+    asOf: latest.as_of,
+    models: responsive((width) => coverageOverTimeModel(shown, targets, { width, since, today: release })),
+  };
+}
+
+function byRegion(): ChartEntry {
+  const worst = [...site.coverage_by_region].sort((a, b) => b.without_epr - a.without_epr)[0]!;
+  return {
+    id: "coverage-by-region",
+    kind: "bars",
+    page: "/coverage/",
+    title: `${worst.label} had the most trusts without an EPR: ${worst.without_epr} of its ${worst.total}`,
+    subtitle: "Trusts in NHS England's list, with and without an EPR, by NHS England region.",
+    notes: [listNote],
+    sources: sources([list.source_id, "ods-etr-2026", "odi-hexmap-icb-2022"]),
+    asOf: list.as_of,
+    models: responsive((width) => stackedBarsModel(site.coverage_by_region, { width, categoryName: "Region" })),
+  };
+}
+
+function byType(): ChartEntry {
+  const without = site.coverage_by_type.filter((c) => c.without_epr > 0);
+  const title =
+    without.length === 1
+      ? `All ${list.without_epr} trusts without an EPR were ${without[0]!.label.toLowerCase()} trusts`
+      : `${without.map((c) => `${c.without_epr} ${c.label.toLowerCase()}`).join(", ")} trusts had no EPR`;
+  return {
+    id: "coverage-by-type",
+    kind: "bars",
+    page: "/coverage/",
+    title,
+    subtitle: "Trusts in NHS England's list, with and without an EPR, by the trust's main type.",
+    notes: [listNote],
+    sources: listSource,
+    asOf: list.as_of,
+    models: responsive((width) => stackedBarsModel(site.coverage_by_type, { width, categoryName: "Trust type" })),
+  };
+}
+
+function hexmap(): ChartEntry {
+  const withGap = site.coverage_by_icb.filter((c) => c.without_epr > 0).length;
+  return {
+    id: "icb-map",
+    kind: "hexmap",
+    page: "/coverage/",
+    title: `${withGap} of the ${site.icbs.length} integrated care boards had at least one trust without an EPR`,
+    subtitle: "Each hexagon is an integrated care board (2022–2026 boundaries), placed roughly where it is; the number is its trusts without an EPR in NHS England's list.",
+    notes: [listNote, "Hexagons are equal in size whatever the area or population of the board."],
+    sources: sources([list.source_id, "ods-etr-2025", "ons-icb-names-2024", "odi-hexmap-icb-2022"]),
+    asOf: list.as_of,
+    models: responsive((width) => icbHexmapModel(site.icbs, site.coverage_by_icb, { width })),
+  };
+}
+
+function slippage(): ChartEntry {
+  const moves = deadlineMoves(site.targets);
+  const first = fullCoverageTargets(site.targets)[0];
+  const title = moves.length
+    ? `The deadline for an EPR in every trust moved from ${formatDate(moves[0]!.from.slice(0, 7))} to ${formatDate(moves.at(-1)!.to.slice(0, 7))}`
+    : first
+      ? `The deadline for an EPR in every trust is ${formatDate(first.target_date)}`
+      : "Deadlines for digital records";
+  return {
+    id: "deadline-slippage",
+    kind: "slippage",
+    page: "/deadlines/",
+    title,
+    subtitle: "Each line runs from when a target was announced to when it was due. Targets for paperless or digital records come first, then the EPR targets.",
+    notes: [],
+    sources: sources(site.targets.map((t) => t.source_id)),
+    asOf: release,
+    models: responsive((width) => deadlineSlippageModel(site.targets, { width, today: release })),
+  };
+}
+
+function timeline(): ChartEntry {
+  const f = site.followup;
+  const deadlines = [...new Set(fullCoverageTargets(site.targets).map((t) => t.target_date))].map((date) => ({ date, label: `Deadline ${formatDate(date.slice(0, 7))}` }));
+  const eventSources = new Set(f.trusts.flatMap((t) => t.events.map((e) => e.publisher)));
+  return {
+    id: "trusts-without-epr-timeline",
+    kind: "timeline",
+    page: "/trusts-without-epr/",
+    title: followupSentences(f.counts, f.deadline)[0]!.replace(/\.$/, ""),
+    subtitle: `The ${plural(f.trusts.length, "trust")} NHS England listed without an EPR, grouped by where each stands; marks are reported events, squares the list itself, diamonds go-lives, crosses delays.`,
+    notes: [`Events come from ${eventSources.size} publishers; each is listed with its source below the chart. Unknown means no published report was found, not that a trust has no EPR.`, listNote],
+    sources: listSource,
+    asOf: release,
+    models: responsive((width) => trustTimelineModel(f.trusts, { width, start: "2021-01-01", end: release, deadlines })),
+  };
+}
+
+export const CHARTS: ChartEntry[] = [coverageOverTime(), byRegion(), byType(), hexmap(), slippage(), timeline()];
+
+export function chart(id: string): ChartEntry {
+  const c = CHARTS.find((x) => x.id === id);
+  if (!c) throw new Error(`Unknown chart ${id}`);
+  return c;
+}

@@ -1,0 +1,37 @@
+/** The history of the full-coverage deadline: each time it moved, and who moved it. */
+import { endOfPeriod } from "./data/dates.ts";
+import type { TargetRow } from "./data/tables.ts";
+
+export interface DeadlineMove {
+  from: string;
+  to: string;
+  announced_on: string;
+  announced_by: string;
+  target_id: string;
+  source_id: string;
+}
+
+const byAnnounced = (a: TargetRow, b: TargetRow) => endOfPeriod(a.announced_on).localeCompare(endOfPeriod(b.announced_on)) || a.id.localeCompare(b.id);
+
+/** Targets promising an EPR in every trust, in the order they were announced. */
+export function fullCoverageTargets(targets: readonly TargetRow[]): TargetRow[] {
+  return targets.filter((t) => (t.kind === "epr_coverage" || t.kind === "epr_or_in_progress") && t.coverage_percent === 100).sort(byAnnounced);
+}
+
+/** Each announcement that pushed the full-coverage date later (or earlier) than the one before. */
+export function deadlineMoves(targets: readonly TargetRow[]): DeadlineMove[] {
+  const moves: DeadlineMove[] = [];
+  let current: string | null = null;
+  for (const t of fullCoverageTargets(targets)) {
+    if (current !== null && t.target_date !== current) {
+      moves.push({ from: current, to: t.target_date, announced_on: t.announced_on, announced_by: t.announced_by, target_id: t.id, source_id: t.source_id });
+    }
+    current = t.target_date;
+  }
+  return moves;
+}
+
+/** Targets sorted for the plain-English timeline: by announcement, then id. */
+export function targetsInOrder(targets: readonly TargetRow[]): TargetRow[] {
+  return [...targets].sort(byAnnounced);
+}
