@@ -1,0 +1,138 @@
+/**
+ * Programme money as horizontal bars: whole-life cost as each year's report gave it, or funding by
+ * financial year. A figure given as "more than" is labelled "≥" and its bar drawn open-ended.
+ */
+import { scaleLinear } from "d3-scale";
+import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
+import { layoutBarRows } from "../bar-rows.ts";
+import { layoutFor, px, textSize, textWidth, type ChartBase, type XTick } from "../shared.ts";
+
+export interface MoneyItem {
+  key: string;
+  label: string;
+  /** £ million. */
+  value: number;
+  bound: ProgrammeRow["bound"];
+  source_id: string;
+}
+
+export interface MoneyBarsOptions {
+  /** Drawing width in px. */
+  width: number;
+  /** What the bars show, for the SVG title and table ("Whole-life cost"); default "Amount". */
+  measure?: string;
+}
+
+export interface MoneyBar {
+  key: string;
+  labelLines: string[];
+  labelX: number;
+  labelY: number;
+  labelAnchor: "start" | "end";
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** "£2.61bn", "≥ £400m", "≈ £1.9bn". */
+  valueText: string;
+  valueX: number;
+  valueY: number;
+  /** An "at least" figure: the component adds a dashed tail past the bar's end. */
+  openEnded: boolean;
+  tip: string;
+}
+
+export interface MoneyBarsModel extends ChartBase {
+  bars: MoneyBar[];
+  xTicks: XTick[];
+  axisY: number;
+}
+
+/**
+ * £ million → "£1.98bn" or "£474.9m". Two decimals for billions, where the site's formatMoney keeps
+ * one: whole-life costs of £1,982m and £2,035m would otherwise both read "£2bn".
+ */
+export function formatMoney(millions: number): string {
+  const n = (v: number, digits: number) => v.toLocaleString("en-GB", { maximumFractionDigits: digits });
+  return millions >= 1000 ? `£${n(millions / 1000, 2)}bn` : `£${n(millions, 1)}m`;
+}
+
+export const BOUND_PREFIX: Record<ProgrammeRow["bound"], string> = { exact: "", at_least: "≥ ", about: "≈ " };
+
+export function moneyText(item: Pick<MoneyItem, "value" | "bound">): string {
+  return `${BOUND_PREFIX[item.bound]}${formatMoney(item.value)}`;
+}
+
+/** "2022-03-31" → "2021/22": the financial year a date ends or falls in. */
+export function financialYear(iso: string): string {
+  const y = Number(iso.slice(0, 4)), m = Number(iso.slice(5, 7) || "12");
+  const start = m <= 3 ? y - 1 : y;
+  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+}
+
+/** Whole-life cost as each year's major projects data gave it: GMPP rows, then programme rows for later years. */
+export function wholeLifeCostItems(gmpp: readonly GmppRow[], programme: readonly ProgrammeRow[]): MoneyItem[] {
+  const items = new Map<string, MoneyItem>();
+  for (const g of gmpp) {
+    const fy = financialYear(g.data_as_of);
+    items.set(fy, { key: `gmpp-${g.report_year}`, label: fy, value: g.whole_life_cost_gbp_m, bound: "exact", source_id: g.source_id });
+  }
+  for (const p of programme.filter((p) => p.measure === "whole_life_cost" && p.value !== null)) {
+    const fy = p.period ?? financialYear(p.as_of);
+    if (!items.has(fy)) items.set(fy, { key: p.id, label: fy, value: p.value!, bound: p.bound, source_id: p.source_id });
+  }
+  return [...items.values()].sort((a, b) => a.label.localeCompare(b.label));
+}
+
+const FUNDING_WORDS: Partial<Record<ProgrammeRow["measure"], string>> = {
+  fy_budget: "programme budget",
+  funding_to_trusts_total: "paid to trusts, as NHS England put it",
+  funding_to_trusts_capital: "paid to trusts: capital",
+  funding_to_trusts_revenue: "paid to trusts: revenue",
+  funding_planned: "planned for trusts",
+};
+
+/** Funding figures for single financial years, in year order. Totals over several years are left out. */
+export function fundingItems(programme: readonly ProgrammeRow[]): MoneyItem[] {
+  const order = Object.keys(FUNDING_WORDS);
+  return programme
+    .filter((p) => FUNDING_WORDS[p.measure] && p.value !== null && p.period && /^\d{4}\/\d{2}$/.test(p.period))
+    .sort((a, b) => a.period!.localeCompare(b.period!) || order.indexOf(a.measure) - order.indexOf(b.measure) || a.id.localeCompare(b.id))
+    .map((p) => ({ key: p.id, label: `${p.period}: ${FUNDING_WORDS[p.measure]}`, value: p.value!, bound: p.bound, source_id: p.source_id }));
+}
+
+export function moneyBarsModel(items: readonly MoneyItem[], opts: MoneyBarsOptions): MoneyBarsModel {
+  const { width } = opts;
+  const layout = layoutFor(width);
+  const fs = textSize(width);
+  const lineH = Math.round(fs * 1.3);
+  const measure = opts.measure ?? "Amount";
+  const table = {
+    columns: ["", `${measure} (£ million)`, "As stated"],
+    rows: items.map((i) => [i.label, i.value, moneyText(i)]),
+  };
+  const label = `${measure}, £ million`;
+  if (!items.length) return { width, height: 2 * lineH, layout, fontSize: fs, label, summary: `No figures for ${measure.toLowerCase()} to show.`, empty: true, table, bars: [], xTicks: [], axisY: 0 };
+
+  const tail = 18;
+  const endW = Math.max(...items.map((i) => textWidth(moneyText(i), fs))) + 10 + tail;
+  const rowsLayout = layoutBarRows(items.map((i) => i.label), { width, fontSize: fs, top: 0, endLabelWidth: endW });
+  const x = scaleLinear().domain([0, Math.max(1, ...items.map((i) => i.value))]).nice(4).range([rowsLayout.barX0, rowsLayout.barX1]);
+
+  const bars: MoneyBar[] = items.map((item, k) => {
+    const r = rowsLayout.rows[k]!;
+    const end = x(item.value);
+    const openEnded = item.bound === "at_least";
+    return {
+      key: item.key, labelLines: r.labelLines, labelX: r.labelX, labelY: r.labelY, labelAnchor: r.labelAnchor,
+      x: px(x(0)), y: r.barY, width: px(end - x(0)), height: r.barH,
+      valueText: moneyText(item), valueX: px(end + (openEnded ? tail : 0) + 6), valueY: px(r.barY + r.barH / 2 + fs * 0.35),
+      openEnded,
+      tip: `${item.label}: ${item.bound === "at_least" ? "more than " : item.bound === "about" ? "about " : ""}${formatMoney(item.value)}.`,
+    };
+  });
+  const axisY = rowsLayout.bottom;
+  const xTicks: XTick[] = x.ticks(layout === "narrow" ? 3 : 5).map((v) => ({ value: v, label: formatMoney(v).replace("£0m", "£0"), x: px(x(v)) }));
+  const summary = `${measure}: ${items.map((i) => `${i.label}, ${i.bound === "at_least" ? "at least " : i.bound === "about" ? "about " : ""}${formatMoney(i.value)}`).join("; ")}.`;
+  return { width, height: Math.ceil(axisY + fs + 10), layout, fontSize: fs, label, summary, empty: false, table, bars, xTicks, axisY: px(axisY) };
+}
