@@ -11,9 +11,12 @@ import { stackedBarsModel, type StackedBarsModel } from "./charts/stacked-bars/m
 import { icbHexmapModel, type IcbHexmapModel } from "./charts/icb-hexmap/model.ts";
 import { deadlineSlippageModel, type DeadlineSlippageModel } from "./charts/deadline-slippage/model.ts";
 import { trustTimelineModel, type TimelineModel } from "./charts/trust-timeline/model.ts";
+import { shortSupplierName, supplierBarsModel, type SupplierBarsModel } from "./charts/supplier-bars/model.ts";
+import { gmppRatingsModel, ratingEntries, type GmppRatingsModel } from "./charts/gmpp-ratings/model.ts";
+import { fundingItems, moneyBarsModel, wholeLifeCostItems, type MoneyBarsModel } from "./charts/money-bars/model.ts";
 import { deadlineMoves, fullCoverageTargets } from "./deadlines.ts";
 import { followupSentences } from "./followup-text.ts";
-import { formatNumber, plural } from "./format.ts";
+import { formatMoney, formatNumber, plural } from "./format.ts";
 
 interface EntryBase<K extends string, M extends ChartBase> {
   /** Stable id, used in page anchors and in /embed/<id>/ and /charts/<id>.csv. */
@@ -34,7 +37,10 @@ export type ChartEntry =
   | EntryBase<"bars", StackedBarsModel>
   | EntryBase<"hexmap", IcbHexmapModel>
   | EntryBase<"slippage", DeadlineSlippageModel>
-  | EntryBase<"timeline", TimelineModel>;
+  | EntryBase<"timeline", TimelineModel>
+  | EntryBase<"suppliers", SupplierBarsModel>
+  | EntryBase<"ratings", GmppRatingsModel>
+  | EntryBase<"money", MoneyBarsModel>;
 
 const release = site.release.date;
 const list = site.snapshot;
@@ -147,7 +153,81 @@ function timeline(): ChartEntry {
   };
 }
 
-export const CHARTS: ChartEntry[] = [coverageOverTime(), byRegion(), byType(), hexmap(), slippage(), timeline()];
+function suppliers(byType: boolean): ChartEntry {
+  const [first, second] = site.suppliers;
+  const withEpr = list.with_epr;
+  return {
+    id: byType ? "suppliers-by-type" : "suppliers",
+    kind: "suppliers",
+    page: "/suppliers/",
+    title: byType
+      ? `Which suppliers serve which kinds of trust`
+      : `${shortSupplierName(first!.supplier)} and ${shortSupplierName(second!.supplier)} supplied the most trusts: ${first!.trusts} and ${second!.trusts} of the ${withEpr} with an EPR`,
+    subtitle: byType
+      ? "Trusts with an EPR in NHS England's list, by main EPR supplier, split by trust type."
+      : `Trusts with an EPR in NHS England's list, by main EPR supplier (${site.suppliers.length} suppliers).`,
+    notes: [listNote, "Generic or in-house systems are grouped by NHS England as one supplier."],
+    sources: listSource,
+    asOf: list.as_of,
+    models: responsive((width) => supplierBarsModel(site.suppliers, { width, byType })),
+  };
+}
+
+function ratings(): ChartEntry {
+  const entries = ratingEntries(site.gmpp, site.programme);
+  const rated = entries.filter((e) => e.rating !== "Not rated");
+  const latest = rated.at(-1);
+  const red = rated.find((e) => e.rating === "Red");
+  return {
+    id: "programme-ratings",
+    kind: "ratings",
+    page: "/programme/",
+    title: red && latest
+      ? `The programme was rated Red in ${formatDate(red.asOf.slice(0, 7))}; its latest published rating is ${latest.rating}`
+      : "Delivery confidence ratings of the Frontline Digitisation programme",
+    subtitle: "The Infrastructure and Projects Authority's delivery confidence rating in each year's major projects data.",
+    notes: ["Ratings after March 2023 come from a third party's cleaned copy of the data, not the original files; see each source's confidence."],
+    sources: sources(entries.map((e) => e.source_id)),
+    asOf: entries.at(-1)?.asOf ?? release,
+    models: responsive((width) => gmppRatingsModel(site.gmpp, site.programme, { width })),
+  };
+}
+
+function wholeLifeCost(): ChartEntry {
+  const items = wholeLifeCostItems(site.gmpp, site.programme);
+  const [first, last] = [items[0], items.at(-1)];
+  return {
+    id: "programme-whole-life-cost",
+    kind: "money",
+    page: "/programme/",
+    title: first && last ? `The programme's whole-life cost went from ${formatMoney(first.value)} (${first.label}) to ${formatMoney(last.value)} (${last.label})` : "Whole-life cost of the programme",
+    subtitle: "Whole-life cost of Frontline Digitisation in each year's major projects data, £.",
+    notes: ["The 2024/25 and 2025/26 figures come from a third party's cleaned copy of the data."],
+    sources: sources(items.map((i) => i.source_id)),
+    asOf: release,
+    models: responsive((width) => moneyBarsModel(items, { width, measure: "Whole-life cost" })),
+  };
+}
+
+function funding(): ChartEntry {
+  const items = fundingItems(site.programme);
+  return {
+    id: "programme-funding",
+    kind: "money",
+    page: "/programme/",
+    title: `Money for single years has been published for ${new Set(items.map((i) => i.label.slice(0, 7))).size} financial years only`,
+    subtitle: "Published figures for one financial year at a time: the programme's budget, and money paid or planned for trusts, £. \"≥\" marks a lower bound.",
+    notes: ["Figures for later years were not found in any published source; the sources page lists what was searched."],
+    sources: sources(items.map((i) => i.source_id)),
+    asOf: release,
+    models: responsive((width) => moneyBarsModel(items, { width, measure: "Amount" })),
+  };
+}
+
+export const CHARTS: ChartEntry[] = [
+  coverageOverTime(), byRegion(), byType(), hexmap(), slippage(), timeline(),
+  suppliers(false), suppliers(true), ratings(), wholeLifeCost(), funding(),
+];
 
 export function chart(id: string): ChartEntry {
   const c = CHARTS.find((x) => x.id === id);

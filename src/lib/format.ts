@@ -8,9 +8,13 @@ export function formatPercent(n: number): string {
   return `${formatNumber(n)}%`;
 }
 
-/** £ million → "£1.98bn" or "£474.9m". */
+/**
+ * £ million → "£1.98bn" or "£474.9m". Two decimals for billions: whole-life costs of £1,982m and
+ * £2,035m would both read "£2bn" with one.
+ */
 export function formatMoney(millions: number): string {
-  return millions >= 1000 ? `£${formatNumber(Math.round(millions / 10) / 100)}bn` : `£${formatNumber(millions)}m`;
+  const n = (v: number, digits: number) => v.toLocaleString("en-GB", { maximumFractionDigits: digits });
+  return millions >= 1000 ? `£${n(millions / 1000, 2)}bn` : `£${n(millions, 1)}m`;
 }
 
 /** "239 days ago" / "in 12 days" / "today", for a signed day count. */

@@ -3,6 +3,7 @@
  * financial year. A figure given as "more than" is labelled "≥" and its bar drawn open-ended.
  */
 import { scaleLinear } from "d3-scale";
+import { formatMoney } from "../../format.ts";
 import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
 import { layoutBarRows } from "../bar-rows.ts";
 import { layoutFor, px, textSize, textWidth, type ChartBase, type XTick } from "../shared.ts";
@@ -46,15 +47,6 @@ export interface MoneyBarsModel extends ChartBase {
   bars: MoneyBar[];
   xTicks: XTick[];
   axisY: number;
-}
-
-/**
- * £ million → "£1.98bn" or "£474.9m". Two decimals for billions, where the site's formatMoney keeps
- * one: whole-life costs of £1,982m and £2,035m would otherwise both read "£2bn".
- */
-export function formatMoney(millions: number): string {
-  const n = (v: number, digits: number) => v.toLocaleString("en-GB", { maximumFractionDigits: digits });
-  return millions >= 1000 ? `£${n(millions / 1000, 2)}bn` : `£${n(millions, 1)}m`;
 }
 
 export const BOUND_PREFIX: Record<ProgrammeRow["bound"], string> = { exact: "", at_least: "≥ ", about: "≈ " };
