@@ -217,7 +217,7 @@ function funding(): ChartEntry {
     page: "/programme/",
     title: `Money for single years has been published for ${new Set(items.map((i) => i.label.slice(0, 7))).size} financial years only`,
     subtitle: "Published figures for one financial year at a time: the programme's budget, and money paid or planned for trusts, £. \"≥\" marks a lower bound.",
-    notes: ["Figures for later years were not found in any published source; the sources page lists what was searched."],
+    notes: ["No published figure for a single later year was found."],
     sources: sources(items.map((i) => i.source_id)),
     asOf: release,
     models: responsive((width) => moneyBarsModel(items, { width, measure: "Amount" })),

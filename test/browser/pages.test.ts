@@ -77,3 +77,34 @@ describe("trust table", () => {
     await context.close();
   });
 });
+
+describe("charts by keyboard and pointer", () => {
+  it("steps through a chart's values with the arrow keys and reads each out", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(site.url + "/coverage/");
+    const frame = page.locator("#coverage-over-time .chart-frame");
+    await frame.focus();
+    await page.keyboard.press("ArrowRight");
+    const tip = page.locator(".chart-tip");
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    const first = await tip.textContent();
+    expect(first).toMatch(/\d+%/);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => tip.textContent()).not.toBe(first);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it("shows a hexagon's value on hover, on the drawing that fits a phone", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 800 }, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(site.url + "/coverage/");
+    const hex = page.locator("#icb-map svg.chart-narrow [data-tip]").first();
+    await hex.scrollIntoViewIfNeeded();
+    await hex.tap();
+    await expect.poll(() => page.locator(".chart-tip").textContent()).toBe(await hex.getAttribute("data-tip"));
+    await context.close();
+  });
+});
