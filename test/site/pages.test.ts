@@ -40,7 +40,7 @@ describe("built site", () => {
     expect(home).toContain(`href="${site.sources.find((s) => s.id === h.share_with_epr.source_id)!.url}"`);
     expect(text(home)).toMatch(/As of May 2025/);
     if (h.trusts_without_epr) expect(text(home)).toContain(`${h.trusts_without_epr.value} trusts without an EPR`);
-    expect(text(home)).toContain(`${site.snapshot.without_epr} trusts named as having no EPR`);
+    expect(text(home)).toContain(`named ${site.snapshot.without_epr} of ${site.snapshot.total}`);
   });
 
   it("lists every trust in the trust table, with its status", () => {
@@ -57,7 +57,7 @@ describe("built site", () => {
   });
 
   it("links its sources from every page with figures; prose pages point to the sources page", () => {
-    const prose = ["about/index.html", "data/index.html"];
+    const prose = ["about/index.html", "data/index.html", "embed/index.html"];
     for (const file of allHtml().filter((p) => !p.endsWith("404.html"))) {
       const page = readFileSync(file, "utf8");
       const rel = file.slice(DIST.length + 1);

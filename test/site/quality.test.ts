@@ -11,7 +11,7 @@ const DIST = join(ROOT, "dist");
 const pages = () => listFiles(DIST, ".html");
 
 /** Byte budgets (gzip). Time is measured by the benchmark, never asserted here. */
-export const BUDGETS = { jsPerPageGz: 25_000, homeTotalGz: 120_000, trustPageTotalGz: 60_000 };
+export const BUDGETS = { jsPerPageGz: 25_000, homeTotalGz: 120_000, trustPageTotalGz: 60_000, embedTotalGz: 50_000 };
 
 describe("HTML validity", () => {
   it("every built page passes html-validate with no errors", async () => {
@@ -46,6 +46,12 @@ describe("links", () => {
 describe("byte budgets", () => {
   it(`keeps client JavaScript under ${BUDGETS.jsPerPageGz / 1000} KB gzip on every page`, () => {
     for (const file of pages()) expect(pageWeight(DIST, file).jsGz, file).toBeLessThanOrEqual(BUDGETS.jsPerPageGz);
+  });
+
+  it(`keeps every embed under ${BUDGETS.embedTotalGz / 1000} KB gzip, HTML, CSS and JS together`, () => {
+    const embeds = pages().filter((p) => p.includes("/embed/") && !p.endsWith("embed/index.html"));
+    expect(embeds.length).toBeGreaterThan(5);
+    for (const file of embeds) expect(pageWeight(DIST, file).totalGz, file).toBeLessThanOrEqual(BUDGETS.embedTotalGz);
   });
 
   it("keeps the home page and a trust page light", () => {
