@@ -15,7 +15,33 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** Rules of a _headers file (Netlify/Cloudflare syntax): a path line, then indented "Name: value" lines. */
+export function parseHeadersFile(text: string): { path: string; headers: [string, string][] }[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((block) => block.split("\n").filter((l) => l.trim()))
+    .filter((lines) => lines.length > 0)
+    .map(([path, ...rest]) => ({
+      path: path!.trim(),
+      headers: rest.map((l) => {
+        const at = l.indexOf(":");
+        return [l.slice(0, at).trim(), l.slice(at + 1).trim()] as [string, string];
+      }),
+    }));
+}
+
+function headersFor(rules: ReturnType<typeof parseHeadersFile>, path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rules) {
+    const match = r.path.endsWith("*") ? path.startsWith(r.path.slice(0, -1)) : path === r.path;
+    if (match) for (const [k, v] of r.headers) out[k] = v;
+  }
+  return out;
+}
+
+/** Serves a folder; applies its _headers file when there is one, as a static host would. */
 export async function serveDir(root: string, port = 0): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+  const rules = parseHeadersFile(await readFile(join(root, "_headers"), "utf8").catch(() => ""));
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     let file = normalize(join(root, path));
@@ -26,7 +52,7 @@ export async function serveDir(root: string, port = 0): Promise<{ url: string; c
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+      res.writeHead(200, { ...headersFor(rules, path), "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
     } catch {
       const notFound = await readFile(join(root, "404.html")).catch(() => Buffer.from("Not found"));
       res.writeHead(404, { "content-type": TYPES[".html"] }).end(notFound);

@@ -32,9 +32,9 @@ export function exportSvg(svg: SVGSVGElement, title: string, citation: string, u
   const source = [svg, ...svg.querySelectorAll("*")];
   const target = [clone, ...clone.querySelectorAll("*")];
   source.forEach((el, i) => {
+    // Presentation attributes, not a style attribute: the site's CSP forbids inline styles.
     const cs = getComputedStyle(el);
-    const style = STYLE_PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(";");
-    target[i]!.setAttribute("style", style);
+    for (const p of STYLE_PROPS) target[i]!.setAttribute(p, cs.getPropertyValue(p));
     target[i]!.removeAttribute("class");
   });
   const [, , w, h] = (svg.getAttribute("viewBox") ?? "0 0 800 400").split(/\s+/).map(Number) as [number, number, number, number];

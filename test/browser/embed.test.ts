@@ -65,6 +65,23 @@ describe("embedding on another site", () => {
     });
   }
 
+  it("lets another site frame an embed but not a page of the site itself", async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(hostUrl);
+    await page.evaluate((url) => {
+      const frame = document.createElement("iframe");
+      frame.id = "page-frame";
+      frame.src = url;
+      document.body.append(frame);
+    }, `${site.url}/coverage/`);
+    // A refused frame holds the browser's error page instead of the site's page.
+    await expect.poll(() => page.frames().map((f) => f.url()).filter((u) => u.startsWith("chrome-error:")).length).toBe(1);
+    expect(page.frames().some((f) => f.url() === `${site.url}/coverage/`)).toBe(false);
+    expect(page.frames().filter((f) => f.url().startsWith(`${site.url}/embed/`)).length).toBe(CHART_IDS.length);
+    await context.close();
+  });
+
   it("applies ?theme=dark and ?title=0, and ignores unknown options", async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();

@@ -21,9 +21,15 @@ describe("every page type in Chromium", () => {
       page.on("pageerror", (e) => errors.push(e.message));
       page.on("requestfailed", (r) => errors.push(`failed: ${r.url()}`));
       page.on("response", (r) => r.status() >= 400 && r.url() !== site.url + path && errors.push(`${r.status()}: ${r.url()}`));
+      // Any Content Security Policy violation is recorded as it happens.
+      await page.addInitScript(() => {
+        (window as unknown as { cspViolations: string[] }).cspViolations = [];
+        document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
       const response = await page.goto(site.url + path);
       expect(response?.status()).toBe(path === "/no-such-page/" ? 404 : 200);
       expect(errors).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
       const axe = await new AxeBuilder({ page }).analyze();
       expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
       await context.close();
