@@ -1,0 +1,279 @@
+/**
+ * npm run data:fetch [-- --only <path>] [-- --out <dir>] [-- --manifest <file>]
+ *                    [-- --timeout <seconds>] [-- --attempts <n>] [-- --backoff-ms <ms>]
+ *
+ * Downloads every upstream file listed in data/upstream.json into data/upstream/ (git-ignored), one
+ * at a time in path order, then `npm run data:import` turns them into data/*.csv. Each file is
+ * checked (status, type, size, length) before it replaces the previous copy, and a failure leaves
+ * that copy untouched. Exit code 1 if any file failed.
+ *
+ * node:http/https rather than global fetch: fetch decompresses gzip transparently, which would make
+ * Content-Length (the compressed size) useless for spotting a truncated download.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpRequest, type IncomingMessage, type RequestOptions } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { dirname, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { argValue, readText, runMain, writeAllAtomically } from "./lib/io.ts";
+import {
+  backoffMs,
+  conditionalHeaders,
+  contentTypeFailure,
+  declaredLength,
+  describeOutcome,
+  isRetryable,
+  parseManifest,
+  parseState,
+  positiveNumber,
+  selectEntries,
+  serializeState,
+  sha256Hex,
+  sortByPath,
+  STATE_FILE,
+  summarise,
+  urlProblem,
+  type Failure,
+  type FetchState,
+  type ManifestEntry,
+  type Outcome,
+  type StateEntry,
+} from "./lib/fetch-source.ts";
+
+export interface FetchOptions {
+  outDir: string;
+  /** Per attempt, covering connection, redirects and the whole body. */
+  timeoutMs: number;
+  attempts: number;
+  backoffBaseMs: number;
+  /** The clock, for the state file's fetched_at only. */
+  now?: () => Date;
+}
+
+export const DEFAULTS = { timeoutMs: 30_000, attempts: 3, backoffBaseMs: 1_000 } as const;
+const MAX_REDIRECTS = 5;
+/** identity: the bytes on the wire are the file, so Content-Length and sha256 describe the same thing. */
+const BASE_HEADERS = { "accept-encoding": "identity", "user-agent": "nhs-epr-tracker data:fetch" };
+
+type Response =
+  | { kind: "body"; body: Buffer; etag: string | null; lastModified: string | null }
+  | { kind: "not_modified"; etag: string | null; lastModified: string | null }
+  | { kind: "failed"; failure: Failure };
+
+type Hop = Response | { kind: "redirect"; location: string };
+
+function headerValue(res: IncomingMessage, name: string): string | null {
+  const v = res.headers[name];
+  return (Array.isArray(v) ? v[0] : v) ?? null;
+}
+
+/** Reads a 200 body, stopping as soon as it breaks a rule, and checks it arrived whole. */
+function readBody(res: IncomingMessage, entry: ManifestEntry, fail: (f: Failure) => void, done: (body: Buffer) => void, onClosedEarly: (received: number, declared: number | null) => void): void {
+  const declared = declaredLength(headerValue(res, "content-length"));
+  const chunks: Buffer[] = [];
+  let received = 0;
+  let ended = false;
+  res.on("data", (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > entry.max_bytes) fail({ kind: "too_large", maxBytes: entry.max_bytes, received });
+    else chunks.push(chunk);
+  });
+  res.on("end", () => {
+    ended = true;
+    if (declared !== null && received !== declared) fail({ kind: "truncated", received, declared });
+    else done(Buffer.concat(chunks, received));
+  });
+  // A dropped connection shows up as error/close without end; which one comes first varies.
+  res.on("error", () => undefined);
+  res.on("close", () => {
+    if (!ended) onClosedEarly(received, declared);
+  });
+}
+
+/** One HTTP GET, no redirects followed. Always resolves; never rejects. */
+function getOnce(url: string, headers: Record<string, string>, entry: ManifestEntry, signal: AbortSignal, timeoutMs: number): Promise<Hop> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (hop: Hop) => {
+      if (settled) return;
+      settled = true;
+      resolve(hop);
+    };
+    // Our own deadline wins over whatever error the abort surfaces as.
+    const networkFailure = (message: string): Failure => (signal.aborted ? { kind: "timeout", ms: timeoutMs } : { kind: "network", message });
+    // agent: false — a fresh connection per request. A pooled keep-alive socket the server has
+    // since closed would fail the first try and use up an attempt for nothing.
+    const options: RequestOptions = { method: "GET", headers, signal, agent: false };
+    const send = url.startsWith("https:") ? httpsRequest : httpRequest;
+    const req = send(url, options, (res) => {
+      const fail = (failure: Failure) => {
+        settle({ kind: "failed", failure });
+        req.destroy();
+      };
+      const status = res.statusCode ?? 0;
+      const etag = headerValue(res, "etag");
+      const lastModified = headerValue(res, "last-modified");
+      const location = headerValue(res, "location");
+      if (status === 304) {
+        settle({ kind: "not_modified", etag, lastModified });
+        return void req.destroy();
+      }
+      if (status >= 300 && status < 400 && location) {
+        settle({ kind: "redirect", location });
+        return void req.destroy();
+      }
+      if (status !== 200) return fail({ kind: "http", status, statusText: res.statusMessage ?? "" });
+      const declared = declaredLength(headerValue(res, "content-length"));
+      if (declared !== null && declared > entry.max_bytes) return fail({ kind: "too_large", maxBytes: entry.max_bytes, declared });
+      const encoding = headerValue(res, "content-encoding");
+      if (encoding && encoding.trim().toLowerCase() !== "identity") return fail({ kind: "encoding", got: encoding });
+      const typeFailure = contentTypeFailure(headerValue(res, "content-type"), entry.content_types);
+      if (typeFailure) return fail(typeFailure);
+      readBody(
+        res,
+        entry,
+        fail,
+        (body) => settle({ kind: "body", body, etag, lastModified }),
+        (received, total) =>
+          fail(
+            signal.aborted
+              ? { kind: "timeout", ms: timeoutMs }
+              : total !== null
+                ? { kind: "truncated", received, declared: total }
+                : { kind: "network", message: `connection closed after ${received} bytes, before the body was complete` },
+          ),
+      );
+    });
+    req.on("error", (e: NodeJS.ErrnoException) => settle({ kind: "failed", failure: networkFailure(e.code && !e.message.includes(e.code) ? `${e.code} ${e.message}` : e.message) }));
+    req.end();
+  });
+}
+
+/** One attempt: follows redirects (each hop must pass the same URL rule) within one deadline. */
+async function attemptOnce(entry: ManifestEntry, headers: Record<string, string>, timeoutMs: number): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    let url = entry.url;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const result = await getOnce(url, headers, entry, controller.signal, timeoutMs);
+      if (result.kind !== "redirect") return result;
+      const next = new URL(result.location, url).href;
+      const why = urlProblem(next);
+      if (why) return { kind: "failed", failure: { kind: "redirect", message: `${next} is not ${why}` } };
+      url = next;
+    }
+    return { kind: "failed", failure: { kind: "redirect", message: `more than ${MAX_REDIRECTS} redirects` } };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function fileSha256(path: string): string | null {
+  return existsSync(path) ? sha256Hex(readFileSync(path)) : null;
+}
+
+/** Temp file then rename: readers see the old file or the new one, never half of one. */
+function writeFileAtomically(path: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Fetch one file with retries; returns what happened and the state entry to record, if any. */
+export async function fetchEntry(entry: ManifestEntry, previous: StateEntry | undefined, options: FetchOptions): Promise<{ outcome: Outcome; state?: StateEntry }> {
+  const dest = join(options.outDir, entry.path);
+  const localSha256 = fileSha256(dest);
+  const conditional = conditionalHeaders(previous, localSha256);
+  const headers = { ...BASE_HEADERS, ...conditional };
+  const base = { path: entry.path, url: entry.url };
+
+  let response: Response;
+  let attempts = 0;
+  for (;;) {
+    attempts += 1;
+    response = await attemptOnce(entry, headers, options.timeoutMs);
+    if (response.kind !== "failed" || !isRetryable(response.failure) || attempts >= options.attempts) break;
+    await sleep(backoffMs(attempts, options.backoffBaseMs));
+  }
+
+  if (response.kind === "failed") return { outcome: { ...base, status: "failed", failure: response.failure, attempts } };
+
+  if (response.kind === "not_modified") {
+    // A 304 we did not ask for would leave us with no copy, or one we cannot vouch for.
+    if (!previous || Object.keys(conditional).length === 0) {
+      return { outcome: { ...base, status: "failed", failure: { kind: "http", status: 304, statusText: "Not Modified, but no conditional request was sent" }, attempts } };
+    }
+    const state = { ...previous, etag: response.etag ?? previous.etag, last_modified: response.lastModified ?? previous.last_modified };
+    return { outcome: { ...base, status: "not_modified", sha256: previous.sha256, bytes: previous.bytes, changedUpstream: previous.sha256 !== entry.sha256 }, state };
+  }
+
+  const sha256 = sha256Hex(response.body);
+  // Same bytes as on disk: leave the file (and its mtime) alone.
+  if (sha256 !== localSha256) {
+    try {
+      writeFileAtomically(dest, response.body);
+    } catch (e) {
+      return { outcome: { ...base, status: "failed", failure: { kind: "write", message: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, attempts } };
+    }
+  }
+  const state: StateEntry = {
+    etag: response.etag,
+    last_modified: response.lastModified,
+    sha256,
+    bytes: response.body.length,
+    fetched_at: (options.now ?? (() => new Date()))().toISOString(),
+  };
+  return { outcome: { ...base, status: "fetched", sha256, bytes: response.body.length, changedUpstream: sha256 !== entry.sha256 }, state };
+}
+
+function readState(outDir: string): FetchState {
+  const path = join(outDir, STATE_FILE);
+  return parseState(existsSync(path) ? readFileSync(path, "utf8") : null);
+}
+
+/**
+ * Fetch every entry, one at a time in path order (deterministic output, gentle on publishers).
+ * The state file is rewritten after each success so it always matches the files on disk.
+ */
+export async function fetchAll(entries: ManifestEntry[], options: FetchOptions): Promise<Outcome[]> {
+  const state = readState(options.outDir);
+  const outcomes: Outcome[] = [];
+  for (const entry of sortByPath(entries)) {
+    const { outcome, state: recorded } = await fetchEntry(entry, state[entry.path], options);
+    outcomes.push(outcome);
+    if (recorded) {
+      const before = serializeState(state);
+      state[entry.path] = recorded;
+      const after = serializeState(state);
+      if (after !== before) writeAllAtomically({ [join(options.outDir, STATE_FILE)]: after });
+    }
+  }
+  return outcomes;
+}
+
+if (import.meta.main) {
+  await runMain(async () => {
+    const manifestPath = argValue("manifest", "data/upstream.json");
+    const entries = selectEntries(parseManifest(readText(manifestPath), manifestPath), argValue("only", ""), manifestPath);
+    const outcomes = await fetchAll(entries, {
+      outDir: argValue("out", "data/upstream"),
+      timeoutMs: positiveNumber("timeout", argValue("timeout", String(DEFAULTS.timeoutMs / 1000))) * 1000,
+      attempts: positiveNumber("attempts", argValue("attempts", String(DEFAULTS.attempts)), true),
+      backoffBaseMs: positiveNumber("backoff-ms", argValue("backoff-ms", String(DEFAULTS.backoffBaseMs))),
+    });
+    for (const outcome of outcomes) console.log(describeOutcome(outcome));
+    console.log(summarise(outcomes));
+    const failed = outcomes.filter((o) => o.status === "failed");
+    if (failed.length > 0) {
+      console.error(`${failed.length} of ${outcomes.length} files failed; their previous copies are unchanged:\n${failed.map(describeOutcome).join("\n")}`);
+      process.exitCode = 1;
+    }
+  });
+}

@@ -1,0 +1,282 @@
+/**
+ * Pure helpers for `npm run data:fetch`: the manifest (data/upstream.json), the sidecar state file,
+ * what counts as a failure and how each one is worded. No network or file access here, so every
+ * rule can be tested on plain values; scripts/fetch.ts does the I/O.
+ */
+import { createHash } from "node:crypto";
+import { posix } from "node:path";
+import { DataError, type Problem } from "../../src/lib/data/errors.ts";
+
+/** One upstream file: where it goes under the output folder, where it comes from, what it may be. */
+export interface ManifestEntry {
+  path: string;
+  source_id: string;
+  url: string;
+  content_types: string[];
+  max_bytes: number;
+  sha256: string;
+  note?: string;
+}
+
+/** What the last successful fetch of one path saw: validators for the next conditional request. */
+export interface StateEntry {
+  etag: string | null;
+  last_modified: string | null;
+  sha256: string;
+  bytes: number;
+  fetched_at: string;
+}
+
+export type FetchState = Record<string, StateEntry>;
+
+/** Lives inside the output folder, next to the files it describes (git-ignored with them). */
+export const STATE_FILE = ".fetch-state.json";
+
+/** Why one file could not be fetched. Each kind is worded by describeFailure. */
+export type Failure =
+  | { kind: "http"; status: number; statusText: string }
+  | { kind: "timeout"; ms: number }
+  | { kind: "network"; message: string }
+  | { kind: "too_large"; maxBytes: number; declared?: number; received?: number }
+  | { kind: "content_type"; got: string | null; allowed: string[] }
+  | { kind: "encoding"; got: string }
+  | { kind: "truncated"; received: number; declared: number }
+  | { kind: "redirect"; message: string }
+  | { kind: "write"; message: string };
+
+export type Outcome =
+  | { path: string; url: string; status: "fetched"; sha256: string; bytes: number; changedUpstream: boolean }
+  | { path: string; url: string; status: "not_modified"; sha256: string; bytes: number; changedUpstream: boolean }
+  | { path: string; url: string; status: "failed"; failure: Failure; attempts: number };
+
+const MANIFEST_FIELDS = new Set(["path", "source_id", "url", "content_types", "max_bytes", "sha256", "note"]);
+const SHA256 = /^[0-9a-f]{64}$/;
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * Why a URL may not be fetched, or null. Plain http is allowed only to this machine (the tests'
+ * local server): anything that travels a network must be https, including every redirect hop.
+ */
+export function urlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "an absolute URL";
+  }
+  if (parsed.protocol === "https:") return null;
+  if (parsed.protocol === "http:" && LOOPBACK_HOSTS.has(parsed.hostname)) return null;
+  return "an https URL (plain http only to 127.0.0.1 or localhost)";
+}
+
+/**
+ * Why a manifest path may not be written, or null. Paths are relative, forward-slash and already
+ * normalised, so a manifest can never place a file outside the output folder or over the state file.
+ */
+export function pathProblem(path: string): string | null {
+  if (path === "" || path.startsWith("/") || path.includes("\\")) return "a relative path with forward slashes";
+  if (posix.normalize(path) !== path || path.split("/").some((part) => part === ".." || part === "." || part === "")) {
+    return "a normalised path with no '.' or '..' parts";
+  }
+  if (path.split("/").some((part) => part.startsWith("."))) return "a path with no hidden (dot) files or folders";
+  return null;
+}
+
+function entryProblems(raw: unknown, index: number, file: string): Problem[] {
+  const at = (column: string, value: unknown, expected: string): Problem => ({
+    file,
+    column: `[${index}].${column}`,
+    value: value === undefined ? undefined : JSON.stringify(value),
+    expected,
+  });
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return [at("", raw, "an object")];
+  const e = raw as Record<string, unknown>;
+  const problems: Problem[] = [];
+  for (const key of Object.keys(e)) if (!MANIFEST_FIELDS.has(key)) problems.push(at(key, e[key], "no such field"));
+  const pathWhy = typeof e.path === "string" ? pathProblem(e.path) : "a string";
+  if (pathWhy) problems.push(at("path", e.path, pathWhy));
+  if (typeof e.source_id !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(e.source_id)) problems.push(at("source_id", e.source_id, "a kebab-case id from data/sources.json"));
+  const urlWhy = typeof e.url === "string" ? urlProblem(e.url) : "a string";
+  if (urlWhy) problems.push(at("url", e.url, urlWhy));
+  const types = e.content_types;
+  if (!Array.isArray(types) || types.length === 0 || !types.every((t) => typeof t === "string" && t === mediaType(t))) {
+    problems.push(at("content_types", types, "a non-empty list of lower-case media types without parameters"));
+  }
+  if (typeof e.max_bytes !== "number" || !Number.isSafeInteger(e.max_bytes) || e.max_bytes <= 0) problems.push(at("max_bytes", e.max_bytes, "a positive whole number of bytes"));
+  if (typeof e.sha256 !== "string" || !SHA256.test(e.sha256)) problems.push(at("sha256", e.sha256, "64 lower-case hex digits"));
+  if (e.note !== undefined && typeof e.note !== "string") problems.push(at("note", e.note, "a string"));
+  return problems;
+}
+
+/** Reads and checks data/upstream.json; every problem is reported at once, with its entry index. */
+export function parseManifest(text: string, file: string): ManifestEntry[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new DataError([{ file, expected: `valid JSON (${(e as Error).message})` }]);
+  }
+  if (!Array.isArray(raw)) throw new DataError([{ file, expected: "an array of entries" }]);
+  const problems = raw.flatMap((entry, i) => entryProblems(entry, i, file));
+  const seen = new Set<string>();
+  raw.forEach((entry, i) => {
+    const path = (entry as { path?: unknown } | null)?.path;
+    if (typeof path !== "string") return;
+    if (seen.has(path)) problems.push({ file, column: `[${i}].path`, value: JSON.stringify(path), expected: "each path once" });
+    seen.add(path);
+  });
+  if (problems.length > 0) throw new DataError(problems);
+  return sortByPath(raw as ManifestEntry[]);
+}
+
+/** The state file is a cache: if it is unreadable we only lose conditional requests, so start empty. */
+export function parseState(text: string | null): FetchState {
+  if (text === null) return {};
+  try {
+    const raw: unknown = JSON.parse(text);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return {};
+    const state: FetchState = {};
+    for (const [path, v] of Object.entries(raw as Record<string, Partial<StateEntry>>)) {
+      if (typeof v?.sha256 === "string" && typeof v.bytes === "number" && typeof v.fetched_at === "string") {
+        state[path] = {
+          etag: typeof v.etag === "string" ? v.etag : null,
+          last_modified: typeof v.last_modified === "string" ? v.last_modified : null,
+          sha256: v.sha256,
+          bytes: v.bytes,
+          fetched_at: v.fetched_at,
+        };
+      }
+    }
+    return state;
+  } catch {
+    return {};
+  }
+}
+
+/** Stable text (paths sorted, fixed field order) so an unchanged state serialises identically. */
+export function serializeState(state: FetchState): string {
+  const sorted: FetchState = {};
+  for (const path of Object.keys(state).sort()) {
+    const s = state[path]!;
+    sorted[path] = { etag: s.etag, last_modified: s.last_modified, sha256: s.sha256, bytes: s.bytes, fetched_at: s.fetched_at };
+  }
+  return `${JSON.stringify(sorted, null, 2)}\n`;
+}
+
+/** `--only <path>` narrows the run to one manifest entry; an unknown path is a mistake, not a no-op. */
+export function selectEntries(entries: ManifestEntry[], only: string, file: string): ManifestEntry[] {
+  if (only === "") return entries;
+  const chosen = entries.filter((e) => e.path === only);
+  if (chosen.length === 0) {
+    throw new DataError([{ file, column: "path", value: only, expected: `one of ${entries.map((e) => e.path).join(", ")}` }]);
+  }
+  return chosen;
+}
+
+/** A numeric command-line option, e.g. `--timeout 30` or `--attempts 3` (whole). */
+export function positiveNumber(name: string, text: string, whole = false): number {
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n))) {
+    throw new DataError([{ file: `--${name}`, value: text, expected: whole ? "a positive whole number" : "a positive number" }]);
+  }
+  return n;
+}
+
+export function sortByPath<T extends { path: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * Validators to send, only when the copy on disk is exactly the one the state describes: a 304
+ * means "keep what you have", which is wrong if what we have was edited, replaced or deleted.
+ */
+export function conditionalHeaders(previous: StateEntry | undefined, localSha256: string | null): Record<string, string> {
+  if (!previous || localSha256 !== previous.sha256) return {};
+  const headers: Record<string, string> = {};
+  if (previous.etag) headers["if-none-match"] = previous.etag;
+  if (previous.last_modified) headers["if-modified-since"] = previous.last_modified;
+  return headers;
+}
+
+/** "Text/CSV; charset=utf-8" → "text/csv"; null when there is no header. */
+export function mediaType(header: string | null | undefined): string | null {
+  if (header === null || header === undefined) return null;
+  const type = header.split(";")[0]!.trim().toLowerCase();
+  return type === "" ? null : type;
+}
+
+export function contentTypeFailure(header: string | null | undefined, allowed: string[]): Failure | null {
+  const got = mediaType(header);
+  return got !== null && allowed.includes(got) ? null : { kind: "content_type", got, allowed };
+}
+
+/** Content-Length as a number; null when absent (chunked) or not a plain decimal. */
+export function declaredLength(header: string | null | undefined): number | null {
+  return header !== null && header !== undefined && /^\d+$/.test(header.trim()) ? Number(header.trim()) : null;
+}
+
+/** Server trouble and dropped connections may pass; a 404, a wrong type or an oversize file will not. */
+export function isRetryable(failure: Failure): boolean {
+  switch (failure.kind) {
+    case "http":
+      return failure.status >= 500 || failure.status === 429;
+    case "timeout":
+    case "network":
+    case "truncated":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Wait before attempt `attempt + 1`: base, 2×base, 4×base… */
+export function backoffMs(attempt: number, baseMs: number): number {
+  return baseMs * 2 ** (attempt - 1);
+}
+
+export function describeFailure(f: Failure): string {
+  switch (f.kind) {
+    case "http":
+      return `HTTP ${f.status}${f.statusText ? ` ${f.statusText}` : ""}`;
+    case "timeout":
+      return `timed out after ${f.ms} ms`;
+    case "network":
+      return `network error: ${f.message}`;
+    case "too_large":
+      return f.declared !== undefined
+        ? `too large: Content-Length ${f.declared} bytes exceeds max_bytes ${f.maxBytes}`
+        : `too large: more than max_bytes ${f.maxBytes} bytes received`;
+    case "content_type":
+      return `wrong content type: ${f.got ?? "none"} (allowed: ${f.allowed.join(", ")})`;
+    case "encoding":
+      return `unexpected Content-Encoding ${f.got} (asked for identity)`;
+    case "truncated":
+      return `truncated: received ${f.received} of ${f.declared} bytes (Content-Length)`;
+    case "redirect":
+      return `redirect refused: ${f.message}`;
+    case "write":
+      return `could not write the file: ${f.message}`;
+  }
+}
+
+/** One result as printed: path first, sha256 in full, no timestamps (so runs can be diffed). */
+export function describeOutcome(o: Outcome): string {
+  if (o.status === "failed") {
+    const tries = o.attempts === 1 ? "1 attempt" : `${o.attempts} attempts`;
+    return `FAILED ${o.path} from ${o.url}: ${describeFailure(o.failure)} (${tries})`;
+  }
+  const head =
+    o.status === "fetched"
+      ? `fetched ${o.path}: ${o.bytes} bytes, sha256 ${o.sha256}`
+      : `not modified ${o.path}: 304, previous copy kept (${o.bytes} bytes, sha256 ${o.sha256})`;
+  return o.changedUpstream ? `${head}\n  changed upstream: review before importing (sha256 differs from the manifest)` : head;
+}
+
+export function summarise(outcomes: Outcome[]): string {
+  const count = (s: Outcome["status"]) => outcomes.filter((o) => o.status === s).length;
+  return `${outcomes.length} ${outcomes.length === 1 ? "file" : "files"}: ${count("fetched")} fetched, ${count("not_modified")} not modified, ${count("failed")} failed`;
+}
