@@ -8,6 +8,7 @@ import { DataError } from "../src/lib/data/errors.ts";
 import { isIsoDay } from "../src/lib/data/dates.ts";
 import { parseTable, type Schema, type TableSpec } from "../src/lib/data/schema.ts";
 import { parseSources } from "../src/lib/data/sources.ts";
+import { parseChangelog } from "../src/lib/data/changelog.ts";
 import { buildSiteData, type DataInput, type SiteData } from "../src/lib/data/model.ts";
 import {
   eprStatusTable, gmppTable, icbsTable, programmeTable, regionsTable, statementsTable, successionsTable, targetsTable, trustEventsTable, trustsTable,
@@ -61,6 +62,7 @@ export function readDataDir(dir: string): DataInput {
     targets: attempt(() => table("targets.csv", targetsTable)),
     programme: attempt(() => table("programme.csv", programmeTable)),
     trustEvents: attempt(() => table("trust-events.csv", trustEventsTable)),
+    changelog: attempt(() => parseChangelog(readText(join(dir, "changelog.json")), join(dir, "changelog.json"))),
   };
   if (problems.length) throw new DataError(problems.flatMap((e) => e.problems));
   return input;

@@ -114,3 +114,27 @@ describe("charts by keyboard and pointer", () => {
     await context.close();
   });
 });
+
+describe("Atom feed of data releases", () => {
+  it("parses as XML, is an Atom feed, and lists every release on the changes page", async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.url + "/changes/");
+    const releases = await page.locator("main section h2").count();
+    const xml = await (await page.request.get(site.url + "/changes.xml")).text();
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "application/xml");
+      return {
+        error: doc.getElementsByTagName("parsererror").length > 0,
+        ns: doc.documentElement.namespaceURI,
+        entries: doc.getElementsByTagName("entry").length,
+        updated: [...doc.getElementsByTagName("updated")].map((u) => u.textContent),
+      };
+    }, xml);
+    expect(parsed.error).toBe(false);
+    expect(parsed.ns).toBe("http://www.w3.org/2005/Atom");
+    expect(parsed.entries).toBe(releases);
+    for (const u of parsed.updated) expect(u).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+    await context.close();
+  });
+});

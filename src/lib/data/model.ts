@@ -10,6 +10,7 @@ import {
   TRUST_TYPES, type EprStatusRow, type GmppRow, type IcbRow, type ProgrammeRow, type RegionRow,
   type StatementRow, type SuccessionRow, type TargetRow, type TrustEventRow, type TrustRow, type TrustType,
 } from "./tables.ts";
+import type { ChangelogEntry } from "./changelog.ts";
 import { countByCategory, followTrusts, stillWithoutOn, type Followup, type FollowupCategory } from "./followup.ts";
 
 export interface DataInput {
@@ -25,6 +26,7 @@ export interface DataInput {
   targets: TargetRow[];
   programme: ProgrammeRow[];
   trustEvents: TrustEventRow[];
+  changelog: ChangelogEntry[];
 }
 
 export type EprStatus = "epr" | "no_epr" | "unknown";
@@ -125,6 +127,8 @@ export interface SiteData {
   followup: { list_date: string; deadline: string; trusts: Followup[]; counts: Record<FollowupCategory, number> };
   /** Every dated trust event, for the trust pages (including trusts outside the follow-up). */
   trust_events: TrustEventRow[];
+  /** Data releases, newest first. */
+  changelog: ChangelogEntry[];
   warnings: Warning[];
 }
 
@@ -352,6 +356,7 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
     headline: head,
     followup,
     trust_events: input.trustEvents,
+    changelog: input.changelog,
     warnings,
   };
   return { site, warnings };

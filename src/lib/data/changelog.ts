@@ -1,0 +1,39 @@
+/** data/changelog.json: one entry per data release, newest first, shown on /changes/ and in the feed. */
+import { DataError, type Problem } from "./errors.ts";
+import { isIsoDay } from "./dates.ts";
+
+export interface ChangelogEntry {
+  date: string;
+  title: string;
+  changes: string[];
+}
+
+export function parseChangelog(text: string, file: string): ChangelogEntry[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new DataError([{ file, expected: `JSON (${(e as Error).message})` }]);
+  }
+  if (!Array.isArray(data)) throw new DataError([{ file, expected: "a JSON array of releases" }]);
+  const problems: Problem[] = [];
+  data.forEach((e: Partial<ChangelogEntry>, i) => {
+    const at = `[${i}]`;
+    if (typeof e?.date !== "string" || !isIsoDay(e.date)) problems.push({ file, column: `${at}.date`, value: String(e?.date), expected: "a date as YYYY-MM-DD" });
+    if (typeof e?.title !== "string" || !e.title.trim()) problems.push({ file, column: `${at}.title`, value: String(e?.title), expected: "a title" });
+    if (!Array.isArray(e?.changes) || !e.changes.every((c) => typeof c === "string" && c.trim())) problems.push({ file, column: `${at}.changes`, expected: "a list of changes in words" });
+  });
+  const dates = data.map((e: Partial<ChangelogEntry>) => e?.date ?? "");
+  if (dates.some((d, i) => i > 0 && d >= dates[i - 1]!)) problems.push({ file, column: "date", value: dates.join(", "), expected: "releases newest first, one per date" });
+  if (problems.length) throw new DataError(problems);
+  return data as ChangelogEntry[];
+}
+
+/** Most lines a single release lists; the rest are counted. */
+export const MAX_CHANGE_LINES = 60;
+
+/** The changelog with a release added (or replaced, if one exists for that date). */
+export function addRelease(entries: ChangelogEntry[], entry: ChangelogEntry): ChangelogEntry[] {
+  const changes = entry.changes.length > MAX_CHANGE_LINES ? [...entry.changes.slice(0, MAX_CHANGE_LINES), `… and ${entry.changes.length - MAX_CHANGE_LINES} more changes.`] : entry.changes;
+  return [{ ...entry, changes }, ...entries.filter((e) => e.date !== entry.date)].sort((a, b) => b.date.localeCompare(a.date));
+}
