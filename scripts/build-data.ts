@@ -9,6 +9,7 @@ import { isIsoDay } from "../src/lib/data/dates.ts";
 import { parseTable, type Schema, type TableSpec } from "../src/lib/data/schema.ts";
 import { parseSources } from "../src/lib/data/sources.ts";
 import { parseChangelog } from "../src/lib/data/changelog.ts";
+import { parseJson } from "../src/lib/data/json.ts";
 import { buildSiteData, type DataInput, type SiteData } from "../src/lib/data/model.ts";
 import {
   eprStatusTable, gmppTable, icbsTable, programmeTable, regionsTable, statementsTable, successionsTable, targetsTable, trustEventsTable, trustsTable,
@@ -23,13 +24,7 @@ export function releaseDate(dataDir: string, env: NodeJS.ProcessEnv = process.en
     return new Date(seconds * 1000).toISOString().slice(0, 10);
   }
   const file = join(dataDir, "release.json");
-  let date: unknown;
-  try {
-    date = (JSON.parse(readText(file)) as { date?: unknown }).date;
-  } catch (e) {
-    if (e instanceof DataError) throw e;
-    throw new DataError([{ file, expected: `JSON like { "date": "YYYY-MM-DD" } (${(e as Error).message})` }]);
-  }
+  const date = (parseJson(readText(file), file) as { date?: unknown } | null)?.date;
   if (typeof date !== "string" || !isIsoDay(date)) throw new DataError([{ file, column: "date", value: String(date), expected: "a date as YYYY-MM-DD" }]);
   return date;
 }

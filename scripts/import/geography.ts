@@ -2,6 +2,7 @@
 import { parseCsv } from "../../src/lib/data/csv.ts";
 import { DataError, type Problem } from "../../src/lib/data/errors.ts";
 import { tidySpaces } from "../../src/lib/data/names.ts";
+import { parseJson } from "../../src/lib/data/json.ts";
 
 export const ICB_COLUMNS = ["code", "gss_code", "name", "short_name", "region_code", "hex_q", "hex_r"] as const;
 export const REGION_COLUMNS = ["code", "gss_code", "name"] as const;
@@ -29,12 +30,7 @@ export function buildGeography(icbCsv: string, icbFile: string, hexText: string,
   if (missing.length) throw new DataError([{ file: icbFile, line: 1, value: table.header.join(","), expected: `columns ${need.join(", ")} (missing ${missing.join(", ")})` }]);
   const col = (name: string) => table.header.indexOf(name);
 
-  let hexjson: { layout?: string; hexes?: Record<string, Hex> };
-  try {
-    hexjson = JSON.parse(hexText);
-  } catch (e) {
-    throw new DataError([{ file: hexFile, expected: `HexJSON (${(e as Error).message})` }]);
-  }
+  const hexjson = parseJson(hexText, hexFile) as { layout?: string; hexes?: Record<string, Hex> };
   if (hexjson.layout !== "odd-r" || !hexjson.hexes) throw new DataError([{ file: hexFile, value: String(hexjson.layout), expected: 'a HexJSON object with layout "odd-r" and hexes' }]);
   const hexes = hexjson.hexes;
 

@@ -1,6 +1,7 @@
 /** data/changelog.json: one entry per data release, newest first, shown on /changes/ and in the feed. */
 import { DataError, type Problem } from "./errors.ts";
 import { isIsoDay } from "./dates.ts";
+import { parseJson } from "./json.ts";
 
 export interface ChangelogEntry {
   date: string;
@@ -9,12 +10,7 @@ export interface ChangelogEntry {
 }
 
 export function parseChangelog(text: string, file: string): ChangelogEntry[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new DataError([{ file, expected: `JSON (${(e as Error).message})` }]);
-  }
+  const data = parseJson(text, file);
   if (!Array.isArray(data)) throw new DataError([{ file, expected: "a JSON array of releases" }]);
   const problems: Problem[] = [];
   data.forEach((e: Partial<ChangelogEntry>, i) => {

@@ -1,6 +1,7 @@
 /** data/sources.json: the manifest every figure points into. */
 import { DataError, type Problem } from "./errors.ts";
 import { isIsoDate } from "./dates.ts";
+import { parseJson } from "./json.ts";
 
 export const SOURCE_TYPES = ["dataset", "written_answer", "oral_answer", "written_statement", "speech", "report", "board_paper", "news", "gmpp"] as const;
 export const LICENCES = ["OGL-3.0", "OPL-3.0", "MIT", "GPL-3.0", "not-stated"] as const;
@@ -47,12 +48,7 @@ const CHECKS: Check[] = [
 ];
 
 export function parseSources(jsonText: string, file: string): Source[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(jsonText);
-  } catch (e) {
-    throw new DataError([{ file, expected: `JSON (${(e as Error).message})` }]);
-  }
+  const data = parseJson(jsonText, file);
   if (!Array.isArray(data)) throw new DataError([{ file, expected: "a JSON array of sources" }]);
   const problems: Problem[] = [];
   const seen = new Set<string>();
