@@ -1,0 +1,78 @@
+/**
+ * Hostile and malformed input: what a spreadsheet edited by people, or someone with bad intent, could
+ * put in a cell. Each is handled or rejected with the file, line and column; property tests check that
+ * any text survives the CSV round trip unchanged.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { neutraliseFormula, parseCsv, toCsv } from "../../src/lib/data/csv.ts";
+import { parseTable } from "../../src/lib/data/schema.ts";
+import { statementsTable, trustsTable } from "../../src/lib/data/tables.ts";
+import { tidyTrustName } from "../../src/lib/data/names.ts";
+import { escapeXml } from "../../src/lib/feed.ts";
+
+const HEADER = "code,name,ods_name,region_code,icb_code,icb_code_2026,postcode,open_date,close_date";
+const row = (name: string) => `RAA,${name},ALPHA NHS TRUST,Y56,QAA,QAA,NW1 0PE,2000-04-01,`;
+/** A one-trust trusts.csv written by our own serialiser, with the given name. */
+const trustCsv = (name: string) =>
+  toCsv(HEADER.split(","), [{ code: "RAA", name, ods_name: "ALPHA NHS TRUST", region_code: "Y56", icb_code: "QAA", icb_code_2026: "QAA", postcode: "NW1 0PE", open_date: "2000-04-01", close_date: "" }]);
+
+describe("CSV round trip (property)", () => {
+  it("any table of any text reads back exactly as written", () => {
+    const cell = fc.string({ unit: "grapheme", maxLength: 30 }).filter((s) => s === s.trim() && !/^\uFEFF/.test(s));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 8 }), (rows) => {
+        const columns = ["a", "b", "c"];
+        const csv = toCsv(columns, rows.map(([a, b, c]) => ({ a, b, c })));
+        const parsed = parseCsv(csv, "t.csv");
+        expect(parsed.header).toEqual(columns);
+        // A row of three empty cells is still a row: nothing is dropped or merged.
+        expect(parsed.rows.map((r) => r.cells)).toEqual(rows.map((r) => [...r]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("schema-valid rows survive parse → serialise → parse with the same values", () => {
+    const name = fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }).filter((s) => s === s.trim() && !/[\u0000-\u001f]/.test(s));
+    fc.assert(
+      fc.property(name, (n) => {
+        expect(parseTable(trustCsv(n), "t.csv", trustsTable)[0]!.name).toBe(n);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("hostile text in data", () => {
+  it("keeps markup, quotes and non-ASCII names as text: Welsh, accents, <script>", () => {
+    const names = ['Betsi Cadwaladr "University" Health Board', "Ysbyty Gwynedd ŵ ŷ", "Hôpital Sainte-Thérèse", "<script>alert(1)</script>"];
+    for (const n of names) expect(parseTable(trustCsv(n), "t.csv", trustsTable)[0]!.name).toBe(n);
+  });
+
+  it("leaves names that are already mixed case alone, and tidies upper case without touching markup", () => {
+    expect(tidyTrustName("YSBYTY  GWYNEDD ")).toBe("Ysbyty Gwynedd");
+    expect(tidyTrustName("<SCRIPT>ALERT(1)</SCRIPT> NHS TRUST")).toBe("<script>alert(1)</script> NHS Trust");
+  });
+
+  it("neutralises cells a spreadsheet would run as formulas in public CSVs", () => {
+    for (const f of ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1"]) expect(neutraliseFormula(f)).toBe(`'${f}`);
+    expect(neutraliseFormula("Royal Devon")).toBe("Royal Devon");
+    const csv = toCsv(["name", "value"], [{ name: "=cmd|' /C calc'!A0", value: -5 }], { safeForSpreadsheets: true });
+    expect(csv).toBe("name,value\n'=cmd|' /C calc'!A0,-5\n");
+  });
+
+  it("escapes text for XML in the feed", () => {
+    expect(escapeXml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;");
+  });
+
+  it("rejects control characters hidden in a cell", () => {
+    expect(() => parseTable(`${HEADER}\n${row("Alpha\u0007 NHS Trust")}\n`, "data/trusts.csv", trustsTable)).toThrow(/line 2, column "name".*without control characters/);
+  });
+
+  it("rejects a total that does not match its parts, percentages over 100, and negative money", () => {
+    const S = "id,metric,value,unit,scope,as_of,stated_on,official,speaker,source_id,fact_ids,confidence,note";
+    expect(() => parseTable(`${S}\nS001,share_with_epr,-1,percent,secondary_care_trusts,2025,2025,yes,,wq-1,,H,\n`, "s.csv", statementsTable)).toThrow(/column "value": found "-1"/);
+    expect(() => parseTable(`${S}\nS001,share_with_epr,"1,000",percent,secondary_care_trusts,2025,2025,yes,,wq-1,,H,\n`, "s.csv", statementsTable)).toThrow(/found "1,000"/);
+  });
+});
