@@ -57,7 +57,7 @@ describe("built site", () => {
   });
 
   it("links its sources from every page with figures; prose pages point to the sources page", () => {
-    const prose = ["about/index.html", "data/index.html", "embed/index.html"];
+    const prose = ["about/index.html", "data/index.html", "embed/index.html", "changes/index.html"];
     for (const file of allHtml().filter((p) => !p.endsWith("404.html"))) {
       const page = readFileSync(file, "utf8");
       const rel = file.slice(DIST.length + 1);
