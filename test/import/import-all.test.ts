@@ -1,0 +1,55 @@
+/** The whole import step on fixture files in the real upstream layout: all outputs or none. */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { importAll, UPSTREAM } from "../../scripts/import.ts";
+import { eprWorkbook } from "../helpers/epr-xlsx.ts";
+
+const FIXTURES = fileURLToPath(new URL("../fixtures/upstream", import.meta.url));
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function upstreamCopy(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "epr-up-"));
+  dirs.push(dir);
+  cpSync(FIXTURES, dir, { recursive: true });
+  // The workbook is made by code (a binary fixture would hide its contents from review).
+  mkdirSync(join(dir, "nhse-epr-suppliers"), { recursive: true });
+  writeFileSync(join(dir, UPSTREAM.eprSuppliers), await eprWorkbook());
+  return dir;
+}
+const out = () => {
+  const d = mkdtempSync(join(tmpdir(), "epr-out-"));
+  dirs.push(d);
+  return d;
+};
+const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+
+describe("npm run data:import", () => {
+  it("writes every normalised CSV from the upstream files", async () => {
+    const dest = out();
+    await importAll(await upstreamCopy(), dest);
+    expect(Object.keys(snapshot(dest))).toEqual(["epr-status.csv", "gmpp.csv", "icbs.csv", "regions.csv", "successions.csv", "trusts.csv"]);
+    expect(snapshot(dest)["trusts.csv"]).toContain("RBB,Beta Mental Health NHS Trust,BETA MENTAL HEALTH NHS TRUST,Y56,QAA,QAA,NW1 0PE,2000-04-01,2024-10-31");
+  });
+
+  it("gives the same bytes on a second run", async () => {
+    const [a, b] = [out(), out()];
+    const up = await upstreamCopy();
+    await importAll(up, a);
+    await importAll(up, b);
+    expect(snapshot(a)).toEqual(snapshot(b));
+  });
+
+  it("leaves every previous output untouched when one upstream file is bad", async () => {
+    const dest = out();
+    const up = await upstreamCopy();
+    await importAll(up, dest);
+    const before = snapshot(dest);
+    writeFileSync(join(up, UPSTREAM.gmpp2023), "not;a;gmpp;file\n");
+    await expect(importAll(up, dest)).rejects.toThrow(/uk_2023\.csv/);
+    expect(snapshot(dest)).toEqual(before);
+  });
+});
