@@ -5,6 +5,12 @@
  * Measures: the data step, the whole build, bytes per page type (raw and gzip), and time to the first
  * chart paint in Chromium. Scaling runs the data step on 10× and 100× synthetic trust lists built in
  * a temporary folder (clearly synthetic, never published).
+ *
+ * Peer: the home page and the trust pages built the common client-side way (Observable Framework,
+ * installed into a temp folder at bench time; plain HTML + d3 when Framework cannot be installed or
+ * built), with build time, JS per page and time to the first chart set beside ours (scripts/bench/peer.ts).
+ *
+ * Flags: --peer-only skips scaling, bytes and first paint; --fallback builds the plain d3 peer directly.
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +20,8 @@ import { performance } from "node:perf_hooks";
 import { pageWeight } from "./lib/dist.ts";
 import { serveDir } from "./lib/static-server.ts";
 import { launchBrowser } from "./lib/browser.ts";
+import { buildPeer } from "./bench/peer.ts";
+import { firstChart, transfer } from "./bench/page-metrics.ts";
 
 const node = process.execPath;
 const timeIt = (f: () => void) => {
@@ -48,13 +56,14 @@ function syntheticData(factor: number): string {
   return dir;
 }
 
+const peerOnly = process.argv.includes("--peer-only");
 const results: (string | number)[][] = [];
 const dataMs = timeIt(() => run([node, "scripts/build-data.ts"]));
 results.push(["data step (real data)", ms(dataMs)]);
 const buildMs = timeIt(() => run([node, "node_modules/astro/bin/astro.mjs", "build"]));
 results.push(["astro build (real data, all pages)", ms(buildMs)]);
 results.push(["whole build (data + pages)", ms(dataMs + buildMs)]);
-for (const factor of [10, 100]) {
+for (const factor of peerOnly ? [] : [10, 100]) {
   const dir = syntheticData(factor);
   const out = mkdtempSync(join(tmpdir(), "epr-bench-out-"));
   const t = timeIt(() => run([node, "scripts/build-data.ts", "--data", dir, "--generated", join(out, "gen"), "--public", join(out, "pub")]));
@@ -64,47 +73,98 @@ for (const factor of [10, 100]) {
 }
 table("Build", ["step", "time"], results);
 
-const pageTypes: [string, string][] = [
-  ["home", "dist/index.html"],
-  ["coverage", "dist/coverage/index.html"],
-  ["trust table", "dist/trusts/index.html"],
-  ["trust page", "dist/trusts/RK9/index.html"],
-  ["sources", "dist/sources/index.html"],
-];
-table(
-  "Bytes per page type",
-  ["page", "HTML", "CSS", "JS", "HTML gz", "CSS gz", "JS gz", "total gz"],
-  pageTypes.map(([name, file]) => {
-    try {
-      const w = pageWeight("dist", file);
-      return [name, kb(w.html), kb(w.css), kb(w.js), kb(w.htmlGz), kb(w.cssGz), kb(w.jsGz), kb(w.totalGz)];
-    } catch {
-      return [name, "missing", "", "", "", "", "", ""];
-    }
-  }),
-);
+if (!peerOnly) await ourPages();
 
-// Time to first chart: from navigation start to the first SVG chart being laid out, median of 5.
-const server = await serveDir("dist");
-const browser = await launchBrowser();
-const paint: (string | number)[][] = [];
-for (const path of ["/", "/coverage/", "/trusts-without-epr/"]) {
-  const samples: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(server.url + path, { waitUntil: "load" });
-    const t = await page.evaluate(() => {
-      const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
-      const chart = document.querySelector("figure svg[role=img]");
-      return chart ? fcp : NaN;
-    });
-    samples.push(t);
-    await context.close();
+/** Bytes per page type and first paint, for our site alone. */
+async function ourPages() {
+  const pageTypes: [string, string][] = [
+    ["home", "dist/index.html"],
+    ["coverage", "dist/coverage/index.html"],
+    ["trust table", "dist/trusts/index.html"],
+    ["trust page", "dist/trusts/RK9/index.html"],
+    ["sources", "dist/sources/index.html"],
+  ];
+  table(
+    "Bytes per page type",
+    ["page", "HTML", "CSS", "JS", "HTML gz", "CSS gz", "JS gz", "total gz"],
+    pageTypes.map(([name, file]) => {
+      try {
+        const w = pageWeight("dist", file);
+        return [name, kb(w.html), kb(w.css), kb(w.js), kb(w.htmlGz), kb(w.cssGz), kb(w.jsGz), kb(w.totalGz)];
+      } catch {
+        return [name, "missing", "", "", "", "", "", ""];
+      }
+    }),
+  );
+
+  // Time to first chart: from navigation start to the first SVG chart being laid out, median of 5.
+  const server = await serveDir("dist");
+  const browser = await launchBrowser();
+  const paint: (string | number)[][] = [];
+  for (const path of ["/", "/coverage/", "/trusts-without-epr/"]) {
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(server.url + path, { waitUntil: "load" });
+      // A long page can fire load before its first paint entry is recorded: wait for the entry.
+      await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 10_000 }).catch(() => {});
+      const t = await page.evaluate(() => {
+        const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
+        const chart = document.querySelector("figure svg[role=img]");
+        return chart ? fcp : NaN;
+      });
+      samples.push(t);
+      await context.close();
+    }
+    samples.sort((a, b) => a - b);
+    paint.push([path, Number.isNaN(samples[2]) ? "no chart" : ms(samples[2]!)]);
   }
-  samples.sort((a, b) => a - b);
-  paint.push([path, Number.isNaN(samples[2]) ? "no chart" : ms(samples[2]!)]);
+  await browser.close();
+  await server.close();
+  table("First paint with a chart in the HTML (Chromium, median of 5; charts are server-rendered, so the first paint includes them)", ["page", "first contentful paint"], paint);
 }
-await browser.close();
-await server.close();
-table("First paint with a chart in the HTML (Chromium, median of 5; charts are server-rendered, so the first paint includes them)", ["page", "first contentful paint"], paint);
+
+// Peer comparison: the same home chart and trust pages, drawn in the browser instead of at build time.
+const peer = buildPeer({ forceFallback: process.argv.includes("--fallback") ? "asked for with --fallback" : undefined });
+if (peer.fallbackReason) console.log(`\nObservable Framework was not used: ${peer.fallbackReason}\nBuilt the fallback peer instead: ${peer.name}.`);
+try {
+  const ours = await serveDir("dist");
+  const theirs = await serveDir(peer.dist);
+  const browser = await launchBrowser();
+  const [oursHome, peerHome, oursTrust, peerTrust] = [
+    await transfer(browser, ours.url + "/"),
+    await transfer(browser, theirs.url + "/"),
+    await transfer(browser, ours.url + "/trusts/RK9/"),
+    await transfer(browser, theirs.url + "/trusts/RK9/"),
+  ];
+  const chartOurs = await firstChart(browser, ours.url + "/", "#coverage-over-time");
+  const chartPeer = await firstChart(browser, theirs.url + "/", "#coverage-over-time");
+  await browser.close();
+  await ours.close();
+  await theirs.close();
+
+  const ratio = (p: number, o: number) => {
+    if (o <= 0) return p > 0 ? "∞ (ours is 0)" : "—";
+    const r = p / o;
+    return `${r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : r.toPrecision(2)}×`;
+  };
+  const row = (what: string, o: number, p: number, fmt: (n: number) => string) => [what, fmt(o), fmt(p), ratio(p, o)];
+  table(
+    `Peer: ${peer.name} beside ours (ratio = peer ÷ ours)`,
+    ["measure", "ours", "peer", "ratio"],
+    [
+      row("build (ours: data + astro, all pages; peer: its build)", dataMs + buildMs, peer.buildMs, ms),
+      row("JS gz, home /", oursHome.jsGz, peerHome.jsGz, kb),
+      row("JS gz, trust page /trusts/RK9/", oursTrust.jsGz, peerTrust.jsGz, kb),
+      row("all bytes gz, home / (HTML, CSS, JS, data)", oursHome.totalGz, peerHome.totalGz, kb),
+      row("all bytes gz, trust page", oursTrust.totalGz, peerTrust.totalGz, kb),
+      row("first chart on / (median of 5)", chartOurs, chartPeer, ms),
+    ],
+  );
+  if (peer.installMs !== null) console.log(`Peer npm install (not in its build time): ${ms(peer.installMs)}.`);
+  const external = [...oursHome.external, ...peerHome.external, ...oursTrust.external, ...peerTrust.external];
+  if (external.length) console.log(`Requests that left this machine (failed offline): ${[...new Set(external)].join(", ")}`);
+} finally {
+  peer.cleanup();
+}
