@@ -14,6 +14,7 @@ function build(): { dir: string; files: Map<string, string> } {
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" };
   execFileSync(process.execPath, ["scripts/build-data.ts"], { stdio: "pipe", env });
   execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dir], { stdio: "pipe", env });
+  execFileSync(process.execPath, ["scripts/og-images.ts", "--dist", dir], { stdio: "pipe", env });
   execFileSync(process.execPath, ["scripts/headers.ts", "--dist", dir], { stdio: "pipe", env });
   const files = new Map(listFiles(dir).map((f) => [relative(dir, f), createHash("sha256").update(readFileSync(f)).digest("hex")]));
   return { dir, files };

@@ -59,3 +59,17 @@ describe("byte budgets", () => {
     expect(pageWeight(DIST, join(DIST, "trusts/RK9/index.html")).totalGz).toBeLessThanOrEqual(BUDGETS.trustPageTotalGz);
   });
 });
+
+describe("social preview cards", () => {
+  it("every page names a 1200 × 630 PNG card that exists", () => {
+    for (const file of pages()) {
+      const html = readFileSync(file, "utf8");
+      const url = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+      expect(url, `${file} has no og:image`).toBeTruthy();
+      const png = resolveUrl(DIST, new URL(url!, "http://x").pathname);
+      expect(png, `${file}: ${url} is missing`).not.toBeNull();
+      const bytes = readFileSync(png!);
+      expect([bytes.subarray(1, 4).toString(), bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual(["PNG", 1200, 630]);
+    }
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * Writes a social preview card (PNG, 1200 × 630) for every built page into dist/og/, after astro build.
+ * Fonts are the DejaVu files from npm, never the machine's, so every machine renders the same bytes.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+import { Resvg } from "@resvg/resvg-js";
+import { OG_WIDTH, ogCardSvg, ogImagePath, staticChartCss } from "../src/lib/og.ts";
+import { listFiles } from "./lib/dist.ts";
+import { argValue } from "./lib/io.ts";
+
+const dist = argValue("dist", "dist");
+const require = createRequire(import.meta.url);
+const fontDir = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+const fonts = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => join(fontDir, f));
+const css = staticChartCss(readFileSync("src/styles/charts.css", "utf8") + readFileSync("src/styles/timeline.css", "utf8"));
+const release = (JSON.parse(readFileSync("src/generated/site-data.json", "utf8")) as { release: { date: string } }).release.date;
+
+const decode = (s: string) => s.replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+let count = 0;
+for (const file of listFiles(dist, ".html")) {
+  const html = readFileSync(file, "utf8");
+  const pathname = "/" + relative(dist, file).replace(/\\/g, "/");
+  // The card carries the site's name already; the title need not repeat it.
+  const title = decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "").replace(/ · NHS EPR Tracker$/, "").replace(/^NHS EPR Tracker: (.)/, (_, c: string) => c.toUpperCase());
+  const description = decode(/<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? "");
+  const chartSvg = /<svg class="chart chart-wide[\s\S]*?<\/svg>/.exec(html)?.[0] ?? null;
+  const svg = ogCardSvg({ title, description, chartSvg, css, footer: `Figures with their sources · data release ${release}` });
+  const png = new Resvg(svg, { fitTo: { mode: "width", value: OG_WIDTH }, font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" } }).render().asPng();
+  const out = join(dist, ogImagePath(pathname));
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, png);
+  count++;
+}
+console.log(`og: ${count} social preview cards written to ${join(dist, "og")}`);

@@ -1,0 +1,99 @@
+/**
+ * Social preview cards (Open Graph / Twitter), 1200 × 630, made at build time from the page's own
+ * chart SVG: the same drawing, with the chart stylesheet's light colours written in, because the
+ * rasteriser reads plain CSS but not custom properties or media queries.
+ */
+
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 630;
+
+/** Where a page's card lives: "/" → "/og/index.png", "/trusts/RK9/" → "/og/trusts/RK9.png". */
+export function ogImagePath(pathname: string): string {
+  const trimmed = pathname.replace(/index\.html$/, "").replace(/\.html$/, "").replace(/^\/|\/$/g, "");
+  return `/og/${trimmed || "index"}.png`;
+}
+
+/** Removes every @media block (dark and print colours) and the :root custom-property blocks. */
+function stripBlocks(css: string, startsWith: RegExp): string {
+  let out = "";
+  let i = 0;
+  while (i < css.length) {
+    const rest = css.slice(i);
+    const m = startsWith.exec(rest);
+    if (!m || m.index === undefined) return out + rest;
+    out += rest.slice(0, m.index);
+    let j = i + m.index + rest.slice(m.index).indexOf("{") + 1;
+    for (let depth = 1; depth > 0 && j < css.length; j++) depth += css[j] === "{" ? 1 : css[j] === "}" ? -1 : 0;
+    i = j;
+  }
+  return out;
+}
+
+/** The chart stylesheet as a rasteriser can read it: light colours in place of var(--…). */
+export function staticChartCss(css: string): string {
+  const lightRoot = /:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? "";
+  const vars = new Map([...lightRoot.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
+  const plain = stripBlocks(stripBlocks(css.replace(/\/\*[\s\S]*?\*\//g, ""), /@media[^{]*\{/), /:root[^{]*\{/)
+    // Page layout rules (which drawing to show, fluid width) mean nothing inside a fixed-size card.
+    .replace(/^\s*(\.chart-wide|\.chart-narrow|svg\.chart)\s*\{[^}]*\}/gm, "");
+  return plain.replace(/var\((--[\w-]+)\)/g, (_, name: string) => vars.get(name) ?? "currentColor");
+}
+
+export function escapeText(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function wrapWords(text: string, maxChars: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const w of text.split(/\s+/).filter(Boolean)) {
+    if (line && (line + " " + w).length > maxChars) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  if (lines.length > maxLines) return [...lines.slice(0, maxLines - 1), `${lines[maxLines - 1]}…`];
+  return lines;
+}
+
+export interface CardInput {
+  title: string;
+  description: string;
+  /** The page's chart, as the <svg …>…</svg> markup in the built HTML; none for text-only pages. */
+  chartSvg: string | null;
+  css: string;
+  footer: string;
+}
+
+/** The card as SVG: title and description on the left, the chart on the right (or below a wide title). */
+export function ogCardSvg(card: CardInput): string {
+  const pad = 56;
+  const withChart = card.chartSvg !== null;
+  const textWidthChars = withChart ? 22 : 40;
+  const title = wrapWords(card.title, textWidthChars, withChart ? 6 : 4);
+  const desc = wrapWords(card.description, withChart ? 40 : 70, 4);
+  const titleSize = withChart ? 36 : 52;
+  const lines = [
+    ...title.map((l, i) => `<text x="${pad}" y="${pad + 60 + i * titleSize * 1.2}" font-size="${titleSize}" font-weight="700" fill="#1b1d21">${escapeText(l)}</text>`),
+    ...desc.map((l, i) => `<text x="${pad}" y="${pad + 60 + title.length * titleSize * 1.2 + 24 + i * 30}" font-size="22" fill="#4f5560">${escapeText(l)}</text>`),
+  ];
+  let chart = "";
+  if (card.chartSvg) {
+    const viewBox = /viewBox="([^"]+)"/.exec(card.chartSvg)?.[1] ?? "0 0 800 400";
+    const inner = card.chartSvg.replace(/^<svg[^>]*>/, "").replace(/<\/svg>\s*$/, "").replace(/<title[\s\S]*?<\/title>|<desc[\s\S]*?<\/desc>/g, "");
+    const klass = (/class="([^"]+)"/.exec(card.chartSvg)?.[1] ?? "chart").replace(/\s*chart-(wide|narrow)\b/, "");
+    chart = `<svg x="560" y="${pad}" width="${OG_WIDTH - 560 - pad}" height="${OG_HEIGHT - 2 * pad - 40}" viewBox="${viewBox}" preserveAspectRatio="xMidYMin meet" class="${klass}" font-size="${/font-size="([\d.]+)"/.exec(card.chartSvg)?.[1] ?? 16}">${inner}</svg>`;
+  }
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}" font-family="DejaVu Sans">`,
+    `<style>${card.css}</style>`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<rect width="100%" height="12" fill="#005eb8"/>`,
+    `<text x="${pad}" y="${pad + 6}" font-size="24" font-weight="700" fill="#005eb8">NHS EPR Tracker</text>`,
+    ...lines,
+    chart,
+    `<text x="${pad}" y="${OG_HEIGHT - pad + 20}" font-size="18" fill="#4f5560">${escapeText(card.footer)}</text>`,
+    "</svg>",
+  ].join("\n");
+}
