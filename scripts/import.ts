@@ -10,9 +10,8 @@ import { buildSuccessionRows, buildTrustRows, parseEtr, parseSucc, SUCCESSION_CO
 import { EPR_STATUS_COLUMNS, parseEprSuppliers } from "./import/nhse-epr-suppliers.ts";
 import { buildGeography, ICB_COLUMNS, REGION_COLUMNS } from "./import/geography.ts";
 import { extractGmppRow, GMPP_COLUMNS } from "./import/gmpp.ts";
+import { TRUSTS_SINCE } from "../src/lib/data/tables.ts";
 
-/** Trusts closed before this date are history the site does not cover. */
-export const TRUSTS_SINCE = "2024-01-01";
 
 /** Where each upstream file sits under the --from folder. */
 export const UPSTREAM = {

@@ -45,7 +45,7 @@ export type ChartEntry =
 const release = site.release.date;
 const list = site.snapshot;
 const listSource = sources([list.source_id]);
-const listNote = `NHS England's list is dated ${formatDate(list.as_of)} by its sheet name; its file name says January 2024. See the sources page.`;
+const listNote = `The date of NHS England's list is uncertain: ${listSource[0]!.date_note ?? ""}`.trim();
 
 function coverageOverTime(): ChartEntry {
   const since = "2022-01-01";
@@ -107,7 +107,7 @@ function hexmap(): ChartEntry {
     kind: "hexmap",
     page: "/coverage/",
     title: `${withGap} of the ${site.icbs.length} integrated care boards had at least one trust without an EPR`,
-    subtitle: "Each hexagon is an integrated care board (2022–2026 boundaries), placed roughly where it is; the number is its trusts without an EPR in NHS England's list.",
+    subtitle: `Each hexagon is one of the ${site.icbs.length} integrated care boards in the ONS list of ${formatDate(sources(["ons-icb-names-2024"])[0]!.date)}, placed roughly where it is; the number is its trusts without an EPR in NHS England's list.`,
     notes: [listNote, "Hexagons are equal in size whatever the area or population of the board."],
     sources: sources([list.source_id, "ods-etr-2025", "ons-icb-names-2024", "odi-hexmap-icb-2022"]),
     asOf: list.as_of,
@@ -186,7 +186,7 @@ function ratings(): ChartEntry {
       ? `The programme was rated Red in ${formatDate(red.asOf.slice(0, 7))}; its latest published rating is ${latest.rating}`
       : "Delivery confidence ratings of the Frontline Digitisation programme",
     subtitle: "The Infrastructure and Projects Authority's delivery confidence rating in each year's major projects data.",
-    notes: ["Ratings after March 2023 come from a third party's cleaned copy of the data, not the original files; see each source's confidence."],
+    notes: [`Ratings after ${formatDate(site.gmpp.at(-1)?.data_as_of.slice(0, 7) ?? release)} come from a third party's cleaned copy of the data, not the original files; see each source's confidence.`],
     sources: sources(entries.map((e) => e.source_id)),
     asOf: entries.at(-1)?.asOf ?? release,
     models: responsive((width) => gmppRatingsModel(site.gmpp, site.programme, { width })),
@@ -202,7 +202,7 @@ function wholeLifeCost(): ChartEntry {
     page: "/programme/",
     title: first && last ? `The programme's whole-life cost went from ${formatMoney(first.value)} (${first.label}) to ${formatMoney(last.value)} (${last.label})` : "Whole-life cost of the programme",
     subtitle: "Whole-life cost of Frontline Digitisation in each year's major projects data, £.",
-    notes: ["The 2024/25 and 2025/26 figures come from a third party's cleaned copy of the data."],
+    notes: [`Figures for ${items.filter((i) => !site.gmpp.some((g) => g.source_id === i.source_id)).map((i) => i.label).join(" and ")} come from a third party's cleaned copy of the data.`],
     sources: sources(items.map((i) => i.source_id)),
     asOf: release,
     models: responsive((width) => moneyBarsModel(items, { width, measure: "Whole-life cost" })),

@@ -1,6 +1,7 @@
 /** A trust's dated history from the data we hold: opening, the EPR list entry, mergers, closing. */
 import type { Trust } from "./data/model.ts";
 import { ODS_TRUSTS_SOURCE_ID } from "./data/model.ts";
+import { TRUSTS_SINCE } from "./data/tables.ts";
 
 export interface HistoryItem {
   date: string;
@@ -12,7 +13,7 @@ export function trustHistory(t: Trust, all: readonly Trust[]): HistoryItem[] {
   const name = (code: string) => all.find((x) => x.code === code)?.name ?? code;
   const items: HistoryItem[] = [];
   // Only openings since 2024 are news; older ones are in the facts list above.
-  if (t.open_date && t.open_date >= "2024-01-01") {
+  if (t.open_date && t.open_date >= TRUSTS_SINCE) {
     const from = t.predecessor_codes.length ? `, taking over from ${t.predecessor_codes.map(name).join(" and ")}` : "";
     items.push({ date: t.open_date, text: `The trust opened${from}.`, source_id: ODS_TRUSTS_SOURCE_ID });
   }

@@ -12,7 +12,7 @@ export function typeLabel(t: Trust): string {
 }
 
 /** One sentence saying what NHS England's list says of this trust, and on what basis. */
-export function statusSentence(t: Trust): string {
+export function statusSentence(t: Trust, listDate: string): string {
   const when = t.status_as_of ? formatDate(t.status_as_of) : "";
   if (t.epr_status_basis === "listed") {
     return t.epr_status === "epr"
@@ -25,7 +25,7 @@ export function statusSentence(t: Trust): string {
       ? `The trust is newer than NHS England's list of ${when}; every trust it was formed from (${from}) had an EPR then (${t.supplier ?? "supplier not stated"}).`
       : `The trust is newer than NHS England's list of ${when}; at least one trust it was formed from (${from}) had no EPR then.`;
   }
-  return t.open_date && t.open_date > "2024-10-01"
+  return t.open_date && t.open_date > listDate
     ? `The trust opened on ${formatDate(t.open_date)}, after NHS England's list was made, and no published EPR status was found for it.`
     : "NHS England's list does not include this trust, and no other published EPR status was found for it.";
 }

@@ -7,7 +7,7 @@ import { daysBetween, endOfPeriod } from "./dates.ts";
 import type { Source } from "./sources.ts";
 import { tidyTrustName } from "./names.ts";
 import {
-  TRUST_TYPES, type EprStatusRow, type GmppRow, type IcbRow, type ProgrammeRow, type RegionRow,
+  TRUST_TYPES, TRUSTS_SINCE, type EprStatusRow, type GmppRow, type IcbRow, type ProgrammeRow, type RegionRow,
   type StatementRow, type SuccessionRow, type TargetRow, type TrustEventRow, type TrustRow, type TrustType,
 } from "./tables.ts";
 import type { ChangelogEntry } from "./changelog.ts";
@@ -412,7 +412,7 @@ export function reconcile(statements: StatementRow[], snapshot: SiteData["snapsh
       out.push(fromList(snapshot.total));
       // ODS counts only mean something from the start of our trust file (2024) on.
       const day = endOfPeriod(s.as_of);
-      if (day >= "2024-01-01") {
+      if (day >= TRUSTS_SINCE) {
         const open = trustsOpenOn(odsTrusts, day).length;
         out.push({ ...base, compared_with: "NHS trusts in England open that day in the ODS trust file", comparison_value: open, comparison_as_of: day, comparison_source_id: ODS_TRUSTS_SOURCE_ID, difference: s.value - open });
       }

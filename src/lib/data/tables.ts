@@ -6,6 +6,9 @@ const sourceId = () => text({ pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/, describe: "a 
 const confidence = () => oneOf(["H", "M", "L"] as const);
 const factIds = () => list(text({ pattern: /^F\d{3}$/, describe: "a fact id like F012" }), { optional: true });
 
+/** The trust list covers every trust open on or after this day (the year NHS England's EPR list was made). */
+export const TRUSTS_SINCE = "2024-01-01";
+
 export const REGION_CODES = ["Y56", "Y58", "Y59", "Y60", "Y61", "Y62", "Y63"] as const;
 export const TRUST_TYPES = ["acute", "mental_health", "mental_health_community", "community", "ambulance"] as const;
 export type TrustType = (typeof TRUST_TYPES)[number];
