@@ -11,7 +11,7 @@ describe("social preview cards", () => {
   });
 
   it("turn the chart stylesheet into plain CSS with the light colours written in", () => {
-    const css = `:root { --chart-epr: #0072b2; }
+    const css = `:root { --chart-epr: light-dark(#0072b2, #56b4e9); }
 @media (prefers-color-scheme: dark) { :root { --chart-epr: #56b4e9; } }
 .chart-wide { display: none; }
 svg.chart { width: 100%; }

@@ -32,7 +32,8 @@ function stripBlocks(css: string, startsWith: RegExp): string {
 /** The chart stylesheet as a rasteriser can read it: light colours in place of var(--…). */
 export function staticChartCss(css: string): string {
   const lightRoot = /:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? "";
-  const vars = new Map([...lightRoot.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
+  const lightOf = (v: string) => /^light-dark\(\s*([^,]+),/.exec(v)?.[1]!.trim() ?? v;
+  const vars = new Map([...lightRoot.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1]!, lightOf(m[2]!.trim())]));
   const plain = stripBlocks(stripBlocks(css.replace(/\/\*[\s\S]*?\*\//g, ""), /@media[^{]*\{/), /:root[^{]*\{/)
     // Page layout rules (which drawing to show, fluid width) mean nothing inside a fixed-size card.
     .replace(/^\s*(\.chart-wide|\.chart-narrow|svg\.chart)\s*\{[^}]*\}/gm, "");

@@ -138,3 +138,16 @@ describe("Atom feed of data releases", () => {
     await context.close();
   });
 });
+
+describe("colour schemes", () => {
+  it("follows the reader's dark preference, and an embed's ?theme=light overrides it", async () => {
+    const context = await site.browser.newContext({ colorScheme: "dark" });
+    const page = await context.newPage();
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.goto(site.url + "/coverage/");
+    expect(await background()).toBe("rgb(21, 23, 26)");
+    await page.goto(site.url + "/embed/coverage-over-time/?theme=light");
+    expect(await background()).toBe("rgb(255, 255, 255)");
+    await context.close();
+  });
+});

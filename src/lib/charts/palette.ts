@@ -108,21 +108,19 @@ export function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-function declarations(mode: keyof Shade, indent: string): string {
+function declarations(mode: keyof Shade | "light-dark", indent: string): string {
   return Object.entries(PALETTE)
-    .map(([role, e]) => `${indent}--chart-${role}: ${e[mode]};`)
+    .map(([role, e]) => `${indent}--chart-${role}: ${mode === "light-dark" ? `light-dark(${e.light}, ${e.dark})` : e[mode]};`)
     .join("\n");
 }
 
 /**
- * The custom-property blocks of charts.css: light by default, dark by system preference or the
- * site's data-theme switch (screen only, so print always gets black on white).
+ * The custom-property blocks of charts.css. light-dark() picks by the page's color-scheme, which
+ * site.css sets from the reader's preference or the data-theme switch; print gets black on white.
  */
 export function paletteCss(): string {
   return [
-    `:root {\n${declarations("light", "  ")}\n}`,
-    `@media screen and (prefers-color-scheme: dark) {\n  :root:not([data-theme="light"]) {\n${declarations("dark", "    ")}\n  }\n}`,
-    `@media screen {\n  :root[data-theme="dark"] {\n${declarations("dark", "    ")}\n  }\n}`,
+    `:root {\n${declarations("light-dark", "  ")}\n}`,
     `@media print {\n  :root {\n${declarations("print", "    ")}\n  }\n}`,
   ].join("\n");
 }
