@@ -45,7 +45,8 @@ export type ChartEntry =
 const release = site.release.date;
 const list = site.snapshot;
 const listSource = sources([list.source_id]);
-const listNote = `The date of NHS England's list is uncertain: ${listSource[0]!.date_note ?? ""}`.trim();
+/** The list's own caveat about its date, from sources.json. */
+const listNote = `NHS England's list, dated ${formatDate(list.as_of)}: ${listSource[0]!.date_note ?? "no caveat recorded."}`;
 
 function coverageOverTime(): ChartEntry {
   const since = "2022-01-01";
