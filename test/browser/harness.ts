@@ -1,9 +1,11 @@
 /** Shared set-up for browser tests: serve dist/ on 127.0.0.1 and open Debian's Chromium. */
 import { existsSync } from "node:fs";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { serveDir } from "../../scripts/lib/static-server.ts";
 import { launchBrowser } from "../../scripts/lib/browser.ts";
+import { listFiles } from "../../scripts/lib/dist.ts";
 
 export const DIST = fileURLToPath(new URL("../../dist", import.meta.url));
 
@@ -16,3 +18,8 @@ export async function startSite(): Promise<{ url: string; browser: Browser; stop
   const browser = await launchBrowser();
   return { url: server.url, browser, stop: async () => { await browser.close(); await server.close(); } };
 }
+
+/** Every built page, as a URL path. */
+export const ALL_PAGES = existsSync(DIST)
+  ? listFiles(DIST, ".html").map((f) => "/" + relative(DIST, f).replace(/index\.html$/, ""))
+  : [];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
-import { PAGE_TYPES, startSite } from "./harness.ts";
+import { ALL_PAGES, PAGE_TYPES, startSite } from "./harness.ts";
 
 let site: { url: string; browser: Browser; stop: () => Promise<void> };
 beforeAll(async () => {
@@ -148,6 +148,21 @@ describe("colour schemes", () => {
     expect(await background()).toBe("rgb(21, 23, 26)");
     await page.goto(site.url + "/embed/coverage-over-time/?theme=light");
     expect(await background()).toBe("rgb(255, 255, 255)");
+    await context.close();
+  });
+});
+
+describe("small screens", () => {
+  it("no page of the site is wider than a 320px phone screen", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    const wide: string[] = [];
+    for (const path of ALL_PAGES) {
+      await page.goto(site.url + path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) wide.push(`${path}: ${width}px`);
+    }
+    expect(wide).toEqual([]);
     await context.close();
   });
 });
