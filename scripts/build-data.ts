@@ -65,9 +65,17 @@ export function readDataDir(dir: string): DataInput {
 
 const TRUST_DOWNLOAD_COLUMNS = [
   "code", "name", "region_code", "region_name", "icb_code", "icb_name", "trust_type", "open_date", "close_date",
-  "successor_codes", "predecessor_codes", "epr_status", "supplier", "status_as_of", "status_source_id",
+  "successor_codes", "succession_date", "predecessor_codes", "epr_status", "supplier", "status_as_of", "status_source_id",
   "epr_status_basis", "in_ods_trust_list", "name_in_epr_list",
 ] as const;
+
+/** What the data step noticed and could not settle, for the maintainer to read with each refresh. */
+export function validationReport(site: SiteData): string {
+  const lines = [`Validation report, data release ${site.release.date}`, `${site.trusts.length} trusts, ${site.statements.length} statements, ${site.targets.length} targets, ${site.programme.length} programme figures.`, ""];
+  for (const [kind, items] of Map.groupBy(site.warnings, (w) => w.kind)) lines.push(`${kind} (${items.length}):`, ...items.map((w) => `  - ${w.message}`), "");
+  if (site.warnings.length === 0) lines.push("No warnings.");
+  return lines.join("\n").trimEnd() + "\n";
+}
 
 /** Every output file, keyed by path: the page model and the public downloads. */
 export function outputs(site: SiteData, generatedDir: string, publicDir: string): Record<string, string> {
@@ -78,6 +86,7 @@ export function outputs(site: SiteData, generatedDir: string, publicDir: string)
     toCsv(cols(rows), rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? v.join(";") : v]))), { safeForSpreadsheets: true });
   return {
     [join(generatedDir, "site-data.json")]: json(site),
+    [join(generatedDir, "validation-report.txt")]: validationReport(site),
     [join(publicDir, "trusts.csv")]: toCsv(TRUST_DOWNLOAD_COLUMNS, flatTrusts, { safeForSpreadsheets: true }),
     [join(publicDir, "trusts.json")]: json(site.trusts),
     [join(publicDir, "statements.csv")]: csv(site.statements),
@@ -98,6 +107,6 @@ if (import.meta.main) {
     writeAllAtomically(files);
     console.log(`data: ${site.trusts.length} trusts, ${site.statements.length} statements, ${site.targets.length} targets, ${site.programme.length} programme figures, ${site.sources.length} sources`);
     console.log(`data: NHS England list ${site.snapshot.as_of}: ${site.snapshot.with_epr} of ${site.snapshot.total} with an EPR, ${site.snapshot.without_epr} without`);
-    if (warnings.length) console.log(`data: ${warnings.length} warnings (shown on /sources/):\n${warnings.map((w) => `  - ${w.message}`).join("\n")}`);
+    if (warnings.length) console.log(`data: ${warnings.length} warnings (shown on /sources/; full report in ${join(argValue("generated", "src/generated"), "validation-report.txt")}):\n${warnings.map((w) => `  - ${w.message}`).join("\n")}`);
   });
 }

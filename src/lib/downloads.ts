@@ -25,6 +25,7 @@ export const DOWNLOADS: Download[] = [
       ["trust_type", "acute, mental_health, mental_health_community, community or ambulance, from NHS England's list"],
       ["open_date, close_date", "From ODS; close date empty while open"],
       ["successor_codes, predecessor_codes", "Trusts it merged into or was formed from (; separated)"],
+      ["succession_date", "When it merged into its successor, from ODS's successor file"],
       ["epr_status", "epr, no_epr, or unknown when no published status was found"],
       ["supplier", "Main EPR supplier in NHS England's list"],
       ["status_as_of, status_source_id", "Date of the list the status comes from, and its source id"],

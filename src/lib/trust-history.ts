@@ -1,6 +1,6 @@
 /** A trust's dated history from the data we hold: opening, the EPR list entry, mergers, closing. */
 import type { Trust } from "./data/model.ts";
-import { ODS_TRUSTS_SOURCE_ID } from "./data/model.ts";
+import { ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./data/model.ts";
 import { TRUSTS_SINCE } from "./data/tables.ts";
 
 export interface HistoryItem {
@@ -27,6 +27,9 @@ export function trustHistory(t: Trust, all: readonly Trust[]): HistoryItem[] {
   if (t.close_date) {
     const to = t.successor_codes.length ? `; its services passed to ${t.successor_codes.map(name).join(" and ")}` : "";
     items.push({ date: t.close_date, text: `The trust closed${to}.`, source_id: ODS_TRUSTS_SOURCE_ID });
+  } else if (t.succession_date) {
+    // A care trust outside the ODS trust file: only the successor file dates its merger.
+    items.push({ date: t.succession_date, text: `The trust became part of ${t.successor_codes.map(name).join(" and ")}.`, source_id: ODS_SUCCESSIONS_SOURCE_ID });
   }
   return items.sort((a, b) => a.date.localeCompare(b.date));
 }

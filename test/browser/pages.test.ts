@@ -166,3 +166,28 @@ describe("small screens", () => {
     await context.close();
   });
 });
+
+describe("keyboard only", () => {
+  it("reaches the skip link, then every item of the main navigation in order, and follows one", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(site.url + "/");
+    const focused = async () => page.evaluate(() => (document.activeElement as HTMLElement).textContent?.trim());
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("Skip to content");
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("NHS EPR Tracker");
+    const navLabels = await page.locator("nav[aria-label=Main] a").allTextContents();
+    for (const label of navLabels) {
+      await page.keyboard.press("Tab");
+      expect(await focused()).toBe(label);
+    }
+    // Back to "Coverage" and follow it with Enter.
+    await page.keyboard.press("Shift+Tab");
+    while ((await focused()) !== "Coverage") await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/coverage\/$/);
+    expect(await page.locator("nav a[aria-current=page]").textContent()).toBe("Coverage");
+    await context.close();
+  });
+});

@@ -35,11 +35,11 @@ describe("npm run data", () => {
     const dir = workspace();
     expect(run(dir).status).toBe(0);
     expect(Object.keys(snapshot(dir))).toEqual([
-      "gen/site-data.json", "pub/gmpp.csv", "pub/programme.csv", "pub/reconciliation.csv", "pub/sources.json", "pub/statements.csv", "pub/targets.csv", "pub/trust-events.csv", "pub/trusts.csv", "pub/trusts.json",
+      "gen/site-data.json", "gen/validation-report.txt", "pub/gmpp.csv", "pub/programme.csv", "pub/reconciliation.csv", "pub/sources.json", "pub/statements.csv", "pub/targets.csv", "pub/trust-events.csv", "pub/trusts.csv", "pub/trusts.json",
     ]);
     const trustsCsv = readFileSync(join(dir, "pub/trusts.csv"), "utf8").split("\n");
     expect(trustsCsv[0]).toMatch(/^code,name,region_code,region_name,icb_code,icb_name,trust_type,/);
-    expect(trustsCsv).toContain("RDD,Delta Hospital NHS Foundation Trust,Y58,South West,QBB,West,acute,2000-04-01,,,,no_epr,,2024-10-01,epr-list,listed,yes,");
+    expect(trustsCsv).toContain("RDD,Delta Hospital NHS Foundation Trust,Y58,South West,QBB,West,acute,2000-04-01,,,,,no_epr,,2024-10-01,epr-list,listed,yes,");
   });
 
   it("gives byte-identical output for the same input", () => {

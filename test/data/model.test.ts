@@ -23,7 +23,7 @@ describe("trust-level model", () => {
   });
 
   it("places a care trust missing from the ODS file in its successor's region", () => {
-    expect(trust("TZZ")).toMatchObject({ in_ods_trust_list: false, region_code: "Y56", successor_codes: ["NEW1A"], name: "Zeta Care NHS Trust" });
+    expect(trust("TZZ")).toMatchObject({ in_ods_trust_list: false, region_code: "Y56", successor_codes: ["NEW1A"], succession_date: "2024-11-01", name: "Zeta Care NHS Trust" });
   });
 
   it("counts coverage in the list by region and by type", () => {

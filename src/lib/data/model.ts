@@ -33,6 +33,8 @@ export type EprStatus = "epr" | "no_epr" | "unknown";
 
 /** The source id of the ODS trust file, which trust counts on a given day are compared with. */
 export const ODS_TRUSTS_SOURCE_ID = "ods-etr-2026";
+/** The source id of the ODS successor file, which dates mergers. */
+export const ODS_SUCCESSIONS_SOURCE_ID = "ods-succ-2026";
 
 export const TRUST_TYPE_LABELS: Record<TrustType, string> = {
   acute: "Acute",
@@ -62,6 +64,8 @@ export interface Trust {
   open_date: string | null;
   close_date: string | null;
   successor_codes: string[];
+  /** When it merged into its successor(s), from ODS's successor file (care trusts have no close date here). */
+  succession_date: string | null;
   predecessor_codes: string[];
   /** Whether ODS's trust file lists it (care trusts with T-codes are in a file we do not have). */
   in_ods_trust_list: boolean;
@@ -153,7 +157,9 @@ export function trustsOpenOn<T extends { open_date: string | null; close_date: s
 export function checkReferences(input: DataInput): Problem[] {
   const problems: Problem[] = [];
   const sourceIds = new Set(input.sources.map((s) => s.id));
-  if (!sourceIds.has(ODS_TRUSTS_SOURCE_ID)) problems.push({ file: "data/sources.json", value: ODS_TRUSTS_SOURCE_ID, expected: "an entry for the ODS trust file, which trust counts cite" });
+  for (const id of [ODS_TRUSTS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID]) {
+    if (!sourceIds.has(id)) problems.push({ file: "data/sources.json", value: id, expected: "an entry for this ODS file, which trust counts and mergers cite" });
+  }
   const trustCodes = new Set(input.trusts.map((t) => t.code));
   const regionCodes = new Set(input.regions.map((r) => r.code));
   const refSource = (file: string, rows: { source_id: string }[], key: (r: any) => string) =>
@@ -276,6 +282,7 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
       open_date: ods?.open_date ?? null,
       close_date: ods?.close_date ?? null,
       successor_codes: successors,
+      succession_date: input.successions.filter((s) => s.predecessor_code === code).map((s) => s.effective_date).sort()[0] ?? null,
       predecessor_codes: predecessors,
       in_ods_trust_list: ods !== null,
       epr_status: status,
