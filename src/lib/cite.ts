@@ -7,9 +7,3 @@ export function citationParts(s: Source): { title: string; rest: string } {
   if (s.uin) bits.push(`UIN ${s.uin}`);
   return { title: s.title, rest: bits.join(", ") };
 }
-
-/** Plain-text citation, for CSV, alt text and copy-paste. */
-export function citationText(s: Source): string {
-  const { title, rest } = citationParts(s);
-  return `${title}, ${rest}. ${s.url}`;
-}

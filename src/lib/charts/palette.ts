@@ -87,11 +87,6 @@ export const PALETTE = {
 
 export type ColourRole = keyof typeof PALETTE;
 
-/** `var(--chart-epr)` for a role. */
-export function cssVar(role: ColourRole): string {
-  return `var(--chart-${role})`;
-}
-
 /** WCAG relative luminance of a #rrggbb colour. */
 export function luminance(hex: string): number {
   const n = Number.parseInt(hex.slice(1), 16);
