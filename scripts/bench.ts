@@ -13,7 +13,7 @@
  * Flags: --peer-only skips scaling, bytes and first paint; --fallback builds the plain d3 peer directly.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -29,7 +29,9 @@ const timeIt = (f: () => void) => {
   f();
   return performance.now() - t;
 };
-const run = (args: string[], env: NodeJS.ProcessEnv = {}) => execFileSync(args[0]!, args.slice(1), { stdio: "pipe", env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env } });
+// Build logs are not wanted here (a 20,000-page build logs megabytes); errors still surface on stderr.
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  execFileSync(args[0]!, args.slice(1), { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env } });
 const ms = (n: number) => `${Math.round(n)} ms`;
 const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
 
@@ -67,11 +69,24 @@ results.push(["social preview cards (PNG, every page)", ms(cardsMs)]);
 const headersMs = timeIt(() => run([node, "scripts/headers.ts"]));
 results.push(["whole build (data + pages, without cards)", ms(dataMs + buildMs + headersMs)]);
 results.push(["whole build (npm run build)", ms(dataMs + buildMs + cardsMs + headersMs)]);
+// Scaling: the pages are built from the synthetic data into a temporary folder. The build reads its
+// data from src/generated, so the synthetic model sits there meanwhile and the real one is restored after.
+const scale = process.argv.includes("--no-scale-pages") ? [] : [10, 100];
 for (const factor of peerOnly ? [] : [10, 100]) {
   const dir = syntheticData(factor);
   const out = mkdtempSync(join(tmpdir(), "epr-bench-out-"));
   const t = timeIt(() => run([node, "scripts/build-data.ts", "--data", dir, "--generated", join(out, "gen"), "--public", join(out, "pub")]));
   results.push([`data step, ${factor}× synthetic trusts`, ms(t)]);
+  if (scale.includes(factor)) {
+    try {
+      run([node, "scripts/build-data.ts", "--data", dir, "--public", join(out, "pub")]);
+      const pagesMs = timeIt(() => run([node, "node_modules/astro/bin/astro.mjs", "build", "--outDir", join(out, "dist")]));
+      const pages = readdirSync(join(out, "dist", "trusts"), { withFileTypes: true }).filter((d) => d.isDirectory()).length;
+      results.push([`astro build, ${factor}× synthetic trusts (${pages} trust pages)`, ms(pagesMs)]);
+    } finally {
+      run([node, "scripts/build-data.ts"]);
+    }
+  }
   rmSync(dir, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
 }

@@ -49,6 +49,7 @@ const listSource = sources([list.source_id]);
 const listNote = `NHS England's list, dated ${formatDate(list.as_of)}: ${listSource[0]!.date_note ?? "no caveat recorded."}`;
 
 function coverageOverTime(): ChartEntry {
+  // The programme's years: the figures from 2000 and 2002 count "level 3" EPRs, a different measure.
   const since = "2022-01-01";
   const shown = site.statements.filter((s) => s.metric === "share_with_epr" && endOfPeriod(s.as_of) >= since);
   const targets = site.targets.filter((t) => (t.kind === "epr_coverage" || t.kind === "epr_or_in_progress") && t.coverage_percent !== null && t.target_date >= since);
@@ -150,6 +151,7 @@ function timeline(): ChartEntry {
     notes: [`Events come from ${eventSources.size} publishers; each is listed with its source below the chart. Unknown means no published report was found, not that a trust has no EPR.`, listNote],
     sources: listSource,
     asOf: release,
+    // From 2021, when the programme began, to the data release.
     models: responsive((width) => trustTimelineModel(f.trusts, { width, start: "2021-01-01", end: release, deadlines })),
   };
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readDataDir } from "../../scripts/build-data.ts";
+import { dayBefore } from "../../src/lib/data/dates.ts";
 import { buildSiteData, checkStatementTotals, latestOfficial, trustsOpenOn, type DataInput } from "../../src/lib/data/model.ts";
 
 const FIXTURE = fileURLToPath(new URL("../fixtures/data", import.meta.url));
@@ -98,5 +99,11 @@ describe("headline", () => {
     const rows = input().statements;
     const unofficial = { ...rows[3]!, id: "S099", as_of: "2026-06", official: false, value: 99 };
     expect(latestOfficial([...rows, unofficial], "share_with_epr")!.id).toBe("S004");
+  });
+});
+
+describe("dates", () => {
+  it("steps back a day across month and year ends", () => {
+    expect([dayBefore("2024-10-01"), dayBefore("2024-03-01"), dayBefore("2025-01-01")]).toEqual(["2024-09-30", "2024-02-29", "2024-12-31"]);
   });
 });

@@ -3,7 +3,7 @@
  * join and metric is tested on small hand-made tables.
  */
 import { DataError, type Problem } from "./errors.ts";
-import { daysBetween, endOfPeriod } from "./dates.ts";
+import { dayBefore, daysBetween, endOfPeriod } from "./dates.ts";
 import type { Source } from "./sources.ts";
 import { tidyTrustName } from "./names.ts";
 import {
@@ -310,7 +310,8 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
   for (const t of listed.filter((t) => !t.in_ods_trust_list)) {
     warnings.push({ kind: "listed_not_in_ods", message: `${t.code} (${t.name}) is in NHS England's EPR list but not in the ODS trust file${t.region_code ? `; region taken from its successor ${t.successor_codes.join(", ")}` : "; its region is unknown"}.` });
   }
-  for (const t of trustsOpenOn(trusts, snapshot.as_of > "2024-09-30" ? "2024-09-30" : snapshot.as_of).filter((t) => t.epr_status_basis !== "listed")) {
+  // The list shows trusts as they stood the day before its date (it still has trusts that closed that eve).
+  for (const t of trustsOpenOn(trusts, dayBefore(snapshot.as_of)).filter((t) => t.epr_status_basis !== "listed")) {
     warnings.push({ kind: "open_not_listed", message: `${t.code} (${t.name}) was open when NHS England's list was made but is not in it.` });
   }
   for (const t of trusts.filter((t) => t.in_ods_trust_list && t.icb_code && !icbByCode.has(t.icb_code))) {
