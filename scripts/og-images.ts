@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
 import { OG_WIDTH, ogCardSvg, ogImagePath, staticChartCss } from "../src/lib/og.ts";
 import { listFiles } from "./lib/dist.ts";
 import { argValue } from "./lib/io.ts";
@@ -18,8 +18,10 @@ const css = staticChartCss(readFileSync("src/styles/charts.css", "utf8") + readF
 const release = (JSON.parse(readFileSync("src/generated/site-data.json", "utf8")) as { release: { date: string } }).release.date;
 
 const decode = (s: string) => s.replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-let count = 0;
-for (const file of listFiles(dist, ".html")) {
+const options: ResvgRenderOptions = { fitTo: { mode: "width", value: OG_WIDTH }, font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" } };
+
+/** One page's card: read its title, description and first wide chart, draw, write. */
+async function card(file: string): Promise<void> {
   const html = readFileSync(file, "utf8");
   const pathname = "/" + relative(dist, file).replace(/\\/g, "/");
   // The card carries the site's name already; the title need not repeat it.
@@ -27,10 +29,16 @@ for (const file of listFiles(dist, ".html")) {
   const description = decode(/<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? "");
   const chartSvg = /<svg class="chart chart-wide[\s\S]*?<\/svg>/.exec(html)?.[0] ?? null;
   const svg = ogCardSvg({ title, description, chartSvg, css, footer: `Figures with their sources · data release ${release}` });
-  const png = new Resvg(svg, { fitTo: { mode: "width", value: OG_WIDTH }, font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" } }).render().asPng();
+  const png = (await renderAsync(svg, options)).asPng();
   const out = join(dist, ogImagePath(pathname));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, png);
-  count++;
 }
-console.log(`og: ${count} social preview cards written to ${join(dist, "og")}`);
+
+// Cards are drawn on the thread pool, a few at a time; each file's bytes do not depend on the order.
+const files = listFiles(dist, ".html");
+const queue = [...files];
+await Promise.all(Array.from({ length: 4 }, async () => {
+  for (let f = queue.shift(); f; f = queue.shift()) await card(f);
+}));
+console.log(`og: ${files.length} social preview cards written to ${join(dist, "og")}`);
