@@ -8,12 +8,21 @@ import CoverageOverTime from "../../src/components/charts/CoverageOverTime.astro
 import StackedBars from "../../src/components/charts/StackedBars.astro";
 import DeadlineSlippage from "../../src/components/charts/DeadlineSlippage.astro";
 import TrustTimeline from "../../src/components/charts/TrustTimeline.astro";
+import SupplierBars from "../../src/components/charts/SupplierBars.astro";
+import IcbHexmap from "../../src/components/charts/IcbHexmap.astro";
+import GmppRatings from "../../src/components/charts/GmppRatings.astro";
+import MoneyBars from "../../src/components/charts/MoneyBars.astro";
 import { responsive } from "../../src/lib/charts/shared.ts";
 import { coverageOverTimeModel } from "../../src/lib/charts/coverage-over-time/model.ts";
 import { stackedBarsModel } from "../../src/lib/charts/stacked-bars/model.ts";
 import { deadlineSlippageModel } from "../../src/lib/charts/deadline-slippage/model.ts";
 import { trustTimelineModel } from "../../src/lib/charts/trust-timeline/model.ts";
-import { statement, target } from "../../src/lib/charts/test-fixtures/rows.ts";
+import { supplierBarsModel } from "../../src/lib/charts/supplier-bars/model.ts";
+import { icbHexmapModel } from "../../src/lib/charts/icb-hexmap/model.ts";
+import { gmppRatingsModel } from "../../src/lib/charts/gmpp-ratings/model.ts";
+import { moneyBarsModel, wholeLifeCostItems } from "../../src/lib/charts/money-bars/model.ts";
+import { gmpp, programme, statement, target } from "../../src/lib/charts/test-fixtures/rows.ts";
+import type { IcbRow } from "../../src/lib/data/tables.ts";
 import type { Followup } from "../../src/lib/data/followup.ts";
 
 const statements = [statement({ id: "S1", value: 86, as_of: "2022-06" }), statement({ id: "S2", value: 90, as_of: "2023-11" }), statement({ id: "S3", value: 94, as_of: "2025-03", official: false })];
@@ -32,6 +41,21 @@ const followups: Followup[] = [
 
 const render = async (component: Parameters<AstroContainer["renderToString"]>[0], props: Record<string, unknown>) =>
   (await (await AstroContainer.create()).renderToString(component, { props })).replace(/></g, ">\n<");
+
+const suppliers = [
+  { supplier: "Oracle Cerner Corporation", trusts: 3, by_type: { acute: 3, mental_health: 0, mental_health_community: 0, community: 0, ambulance: 0 } },
+  { supplier: "TPP", trusts: 2, by_type: { acute: 0, mental_health: 1, mental_health_community: 0, community: 1, ambulance: 0 } },
+];
+const icbs: IcbRow[] = [
+  { code: "QAA", gss_code: "E54000001", name: "NHS North Integrated Care Board", short_name: "North", region_code: "Y63", hex_q: 1, hex_r: 1 },
+  { code: "QBB", gss_code: "E54000002", name: "NHS South Integrated Care Board", short_name: "South", region_code: "Y58", hex_q: 0, hex_r: 0 },
+];
+const icbCounts = [
+  { key: "QAA", label: "North", total: 3, with_epr: 1, without_epr: 2 },
+  { key: "QBB", label: "South", total: 2, with_epr: 2, without_epr: 0 },
+];
+const gmppRows = [gmpp({ report_year: "2022", delivery_confidence: "Amber", whole_life_cost_gbp_m: 2610 }), gmpp({ report_year: "2023", delivery_confidence: "Red", whole_life_cost_gbp_m: 1982 })];
+const programmeRows = [programme({ id: "P1", measure: "delivery_confidence", unit: "rating", rating: "Amber", period: "2025/26", as_of: "2026-03" }), programme({ id: "P2", measure: "whole_life_cost", value: 2080.52, period: "2025/26", as_of: "2026-03" })];
 
 describe("chart drawings", () => {
   it("coverage over time", async () => {
@@ -52,5 +76,25 @@ describe("chart drawings", () => {
   it("trust timeline", async () => {
     const models = responsive((width) => trustTimelineModel(followups, { width, start: "2021-01-01", end: "2026-11-25", deadlines: [{ date: "2026-03-31", label: "Deadline" }] }));
     await expect(await render(TrustTimeline, { id: "t", models })).toMatchFileSnapshot("__snapshots__/trust-timeline.svg.html");
+  });
+
+  it("supplier bars", async () => {
+    const models = responsive((width) => supplierBarsModel(suppliers, { width, byType: true }));
+    await expect(await render(SupplierBars, { id: "s", models })).toMatchFileSnapshot("__snapshots__/supplier-bars.svg.html");
+  });
+
+  it("ICB hex map", async () => {
+    const models = responsive((width) => icbHexmapModel(icbs, icbCounts, { width }));
+    await expect(await render(IcbHexmap, { id: "h", models })).toMatchFileSnapshot("__snapshots__/icb-hexmap.svg.html");
+  });
+
+  it("delivery confidence ratings", async () => {
+    const models = responsive((width) => gmppRatingsModel(gmppRows, programmeRows, { width }));
+    await expect(await render(GmppRatings, { id: "r", models })).toMatchFileSnapshot("__snapshots__/gmpp-ratings.svg.html");
+  });
+
+  it("money bars", async () => {
+    const models = responsive((width) => moneyBarsModel(wholeLifeCostItems(gmppRows, programmeRows), { width, measure: "Whole-life cost" }));
+    await expect(await render(MoneyBars, { id: "m", models })).toMatchFileSnapshot("__snapshots__/money-bars.svg.html");
   });
 });
