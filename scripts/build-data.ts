@@ -9,7 +9,7 @@ import { isIsoDay } from "../src/lib/data/dates.ts";
 import { parseTable, type Schema, type TableSpec } from "../src/lib/data/schema.ts";
 import { parseSources } from "../src/lib/data/sources.ts";
 import { parseChangelog } from "../src/lib/data/changelog.ts";
-import { parseJson } from "../src/lib/data/json.ts";
+import { parseJson, toJson } from "../src/lib/data/json.ts";
 import { buildSiteData, type DataInput, type SiteData } from "../src/lib/data/model.ts";
 import {
   eprStatusTable, gmppTable, icbsTable, programmeTable, regionsTable, statementsTable, successionsTable, targetsTable, trustEventsTable, trustsTable,
@@ -79,23 +79,22 @@ export function validationReport(site: SiteData): string {
 
 /** Every output file, keyed by path: the page model and the public downloads. */
 export function outputs(site: SiteData, generatedDir: string, publicDir: string): Record<string, string> {
-  const json = (v: unknown) => JSON.stringify(v, null, 1) + "\n";
   const flatTrusts = site.trusts.map((t) => ({ ...t, successor_codes: t.successor_codes.join(";"), predecessor_codes: t.predecessor_codes.join(";") }));
   const cols = <T extends object>(rows: T[]) => (rows[0] ? Object.keys(rows[0]) : []);
   const csv = <T extends object>(rows: T[]) =>
     toCsv(cols(rows), rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? v.join(";") : v]))), { safeForSpreadsheets: true });
   return {
-    [join(generatedDir, "site-data.json")]: json(site),
+    [join(generatedDir, "site-data.json")]: toJson(site),
     [join(generatedDir, "validation-report.txt")]: validationReport(site),
     [join(publicDir, "trusts.csv")]: toCsv(TRUST_DOWNLOAD_COLUMNS, flatTrusts, { safeForSpreadsheets: true }),
-    [join(publicDir, "trusts.json")]: json(site.trusts),
+    [join(publicDir, "trusts.json")]: toJson(site.trusts),
     [join(publicDir, "statements.csv")]: csv(site.statements),
     [join(publicDir, "targets.csv")]: csv(site.targets),
     [join(publicDir, "programme.csv")]: csv(site.programme),
     [join(publicDir, "gmpp.csv")]: csv(site.gmpp),
     [join(publicDir, "reconciliation.csv")]: csv(site.reconciliation),
     [join(publicDir, "trust-events.csv")]: csv(site.trust_events),
-    [join(publicDir, "sources.json")]: json(site.sources),
+    [join(publicDir, "sources.json")]: toJson(site.sources),
   };
 }
 

@@ -3,6 +3,7 @@
  * what counts as a failure and how each one is worded. No network or file access here, so every
  * rule can be tested on plain values; scripts/fetch.ts does the I/O.
  */
+import { toJson } from "../../src/lib/data/json.ts";
 import { createHash } from "node:crypto";
 import { posix } from "node:path";
 import { DataError, type Problem } from "../../src/lib/data/errors.ts";
@@ -160,7 +161,7 @@ export function serializeState(state: FetchState): string {
     const s = state[path]!;
     sorted[path] = { etag: s.etag, last_modified: s.last_modified, sha256: s.sha256, bytes: s.bytes, fetched_at: s.fetched_at };
   }
-  return `${JSON.stringify(sorted, null, 2)}\n`;
+  return toJson(sorted);
 }
 
 /** `--only <path>` narrows the run to one manifest entry; an unknown path is a mistake, not a no-op. */

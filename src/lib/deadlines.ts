@@ -1,5 +1,5 @@
 /** The history of the full-coverage deadline: each time it moved, and who moved it. */
-import { endOfPeriod } from "./data/dates.ts";
+import { byPeriodEnd } from "./data/dates.ts";
 import type { TargetRow } from "./data/tables.ts";
 
 export interface DeadlineMove {
@@ -11,7 +11,7 @@ export interface DeadlineMove {
   source_id: string;
 }
 
-const byAnnounced = (a: TargetRow, b: TargetRow) => endOfPeriod(a.announced_on).localeCompare(endOfPeriod(b.announced_on)) || a.id.localeCompare(b.id);
+const byAnnounced = byPeriodEnd("announced_on");
 
 /** Targets promising an EPR in every trust, in the order they were announced. */
 export function fullCoverageTargets(targets: readonly TargetRow[]): TargetRow[] {

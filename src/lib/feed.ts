@@ -1,9 +1,6 @@
 /** The Atom feed of data releases: built as a string with every piece of text escaped for XML. */
 import type { ChangelogEntry } from "./data/changelog.ts";
-
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
+import { escapeXml } from "./text.ts";
 
 /** `base` is the site's origin when known (absolute links), or "" (links relative to the feed). */
 export function atomFeed(entries: ChangelogEntry[], base: string): string {

@@ -4,6 +4,8 @@
  * rasteriser reads plain CSS but not custom properties or media queries.
  */
 
+import { escapeXml, wrapWords } from "./text.ts";
+
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 
@@ -40,24 +42,6 @@ export function staticChartCss(css: string): string {
   return plain.replace(/var\((--[\w-]+)\)/g, (_, name: string) => vars.get(name) ?? "currentColor");
 }
 
-export function escapeText(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function wrapWords(text: string, maxChars: number, maxLines: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const w of text.split(/\s+/).filter(Boolean)) {
-    if (line && (line + " " + w).length > maxChars) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
-  if (lines.length > maxLines) return [...lines.slice(0, maxLines - 1), `${lines[maxLines - 1]}…`];
-  return lines;
-}
-
 export interface CardInput {
   title: string;
   description: string;
@@ -76,8 +60,8 @@ export function ogCardSvg(card: CardInput): string {
   const desc = wrapWords(card.description, withChart ? 40 : 70, 4);
   const titleSize = withChart ? 36 : 52;
   const lines = [
-    ...title.map((l, i) => `<text x="${pad}" y="${pad + 60 + i * titleSize * 1.2}" font-size="${titleSize}" font-weight="700" fill="#1b1d21">${escapeText(l)}</text>`),
-    ...desc.map((l, i) => `<text x="${pad}" y="${pad + 60 + title.length * titleSize * 1.2 + 24 + i * 30}" font-size="22" fill="#4f5560">${escapeText(l)}</text>`),
+    ...title.map((l, i) => `<text x="${pad}" y="${pad + 60 + i * titleSize * 1.2}" font-size="${titleSize}" font-weight="700" fill="#1b1d21">${escapeXml(l)}</text>`),
+    ...desc.map((l, i) => `<text x="${pad}" y="${pad + 60 + title.length * titleSize * 1.2 + 24 + i * 30}" font-size="22" fill="#4f5560">${escapeXml(l)}</text>`),
   ];
   let chart = "";
   if (card.chartSvg) {
@@ -94,7 +78,7 @@ export function ogCardSvg(card: CardInput): string {
     `<text x="${pad}" y="${pad + 6}" font-size="24" font-weight="700" fill="#005eb8">NHS EPR Tracker</text>`,
     ...lines,
     chart,
-    `<text x="${pad}" y="${OG_HEIGHT - pad + 20}" font-size="18" fill="#4f5560">${escapeText(card.footer)}</text>`,
+    `<text x="${pad}" y="${OG_HEIGHT - pad + 20}" font-size="18" fill="#4f5560">${escapeXml(card.footer)}</text>`,
     "</svg>",
   ].join("\n");
 }

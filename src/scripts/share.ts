@@ -3,27 +3,13 @@
  * Exports are made from the SVG on screen, with its colours written in, the title above and the
  * source and licence below, so a downloaded image carries its attribution.
  */
+import { escapeXml, wrapWords } from "../lib/text.ts";
+
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 const STYLE_PROPS = ["fill", "stroke", "stroke-width", "stroke-dasharray", "opacity", "fill-opacity", "font-weight", "font-size", "text-anchor", "dominant-baseline", "display", "visibility"];
 
 function visibleSvg(figure: Element): SVGSVGElement | null {
   return [...figure.querySelectorAll<SVGSVGElement>("svg.chart")].find((s) => s.getBoundingClientRect().width > 0) ?? null;
-}
-
-function wrap(text: string, maxChars: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/)) {
-    if (line && (line + " " + word).length > maxChars) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return line ? [...lines, line] : lines;
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** A standalone SVG: computed styles written onto each element, title and attribution added. */
@@ -41,8 +27,8 @@ export function exportSvg(svg: SVGSVGElement, title: string, citation: string, u
   const fs = Number(svg.getAttribute("font-size") ?? 14);
   const bg = getComputedStyle(document.body).backgroundColor;
   const fg = getComputedStyle(document.body).color;
-  const titleLines = wrap(title, Math.floor(w / (fs * 0.62)));
-  const footLines = [...wrap(citation, Math.floor(w / (fs * 0.5))), url];
+  const titleLines = wrapWords(title, Math.floor(w / (fs * 0.62)));
+  const footLines = [...wrapWords(citation, Math.floor(w / (fs * 0.5))), url];
   const top = Math.round(fs * 1.4 * titleLines.length + fs);
   const bottom = Math.round(fs * 1.2 * footLines.length + fs);
   clone.setAttribute("x", "0");

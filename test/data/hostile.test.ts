@@ -9,7 +9,7 @@ import { neutraliseFormula, parseCsv, toCsv } from "../../src/lib/data/csv.ts";
 import { parseTable } from "../../src/lib/data/schema.ts";
 import { statementsTable, trustsTable } from "../../src/lib/data/tables.ts";
 import { tidyTrustName } from "../../src/lib/data/names.ts";
-import { escapeXml } from "../../src/lib/feed.ts";
+import { escapeXml } from "../../src/lib/text.ts";
 
 const HEADER = "code,name,ods_name,region_code,icb_code,icb_code_2026,postcode,open_date,close_date";
 const row = (name: string) => `RAA,${name},ALPHA NHS TRUST,Y56,QAA,QAA,NW1 0PE,2000-04-01,`;

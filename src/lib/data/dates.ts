@@ -77,3 +77,11 @@ export function daysBetween(a: string, b: string): number {
 export function dayBefore(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * A comparator for data rows by a possibly partial date field, read as the last day it could mean,
+ * then by id: the one stable order used for statements, targets and events.
+ */
+export function byPeriodEnd<K extends string>(field: K): (a: { [P in K | "id"]: string }, b: { [P in K | "id"]: string }) => number {
+  return (a, b) => endOfPeriod(a[field]).localeCompare(endOfPeriod(b[field])) || a.id.localeCompare(b.id);
+}

@@ -2,7 +2,7 @@
  * The trusts NHS England listed without an EPR, followed event by event to the deadline and after.
  * Where no report was found, the status says so: unknown is never shown as "no".
  */
-import { endOfPeriod } from "./dates.ts";
+import { byPeriodEnd, endOfPeriod } from "./dates.ts";
 import type { TrustEventRow } from "./tables.ts";
 
 export const FOLLOWUP_CATEGORIES = ["live_before_deadline", "live_after_deadline", "reported_missing_deadline", "supplier_chosen_not_live", "in_progress_supplier_unknown", "no_update"] as const;
@@ -28,11 +28,13 @@ export interface Followup {
   events: TrustEventRow[];
 }
 
+const byEventDate = byPeriodEnd("event_date");
+
 /** Compare possibly partial dates by the last day they could mean, so "2026-03" counts as by 31 March 2026. */
 const onOrBefore = (date: string, limit: string) => endOfPeriod(date) <= limit;
 
 export function classifyTrust(events: TrustEventRow[], listDate: string, deadline: string): Pick<Followup, "category" | "go_live" | "supplier"> {
-  const sorted = [...events].sort((a, b) => endOfPeriod(a.event_date).localeCompare(endOfPeriod(b.event_date)) || a.id.localeCompare(b.id));
+  const sorted = [...events].sort(byEventDate);
   const goLive = sorted.find((e) => e.event === "go_live") ?? null;
   const supplier = [...sorted].reverse().find((e) => e.supplier)?.supplier ?? null;
   if (goLive) return { category: onOrBefore(goLive.event_date, deadline) ? "live_before_deadline" : "live_after_deadline", go_live: goLive.event_date, supplier };
@@ -46,7 +48,7 @@ export function classifyTrust(events: TrustEventRow[], listDate: string, deadlin
 export function followTrusts(listed: { code: string; name: string }[], events: TrustEventRow[], listDate: string, deadline: string): Followup[] {
   const byCode = Map.groupBy(events, (e) => e.ods_code);
   return listed.map((t) => {
-    const own = [...(byCode.get(t.code) ?? [])].sort((a, b) => endOfPeriod(a.event_date).localeCompare(endOfPeriod(b.event_date)) || a.id.localeCompare(b.id));
+    const own = [...(byCode.get(t.code) ?? [])].sort(byEventDate);
     return { code: t.code, name: t.name, ...classifyTrust(own, listDate, deadline), events: own };
   });
 }

@@ -3,7 +3,7 @@
  * join and metric is tested on small hand-made tables.
  */
 import { DataError, type Problem } from "./errors.ts";
-import { dayBefore, daysBetween, endOfPeriod } from "./dates.ts";
+import { byPeriodEnd, dayBefore, daysBetween, endOfPeriod } from "./dates.ts";
 import type { Source } from "./sources.ts";
 import { tidyTrustName } from "./names.ts";
 import {
@@ -370,11 +370,10 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
   return { site, warnings };
 }
 
-const byStated = (a: { stated_on: string; id: string }, b: { stated_on: string; id: string }) => endOfPeriod(a.stated_on).localeCompare(endOfPeriod(b.stated_on)) || a.id.localeCompare(b.id);
-
 /** The latest official figure of a metric for secondary-care trusts, by the date it describes. */
 export function latestOfficial(statements: StatementRow[], metric: string): StatementRow | null {
   const rows = statements.filter((s) => s.metric === metric && s.official && s.scope === "secondary_care_trusts");
+  const byStated = byPeriodEnd("stated_on");
   rows.sort((a, b) => endOfPeriod(a.as_of).localeCompare(endOfPeriod(b.as_of)) || byStated(a, b));
   return rows.at(-1) ?? null;
 }
@@ -384,7 +383,7 @@ function headline(input: DataInput): Headline {
   if (!share) throw new DataError([{ file: "data/statements.csv", expected: "at least one official share_with_epr figure for secondary-care trusts" }]);
   // Counts only from the same source as the share, so the headline never mixes two statements.
   const sameSource = (metric: string) => input.statements.find((s) => s.metric === metric && s.source_id === share.source_id && s.as_of === share.as_of) ?? null;
-  const eprTargets = input.targets.filter((t) => t.kind === "epr_coverage" || t.kind === "epr_or_in_progress").sort(byAnnounced);
+  const eprTargets = input.targets.filter((t) => t.kind === "epr_coverage" || t.kind === "epr_or_in_progress").sort(byPeriodEnd("announced_on"));
   const deadline = eprTargets.at(-1);
   if (!deadline) throw new DataError([{ file: "data/targets.csv", expected: "at least one epr_coverage target" }]);
   return {
@@ -395,10 +394,6 @@ function headline(input: DataInput): Headline {
     deadline,
     days_to_deadline: daysBetween(input.release.date, deadline.target_date),
   };
-}
-
-function byAnnounced(a: TargetRow, b: TargetRow): number {
-  return endOfPeriod(a.announced_on).localeCompare(endOfPeriod(b.announced_on)) || a.id.localeCompare(b.id);
 }
 
 /**
