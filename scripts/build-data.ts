@@ -12,7 +12,7 @@ import { parseChangelog } from "../src/lib/data/changelog.ts";
 import { parseJson, toJson } from "../src/lib/data/json.ts";
 import { buildSiteData, type DataInput, type SiteData } from "../src/lib/data/model.ts";
 import {
-  eprStatusTable, gmppTable, icbsTable, programmeTable, regionsTable, statementsTable, successionsTable, targetsTable, trustEventsTable, trustsTable,
+  eprStatusTable, gmppTable, icbsTable, icbSuccessionsTable, programmeTable, regionsTable, statementsTable, successionsTable, targetsTable, trustEventsTable, trustsTable,
 } from "../src/lib/data/tables.ts";
 import { argValue, readText, runMain, writeAllAtomically } from "./lib/io.ts";
 
@@ -51,6 +51,7 @@ export function readDataDir(dir: string): DataInput {
     successions: attempt(() => table("successions.csv", successionsTable)),
     eprStatus: attempt(() => table("epr-status.csv", eprStatusTable)),
     icbs: attempt(() => table("icbs.csv", icbsTable)),
+    icbSuccessions: attempt(() => table("icb-successions.csv", icbSuccessionsTable)),
     regions: attempt(() => table("regions.csv", regionsTable)),
     gmpp: attempt(() => table("gmpp.csv", gmppTable)),
     statements: attempt(() => table("statements.csv", statementsTable)),
@@ -63,11 +64,38 @@ export function readDataDir(dir: string): DataInput {
   return input;
 }
 
-const TRUST_DOWNLOAD_COLUMNS = [
-  "code", "name", "region_code", "region_name", "icb_code", "icb_name", "trust_type", "open_date", "close_date",
-  "successor_codes", "succession_date", "predecessor_codes", "epr_status", "supplier", "status_as_of", "status_source_id",
-  "epr_status_basis", "in_ods_trust_list", "name_in_epr_list",
-] as const;
+/** The public trust table: one row per trust, today's status first, then the list's own columns with their date. */
+export function trustDownloadRows(site: SiteData): Record<string, string | number | boolean | null>[] {
+  return site.trusts.map((t) => ({
+    code: t.code,
+    name: t.name,
+    region_code: t.region_code,
+    region_name: t.region_name,
+    region_basis: t.region_basis,
+    icb_code: t.icb?.code ?? null,
+    icb_name: t.icb?.name ?? null,
+    icb_from: t.icb?.from ?? null,
+    icb_code_at_list_date: t.icb_at_list?.code ?? null,
+    icb_name_at_list_date: t.icb_at_list?.name ?? null,
+    trust_type: t.trust_type,
+    open_date: t.open_date,
+    close_date: t.close_date,
+    merged_into: t.merged_into.map((m) => `${m.code}@${m.date}`).join(";"),
+    took_over: t.took_over.map((m) => `${m.code}@${m.date}`).join(";"),
+    status_now: t.status_now.status,
+    status_now_as_of: site.release.date,
+    status_now_basis: t.status_now.basis,
+    status_now_since: t.status_now.since,
+    status_now_supplier: t.status_now.supplier,
+    status_now_source_id: t.status_now.source_id ?? t.status_now.event_id,
+    list_date: t.list?.as_of ?? null,
+    list_source_id: t.list?.source_id ?? null,
+    has_epr_on_list_date: t.list ? t.list.has_epr : null,
+    supplier_on_list_date: t.list?.supplier ?? null,
+    in_ods_trust_list: t.in_ods_trust_list,
+    name_in_epr_list: t.name_in_epr_list,
+  }));
+}
 
 /** What the data step noticed and could not settle, for the maintainer to read with each refresh. */
 export function validationReport(site: SiteData): string {
@@ -79,15 +107,15 @@ export function validationReport(site: SiteData): string {
 
 /** Every output file, keyed by path: the page model and the public downloads. */
 export function outputs(site: SiteData, generatedDir: string, publicDir: string): Record<string, string> {
-  const flatTrusts = site.trusts.map((t) => ({ ...t, successor_codes: t.successor_codes.join(";"), predecessor_codes: t.predecessor_codes.join(";") }));
+  const trustRows = trustDownloadRows(site);
   const cols = <T extends object>(rows: T[]) => (rows[0] ? Object.keys(rows[0]) : []);
   const csv = <T extends object>(rows: T[]) =>
     toCsv(cols(rows), rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? v.join(";") : v]))), { safeForSpreadsheets: true });
   return {
     [join(generatedDir, "site-data.json")]: toJson(site),
     [join(generatedDir, "validation-report.txt")]: validationReport(site),
-    [join(publicDir, "trusts.csv")]: toCsv(TRUST_DOWNLOAD_COLUMNS, flatTrusts, { safeForSpreadsheets: true }),
-    [join(publicDir, "trusts.json")]: toJson(site.trusts),
+    [join(publicDir, "trusts.csv")]: csv(trustRows),
+    [join(publicDir, "trusts.json")]: toJson(trustRows),
     [join(publicDir, "statements.csv")]: csv(site.statements),
     [join(publicDir, "targets.csv")]: csv(site.targets),
     [join(publicDir, "programme.csv")]: csv(site.programme),
@@ -106,6 +134,8 @@ if (import.meta.main) {
     writeAllAtomically(files);
     console.log(`data: ${site.trusts.length} trusts, ${site.statements.length} statements, ${site.targets.length} targets, ${site.programme.length} programme figures, ${site.sources.length} sources`);
     console.log(`data: NHS England list ${site.snapshot.as_of}: ${site.snapshot.with_epr} of ${site.snapshot.total} with an EPR, ${site.snapshot.without_epr} without`);
+    const now = site.status_now.by_status;
+    console.log(`data: status on ${site.status_now.as_of}: ${now.epr} with an EPR, ${now.no_epr} without, ${now.unknown} not known, ${now.closed} closed; ${site.status_changed_since_list} listed trusts changed since the list`);
     if (warnings.length) console.log(`data: ${warnings.length} warnings (shown on /sources/; full report in ${join(argValue("generated", "src/generated"), "validation-report.txt")}):\n${warnings.map((w) => `  - ${w.message}`).join("\n")}`);
   });
 }

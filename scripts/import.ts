@@ -1,13 +1,21 @@
 /**
  * npm run data:import [-- --from <dir>] [-- --out <dir>]
- * Turns the publishers' files (laid out as in data/upstream/, see data/README.md) into the
- * normalised CSVs under data/. Review the git diff of data/ before committing.
+ *   Turns the publishers' files (laid out as in data/upstream/, see data/README.md) into the
+ *   normalised CSVs under data/, with every edition of NHS England's list named in
+ *   data/epr-list-editions.json. Review the git diff of data/ before committing.
+ * npm run data:import -- --epr-list <workbook> --source-id <id> --as-of <YYYY-MM-DD>
+ *   Adds one edition of NHS England's list beside the earlier ones, and records it in
+ *   data/epr-list-editions.json so that later full imports include it.
  */
 import { join } from "node:path";
 import { toCsv } from "../src/lib/data/csv.ts";
 import { argValue, readBytes, readText, runMain, writeAllAtomically } from "./lib/io.ts";
 import { buildSuccessionRows, buildTrustRows, parseEtr, parseSucc, SUCCESSION_COLUMNS, TRUST_COLUMNS } from "./import/ods-trusts.ts";
-import { EPR_STATUS_COLUMNS, parseEprSuppliers } from "./import/nhse-epr-suppliers.ts";
+import { EPR_STATUS_COLUMNS, parseEprSuppliers, withEdition, type EprStatusCsvRow, type ListEditionInput } from "./import/nhse-epr-suppliers.ts";
+import { ICB_SUCCESSION_COLUMNS, parseIcbSuccessions } from "./import/icb-successions.ts";
+import { parseCsv } from "../src/lib/data/csv.ts";
+import { parseJson, toJson } from "../src/lib/data/json.ts";
+import { DataError } from "../src/lib/data/errors.ts";
 import { buildGeography, ICB_COLUMNS, REGION_COLUMNS } from "./import/geography.ts";
 import { extractGmppRow, GMPP_COLUMNS } from "./import/gmpp.ts";
 import { TRUSTS_SINCE } from "../src/lib/data/tables.ts";
@@ -18,20 +26,42 @@ export const UPSTREAM = {
   etrCurrent: "ods-etr/etr.csv",
   etrOlder: "ods-etr-2025/etr.csv",
   succ: "ods-succ/succ.csv",
-  eprSuppliers: "nhse-epr-suppliers/secondary_trusts_primary_epr_suppliers_20240101.xlsx",
+  icbSuccessions: "ods-2026-icbs/icb-successions-2026.csv",
   icbNames: "ons-icb-names-2024/icb_names_codes_dec_2024.csv",
   hexmap: "odi-hexmap-icb/nhs-icb-2022.hexjson",
   gmpp2022: "gmpp-ipa-compiled-rauschgold/uk_2022.csv",
   gmpp2023: "gmpp-ipa-compiled-rauschgold/uk_2023.csv",
 } as const;
 
-export async function importAll(from: string, out: string): Promise<Record<string, string>> {
+/** The editions of NHS England's list to import, from data/epr-list-editions.json. */
+export function readEditions(file: string): ListEditionInput[] {
+  const data = parseJson(readText(file), file);
+  const ok = (e: unknown): e is ListEditionInput =>
+    typeof e === "object" && e !== null && ["path", "source_id", "as_of"].every((k) => typeof (e as Record<string, unknown>)[k] === "string");
+  if (!Array.isArray(data) || data.length === 0) throw new DataError([{ file, expected: "a JSON array of editions, each {path, source_id, as_of}" }]);
+  data.forEach((e, i) => {
+    if (!ok(e)) throw new DataError([{ file, column: `[${i}]`, value: JSON.stringify(e), expected: "an edition {path, source_id, as_of}, all text" }]);
+  });
+  return data as ListEditionInput[];
+}
+
+async function importEditions(from: string, editions: readonly ListEditionInput[]): Promise<EprStatusCsvRow[]> {
+  let rows: EprStatusCsvRow[] = [];
+  for (const edition of editions) {
+    const path = join(from, edition.path);
+    rows = withEdition(rows, await parseEprSuppliers(readBytes(path), path, edition));
+  }
+  return rows;
+}
+
+export async function importAll(from: string, out: string, editions: readonly ListEditionInput[]): Promise<Record<string, string>> {
   const at = (key: keyof typeof UPSTREAM) => join(from, UPSTREAM[key]);
   const current = parseEtr(readText(at("etrCurrent")), at("etrCurrent"));
   const older = parseEtr(readText(at("etrOlder")), at("etrOlder"));
   const trusts = buildTrustRows(current, older, TRUSTS_SINCE);
   const successions = buildSuccessionRows(parseSucc(readText(at("succ")), at("succ")), new Set(trusts.map((t) => t.code)), TRUSTS_SINCE);
-  const status = await parseEprSuppliers(readBytes(at("eprSuppliers")), at("eprSuppliers"), "nhse-epr-suppliers-2024");
+  const status = await importEditions(from, editions);
+  const icbSuccessions = parseIcbSuccessions(readText(at("icbSuccessions")), at("icbSuccessions"));
   const geo = buildGeography(readText(at("icbNames")), at("icbNames"), readText(at("hexmap")), at("hexmap"));
   const gmpp = [
     extractGmppRow(readBytes(at("gmpp2022")), at("gmpp2022"), "Frontline Digitisation", "gmpp-2022"),
@@ -42,8 +72,29 @@ export async function importAll(from: string, out: string): Promise<Record<strin
     [join(out, "successions.csv")]: toCsv(SUCCESSION_COLUMNS, successions),
     [join(out, "epr-status.csv")]: toCsv(EPR_STATUS_COLUMNS, status),
     [join(out, "icbs.csv")]: toCsv(ICB_COLUMNS, geo.icbs),
+    [join(out, "icb-successions.csv")]: toCsv(ICB_SUCCESSION_COLUMNS, icbSuccessions),
     [join(out, "regions.csv")]: toCsv(REGION_COLUMNS, geo.regions),
     [join(out, "gmpp.csv")]: toCsv(GMPP_COLUMNS, gmpp),
+  };
+  writeAllAtomically(files);
+  return files;
+}
+
+/**
+ * One new edition of NHS England's list, added beside the editions already in out/epr-status.csv and
+ * recorded in out/epr-list-editions.json. The workbook's path is kept as given.
+ */
+export async function importOneEdition(workbook: string, edition: Omit<ListEditionInput, "path">, out: string): Promise<Record<string, string>> {
+  const statusFile = join(out, "epr-status.csv");
+  const editionsFile = join(out, "epr-list-editions.json");
+  const existing = parseCsv(readText(statusFile), statusFile).rows.map((r) => Object.fromEntries(EPR_STATUS_COLUMNS.map((c, i) => [c, r.cells[i] ?? ""])) as EprStatusCsvRow);
+  const editions = readEditions(editionsFile);
+  const clash = editions.find((e) => e.source_id === edition.source_id && e.as_of !== edition.as_of);
+  if (clash) throw new DataError([{ file: editionsFile, column: "as_of", value: clash.as_of, expected: `one date per source id: ${edition.source_id} is already dated ${clash.as_of}; give the new edition its own source id` }]);
+  const rows = await parseEprSuppliers(readBytes(workbook), workbook, edition);
+  const files = {
+    [statusFile]: toCsv(EPR_STATUS_COLUMNS, withEdition(existing, rows)),
+    [editionsFile]: toJson([...editions.filter((e) => e.source_id !== edition.source_id), { path: workbook, ...edition }].sort((a, b) => (a.as_of < b.as_of ? -1 : a.as_of > b.as_of ? 1 : 0))),
   };
   writeAllAtomically(files);
   return files;
@@ -53,7 +104,10 @@ if (import.meta.main) {
   await runMain(async () => {
     const from = argValue("from", "data/upstream");
     const out = argValue("out", "data");
-    const files = await importAll(from, out);
+    const workbook = argValue("epr-list", "");
+    const files = workbook
+      ? await importOneEdition(workbook, { source_id: argValue("source-id", ""), as_of: argValue("as-of", "") }, out)
+      : await importAll(from, out, readEditions(join(out, "epr-list-editions.json")));
     for (const [path, text] of Object.entries(files)) console.log(`${path}: ${text.split("\n").length - 2} rows`);
   });
 }

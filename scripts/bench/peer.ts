@@ -15,7 +15,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { STATUS_LABELS, type EprStatus } from "../../src/lib/data/model.ts";
+import { STATUS_NOW_LABELS } from "../../src/lib/data/model.ts";
+import type { StatusNow } from "../../src/lib/data/status.ts";
 
 export interface Peer {
   /** "Observable Framework 1.x" or "plain HTML + d3 (fallback)". */
@@ -33,7 +34,7 @@ export interface Peer {
 interface TrustLite {
   code: string;
   name: string;
-  epr_status: EprStatus;
+  status: StatusNow;
   supplier: string | null;
 }
 
@@ -48,12 +49,12 @@ const mdText = (s: string) => esc(s).replace(/([\\`*_[\]$|#])/g, "\\$1");
 const fwText = (s: string) => esc(s).replace(/\$/g, "&#36;");
 
 function trusts(): TrustLite[] {
-  const data = JSON.parse(readFileSync(SITE_DATA, "utf8")) as { trusts: TrustLite[] };
-  return data.trusts.map(({ code, name, epr_status, supplier }) => ({ code, name, epr_status, supplier }));
+  const data = JSON.parse(readFileSync(SITE_DATA, "utf8")) as { trusts: { code: string; name: string; status_now: { status: StatusNow; supplier: string | null } }[] };
+  return data.trusts.map(({ code, name, status_now }) => ({ code, name, status: status_now.status, supplier: status_now.supplier }));
 }
 
 const trustFacts = (t: TrustLite, text: (s: string) => string) =>
-  `<dl>\n<dt>ODS code</dt><dd>${text(t.code)}</dd>\n<dt>Status</dt><dd>${text(STATUS_LABELS[t.epr_status])}</dd>\n<dt>EPR supplier</dt><dd>${text(t.supplier ?? "None recorded")}</dd>\n</dl>`;
+  `<dl>\n<dt>ODS code</dt><dd>${text(t.code)}</dd>\n<dt>Status</dt><dd>${text(STATUS_NOW_LABELS[t.status])}</dd>\n<dt>EPR supplier</dt><dd>${text(t.supplier ?? "None recorded")}</dd>\n</dl>`;
 
 /**
  * The chart's data, worked out in the browser exactly as our model selects it (share_with_epr

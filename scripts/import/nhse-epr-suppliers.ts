@@ -1,11 +1,15 @@
 /**
  * NHS England's list of secondary-care trusts and their primary EPR supplier (xlsx) → data/epr-status.csv.
+ * Each edition is imported with its own source id and as-of date, given by the maintainer (the file
+ * name and the sheet name of the 2024 edition disagree about its date), and is added beside earlier
+ * editions: a new edition adds history, it never replaces the old one.
  * Quirks handled: trailing and doubled spaces, upper-case names, "No EPR -  in process of getting one"
- * with two spaces, and an as-of date that only the sheet name gives.
+ * with two spaces.
  */
 import ExcelJS from "exceljs";
 import { DataError, type Problem } from "../../src/lib/data/errors.ts";
 import { tidySpaces } from "../../src/lib/data/names.ts";
+import { isIsoDay } from "../../src/lib/data/dates.ts";
 
 export const TRUST_TYPES = {
   "Acute": "acute",
@@ -22,10 +26,13 @@ const NO_EPR = /^no epr\b/i;
 export const EPR_STATUS_COLUMNS = ["code", "as_of", "source_id", "name_in_source", "trust_type", "has_epr", "supplier"] as const;
 export type EprStatusCsvRow = Record<(typeof EPR_STATUS_COLUMNS)[number], string>;
 
-/** "EPR Suppliers 01.10.24" → "2024-10-01" (UK day.month.year). */
-export function dateFromSheetName(name: string): string | null {
-  const m = /(\d{2})\.(\d{2})\.(\d{2})\s*$/.exec(name);
-  return m ? `20${m[3]}-${m[2]}-${m[1]}` : null;
+/** One edition of the list: where its workbook is, and the source id and date it is published under. */
+export interface ListEditionInput {
+  /** Path of the workbook, relative to the upstream folder. */
+  path: string;
+  source_id: string;
+  /** The date the list describes, YYYY-MM-DD. */
+  as_of: string;
 }
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -35,7 +42,9 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-export async function parseEprSuppliers(data: ArrayBuffer | Buffer, file: string, sourceId: string): Promise<EprStatusCsvRow[]> {
+export async function parseEprSuppliers(data: ArrayBuffer | Buffer, file: string, edition: Pick<ListEditionInput, "source_id" | "as_of">): Promise<EprStatusCsvRow[]> {
+  if (!isIsoDay(edition.as_of)) throw new DataError([{ file, column: "as-of date", value: edition.as_of, expected: "the date the list describes, as YYYY-MM-DD" }]);
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(edition.source_id)) throw new DataError([{ file, column: "source id", value: edition.source_id, expected: "a source id from sources.json (lower-case words joined by -)" }]);
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(data as ArrayBuffer);
@@ -44,8 +53,6 @@ export async function parseEprSuppliers(data: ArrayBuffer | Buffer, file: string
   }
   const sheet = book.worksheets.find((s) => s.state === "visible" && /epr suppliers/i.test(s.name));
   if (!sheet) throw new DataError([{ file, value: book.worksheets.map((s) => s.name).join(", "), expected: 'a visible sheet named like "EPR Suppliers DD.MM.YY"' }]);
-  const asOf = dateFromSheetName(sheet.name);
-  if (!asOf) throw new DataError([{ file, column: "sheet name", value: sheet.name, expected: "a sheet name ending in a date DD.MM.YY" }]);
 
   const header = [1, 2, 3, 4].map((c) => tidySpaces(cellText(sheet.getRow(1).getCell(c).value)));
   if (header.join("|") !== HEADER.join("|")) {
@@ -68,8 +75,8 @@ export async function parseEprSuppliers(data: ArrayBuffer | Buffer, file: string
     const hasEpr = !NO_EPR.test(supplier!);
     rows.push({
       code: code!,
-      as_of: asOf,
-      source_id: sourceId,
+      as_of: edition.as_of,
+      source_id: edition.source_id,
       name_in_source: name!,
       trust_type: trustType ?? "",
       has_epr: hasEpr ? "yes" : "no",
@@ -78,5 +85,14 @@ export async function parseEprSuppliers(data: ArrayBuffer | Buffer, file: string
   }
   if (problems.length) throw new DataError(problems);
   if (rows.length === 0) throw new DataError([{ file, expected: "at least one trust row under the header" }]);
-  return rows.sort((a, b) => a.code.localeCompare(b.code));
+  return rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/**
+ * Earlier editions' rows with one edition's rows put in (replacing that edition's own earlier import,
+ * if any), ordered by trust and date so the file diffs cleanly.
+ */
+export function withEdition(existing: readonly EprStatusCsvRow[], edition: readonly EprStatusCsvRow[]): EprStatusCsvRow[] {
+  const ids = new Set(edition.map((r) => r.source_id));
+  return [...existing.filter((r) => !ids.has(r.source_id)), ...edition].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.as_of < b.as_of ? -1 : a.as_of > b.as_of ? 1 : 0));
 }

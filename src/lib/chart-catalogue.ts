@@ -178,7 +178,7 @@ function suppliers(byType: boolean): ChartEntry {
 
 function ratings(): ChartEntry {
   const entries = ratingEntries(site.gmpp, site.programme);
-  const rated = entries.filter((e) => e.rating !== "Not rated");
+  const rated = entries.filter((e) => e.rating !== "Blank");
   const latest = rated.at(-1);
   const red = rated.find((e) => e.rating === "Red");
   return {

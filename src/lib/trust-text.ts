@@ -1,31 +1,82 @@
-/** Plain-English descriptions of a trust's EPR status, shared by the table and the trust pages. */
+/**
+ * Plain-English, dated descriptions of a trust's EPR status, shared by the table, the trust pages, the
+ * social cards and the embeds. Evidence is written in the tense its date needs: a list of 2024 is past.
+ */
 import type { Trust } from "./data/model.ts";
-import { STATUS_LABELS, TRUST_TYPE_LABELS } from "./data/model.ts";
+import { STATUS_NOW_LABELS, TRUST_TYPE_LABELS } from "./data/model.ts";
 import { formatDate } from "./data/dates.ts";
+import type { TrustEventRow } from "./data/tables.ts";
 
+export interface TextContext {
+  /** Name of a trust by code, for mergers and predecessors. */
+  nameOf: (code: string) => string;
+  /** A reported event by id. */
+  eventOf: (id: string) => TrustEventRow | undefined;
+}
+
+/** "Has an EPR", "No EPR reported", "Not known", "Closed"; "(inferred)" when it rests on other trusts. */
 export function statusLabel(t: Trust): string {
-  return STATUS_LABELS[t.epr_status];
+  return STATUS_NOW_LABELS[t.status_now.status] + (t.status_now.basis === "predecessors" ? " (inferred)" : "");
 }
 
 export function typeLabel(t: Trust): string {
   return t.trust_type ? TRUST_TYPE_LABELS[t.trust_type] : "Not known";
 }
 
-/** One sentence saying what NHS England's list says of this trust, and on what basis. */
-export function statusSentence(t: Trust, listDate: string): string {
-  const when = t.status_as_of ? formatDate(t.status_as_of) : "";
-  if (t.epr_status_basis === "listed") {
-    return t.epr_status === "epr"
-      ? `NHS England's list of ${when} records an EPR from ${t.supplier}.`
-      : `NHS England's list of ${when} records no EPR: the trust was in the process of getting one.`;
+const listWords = (asOf: string) => `NHS England's list of ${formatDate(asOf)}`;
+
+/** What the trust's row in NHS England's list said, in the past tense. */
+export function listSentence(t: Trust): string | null {
+  if (!t.list) return null;
+  return t.list.has_epr
+    ? `${listWords(t.list.as_of)} recorded an EPR from ${t.list.supplier}.`
+    : `${listWords(t.list.as_of)} recorded no EPR: the trust was in the process of getting one.`;
+}
+
+/** "merged into X on 1 April 2026" (several successors joined with "and"). */
+function mergedWords(t: Trust, ctx: TextContext): string {
+  return t.merged_into.map((m) => `${ctx.nameOf(m.code)} on ${formatDate(m.date)}`).join(" and ");
+}
+
+/**
+ * The one sentence of what the evidence says now, with its date and basis: e.g. "Has an EPR from
+ * Meditech Group Limited, live since June 2025 (reported by HTN)."
+ */
+export function statusSentence(t: Trust, ctx: TextContext): string {
+  const s = t.status_now;
+  const later = s.later_event_ids.length ? ` Later reports (below) describe work since then, but no go-live.` : "";
+  switch (s.basis) {
+    case "closed": {
+      const when = formatDate(s.since!);
+      return t.merged_into.length
+        ? `Closed: its last day as a trust was ${when}. It merged into ${mergedWords(t, ctx)} (see that trust for its EPR now).`
+        : `Closed: its last day as a trust was ${when}.`;
+    }
+    case "go_live": {
+      const e = ctx.eventOf(s.event_id!);
+      const by = e ? ` (reported by ${e.publisher})` : "";
+      const change = t.list?.has_epr && t.list.supplier ? `, replacing the ${t.list.supplier} system on ${listWords(t.list.as_of)}` : t.list && !t.list.has_epr ? `; ${listWords(t.list.as_of)} had recorded none` : "";
+      return `Has an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live since ${formatDate(s.since!)}${by}${change}.`;
+    }
+    case "list":
+      return s.status === "epr"
+        ? `Had an EPR from ${s.supplier} on ${listWords(s.since!)}; no later report of a change was found.${later}`
+        : `Had no EPR on ${listWords(s.since!)}; no go-live has been reported since.${later}`;
+    case "predecessors": {
+      const from = s.inferred_from.map((p) => `${ctx.nameOf(p.code)} (${p.supplier ?? "supplier not named"})`).join(" and ");
+      return `No EPR status of its own has been published. It opened on ${formatDate(t.open_date ?? s.since!)}, after ${listWords(s.since!)}; every trust it took over had an EPR on that list: ${from}. "Has an EPR" is inferred from them.`;
+    }
+    case "none":
+      return t.open_date && t.list === null && t.took_over.length === 0
+        ? `No published EPR status was found: the trust is not in any edition of NHS England's list${t.open_date >= "2024-01-01" ? ` (it opened on ${formatDate(t.open_date)})` : ""}.`
+        : "No published EPR status was found for this trust.";
   }
-  if (t.epr_status_basis === "predecessors") {
-    const from = t.predecessor_codes.join(", ");
-    return t.epr_status === "epr"
-      ? `The trust is newer than NHS England's list of ${when}; every trust it was formed from (${from}) had an EPR then (${t.supplier ?? "supplier not stated"}).`
-      : `The trust is newer than NHS England's list of ${when}; at least one trust it was formed from (${from}) had no EPR then.`;
-  }
-  return t.open_date && t.open_date > listDate
-    ? `The trust opened on ${formatDate(t.open_date)}, after NHS England's list was made, and no published EPR status was found for it.`
-    : "NHS England's list does not include this trust, and no other published EPR status was found for it.";
+}
+
+/** For a closed trust: what the evidence said on its last day, in the past tense. */
+export function statusAtCloseSentence(t: Trust): string | null {
+  const s = t.status_at_close;
+  if (!s) return null;
+  if (s.basis === "go_live") return `Before it closed it had reported an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live from ${formatDate(s.since!)}.`;
+  return listSentence(t);
 }

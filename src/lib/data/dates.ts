@@ -78,6 +78,16 @@ export function dayBefore(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The day after a YYYY-MM-DD date. */
+export function dayAfter(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** "about May 2025" for a date that was estimated, else the date as formatDate writes it. */
+export function formatWhen(date: string, estimated: boolean): string {
+  return estimated ? `about ${formatDate(date)}` : formatDate(date);
+}
+
 /**
  * A comparator for data rows by a possibly partial date field, read as the last day it could mean,
  * then by id: the one stable order used for statements, targets and events.

@@ -5,9 +5,12 @@
 import { DataError, type Problem } from "./errors.ts";
 import { byPeriodEnd, dayBefore, daysBetween, endOfPeriod } from "./dates.ts";
 import type { Source } from "./sources.ts";
-import { tidyTrustName } from "./names.ts";
+import { buildTrusts, type Trust } from "./trusts.ts";
+import { sameSupplier, STATUS_NOW, type StatusNow } from "./status.ts";
+import { coverageFigures, latestOfficialShare, type CoverageFigure } from "./figures.ts";
+import { estimates, type Estimate } from "./estimates.ts";
 import {
-  TRUST_TYPES, TRUSTS_SINCE, type EprStatusRow, type GmppRow, type IcbRow, type ProgrammeRow, type RegionRow,
+  TRUST_TYPES, TRUSTS_SINCE, type EprStatusRow, type GmppRow, type IcbRow, type IcbSuccessionRow, type ProgrammeRow, type RegionRow,
   type StatementRow, type SuccessionRow, type TargetRow, type TrustEventRow, type TrustRow, type TrustType,
 } from "./tables.ts";
 import type { ChangelogEntry } from "./changelog.ts";
@@ -20,6 +23,7 @@ export interface DataInput {
   successions: SuccessionRow[];
   eprStatus: EprStatusRow[];
   icbs: IcbRow[];
+  icbSuccessions: IcbSuccessionRow[];
   regions: RegionRow[];
   gmpp: GmppRow[];
   statements: StatementRow[];
@@ -29,12 +33,12 @@ export interface DataInput {
   changelog: ChangelogEntry[];
 }
 
-export type EprStatus = "epr" | "no_epr" | "unknown";
-
 /** The source id of the ODS trust file, which trust counts on a given day are compared with. */
 export const ODS_TRUSTS_SOURCE_ID = "ods-etr-2026";
 /** The source id of the ODS successor file, which dates mergers. */
 export const ODS_SUCCESSIONS_SOURCE_ID = "ods-succ-2026";
+/** The source id of the table of April 2026 board successions. */
+export const ICB_SUCCESSIONS_SOURCE_ID = "ods-icb-successions-2026";
 
 export const TRUST_TYPE_LABELS: Record<TrustType, string> = {
   acute: "Acute",
@@ -44,45 +48,32 @@ export const TRUST_TYPE_LABELS: Record<TrustType, string> = {
   ambulance: "Ambulance",
 };
 
-export const STATUS_LABELS: Record<EprStatus, string> = {
+/** Short labels for the status now, for tables and filters; the dated sentence is in trust-text.ts. */
+export const STATUS_NOW_LABELS: Record<StatusNow, string> = {
   epr: "Has an EPR",
-  no_epr: "No EPR (getting one)",
-  unknown: "Not in NHS England's list",
+  no_epr: "No EPR reported",
+  unknown: "Not known",
+  closed: "Closed",
 };
 
-/** One trust as the site and the public download show it. */
-export interface Trust {
-  code: string;
-  name: string;
-  /** Name as NHS England's EPR list wrote it, when different from the ODS name. */
-  name_in_epr_list: string | null;
-  region_code: string | null;
-  region_name: string | null;
-  icb_code: string | null;
-  icb_name: string | null;
-  trust_type: TrustType | null;
-  open_date: string | null;
-  close_date: string | null;
-  successor_codes: string[];
-  /** When it merged into its successor(s), from ODS's successor file (care trusts have no close date here). */
-  succession_date: string | null;
-  predecessor_codes: string[];
-  /** Whether ODS's trust file lists it (care trusts with T-codes are in a file we do not have). */
-  in_ods_trust_list: boolean;
-  epr_status: EprStatus;
-  /** How the status was found: the trust's own row, or its predecessors' rows when it is newer than the list. */
-  epr_status_basis: "listed" | "predecessors" | "none";
-  supplier: string | null;
-  status_as_of: string | null;
-  status_source_id: string | null;
-}
+export type { Trust } from "./trusts.ts";
 
+/** Trusts in one category, by status: with and without an EPR, and the rest (not known). */
 export interface CoverageCount {
   key: string;
   label: string;
   total: number;
   with_epr: number;
   without_epr: number;
+}
+
+/** Counts of trusts by status on a date, and what they are counted from. */
+export interface StatusCounts {
+  /** The day counted. */
+  as_of: string;
+  /** Trusts open that day (not known to have closed). */
+  total: number;
+  by_status: Record<StatusNow, number>;
 }
 
 export interface SupplierCount {
@@ -115,13 +106,26 @@ export interface SiteData {
   sources: Source[];
   regions: RegionRow[];
   icbs: IcbRow[];
+  icb_successions: IcbSuccessionRow[];
   trusts: Trust[];
+  /** Every edition of NHS England's list, oldest first. */
+  list_editions: { source_id: string; as_of: string; total: number }[];
+  /** The latest edition of NHS England's list, as published. */
   snapshot: { source_id: string; as_of: string; total: number; with_epr: number; without_epr: number; share_with_epr: number };
+  /** Trusts by status on the release date, from the latest evidence for each. */
+  status_now: StatusCounts;
+  /** How many trusts on the latest list have a different status now because of later evidence. */
+  status_changed_since_list: number;
+  /** Open trusts by region and by type, by status on the release date. */
   coverage_by_region: CoverageCount[];
   coverage_by_type: CoverageCount[];
+  /** The latest list by the board each trust belonged to on the list's date. */
   coverage_by_icb: CoverageCount[];
+  /** Open trusts with an EPR on the release date, by supplier. */
   suppliers: SupplierCount[];
   statements: StatementRow[];
+  /** Every share of trusts with an EPR, stated or derived from counts, and the forecasts. */
+  coverage_figures: CoverageFigure[];
   targets: TargetRow[];
   programme: ProgrammeRow[];
   gmpp: GmppRow[];
@@ -131,14 +135,16 @@ export interface SiteData {
   followup: { list_date: string; deadline: string; trusts: Followup[]; counts: Record<FollowupCategory, number> };
   /** Every dated trust event, for the trust pages (including trusts outside the follow-up). */
   trust_events: TrustEventRow[];
+  /** Every estimate and fill-in the site makes, for the sources page. */
+  estimates: Estimate[];
   /** Data releases, newest first. */
   changelog: ChangelogEntry[];
   warnings: Warning[];
 }
 
 export interface Headline {
-  /** Latest official statement of the share of trusts with an EPR. */
-  share_with_epr: StatementRow;
+  /** Latest official figure of the share of trusts with an EPR (derived from counts if no share was given). */
+  share_with_epr: CoverageFigure;
   trusts_with_epr: StatementRow | null;
   trusts_without_epr: StatementRow | null;
   trusts_in_scope: StatementRow | null;
@@ -210,19 +216,20 @@ export function checkStatementTotals(statements: StatementRow[]): Problem[] {
   return problems;
 }
 
-function countBy(trusts: Trust[], key: (t: Trust) => string, label: (k: string) => string, order: string[]): CoverageCount[] {
+/** Count trusts by a key, with and without an EPR, given each trust's status in the count. */
+function countBy(trusts: readonly Trust[], status: (t: Trust) => StatusNow | null, key: (t: Trust) => string, label: (k: string) => string, order: readonly string[]): CoverageCount[] {
   const groups = Map.groupBy(trusts, key);
   return [...groups.entries()]
     .map(([k, ts]) => ({
       key: k,
       label: label(k),
       total: ts.length,
-      with_epr: ts.filter((t) => t.epr_status === "epr").length,
-      without_epr: ts.filter((t) => t.epr_status === "no_epr").length,
+      with_epr: ts.filter((t) => status(t) === "epr").length,
+      without_epr: ts.filter((t) => status(t) === "no_epr").length,
     }))
     .sort((a, b) => {
       const ia = order.indexOf(a.key), ib = order.indexOf(b.key);
-      return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || a.key.localeCompare(b.key);
+      return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
     });
 }
 
@@ -230,77 +237,23 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
   const problems = [...checkReferences(input), ...checkStatementTotals(input.statements)];
   if (problems.length) throw new DataError(problems);
   const warnings: Warning[] = [];
+  const day = input.release.date;
 
   const regionName = new Map<string, string>(input.regions.map((r) => [r.code, r.name]));
   const icbByCode = new Map(input.icbs.map((i) => [i.code, i]));
-  const statusByCode = new Map(input.eprStatus.map((s) => [s.code, s]));
-  const odsByCode = new Map(input.trusts.map((t) => [t.code, t]));
-  const successorsOf = (code: string) => input.successions.filter((s) => s.predecessor_code === code).map((s) => s.successor_code).sort();
-  const predecessorsOf = (code: string) => input.successions.filter((s) => s.successor_code === code).map((s) => s.predecessor_code).sort();
+  const trusts = buildTrusts(input, day);
 
-  // Every trust in ODS since the start of 2024, plus listed care trusts that ODS's trust file lacks.
-  const codes = [...new Set([...odsByCode.keys(), ...statusByCode.keys()])].sort();
-  const trusts: Trust[] = codes.map((code) => {
-    const ods = odsByCode.get(code) ?? null;
-    const listed = statusByCode.get(code) ?? null;
-    // A care trust outside the ODS file takes its region from its successor, if it has one.
-    const successors = successorsOf(code);
-    const place = ods ?? successors.map((c) => odsByCode.get(c)).find(Boolean) ?? null;
-    const icb = place ? icbByCode.get(place.icb_code) ?? null : null;
-    const predecessors = predecessorsOf(code);
-    const inherited = !listed ? predecessors.map((p) => statusByCode.get(p)).filter((s): s is EprStatusRow => Boolean(s)) : [];
-    let status: EprStatus = "unknown";
-    let basis: Trust["epr_status_basis"] = "none";
-    let supplier: string | null = null;
-    let type: TrustType | null = null;
-    let statusRow: EprStatusRow | null = listed;
-    if (listed) {
-      status = listed.has_epr ? "epr" : "no_epr";
-      basis = "listed";
-      supplier = listed.supplier;
-      type = listed.trust_type;
-    } else if (inherited.length) {
-      // A newer trust formed from listed trusts: it has an EPR only if every predecessor had one.
-      basis = "predecessors";
-      status = inherited.every((s) => s.has_epr) ? "epr" : "no_epr";
-      const suppliers = [...new Set(inherited.map((s) => s.supplier).filter((s): s is string => Boolean(s)))].sort();
-      supplier = suppliers.length ? suppliers.join("; ") : null;
-      const types = [...new Set(inherited.map((s) => s.trust_type))];
-      type = types.length === 1 ? types[0]! : null;
-      statusRow = inherited[0]!;
-    }
-    const name = ods?.name ?? tidyTrustName(listed!.name_in_source);
-    return {
-      code,
-      name,
-      name_in_epr_list: listed && listed.name_in_source.toUpperCase() !== (ods?.ods_name ?? "").toUpperCase() ? listed.name_in_source : null,
-      region_code: place?.region_code ?? null,
-      region_name: place ? regionName.get(place.region_code) ?? null : null,
-      icb_code: place?.icb_code ?? null,
-      icb_name: icb?.short_name ?? null,
-      trust_type: type,
-      open_date: ods?.open_date ?? null,
-      close_date: ods?.close_date ?? null,
-      successor_codes: successors,
-      succession_date: input.successions.filter((s) => s.predecessor_code === code).map((s) => s.effective_date).sort()[0] ?? null,
-      predecessor_codes: predecessors,
-      in_ods_trust_list: ods !== null,
-      epr_status: status,
-      epr_status_basis: basis,
-      supplier,
-      status_as_of: statusRow?.as_of ?? null,
-      status_source_id: statusRow?.source_id ?? null,
-    };
-  });
-
-  // The snapshot: NHS England's list as published.
-  const listed = trusts.filter((t) => t.epr_status_basis === "listed");
-  const snapshotRow = input.eprStatus[0];
-  if (!snapshotRow) throw new DataError([{ file: "data/epr-status.csv", expected: "at least one trust" }]);
-  const withEpr = listed.filter((t) => t.epr_status === "epr").length;
+  // The latest edition of NHS England's list is the snapshot; earlier ones stay as history.
+  const editions = [...Map.groupBy(input.eprStatus, (r) => r.source_id).entries()]
+    .map(([source_id, rows]) => ({ source_id, as_of: rows[0]!.as_of, total: rows.length }))
+    .sort((a, b) => (a.as_of < b.as_of ? -1 : a.as_of > b.as_of ? 1 : 0));
+  const latest = editions.at(-1);
+  if (!latest) throw new DataError([{ file: "data/epr-status.csv", expected: "at least one trust" }]);
+  const listed = trusts.filter((t) => t.list?.source_id === latest.source_id);
+  const withEpr = listed.filter((t) => t.list!.has_epr).length;
   const snapshot = {
-    source_id: snapshotRow.source_id,
-    as_of: snapshotRow.as_of,
+    source_id: latest.source_id,
+    as_of: latest.as_of,
     total: listed.length,
     with_epr: withEpr,
     without_epr: listed.length - withEpr,
@@ -308,33 +261,47 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
   };
 
   for (const t of listed.filter((t) => !t.in_ods_trust_list)) {
-    warnings.push({ kind: "listed_not_in_ods", message: `${t.code} (${t.name}) is in NHS England's EPR list but not in the ODS trust file${t.region_code ? `; region taken from its successor ${t.successor_codes.join(", ")}` : "; its region is unknown"}.` });
+    warnings.push({ kind: "listed_not_in_ods", message: `${t.code} (${t.name}) is in NHS England's EPR list but not in the ODS trust file${t.region_code ? `; region taken from its successor ${t.merged_into.map((m) => m.code).join(", ")}` : "; its region is unknown"}.` });
   }
   // The list shows trusts as they stood the day before its date (it still has trusts that closed that eve).
-  for (const t of trustsOpenOn(trusts, dayBefore(snapshot.as_of)).filter((t) => t.epr_status_basis !== "listed")) {
+  for (const t of trustsOpenOn(trusts, dayBefore(snapshot.as_of)).filter((t) => t.list?.source_id !== latest.source_id)) {
     warnings.push({ kind: "open_not_listed", message: `${t.code} (${t.name}) was open when NHS England's list was made but is not in it.` });
   }
-  for (const t of trusts.filter((t) => t.in_ods_trust_list && t.icb_code && !icbByCode.has(t.icb_code))) {
-    warnings.push({ kind: "icb_unnamed", message: `${t.code} (${t.name}) is in ICB ${t.icb_code}, which has no name in the ICB file.` });
+  for (const t of trusts.filter((t) => t.icb && t.icb.name === null)) {
+    warnings.push({ kind: "icb_unnamed", message: `${t.code} (${t.name}) is in ICB ${t.icb!.code}, which has no name in the ICB files.` });
   }
 
-  const regionOrder = input.regions.map((r) => r.code);
-  const coverage_by_region = countBy(listed, (t) => t.region_code ?? "unknown", (k) => regionName.get(k) ?? "Region not known", regionOrder);
-  const coverage_by_type = countBy(listed, (t) => t.trust_type ?? "unknown", (k) => TRUST_TYPE_LABELS[k as TrustType] ?? "Type not known", [...TRUST_TYPES]);
-  const coverage_by_icb = countBy(listed.filter((t) => t.icb_code && icbByCode.has(t.icb_code)), (t) => t.icb_code!, (k) => icbByCode.get(k)!.short_name, input.icbs.map((i) => i.code));
+  // Counts of today: trusts open on the release date, by what the latest evidence says of each.
+  const openNow = trusts.filter((t) => t.status_now.status !== "closed");
+  const nowStatus = (t: Trust) => t.status_now.status;
+  const status_now: StatusCounts = {
+    as_of: day,
+    total: openNow.length,
+    by_status: Object.fromEntries(STATUS_NOW.map((k) => [k, trusts.filter((t) => t.status_now.status === k).length])) as Record<StatusNow, number>,
+  };
+  const atList = (t: Trust): StatusNow => (t.list!.has_epr ? "epr" : "no_epr");
+  const status_changed_since_list = listed.filter((t) => t.status_now.status !== "closed" && (t.status_now.status !== atList(t) || !sameSupplier(t.status_now.supplier, t.list!.supplier) && t.status_now.status === "epr")).length;
 
-  const supplierGroups = Map.groupBy(listed.filter((t) => t.epr_status === "epr" && t.supplier), (t) => t.supplier!);
+  const regionOrder = input.regions.map((r) => r.code);
+  const coverage_by_region = countBy(openNow, nowStatus, (t) => t.region_code ?? "unknown", (k) => regionName.get(k) ?? "Region not known", regionOrder);
+  const coverage_by_type = countBy(openNow, nowStatus, (t) => t.trust_type ?? "unknown", (k) => TRUST_TYPE_LABELS[k as TrustType] ?? "Type not known", [...TRUST_TYPES]);
+  // The map draws the boards of 2022, so it counts the list by the board each trust was in on the list's date.
+  const boardThen = (t: Trust) => (t.icb_at_list ?? t.icb)?.code ?? "";
+  const coverage_by_icb = countBy(listed.filter((t) => icbByCode.has(boardThen(t))), atList, boardThen, (k) => icbByCode.get(k)!.short_name, input.icbs.map((i) => i.code));
+
+  const supplierGroups = Map.groupBy(openNow.filter((t) => t.status_now.status === "epr" && t.status_now.supplier && t.status_now.basis !== "predecessors"), (t) => t.status_now.supplier!);
   const suppliers: SupplierCount[] = [...supplierGroups.entries()]
     .map(([supplier, ts]) => ({
       supplier,
       trusts: ts.length,
       by_type: Object.fromEntries(TRUST_TYPES.map((ty) => [ty, ts.filter((t) => t.trust_type === ty).length])) as Record<TrustType, number>,
     }))
-    .sort((a, b) => b.trusts - a.trusts || a.supplier.localeCompare(b.supplier));
+    .sort((a, b) => b.trusts - a.trusts || (a.supplier < b.supplier ? -1 : 1));
 
-  const head = headline(input);
+  const coverage_figures = coverageFigures(input.statements);
+  const head = headline(input, coverage_figures);
   const followedTrusts = followTrusts(
-    listed.filter((t) => t.epr_status === "no_epr").map((t) => ({ code: t.code, name: t.name })),
+    listed.filter((t) => !t.list!.has_epr).map((t) => ({ code: t.code, name: t.name })),
     input.trustEvents,
     snapshot.as_of,
     head.deadline.target_date,
@@ -350,13 +317,18 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
     sources: input.sources,
     regions: input.regions,
     icbs: input.icbs,
+    icb_successions: input.icbSuccessions,
     trusts,
+    list_editions: editions,
     snapshot,
+    status_now,
+    status_changed_since_list,
     coverage_by_region,
     coverage_by_type,
     coverage_by_icb,
     suppliers,
     statements: input.statements,
+    coverage_figures,
     targets: input.targets,
     programme: input.programme,
     gmpp: input.gmpp,
@@ -364,25 +336,18 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
     headline: head,
     followup,
     trust_events: input.trustEvents,
+    estimates: estimates({ sources: input.sources, statements: input.statements, programme: input.programme, events: input.trustEvents, trusts, figures: coverage_figures }),
     changelog: input.changelog,
     warnings,
   };
   return { site, warnings };
 }
 
-/** The latest official figure of a metric for secondary-care trusts, by the date it describes. */
-export function latestOfficial(statements: StatementRow[], metric: string): StatementRow | null {
-  const rows = statements.filter((s) => s.metric === metric && s.official && s.scope === "secondary_care_trusts");
-  const byStated = byPeriodEnd("stated_on");
-  rows.sort((a, b) => endOfPeriod(a.as_of).localeCompare(endOfPeriod(b.as_of)) || byStated(a, b));
-  return rows.at(-1) ?? null;
-}
-
-function headline(input: DataInput): Headline {
-  const share = latestOfficial(input.statements, "share_with_epr");
-  if (!share) throw new DataError([{ file: "data/statements.csv", expected: "at least one official share_with_epr figure for secondary-care trusts" }]);
+function headline(input: DataInput, figures: readonly CoverageFigure[]): Headline {
+  const share = latestOfficialShare(figures);
+  if (!share) throw new DataError([{ file: "data/statements.csv", expected: "at least one official share_with_epr figure, or counts to derive one, for secondary-care trusts" }]);
   // Counts only from the same source as the share, so the headline never mixes two statements.
-  const sameSource = (metric: string) => input.statements.find((s) => s.metric === metric && s.source_id === share.source_id && s.as_of === share.as_of) ?? null;
+  const sameSource = (metric: string) => input.statements.find((s) => s.metric === metric && s.source_id === share.source_id && s.as_of === share.as_of && s.scope === share.scope) ?? null;
   const eprTargets = input.targets.filter((t) => t.kind === "epr_coverage" || t.kind === "epr_or_in_progress").sort(byPeriodEnd("announced_on"));
   const deadline = eprTargets.at(-1);
   if (!deadline) throw new DataError([{ file: "data/targets.csv", expected: "at least one epr_coverage target" }]);

@@ -85,8 +85,8 @@ export type RowOf<S extends Schema> = { [K in keyof S]: S[K] extends Column<infe
 
 export interface TableSpec<S extends Schema> {
   columns: S;
-  /** Column whose values must be unique. */
-  key?: string;
+  /** Column (or columns together) whose values must be unique. */
+  key?: string | readonly string[];
 }
 
 /** Parse and validate a whole CSV file against a schema. Throws DataError listing every problem. */
@@ -114,9 +114,10 @@ export function parseTable<S extends Schema>(csvText: string, file: string, spec
       }
     });
     if (spec.key) {
-      const k = cells[names.indexOf(spec.key)] ?? "";
+      const keys = typeof spec.key === "string" ? [spec.key] : spec.key;
+      const k = keys.map((name) => cells[names.indexOf(name)] ?? "").join(", ");
       const first = seen.get(k);
-      if (first !== undefined) problems.push({ file, line, column: spec.key, value: k, expected: `a unique ${spec.key} (already used on line ${first})` });
+      if (first !== undefined) problems.push({ file, line, column: keys.join(", "), value: k, expected: `a unique ${keys.join(" and ")} (already used on line ${first})` });
       else seen.set(k, line);
     }
     rows.push(row as RowOf<S>);

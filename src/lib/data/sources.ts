@@ -13,6 +13,8 @@ export interface Source {
   url: string;
   via: string | null;
   date: string;
+  /** true when no copy read gives the date and it was estimated: shown as "about …". */
+  date_estimated: boolean;
   date_note: string | null;
   type: (typeof SOURCE_TYPES)[number];
   uin: string | null;
@@ -39,6 +41,7 @@ const CHECKS: Check[] = [
   ["url", (v) => typeof v === "string" && /^https:\/\/[^\s<>"]+$/.test(v), "an https:// URL"],
   ["via", strOrNull, "text or null"],
   ["date", (v) => typeof v === "string" && isIsoDate(v), "a date as YYYY-MM-DD, YYYY-MM or YYYY"],
+  ["date_estimated", (v) => typeof v === "boolean", "true or false"],
   ["date_note", strOrNull, "text or null"],
   ["type", (v) => (SOURCE_TYPES as readonly unknown[]).includes(v), `one of ${SOURCE_TYPES.join(", ")}`],
   ["uin", strOrNull, "a UIN or null"],

@@ -36,8 +36,9 @@ export const successionsTable = {
   },
 } satisfies TableSpec<any>;
 
+/** One row per trust per edition of NHS England's list: a later edition adds rows, never replaces. */
 export const eprStatusTable = {
-  key: "code",
+  key: ["code", "source_id"],
   columns: {
     code: odsCode(),
     as_of: isoDate({ day: true }),
@@ -59,6 +60,18 @@ export const icbsTable = {
     region_code: oneOf(REGION_CODES),
     hex_q: num({ integer: true }),
     hex_r: num({ integer: true }),
+  },
+} satisfies TableSpec<any>;
+
+/** The boards that closed on 1 April 2026 and the boards that took their areas. */
+export const icbSuccessionsTable = {
+  key: ["predecessor_code", "successor_code"],
+  columns: {
+    predecessor_code: odsCode(),
+    successor_code: odsCode(),
+    successor_name: text(),
+    date: isoDate({ day: true }),
+    kind: oneOf(["merger", "split", "acquisition"] as const),
   },
 } satisfies TableSpec<any>;
 
@@ -107,6 +120,8 @@ export const statementsTable = {
     scope: oneOf(["secondary_care_trusts", "acute_trusts", "all_trusts"] as const),
     as_of: isoDate(),
     stated_on: isoDate(),
+    /** yes when no copy read gives the date and it was estimated (shown as "about …"). */
+    dates_estimated: yesNo(),
     official: yesNo(),
     speaker: text({ optional: true }),
     source_id: sourceId(),
@@ -138,7 +153,7 @@ export const targetsTable = {
 export const PROGRAMME_MEASURES = [
   "envelope_original", "envelope_after_cut", "budget_cut", "sr_settlement", "whole_life_cost", "fy_budget",
   "fy_underspend", "fy_baseline", "funding_to_trusts_capital", "funding_to_trusts_revenue", "funding_to_trusts_total",
-  "funding_planned", "trusts_funded", "baseline_benefits", "delivery_confidence",
+  "funding_planned", "trusts_funded", "baseline_benefits", "delivery_confidence", "investment_supported",
 ] as const;
 export type ProgrammeMeasure = (typeof PROGRAMME_MEASURES)[number];
 
@@ -150,10 +165,12 @@ export const programmeTable = {
     period: text({ optional: true, pattern: /^\d{4}\/\d{2}(-\d{4}\/\d{2})?$/, describe: "a financial year like 2022/23 or a span 2021/22-2025/26" }),
     value: num({ min: 0, optional: true }),
     unit: oneOf(["gbp_million", "trusts", "rating"] as const),
-    rating: oneOf(["Green", "Amber/Green", "Amber", "Amber/Red", "Red", "Not rated"] as const, { optional: true }),
+    rating: oneOf(["Green", "Amber/Green", "Amber", "Amber/Red", "Red", "Blank"] as const, { optional: true }),
     bound: oneOf(["exact", "at_least", "about"] as const),
     as_of: isoDate(),
     stated_on: isoDate(),
+    /** yes when the dates were assumed rather than read in the source (shown as "about …"). */
+    dates_estimated: yesNo(),
     source_id: sourceId(),
     fact_ids: factIds(),
     confidence: confidence(),
@@ -187,6 +204,7 @@ export type SuccessionRow = RowOf<typeof successionsTable.columns>;
 export type EprStatusRow = RowOf<typeof eprStatusTable.columns>;
 export type IcbRow = RowOf<typeof icbsTable.columns>;
 export type RegionRow = RowOf<typeof regionsTable.columns>;
+export type IcbSuccessionRow = RowOf<typeof icbSuccessionsTable.columns>;
 export type GmppRow = RowOf<typeof gmppTable.columns>;
 export type StatementRow = RowOf<typeof statementsTable.columns>;
 export type TargetRow = RowOf<typeof targetsTable.columns>;

@@ -4,7 +4,7 @@ import { gmpp, programme } from "../test-fixtures/rows.ts";
 
 const g = [gmpp({ report_year: "2022", delivery_confidence: "Amber" }), gmpp({ report_year: "2023", delivery_confidence: "Red" })];
 const p = [
-  programme({ id: "P019", measure: "delivery_confidence", unit: "rating", rating: "Not rated", as_of: "2025-03" }),
+  programme({ id: "P019", measure: "delivery_confidence", unit: "rating", rating: "Blank", as_of: "2025-03" }),
   programme({ id: "P021", measure: "delivery_confidence", unit: "rating", rating: "Amber", as_of: "2026-03" }),
   programme({ id: "P020", measure: "whole_life_cost", value: 2080.52, as_of: "2026-03" }),
 ];
@@ -14,7 +14,7 @@ describe("GMPP ratings", () => {
   const narrow = gmppRatingsModel(g, p, { width: 320 });
 
   it("joins GMPP and programme ratings in date order, GMPP first where both exist", () => {
-    expect(ratingEntries(g, p).map((e) => e.rating)).toEqual(["Amber", "Red", "Not rated", "Amber"]);
+    expect(ratingEntries(g, p).map((e) => e.rating)).toEqual(["Amber", "Red", "Blank", "Amber"]);
     const dup = programme({ id: "P099", measure: "delivery_confidence", unit: "rating", rating: "Green", as_of: "2023-03" });
     expect(ratingEntries(g, [dup]).map((e) => e.rating)).toEqual(["Amber", "Red"]);
   });
@@ -22,7 +22,7 @@ describe("GMPP ratings", () => {
   it("gives one slot a year, printing the rating word and showing a missing year as a gap", () => {
     expect(wide.slots.map((s) => [s.year, s.text, s.className])).toEqual([
       [2022, "Amber", "rating-amber"], [2023, "Red", "rating-red"], [2024, "No rating found", "rating-missing"],
-      [2025, "Not rated", "rating-none"], [2026, "Amber", "rating-amber"],
+      [2025, "Blank", "rating-none"], [2026, "Amber", "rating-amber"],
     ]);
     expect(wide.slots[1]!.when).toBe("Mar 2023");
   });

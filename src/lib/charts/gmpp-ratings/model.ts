@@ -11,7 +11,7 @@ export interface GmppRatingsOptions {
   width: number;
 }
 
-export type RatingWord = "Green" | "Amber/Green" | "Amber" | "Amber/Red" | "Red" | "Not rated";
+export type RatingWord = "Green" | "Amber/Green" | "Amber" | "Amber/Red" | "Red" | "Blank";
 
 export interface RatingSlot {
   year: number;
@@ -20,9 +20,9 @@ export interface RatingSlot {
   /** "Mar 2023", or the year alone for a gap. */
   when: string;
   rating: RatingWord | null;
-  /** The word printed: the rating, "Not rated", or "No rating found". */
+  /** The word printed: the rating, "Blank", or "No rating found". */
   text: string;
-  /** rating-red, rating-amber, …, rating-none (not rated), rating-missing (gap). */
+  /** rating-red, rating-amber, …, rating-none (blank in the copy), rating-missing (gap). */
   className: string;
   source_id: string | null;
   box: { x: number; y: number; width: number; height: number };
@@ -36,7 +36,7 @@ export interface GmppRatingsModel extends ChartBase {
 }
 
 const CLASS: Record<RatingWord, string> = {
-  Green: "rating-green", "Amber/Green": "rating-amber-green", Amber: "rating-amber", "Amber/Red": "rating-amber-red", Red: "rating-red", "Not rated": "rating-none",
+  Green: "rating-green", "Amber/Green": "rating-amber-green", Amber: "rating-amber", "Amber/Red": "rating-amber-red", Red: "rating-red", "Blank": "rating-none",
 };
 
 interface Entry { asOf: string; rating: RatingWord; source_id: string }
@@ -96,12 +96,12 @@ export function gmppRatingsModel(gmpp: readonly GmppRow[], programme: readonly P
     return {
       year, asOf: entry?.asOf ?? null, when, rating, text, className: rating ? CLASS[rating] : "rating-missing", source_id: entry?.source_id ?? null,
       box, whenLabel, textLabel,
-      tip: entry ? `${formatDate(entry.asOf)}: ${rating === "Not rated" ? "not rated" : `rated ${rating}`}.` : `${year}: no rating in our data.`,
+      tip: entry ? `${formatDate(entry.asOf)}: ${rating === "Blank" ? "rating left blank in the copy" : `rated ${rating}`}.` : `${year}: no rating in our data.`,
     };
   });
   const height = narrow ? Math.ceil(n * (lineH + 14)) : Math.ceil(lineH + 4 + 36 + fs + 12);
 
-  const said = entries.map((e) => `${e.rating === "Not rated" ? "not rated" : e.rating} (${formatDate(e.asOf)})`);
+  const said = entries.map((e) => `${e.rating === "Blank" ? "blank in the copy" : e.rating} (${formatDate(e.asOf)})`);
   const gaps = slots.filter((s) => !s.rating).map((s) => s.year);
   const summary = `Delivery confidence: ${said.join(", ")}.${gaps.length ? ` No rating found for ${gaps.join(", ")}.` : ""}`;
   return { width, height, layout, fontSize: fs, label, summary, empty: false, table, slots };

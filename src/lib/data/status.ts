@@ -1,0 +1,171 @@
+/**
+ * A trust's EPR status as a dated timeline of evidence, and what that evidence says on a given day.
+ *
+ * Evidence comes in three kinds: editions of NHS England's supplier list (a dated snapshot of every
+ * trust), reported events (go-lives, contracts, delays, plans) and the trust's own life from ODS
+ * (opened, took over another trust, merged into a successor, closed). The status on a day is what the
+ * latest status-bearing evidence up to that day says; later reports that do not settle the status
+ * (a contract, a delay, a plan) are kept beside it so that a page can say what happened since.
+ * Pure functions: no I/O, every rule tested on small hand-made rows.
+ */
+import { dayBefore, endOfPeriod } from "./dates.ts";
+import type { EprStatusRow, TrustEventRow } from "./tables.ts";
+
+export const STATUS_NOW = ["epr", "no_epr", "unknown", "closed"] as const;
+/** epr: the latest evidence shows an EPR; no_epr: it shows none; unknown: no evidence; closed: not open. */
+export type StatusNow = (typeof STATUS_NOW)[number];
+
+/** How the status was reached: a list edition, a reported go-live, the trusts it took over, its closure, or nothing. */
+export type StatusBasis = "list" | "go_live" | "predecessors" | "closed" | "none";
+
+/** One edition of NHS England's supplier list, as the data step holds it. */
+export interface ListEdition {
+  source_id: string;
+  as_of: string;
+}
+
+/** The trust's own life from ODS, with the dates of every merger. */
+export interface TrustLife {
+  code: string;
+  /** First open day, when ODS's trust file has the trust. */
+  open_date: string | null;
+  /** Last open day, when ODS's trust file says it closed. */
+  close_date: string | null;
+  /** Trusts it merged into, with the day the successor took over. */
+  merged_into: { code: string; date: string }[];
+  /** Trusts it took over, with the day it took each over. */
+  took_over: { code: string; date: string }[];
+}
+
+export interface TrustStatus {
+  status: StatusNow;
+  basis: StatusBasis;
+  /** Date of the evidence the status rests on (may be a month or year); for a closed trust, its last open day. */
+  since: string | null;
+  supplier: string | null;
+  /** The sources.json id of the list edition or ODS file the status rests on, or null for a reported event. */
+  source_id: string | null;
+  /** The trust-events.csv row of the reported go-live the status rests on. */
+  event_id: string | null;
+  /** For basis "predecessors": the trusts whose status it is inferred from, each with the list they were on. */
+  inferred_from: { code: string; supplier: string | null; as_of: string; source_id: string }[];
+  /** Reported events after the status evidence that do not change it (plans, contracts, delays, other reports), oldest first. */
+  later_event_ids: string[];
+}
+
+/** Events that say an EPR is in use from their date. Everything else is news about one on the way. */
+const STATUS_EVENTS: ReadonlySet<TrustEventRow["event"]> = new Set(["go_live"]);
+
+/** A partial date counts as evidence on a day only once the whole period it names has passed. */
+const knownBy = (date: string, day: string) => endOfPeriod(date) <= day;
+
+/** The day a trust stopped being open, if it has: ODS's close date, else the day before its first merger. */
+export function lastOpenDay(life: TrustLife): string | null {
+  if (life.close_date) return life.close_date;
+  const first = life.merged_into.map((m) => m.date).sort()[0];
+  return first ? dayBefore(first) : null;
+}
+
+/** What the trust's own evidence (list editions and reported go-lives) says on a day; null when there is none. */
+function ownStatusOn(lists: readonly EprStatusRow[], events: readonly TrustEventRow[], day: string): TrustStatus | null {
+  type Item = { date: string; order: number; apply: (prev: TrustStatus | null) => TrustStatus };
+  const items: Item[] = [
+    ...lists.filter((l) => l.as_of <= day).map((l) => ({
+      date: l.as_of,
+      order: 0,
+      apply: (): TrustStatus => ({
+        status: l.has_epr ? "epr" : "no_epr", basis: "list", since: l.as_of, supplier: l.has_epr ? l.supplier : null,
+        source_id: l.source_id, event_id: null, inferred_from: [], later_event_ids: [],
+      }),
+    })),
+    ...events.filter((e) => STATUS_EVENTS.has(e.event) && knownBy(e.event_date, day)).map((e) => ({
+      date: endOfPeriod(e.event_date),
+      order: 1,
+      apply: (prev: TrustStatus | null): TrustStatus => {
+        // A go-live of the system already in use (a wider roll-out) does not change since-when.
+        if (prev?.status === "epr" && (!e.supplier || sameSupplier(prev.supplier, e.supplier))) return prev;
+        return {
+          status: "epr", basis: "go_live", since: e.event_date, supplier: e.supplier ?? null,
+          source_id: null, event_id: e.id, inferred_from: [], later_event_ids: [],
+        };
+      },
+    })),
+  ];
+  items.sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
+  let status: TrustStatus | null = null;
+  for (const item of items) status = item.apply(status);
+  return status;
+}
+
+/**
+ * Supplier names differ between the list ("Oracle Cerner") and the press ("Oracle"): the first word
+ * decides, which is enough to tell a change of supplier from a wider roll-out of the same one.
+ */
+export function sameSupplier(a: string | null, b: string | null): boolean {
+  const first = (s: string | null) => (s ?? "").toLowerCase().match(/[a-z0-9]+/)?.[0] ?? "";
+  return first(a) !== "" && first(a) === first(b);
+}
+
+export interface StatusInput {
+  life: TrustLife;
+  /** This trust's rows in every list edition. */
+  lists: readonly EprStatusRow[];
+  /** This trust's reported events. */
+  events: readonly TrustEventRow[];
+  /** Other trusts' status, for a trust that opened after the list: their status on the day it took them over. */
+  statusOf: (code: string, day: string) => TrustStatus;
+}
+
+/**
+ * The status on a day. A closed trust is "closed" from the day after its last open day. A trust with
+ * no evidence of its own that took over other trusts is given their status only if they all had an
+ * EPR when it took them over, and the result says it is inferred and from whom.
+ */
+export function statusOn(input: StatusInput, day: string): TrustStatus {
+  const { life } = input;
+  const last = lastOpenDay(life);
+  const own = ownStatusOn(input.lists, input.events, day);
+  const later = (since: string | null) =>
+    input.events
+      .filter((e) => !STATUS_EVENTS.has(e.event) && e.event !== "listed_no_epr" && knownBy(e.event_date, day) && (since === null || endOfPeriod(e.event_date) > endOfPeriod(since)))
+      .sort((a, b) => endOfPeriod(a.event_date).localeCompare(endOfPeriod(b.event_date)) || a.id.localeCompare(b.id))
+      .map((e) => e.id);
+  if (last !== null && last < day) {
+    return { status: "closed", basis: "closed", since: last, supplier: own?.supplier ?? null, source_id: null, event_id: null, inferred_from: [], later_event_ids: [] };
+  }
+  if (own) return { ...own, later_event_ids: later(own.since) };
+  const taken = life.took_over.filter((p) => p.date <= day);
+  if (taken.length) {
+    const theirs = taken.map((p) => ({ code: p.code, status: input.statusOf(p.code, dayBefore(p.date)) }));
+    if (theirs.every((t) => t.status.status === "epr" && t.status.basis === "list")) {
+      const suppliers = [...new Set(theirs.map((t) => t.status.supplier).filter((s): s is string => Boolean(s)))].sort();
+      return {
+        status: "epr", basis: "predecessors", since: theirs.map((t) => t.status.since!).sort()[0]!, supplier: suppliers.join("; ") || null,
+        source_id: theirs[0]!.status.source_id, event_id: null,
+        inferred_from: theirs.map((t) => ({ code: t.code, supplier: t.status.supplier, as_of: t.status.since!, source_id: t.status.source_id! })),
+        later_event_ids: later(null),
+      };
+    }
+  }
+  return { status: "unknown", basis: "none", since: null, supplier: null, source_id: null, event_id: null, inferred_from: [], later_event_ids: later(null) };
+}
+
+/** A resolver of every trust's status on any day, memoised, for trusts that refer to each other. */
+export function statusResolver(inputs: ReadonlyMap<string, Omit<StatusInput, "statusOf">>): (code: string, day: string) => TrustStatus {
+  const memo = new Map<string, TrustStatus>();
+  const visiting = new Set<string>();
+  const resolve = (code: string, day: string): TrustStatus => {
+    const key = `${code}|${day}`;
+    const hit = memo.get(key);
+    if (hit) return hit;
+    const input = inputs.get(code);
+    // A code with no row anywhere, or a succession loop, has no status to give.
+    if (!input || visiting.has(key)) return { status: "unknown", basis: "none", since: null, supplier: null, source_id: null, event_id: null, inferred_from: [], later_event_ids: [] };
+    visiting.add(key);
+    const result = statusOn({ ...input, statusOf: resolve }, day);
+    visiting.delete(key);
+    memo.set(key, result);
+    return result;
+  };
+  return resolve;
+}
