@@ -4,7 +4,7 @@
  */
 import { site, sources } from "./site.ts";
 import type { Source } from "./data/sources.ts";
-import { endOfPeriod, formatDate } from "./data/dates.ts";
+import { endOfPeriod, formatDate, formatWhen } from "./data/dates.ts";
 import { responsive, type ChartBase, type Responsive } from "./charts/shared.ts";
 import { coverageOverTimeModel, type CoverageOverTimeModel } from "./charts/coverage-over-time/model.ts";
 import { stackedBarsModel, type StackedBarsModel } from "./charts/stacked-bars/model.ts";
@@ -51,22 +51,32 @@ const listNote = `NHS England's list, dated ${formatDate(list.as_of)}: ${listSou
 function coverageOverTime(): ChartEntry {
   // The programme's years: the figures from 2000 and 2002 count "level 3" EPRs, a different measure.
   const since = "2022-01-01";
-  const shown = site.statements.filter((s) => s.metric === "share_with_epr" && endOfPeriod(s.as_of) >= since);
+  const shown = site.coverage_figures.filter((s) => endOfPeriod(s.as_of) >= since);
   const targets = site.targets.filter((t) => (t.kind === "epr_coverage" || t.kind === "epr_or_in_progress") && t.coverage_percent !== null && t.target_date >= since);
   const latest = site.headline.share_with_epr;
   const deadline = site.headline.deadline;
+  const derived = shown.filter((s) => s.derived_from);
   return {
     id: "coverage-over-time",
     kind: "coverage",
     page: "/coverage/",
-    title: `Official figures put coverage at ${formatNumber(latest.value)}% in ${formatDate(latest.as_of)}, against a promise of ${formatNumber(deadline.coverage_percent ?? 100)}% by ${formatDate(deadline.target_date)}`,
-    subtitle: "Share of NHS trusts in England with an electronic patient record. Filled dots are official figures, hollow dots other estimates; diamonds are targets at their deadlines.",
-    notes: ["Official counts use different totals of trusts (see the sources page); acute-only estimates are marked in the data table."],
+    title: `Official figures put coverage at ${formatNumber(latest.value)}% in ${formatWhen(latest.as_of, latest.dates_estimated)}, against a promise of ${formatNumber(deadline.coverage_percent ?? 100)}% by ${formatDate(deadline.target_date)}`,
+    subtitle: "Share of NHS trusts in England with an electronic patient record. Filled dots are official figures, hollow dots other estimates, dashed triangles forecasts; diamonds are targets at their deadlines.",
+    notes: [
+      "Official counts use different totals of trusts (see the sources page); acute-only estimates are marked in the data table.",
+      "A forecast is what a minister or NHS England expected, drawn at the date it was for; it is not a target.",
+      ...(derived.length ? [`${derived.map((d) => `${d.value}% (${formatDate(d.as_of)})`).join(" and ")} ${derived.length === 1 ? "is" : "are"} worked out from the counts the source gave, not a share it stated.`] : []),
+    ],
     sources: sources([...shown.map((s) => s.source_id), ...targets.map((t) => t.source_id)]),
     asOf: latest.as_of,
     models: responsive((width) => coverageOverTimeModel(shown, targets, { width, since, today: release })),
   };
 }
+
+const now = site.status_now;
+/** What counts of trusts today rest on, said once for every chart of them. */
+const nowNote = `Counts trusts open on ${formatDate(now.as_of)} by the latest published evidence for each: a reported go-live where there is one, otherwise ${listNote.charAt(0).toLowerCase()}${listNote.slice(1)}`;
+const eventSourceNote = "Go-lives come from trade press and trust reports; each is listed on its trust's page with its source.";
 
 function byRegion(): ChartEntry {
   const worst = [...site.coverage_by_region].sort((a, b) => b.without_epr - a.without_epr)[0]!;
@@ -74,33 +84,38 @@ function byRegion(): ChartEntry {
     id: "coverage-by-region",
     kind: "bars",
     page: "/coverage/",
-    title: `${worst.label} had the most trusts without an EPR: ${worst.without_epr} of its ${worst.total}`,
-    subtitle: "Trusts in NHS England's list, with and without an EPR, by NHS England region.",
-    notes: [listNote],
-    sources: sources([list.source_id, "ods-etr-2026", "odi-hexmap-icb-2022"]),
-    asOf: list.as_of,
+    title: `${worst.label} had the most trusts with no EPR reported on ${formatDate(now.as_of)}: ${worst.without_epr} of its ${worst.total}`,
+    subtitle: `Trusts open on ${formatDate(now.as_of)}, with and without an EPR by the latest evidence, by NHS England region.`,
+    notes: [nowNote, eventSourceNote],
+    sources: sources([list.source_id, "ods-etr-2026"]),
+    asOf: now.as_of,
     models: responsive((width) => stackedBarsModel(site.coverage_by_region, { width, categoryName: "Region" })),
   };
 }
 
 function byType(): ChartEntry {
   const without = site.coverage_by_type.filter((c) => c.without_epr > 0);
+  const totalWithout = without.reduce((a, c) => a + c.without_epr, 0);
   const title =
     without.length === 1
-      ? `All ${list.without_epr} trusts without an EPR were ${without[0]!.label.toLowerCase()} trusts`
-      : `${without.map((c) => `${c.without_epr} ${c.label.toLowerCase()}`).join(", ")} trusts had no EPR`;
+      ? `All ${totalWithout} trusts with no EPR reported on ${formatDate(now.as_of)} were ${without[0]!.label.toLowerCase()} trusts`
+      : `${without.map((c) => `${c.without_epr} ${c.label.toLowerCase()}`).join(", ")} trusts had no EPR reported on ${formatDate(now.as_of)}`;
   return {
     id: "coverage-by-type",
     kind: "bars",
     page: "/coverage/",
     title,
-    subtitle: "Trusts in NHS England's list, with and without an EPR, by the trust's main type.",
-    notes: [listNote],
+    subtitle: `Trusts open on ${formatDate(now.as_of)}, with and without an EPR by the latest evidence, by the trust's main type.`,
+    notes: [nowNote, eventSourceNote],
     sources: listSource,
-    asOf: list.as_of,
+    asOf: now.as_of,
     models: responsive((width) => stackedBarsModel(site.coverage_by_type, { width, categoryName: "Trust type" })),
   };
 }
+
+const boardChange = site.icb_successions[0]?.date ?? release;
+const closedBoards = new Set(site.icb_successions.filter((s) => s.kind !== "acquisition").map((s) => s.predecessor_code)).size;
+const newBoards = new Set(site.icb_successions.map((s) => s.successor_code).filter((c) => !site.icbs.some((i) => i.code === c))).size;
 
 function hexmap(): ChartEntry {
   const withGap = site.coverage_by_icb.filter((c) => c.without_epr > 0).length;
@@ -108,10 +123,14 @@ function hexmap(): ChartEntry {
     id: "icb-map",
     kind: "hexmap",
     page: "/coverage/",
-    title: `${withGap} of the ${site.icbs.length} integrated care boards had at least one trust without an EPR`,
-    subtitle: `Each hexagon is one of the ${site.icbs.length} integrated care boards in the ONS list of ${formatDate(sources(["ons-icb-names-2024"])[0]!.date)}, placed roughly where it is; the number is its trusts without an EPR in NHS England's list.`,
-    notes: [listNote, "Hexagons are equal in size whatever the area or population of the board."],
-    sources: sources([list.source_id, "ods-etr-2025", "ons-icb-names-2024", "odi-hexmap-icb-2022"]),
+    title: `On NHS England's list of ${formatDate(list.as_of)}, ${withGap} of the ${site.icbs.length} integrated care boards then in force had at least one trust without an EPR`,
+    subtitle: `Each hexagon is one of the ${site.icbs.length} integrated care boards of ${formatDate(list.as_of)} (the ONS list of ${formatDate(sources(["ons-icb-names-2024"])[0]!.date)}), placed roughly where it is; the number is its trusts without an EPR on that list.`,
+    notes: [
+      listNote,
+      `These are the boards in force on the list's date. On ${formatDate(boardChange)}, ${closedBoards} of them closed and ${newBoards} new boards took their areas; the hex layout has no version for the new boards, so the map keeps the old ones. Each trust's page gives its board now.`,
+      "Hexagons are equal in size whatever the area or population of the board.",
+    ],
+    sources: sources([list.source_id, "ods-etr-2025", "ons-icb-names-2024", "odi-hexmap-icb-2022", "ods-icb-successions-2026"]),
     asOf: list.as_of,
     models: responsive((width) => icbHexmapModel(site.icbs, site.coverage_by_icb, { width })),
   };
@@ -158,20 +177,20 @@ function timeline(): ChartEntry {
 
 function suppliers(byType: boolean): ChartEntry {
   const [first, second] = site.suppliers;
-  const withEpr = list.with_epr;
+  const withEpr = site.suppliers.reduce((a, s) => a + s.trusts, 0);
   return {
     id: byType ? "suppliers-by-type" : "suppliers",
     kind: "suppliers",
     page: "/suppliers/",
     title: byType
       ? `Which suppliers serve which kinds of trust`
-      : `${shortSupplierName(first!.supplier)} and ${shortSupplierName(second!.supplier)} supplied the most trusts: ${first!.trusts} and ${second!.trusts} of the ${withEpr} with an EPR`,
+      : `${shortSupplierName(first!.supplier)} and ${shortSupplierName(second!.supplier)} supplied the most trusts on ${formatDate(now.as_of)}: ${first!.trusts} and ${second!.trusts} of the ${withEpr} with an EPR`,
     subtitle: byType
-      ? "Trusts with an EPR in NHS England's list, by main EPR supplier, split by trust type."
-      : `Trusts with an EPR in NHS England's list, by main EPR supplier (${site.suppliers.length} suppliers).`,
-    notes: [listNote, "Generic or in-house systems are grouped by NHS England as one supplier."],
+      ? `Trusts open on ${formatDate(now.as_of)} with an EPR, by main EPR supplier by the latest evidence, split by trust type.`
+      : `Trusts open on ${formatDate(now.as_of)} with an EPR, by main EPR supplier by the latest evidence (${site.suppliers.length} suppliers).`,
+    notes: [nowNote, eventSourceNote, "Generic or in-house systems are grouped by NHS England as one supplier. A trust whose status is inferred from the trusts it took over is not counted."],
     sources: listSource,
-    asOf: list.as_of,
+    asOf: now.as_of,
     models: responsive((width) => supplierBarsModel(site.suppliers, { width, byType })),
   };
 }

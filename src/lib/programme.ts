@@ -17,4 +17,5 @@ export const PROGRAMME_MEASURE_LABELS: Record<ProgrammeMeasure, string> = {
   trusts_funded: "Trusts funded",
   baseline_benefits: "Expected benefits (whole life)",
   delivery_confidence: "Delivery confidence rating",
+  investment_supported: "Investment helped by the programme",
 };

@@ -1,5 +1,4 @@
 /** A trust's dated history from the data we hold: opening, takeovers, each list entry, mergers, closing. */
-import type { EprStatusRow } from "./data/tables.ts";
 import type { Trust } from "./data/model.ts";
 import { ICB_SUCCESSIONS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./data/model.ts";
 import { dayAfter, dayBefore, formatDate } from "./data/dates.ts";
@@ -13,7 +12,7 @@ export interface HistoryItem {
 
 const names = (codes: string[], nameOf: (code: string) => string) => codes.map(nameOf).join(" and ");
 
-export function trustHistory(t: Trust, lists: readonly EprStatusRow[], nameOf: (code: string) => string): HistoryItem[] {
+export function trustHistory(t: Trust, nameOf: (code: string) => string): HistoryItem[] {
   const items: HistoryItem[] = [];
   const takenOnOpening = t.took_over.filter((p) => p.date === t.open_date).map((p) => p.code);
   // Only openings since 2024 are news; older ones are in the facts list above.
@@ -24,7 +23,7 @@ export function trustHistory(t: Trust, lists: readonly EprStatusRow[], nameOf: (
   for (const [date, group] of Map.groupBy(t.took_over.filter((p) => p.date !== t.open_date), (p) => p.date)) {
     items.push({ date, text: `It took over ${names(group.map((p) => p.code), nameOf)}.`, source_id: ODS_SUCCESSIONS_SOURCE_ID });
   }
-  for (const row of lists) {
+  for (const row of t.lists) {
     items.push({
       date: row.as_of,
       text: row.has_epr ? `NHS England's list recorded ${row.supplier} as its main EPR supplier.` : "NHS England's list recorded it as having no EPR, and in the process of getting one.",

@@ -44,7 +44,9 @@ function mergedWords(t: Trust, ctx: TextContext): string {
  */
 export function statusSentence(t: Trust, ctx: TextContext): string {
   const s = t.status_now;
-  const later = s.later_event_ids.length ? ` Later reports (below) describe work since then, but no go-live.` : "";
+  const later = !s.later_event_ids.length ? "" : s.status === "epr"
+    ? " Later reports, listed below, describe plans or contracts since then; none reports a change of system yet."
+    : " Later reports, listed below, describe work since then; none reports a go-live.";
   switch (s.basis) {
     case "closed": {
       const when = formatDate(s.since!);
@@ -54,7 +56,7 @@ export function statusSentence(t: Trust, ctx: TextContext): string {
     }
     case "go_live": {
       const e = ctx.eventOf(s.event_id!);
-      const by = e ? ` (reported by ${e.publisher})` : "";
+      const by = e ? `, as reported by ${e.publisher}` : "";
       const change = t.list?.has_epr && t.list.supplier ? `, replacing the ${t.list.supplier} system on ${listWords(t.list.as_of)}` : t.list && !t.list.has_epr ? `; ${listWords(t.list.as_of)} had recorded none` : "";
       return `Has an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live since ${formatDate(s.since!)}${by}${change}.`;
     }

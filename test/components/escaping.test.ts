@@ -8,7 +8,7 @@ import type { Source } from "../../src/lib/data/sources.ts";
 const hostile = '<script>alert("x")</script>';
 const source: Source = {
   id: "evil", title: `Title ${hostile}`, publisher: `Pub "quoted" & <b>`, url: 'https://example.org/?a=1&b="2"', via: null, date: "2025-05",
-  date_note: null, type: "news", uin: null, licence: "not-stated", covers: "c", confidence: "L",
+  date_estimated: false, date_note: null, type: "news", uin: null, licence: "not-stated", covers: "c", confidence: "L",
 };
 
 describe("escaping in components", () => {

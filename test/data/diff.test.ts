@@ -27,7 +27,7 @@ function laterRelease(): string {
   edit(dir, "trusts.csv", (s) => s.replace("RCC,Gamma Community NHS Trust,GAMMA COMMUNITY NHS TRUST,Y58,QBB,QBB,BS10 5NB,2000-04-01,", "RCC,Gamma Community NHS Trust,GAMMA COMMUNITY NHS TRUST,Y58,QBB,QBB,BS10 5NB,2000-04-01,2026-03-31") + "NEW2B,Second New NHS Trust,SECOND NEW NHS TRUST,Y58,QBB,QBB,BS10 5NB,2026-04-01,\n");
   edit(dir, "epr-status.csv", (s) => s.replace("RAA,2024-10-01,epr-list,ALPHA HOSPITALS NHS TRUST,acute,yes,Epic Systems Corporation", "RAA,2024-10-01,epr-list,ALPHA HOSPITALS NHS TRUST,acute,yes,Oracle Cerner Corporation").replace("RDD,2024-10-01,epr-list,DELTA HOSPITAL NHS FOUNDATION TRUST,acute,no,", "RDD,2024-10-01,epr-list,DELTA HOSPITAL NHS FOUNDATION TRUST,acute,yes,Epic Systems Corporation"));
   edit(dir, "successions.csv", (s) => s + "RCC,NEW2B,2026-04-01\n");
-  edit(dir, "statements.csv", (s) => s.replace("S002,trusts_without_epr,1,", "S002,trusts_without_epr,0,").replace("S001,trusts_with_epr,4,", "S001,trusts_with_epr,5,") + "S005,share_with_epr,96,percent,secondary_care_trusts,2026-03,2026-04,yes,A Minister,wq-1,,H,\n");
+  edit(dir, "statements.csv", (s) => s.replace("S002,trusts_without_epr,1,", "S002,trusts_without_epr,0,").replace("S001,trusts_with_epr,4,", "S001,trusts_with_epr,5,") + "S005,share_with_epr,96,percent,secondary_care_trusts,2026-03,2026-04,no,yes,A Minister,wq-1,,H,\n");
   return dir;
 }
 

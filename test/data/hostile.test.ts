@@ -71,8 +71,8 @@ describe("hostile text in data", () => {
   });
 
   it("rejects a total that does not match its parts, percentages over 100, and negative money", () => {
-    const S = "id,metric,value,unit,scope,as_of,stated_on,official,speaker,source_id,fact_ids,confidence,note";
-    expect(() => parseTable(`${S}\nS001,share_with_epr,-1,percent,secondary_care_trusts,2025,2025,yes,,wq-1,,H,\n`, "s.csv", statementsTable)).toThrow(/column "value": found "-1"/);
-    expect(() => parseTable(`${S}\nS001,share_with_epr,"1,000",percent,secondary_care_trusts,2025,2025,yes,,wq-1,,H,\n`, "s.csv", statementsTable)).toThrow(/found "1,000"/);
+    const S = "id,metric,value,unit,scope,as_of,stated_on,dates_estimated,official,speaker,source_id,fact_ids,confidence,note";
+    expect(() => parseTable(`${S}\nS001,share_with_epr,-1,percent,secondary_care_trusts,2025,2025,no,yes,,wq-1,,H,\n`, "s.csv", statementsTable)).toThrow(/column "value": found "-1"/);
+    expect(() => parseTable(`${S}\nS001,share_with_epr,"1,000",percent,secondary_care_trusts,2025,2025,no,yes,,wq-1,,H,\n`, "s.csv", statementsTable)).toThrow(/found "1,000"/);
   });
 });

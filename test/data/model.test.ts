@@ -2,7 +2,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readDataDir } from "../../scripts/build-data.ts";
 import { dayBefore } from "../../src/lib/data/dates.ts";
-import { buildSiteData, checkStatementTotals, latestOfficial, trustsOpenOn, type DataInput } from "../../src/lib/data/model.ts";
+import { buildSiteData, checkStatementTotals, trustsOpenOn, type DataInput } from "../../src/lib/data/model.ts";
+import { coverageFigures, latestOfficialShare } from "../../src/lib/data/figures.ts";
 
 const FIXTURE = fileURLToPath(new URL("../fixtures/data", import.meta.url));
 const input = (): DataInput => readDataDir(FIXTURE);
@@ -14,31 +15,63 @@ describe("trust-level model", () => {
     expect(site().trusts.map((t) => t.code)).toEqual(["NEW1A", "RAA", "RBB", "RCC", "RDD", "TZZ"]);
   });
 
-  it("takes a trust's status and supplier from NHS England's list", () => {
-    expect(trust("RAA")).toMatchObject({ epr_status: "epr", epr_status_basis: "listed", supplier: "Epic Systems Corporation", trust_type: "acute", status_as_of: "2024-10-01", status_source_id: "epr-list" });
-    expect(trust("RDD")).toMatchObject({ epr_status: "no_epr", supplier: null });
+  it("keeps each trust's row in NHS England's list, with the list's date and source", () => {
+    expect(trust("RAA").list).toEqual({ source_id: "epr-list", as_of: "2024-10-01", has_epr: true, supplier: "Epic Systems Corporation" });
+    expect(trust("RDD").list).toMatchObject({ has_epr: false, supplier: null });
+    expect(trust("NEW1A").list).toBeNull();
   });
 
-  it("gives a trust formed by merger its predecessors' status, and says so", () => {
-    expect(trust("NEW1A")).toMatchObject({ epr_status: "epr", epr_status_basis: "predecessors", predecessor_codes: ["RBB", "TZZ"], supplier: "TPP", trust_type: "mental_health" });
+  it("gives each trust its status now from the latest evidence: a go-live after the list wins", () => {
+    expect(trust("RAA").status_now).toMatchObject({ status: "epr", basis: "list", since: "2024-10-01", source_id: "epr-list" });
+    expect(trust("RDD").status_now).toMatchObject({ status: "epr", basis: "go_live", since: "2025-06", supplier: "Epic Systems Corporation", event_id: "E003" });
   });
 
-  it("places a care trust missing from the ODS file in its successor's region", () => {
-    expect(trust("TZZ")).toMatchObject({ in_ods_trust_list: false, region_code: "Y56", successor_codes: ["NEW1A"], succession_date: "2024-11-01", name: "Zeta Care NHS Trust" });
+  it("infers a merged trust's status from its predecessors only when all had an EPR, and says from whom", () => {
+    expect(trust("NEW1A").status_now).toMatchObject({ status: "epr", basis: "predecessors", supplier: "TPP" });
+    expect(trust("NEW1A").status_now.inferred_from.map((p) => p.code)).toEqual(["RBB", "TZZ"]);
+    expect(trust("NEW1A").took_over).toEqual([{ code: "RBB", date: "2024-11-01" }, { code: "TZZ", date: "2024-11-01" }]);
+    expect(trust("NEW1A").trust_type).toBe("mental_health");
   });
 
-  it("counts coverage in the list by region and by type", () => {
+  it("shows closed trusts as closed, keeping what they had before", () => {
+    expect(trust("RBB").status_now).toMatchObject({ status: "closed", since: "2024-10-31" });
+    expect(trust("RBB").status_at_close).toMatchObject({ status: "epr", supplier: "TPP" });
+    expect(trust("TZZ").status_now).toMatchObject({ status: "closed", since: "2024-10-31" });
+  });
+
+  it("places a care trust missing from the ODS file in its successor's region, and says where the region came from", () => {
+    expect(trust("TZZ")).toMatchObject({ in_ods_trust_list: false, region_code: "Y56", region_basis: "successor", merged_into: [{ code: "NEW1A", date: "2024-11-01" }], name: "Zeta Care NHS Trust" });
+  });
+
+  it("gives the board now with its start date, and the board of the list's date only where it differs", () => {
+    expect(trust("NEW1A").icb).toEqual({ code: "Z9B2Z", name: "West and North London", from: "2026-04-01", until: null });
+    expect(trust("NEW1A").icb_at_list).toBeNull();
+    expect(trust("RAA").icb_at_list).toBeNull();
+  });
+
+  it("keeps the list's own counts, and counts trusts open on the release date by their status now", () => {
     const s = site();
     expect(s.snapshot).toEqual({ source_id: "epr-list", as_of: "2024-10-01", total: 5, with_epr: 4, without_epr: 1, share_with_epr: 80 });
-    expect(s.coverage_by_region.map((r) => [r.label, r.with_epr, r.without_epr])).toEqual([["London", 3, 0], ["South West", 1, 1]]);
-    expect(s.coverage_by_type.map((r) => [r.key, r.total])).toEqual([["acute", 2], ["mental_health", 2], ["community", 1]]);
+    expect(s.status_now).toEqual({ as_of: "2026-11-25", total: 4, by_status: { epr: 4, no_epr: 0, unknown: 0, closed: 2 } });
+    expect(s.status_changed_since_list).toBe(1);
+    expect(s.coverage_by_region.map((r) => [r.label, r.total, r.with_epr, r.without_epr])).toEqual([["London", 2, 2, 0], ["South West", 2, 2, 0]]);
+    expect(s.coverage_by_type.map((r) => [r.key, r.total])).toEqual([["acute", 2], ["mental_health", 1], ["community", 1]]);
   });
 
-  it("counts suppliers among trusts with an EPR, largest first, by trust type", () => {
+  it("counts the map by the boards in force on the list's date, from the list", () => {
+    expect(site().coverage_by_icb.map((c) => [c.key, c.with_epr, c.without_epr])).toEqual([["QAA", 2, 0], ["QBB", 1, 1]]);
+  });
+
+  it("counts suppliers among open trusts with an EPR now, largest first, leaving out inferred ones", () => {
     expect(site().suppliers).toEqual([
-      { supplier: "TPP", trusts: 3, by_type: { acute: 0, mental_health: 2, mental_health_community: 0, community: 1, ambulance: 0 } },
-      { supplier: "Epic Systems Corporation", trusts: 1, by_type: { acute: 1, mental_health: 0, mental_health_community: 0, community: 0, ambulance: 0 } },
+      { supplier: "Epic Systems Corporation", trusts: 2, by_type: { acute: 2, mental_health: 0, mental_health_community: 0, community: 0, ambulance: 0 } },
+      { supplier: "TPP", trusts: 1, by_type: { acute: 0, mental_health: 0, mental_health_community: 0, community: 1, ambulance: 0 } },
     ]);
+  });
+
+  it("lists every estimate and fill-in it makes", () => {
+    const kinds = site().estimates.map((e) => `${e.kind} ${e.subject}`);
+    expect(kinds).toEqual(expect.arrayContaining(["estimated_date wq-1", "inferred_event_date E003", "region_from_successor TZZ", "status_from_predecessors NEW1A"]));
   });
 
   it("counts trusts open on a day, treating the close date as the last open day", () => {
@@ -95,10 +128,22 @@ describe("headline", () => {
     expect(h.days_to_deadline).toBe(-239);
   });
 
-  it("ignores unofficial figures for the headline", () => {
+  it("ignores unofficial figures and forecasts for the headline", () => {
     const rows = input().statements;
     const unofficial = { ...rows[3]!, id: "S099", as_of: "2026-06", official: false, value: 99 };
-    expect(latestOfficial([...rows, unofficial], "share_with_epr")!.id).toBe("S004");
+    const forecast = { ...rows[3]!, id: "S098", metric: "forecast_share_with_epr" as const, as_of: "2026-03-31", value: 96 };
+    expect(latestOfficialShare(coverageFigures([...rows, unofficial, forecast]))!.id).toBe("S004");
+  });
+
+  it("takes a count-only answer to the headline, its share worked out and marked as derived", () => {
+    const rows = input().statements.filter((s) => s.id !== "S004");
+    const later = [
+      { ...rows[0]!, id: "S010", as_of: "2026-05", stated_on: "2026-05", value: 201, source_id: "wq-2" },
+      { ...rows[2]!, id: "S011", as_of: "2026-05", stated_on: "2026-05", value: 205, source_id: "wq-2" },
+    ];
+    const share = latestOfficialShare(coverageFigures([...rows, ...later]))!;
+    expect(share).toMatchObject({ value: 98, as_of: "2026-05", derived_from: ["S010", "S011"], official: true });
+    expect(coverageFigures(rows).find((f) => f.as_of === "2025-05")).toMatchObject({ value: 80, derived_from: ["S001", "S003"] });
   });
 });
 

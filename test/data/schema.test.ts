@@ -7,9 +7,9 @@ const HEADER = "code,name,ods_name,region_code,icb_code,icb_code_2026,postcode,o
 const ROW = "RAA,Alpha NHS Trust,ALPHA NHS TRUST,Y56,QAA,QAA,NW1 0PE,2000-04-01,";
 const trusts = (...rows: string[]) => parseTable([HEADER, ...rows].join("\n") + "\n", "data/trusts.csv", trustsTable);
 
-const S_HEADER = "id,metric,value,unit,scope,as_of,stated_on,official,speaker,source_id,fact_ids,confidence,note";
+const S_HEADER = "id,metric,value,unit,scope,as_of,stated_on,dates_estimated,official,speaker,source_id,fact_ids,confidence,note";
 const statements = (row: string) => parseTable(`${S_HEADER}\n${row}\n`, "data/statements.csv", statementsTable);
-const S_ROW = ["S001", "share_with_epr", "91", "percent", "secondary_care_trusts", "2025-05", "2025-05", "yes", "Minister", "wq-1", "F033", "H", ""];
+const S_ROW = ["S001", "share_with_epr", "91", "percent", "secondary_care_trusts", "2025-05", "2025-05", "no", "yes", "Minister", "wq-1", "F033", "H", ""];
 const statementWith = (changes: Record<number, string>) => statements(S_ROW.map((v, i) => changes[i] ?? v).join(","));
 
 describe("CSV schema validation", () => {
@@ -19,9 +19,9 @@ describe("CSV schema validation", () => {
   });
 
   it("keeps a quoted newline inside a cell and still counts lines right after it", () => {
-    const rows = statements(`S001,share_with_epr,91,percent,secondary_care_trusts,2025-05,2025-05,yes,Minister,wq-1,F033,H,"two\nlines"`);
+    const rows = statements(`S001,share_with_epr,91,percent,secondary_care_trusts,2025-05,2025-05,no,yes,Minister,wq-1,F033,H,"two\nlines"`);
     expect(rows[0]!.note).toBe("two\nlines");
-    const bad = `${S_HEADER}\nS001,share_with_epr,91,percent,secondary_care_trusts,2025-05,2025-05,yes,M,wq-1,,H,"a\nb"\nS002,share_with_epr,91,percent,secondary_care_trusts,2025-05,2025-05,maybe,M,wq-1,,H,\n`;
+    const bad = `${S_HEADER}\nS001,share_with_epr,91,percent,secondary_care_trusts,2025-05,2025-05,no,yes,M,wq-1,,H,"a\nb"\nS002,share_with_epr,91,percent,secondary_care_trusts,2025-05,2025-05,no,maybe,M,wq-1,,H,\n`;
     expect(() => parseTable(bad, "data/statements.csv", statementsTable)).toThrow(/line 4, column "official"/);
   });
 
@@ -77,7 +77,7 @@ describe("CSV schema validation", () => {
   });
 
   it("rejects a malformed fact id list", () => {
-    expect(() => statementWith({ 10: "F33" })).toThrow(/column "fact_ids": found "F33"/);
+    expect(() => statementWith({ 11: "F33" })).toThrow(/column "fact_ids": found "F33"/);
   });
 
   it("lists every problem in the file, not just the first", () => {
@@ -93,7 +93,7 @@ describe("CSV schema validation", () => {
 });
 
 describe("sources.json validation", () => {
-  const good = { id: "wq-1", title: "T", publisher: "UK Parliament", url: "https://example.org/", via: null, date: "2025-05", date_note: null, type: "written_answer", uin: "1", licence: "OPL-3.0", covers: "c", confidence: "H" };
+  const good = { id: "wq-1", title: "T", publisher: "UK Parliament", url: "https://example.org/", via: null, date: "2025-05", date_estimated: true, date_note: null, type: "written_answer", uin: "1", licence: "OPL-3.0", covers: "c", confidence: "H" };
   it("accepts a good entry", () => {
     expect(parseSources(JSON.stringify([good]), "data/sources.json")).toHaveLength(1);
   });

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { importAll, UPSTREAM } from "../../scripts/import.ts";
+import { importAll, importOneEdition, UPSTREAM } from "../../scripts/import.ts";
+
+const EDITIONS = [{ path: "nhse-epr-suppliers/list.xlsx", source_id: "epr-list", as_of: "2024-10-01" }];
 import { eprWorkbook } from "../helpers/epr-xlsx.ts";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/upstream", import.meta.url));
@@ -17,7 +19,7 @@ async function upstreamCopy(): Promise<string> {
   cpSync(FIXTURES, dir, { recursive: true });
   // The workbook is made by code (a binary fixture would hide its contents from review).
   mkdirSync(join(dir, "nhse-epr-suppliers"), { recursive: true });
-  writeFileSync(join(dir, UPSTREAM.eprSuppliers), await eprWorkbook());
+  writeFileSync(join(dir, EDITIONS[0]!.path), await eprWorkbook());
   return dir;
 }
 const out = () => {
@@ -30,26 +32,42 @@ const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map
 describe("npm run data:import", () => {
   it("writes every normalised CSV from the upstream files", async () => {
     const dest = out();
-    await importAll(await upstreamCopy(), dest);
-    expect(Object.keys(snapshot(dest))).toEqual(["epr-status.csv", "gmpp.csv", "icbs.csv", "regions.csv", "successions.csv", "trusts.csv"]);
+    await importAll(await upstreamCopy(), dest, EDITIONS);
+    expect(Object.keys(snapshot(dest))).toEqual(["epr-status.csv", "gmpp.csv", "icb-successions.csv", "icbs.csv", "regions.csv", "successions.csv", "trusts.csv"]);
+    expect(snapshot(dest)["icb-successions.csv"]).toContain("QAA,Z9B2Z,NHS West and North London Integrated Care Board,2026-04-01,merger");
     expect(snapshot(dest)["trusts.csv"]).toContain("RBB,Beta Mental Health NHS Trust,BETA MENTAL HEALTH NHS TRUST,Y56,QAA,QAA,NW1 0PE,2000-04-01,2024-10-31");
   });
 
   it("gives the same bytes on a second run", async () => {
     const [a, b] = [out(), out()];
     const up = await upstreamCopy();
-    await importAll(up, a);
-    await importAll(up, b);
+    await importAll(up, a, EDITIONS);
+    await importAll(up, b, EDITIONS);
     expect(snapshot(a)).toEqual(snapshot(b));
   });
 
   it("leaves every previous output untouched when one upstream file is bad", async () => {
     const dest = out();
     const up = await upstreamCopy();
-    await importAll(up, dest);
+    await importAll(up, dest, EDITIONS);
     const before = snapshot(dest);
     writeFileSync(join(up, UPSTREAM.gmpp2023), "not;a;gmpp;file\n");
-    await expect(importAll(up, dest)).rejects.toThrow(/uk_2023\.csv/);
+    await expect(importAll(up, dest, EDITIONS)).rejects.toThrow(/uk_2023\.csv/);
     expect(snapshot(dest)).toEqual(before);
+  });
+
+  it("adds a new edition of NHS England's list with its own source id and date, keeping the old one and recording it", async () => {
+    const dest = out();
+    const up = await upstreamCopy();
+    await importAll(up, dest, EDITIONS);
+    writeFileSync(join(dest, "epr-list-editions.json"), JSON.stringify(EDITIONS));
+    const workbook = join(up, "second.xlsx");
+    writeFileSync(workbook, await eprWorkbook({ sheetName: "EPR Suppliers" }));
+    await importOneEdition(workbook, { source_id: "epr-list-2026", as_of: "2026-04-01" }, dest);
+    const status = snapshot(dest)["epr-status.csv"]!;
+    expect(status).toContain("RAA,2024-10-01,epr-list,");
+    expect(status).toContain("RAA,2026-04-01,epr-list-2026,");
+    expect(JSON.parse(snapshot(dest)["epr-list-editions.json"]!).map((e: { source_id: string }) => e.source_id)).toEqual(["epr-list", "epr-list-2026"]);
+    await expect(importOneEdition(workbook, { source_id: "epr-list", as_of: "2026-04-01" }, dest)).rejects.toThrow(/one date per source id: epr-list is already dated 2024-10-01/);
   });
 });

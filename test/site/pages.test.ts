@@ -38,7 +38,9 @@ describe("built site", () => {
     const h = site.headline;
     expect(text(home)).toContain(`${h.share_with_epr.value}%`);
     expect(home).toContain(`href="${site.sources.find((s) => s.id === h.share_with_epr.source_id)!.url}"`);
-    expect(text(home)).toMatch(/As of May 2025/);
+    const asOf = h.share_with_epr.as_of;
+    const month = new Date(`${asOf.slice(0, 7)}-01T00:00:00Z`).toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+    expect(text(home)).toContain(`As of ${h.share_with_epr.dates_estimated ? "about " : ""}${asOf.length === 7 ? month : ""}`);
     if (h.trusts_without_epr) expect(text(home)).toContain(`${h.trusts_without_epr.value} trusts without an EPR`);
     expect(text(home)).toContain(`named ${site.snapshot.without_epr} of ${site.snapshot.total}`);
   });
@@ -50,10 +52,42 @@ describe("built site", () => {
   });
 
   it("gives each trust page its status, supplier and a link to the status source", () => {
-    const listed = site.trusts.find((t) => t.epr_status === "epr" && t.epr_status_basis === "listed")!;
+    const listed = site.trusts.find((t) => t.status_now.status === "epr" && t.status_now.basis === "list")!;
     const page = html(`trusts/${listed.code}`);
-    expect(text(page)).toContain(listed.supplier!);
-    expect(page).toContain(site.sources.find((s) => s.id === listed.status_source_id)!.url);
+    expect(text(page)).toContain(listed.status_now.supplier!);
+    expect(page).toContain(site.sources.find((s) => s.id === listed.status_now.source_id)!.url);
+  });
+
+  it("says what is true now on the pages of trusts whose status changed after NHS England's list", () => {
+    const lede = (code: string) => text(html(`trusts/${code}`));
+    // Listed without an EPR on 1 October 2024, reported live since.
+    for (const [code, month] of [["RJN", "June 2025"], ["RBT", "June 2025"], ["RPC", "November 2025"]] as const) {
+      expect(lede(code)).toContain("Status on 25 November 2026: Has an EPR");
+      expect(lede(code)).toMatch(new RegExp(`Has an EPR from [^,]+, live since ${month}, as reported by [^;]+; NHS England's list of 1 October 2024 had recorded none\\.`));
+      expect(lede(code)).not.toContain("None recorded");
+    }
+    // A supplier change after the list: System C on the list, Oracle live in November 2025.
+    expect(lede("RF4")).toContain("Has an EPR from Oracle Cerner Corporation, live since November 2025, as reported by HTN (Health Tech Newspaper), replacing the System C Healthcare Ltd system on NHS England's list of 1 October 2024.");
+    // Closed on merger: no present tense, the date, and where it went.
+    expect(lede("RNK")).toContain("Status on 25 November 2026: Closed");
+    expect(lede("RNK")).toContain("Closed: its last day as a trust was 31 March 2026. It merged into North London NHS Foundation Trust on 1 April 2026");
+    expect(lede("RNK")).toContain("NHS England's list of 1 October 2024 recorded an EPR from");
+    expect(lede("RNK")).not.toMatch(/Has an EPR\./);
+    // Opened after the list: the inference is said, with its date and the trusts it rests on.
+    expect(lede("G6V2S")).toContain("Has an EPR (inferred)");
+    expect(lede("G6V2S")).toContain("No EPR status of its own has been published. It opened on 1 November 2024, after NHS England's list of 1 October 2024");
+    expect(lede("G6V2S")).toMatch(/Took over Barnet, Enfield and Haringey Mental Health NHS Trust on 1 November 2024, Camden and Islington NHS Foundation Trust on 1 November 2024, Tavistock and Portman NHS Foundation Trust on 1 April 2026/);
+    // A takeover is a dated takeover, not "formed from".
+    expect(lede("RW1")).toContain("Took over Solent NHS Trust on 1 October 2024");
+    expect(lede("RW1")).not.toContain("Formed from");
+    expect(lede("RW1")).toContain("Had an EPR from The Access Group on NHS England's list of 1 October 2024");
+  });
+
+  it("shows the board a trust is in now, and the one of the list's date where it differs, each with its period", () => {
+    expect(text(html("trusts/RPC"))).toContain("Integrated care board Surrey and Sussex (since 1 April 2026); on NHS England's list's date, Sussex (until 31 March 2026)");
+    // No closed board is shown as current.
+    const closed = new Set(site.icb_successions.filter((s) => s.kind !== "acquisition").map((s) => s.predecessor_code));
+    for (const t of site.trusts.filter((t) => t.status_now.status !== "closed")) expect(closed.has(t.icb?.code ?? ""), t.code).toBe(false);
   });
 
   it("links its sources from every page with figures; prose pages point to the sources page", () => {

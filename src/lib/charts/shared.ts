@@ -101,7 +101,7 @@ export interface LegendItem {
   label: string;
   /** CSS class of the swatch: the colour comes from charts.css, never from the model. */
   className: string;
-  mark: "rect" | "hatch" | "circle" | "ring" | "diamond" | "line" | "dash" | "hex";
+  mark: "rect" | "hatch" | "circle" | "ring" | "diamond" | "triangle" | "line" | "dash" | "hex";
   x: number;
   y: number;
 }

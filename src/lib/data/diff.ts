@@ -49,9 +49,10 @@ export function diffData(before: DataInput, after: DataInput): DataDiff {
   const oldSucc = new Set(before.successions.map(key));
   diff.mergers = after.successions.filter((s) => !oldSucc.has(key(s)));
 
-  const oldStatus = new Map(before.eprStatus.map((s) => [s.code, s]));
+  const editionKey = (s: { code: string; source_id: string }) => `${s.code}|${s.source_id}`;
+  const oldStatus = new Map(before.eprStatus.map((s) => [editionKey(s), s]));
   for (const s of after.eprStatus) {
-    const prev = oldStatus.get(s.code);
+    const prev = oldStatus.get(editionKey(s));
     if (!prev) continue;
     if (prev.has_epr !== s.has_epr) diff.status_changed.push({ code: s.code, from: prev.has_epr ? "EPR" : "no EPR", to: s.has_epr ? "EPR" : "no EPR" });
     if (prev.supplier !== s.supplier) diff.supplier_changed.push({ code: s.code, from: prev.supplier, to: s.supplier });

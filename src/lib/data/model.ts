@@ -163,7 +163,7 @@ export function trustsOpenOn<T extends { open_date: string | null; close_date: s
 export function checkReferences(input: DataInput): Problem[] {
   const problems: Problem[] = [];
   const sourceIds = new Set(input.sources.map((s) => s.id));
-  for (const id of [ODS_TRUSTS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID]) {
+  for (const id of [ODS_TRUSTS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID, ...(input.icbSuccessions.length ? [ICB_SUCCESSIONS_SOURCE_ID] : [])]) {
     if (!sourceIds.has(id)) problems.push({ file: "data/sources.json", value: id, expected: "an entry for this ODS file, which trust counts and mergers cite" });
   }
   const trustCodes = new Set(input.trusts.map((t) => t.code));

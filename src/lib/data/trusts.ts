@@ -49,6 +49,8 @@ export interface Trust {
   took_over: { code: string; date: string }[];
   /** Whether ODS's trust file lists it (care trusts with T-codes are in a file we do not have). */
   in_ods_trust_list: boolean;
+  /** Its rows in every edition of NHS England's list, oldest first. */
+  lists: ListEntry[];
   /** Its row in the latest edition of NHS England's list that includes it. */
   list: ListEntry | null;
   /** What the latest evidence says on the status date. */
@@ -84,6 +86,8 @@ export function boardsByCode(icbs: readonly IcbRow[], successions: readonly IcbS
   return boards;
 }
 
+const listEntry = (row: EprStatusRow): ListEntry => ({ source_id: row.source_id, as_of: row.as_of, has_epr: row.has_epr, supplier: row.has_epr ? row.supplier : null });
+
 export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
   const regionName = new Map(t.regions.map((r) => [r.code, r.name]));
   const boards = boardsByCode(t.icbs, t.icbSuccessions);
@@ -112,15 +116,17 @@ export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
     const life = lives.get(code)!;
     const rows = [...(listsByCode.get(code) ?? [])].sort((a, b) => a.as_of.localeCompare(b.as_of));
     const row = rows.at(-1) ?? null;
+    const last = lastOpenDay(life);
     // A care trust outside the ODS file takes its region from its successor, and says so.
     const successor = life.merged_into.map((m) => odsByCode.get(m.code)).find(Boolean) ?? null;
     const place = ods ?? successor;
     const now = statusOf(code, statusDate);
-    const last = lastOpenDay(life);
     const predecessorTypes = [...new Set(life.took_over.map((p) => listsByCode.get(p.code)?.at(-1)?.trust_type).filter((x): x is TrustType => Boolean(x)))];
-    const icbNow = board(ods ? ods.icb_code_2026 : null);
-    const icbThen = board(ods ? ods.icb_code : null);
     const listDay = latestList ?? statusDate;
+    const latestBoard = board(ods ? ods.icb_code_2026 : null);
+    const icbThen = board(ods ? ods.icb_code : null);
+    // A trust that closed before its latest board existed never belonged to it: its board is the old one.
+    const icbNow = latestBoard?.from && last !== null && last < latestBoard.from ? icbThen : latestBoard;
     return {
       code,
       name: ods?.name ?? tidyTrustName(row!.name_in_source),
@@ -137,7 +143,8 @@ export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
       merged_into: life.merged_into,
       took_over: life.took_over,
       in_ods_trust_list: ods !== null,
-      list: row ? { source_id: row.source_id, as_of: row.as_of, has_epr: row.has_epr, supplier: row.has_epr ? row.supplier : null } : null,
+      lists: rows.map(listEntry),
+      list: row ? listEntry(row) : null,
       status_now: now,
       status_at_close: last !== null && last < statusDate ? statusOf(code, last) : null,
     };

@@ -7,7 +7,8 @@ const statements = [
   statement({ id: "S002", value: 90, as_of: "2023-11" }),
   statement({ id: "S003", value: 91, as_of: "2025-05" }),
   statement({ id: "S004", value: 94, as_of: "2025-03", official: false, scope: "acute_trusts" }),
-  statement({ id: "S005", value: 19, as_of: "2025-05", metric: "trusts_without_epr", unit: "trusts" }),
+  // A count in trusts is not a share, whatever it is labelled: only percent figures are plotted.
+  statement({ id: "S005", value: 19, as_of: "2025-05", unit: "trusts" }),
 ];
 const targets = [
   target({ id: "T001", announced_on: "2022-06-29", target_date: "2025-03-31" }),
@@ -19,7 +20,7 @@ describe("coverage over time", () => {
   const wide = coverageOverTimeModel(statements, targets, { width: 800, today: "2026-11-25" });
   const narrow = coverageOverTimeModel(statements, targets, { width: 320, today: "2026-11-25" });
 
-  it("plots only share-with-EPR statements, official ones filled and joined by a step line", () => {
+  it("plots only shares in percent, official ones filled and joined by a step line", () => {
     expect(wide.points.map((p) => p.ids[0])).toEqual(["S001", "S002", "S004", "S003"]);
     expect(wide.points.filter((p) => !p.official).map((p) => p.value)).toEqual([94]);
     // Three official points: a step line has a horizontal then vertical segment between each pair.
@@ -34,6 +35,25 @@ describe("coverage over time", () => {
     expect(wide.axisTitle.lines.join(" ")).toContain("axis starts at 70%");
     expect(wide.axisBreak).not.toBeNull();
     expect(wide.summary).toContain("axis starts at 70%");
+  });
+
+  it("draws a forecast as a forecast, never as a target, and keeps it off the step line", () => {
+    const withForecast = [...statements, statement({ id: "S020", value: 96, as_of: "2026-03-31", stated_on: "2025-02-11", metric: "forecast_share_with_epr", speaker: "A Minister" })];
+    const m = coverageOverTimeModel(withForecast, targets, { width: 800, today: "2026-11-25" });
+    const f = m.points.find((p) => p.ids.includes("S020"))!;
+    expect(f).toMatchObject({ forecast: true, value: 96 });
+    expect(f.tip).toBe("Forecast of 96% of secondary care trusts by 31 March 2026, made 11 February 2025 by A Minister. An expectation, not a target.");
+    expect(m.targets.map((t) => t.value)).toEqual([100, 100]);
+    expect(m.stepPath).toBe(wide.stepPath);
+    expect(m.legend.map((l) => l.label)).toEqual(["Official figure", "Other estimate", "Forecast", "Target"]);
+    expect(m.table.rows.find((r) => r[1] === "Forecast made 11 February 2025")).toBeDefined();
+    expect(m.summary).toContain("Forecasts, shown as hollow triangles at the date they were for: 96% by 31 March 2026 (made 11 February 2025).");
+  });
+
+  it("marks a share worked out from counts, and an estimated date as 'about'", () => {
+    const m = coverageOverTimeModel([statement({ id: "S030", value: 98, as_of: "2026-05", dates_estimated: true, derived_from: ["S031", "S032"] })], [], { width: 800 });
+    expect(m.points[0]!.tip).toBe("98% of secondary care trusts, about May 2026. Official figure, worked out from the counts given.");
+    expect(m.table.rows[0]!.slice(0, 2)).toEqual(["about May 2026", "Official figure, worked out from counts"]);
   });
 
   it("goes back to a 0–100 axis when any figure is low", () => {

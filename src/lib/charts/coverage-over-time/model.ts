@@ -1,11 +1,13 @@
 /**
- * Coverage over time: every statement of the share of trusts with an EPR, official ones filled and
- * joined by a step line, others hollow, with the targets as diamonds at their deadlines.
+ * Coverage over time: every figure of the share of trusts with an EPR, official ones filled and
+ * joined by a step line, others hollow, forecasts as hollow triangles at the date they were made for
+ * (a forecast is an expectation, not a target), and the targets as diamonds at their deadlines.
  */
 import { scaleLinear, scaleUtc } from "d3-scale";
 import { curveStepAfter, line } from "d3-shape";
 import { utcYear } from "d3-time";
-import { formatDate, formatMonthYear, midPeriod } from "../../data/dates.ts";
+import { formatDate, formatMonthYear, formatWhen, midPeriod } from "../../data/dates.ts";
+import type { CoverageFigure } from "../../data/figures.ts";
 import type { StatementRow, TargetRow } from "../../data/tables.ts";
 import {
   layoutFor, px, textSize, textWidth, wrapText,
@@ -29,6 +31,10 @@ export interface CoveragePoint {
   date: string;
   value: number;
   official: boolean;
+  /** A forecast of a future share, drawn as a hollow triangle and never joined to the figures. */
+  forecast: boolean;
+  /** Worked out from counts the source gave, not a share it stated. */
+  derived: boolean;
   x: number;
   y: number;
   r: number;
@@ -92,7 +98,9 @@ function targetWhen(t: TargetRow, long = false): string {
   return t.target_date_precision === "month" ? `${full.split(" ")[0]!.slice(0, 3)} ${full.split(" ")[1]}` : full;
 }
 
-export function coverageOverTimeModel(statements: readonly StatementRow[], targets: readonly TargetRow[], opts: CoverageOverTimeOptions): CoverageOverTimeModel {
+const isForecast = (s: CoverageFigure) => s.metric === "forecast_share_with_epr";
+
+export function coverageOverTimeModel(statements: readonly CoverageFigure[], targets: readonly TargetRow[], opts: CoverageOverTimeOptions): CoverageOverTimeModel {
   const { width } = opts;
   const layout = layoutFor(width);
   const narrow = layout === "narrow";
@@ -102,20 +110,20 @@ export function coverageOverTimeModel(statements: readonly StatementRow[], targe
   const kinds = opts.targetKinds ?? DEFAULT_KINDS;
 
   const rows = statements
-    .filter((s) => s.metric === "share_with_epr" && s.unit === "percent" && midPeriod(s.as_of) >= since)
+    .filter((s) => s.unit === "percent" && midPeriod(s.as_of) >= since)
     .sort((a, b) => midPeriod(a.as_of).localeCompare(midPeriod(b.as_of)) || a.id.localeCompare(b.id));
   const targetRows = targets
     .filter((t) => t.coverage_percent !== null && kinds.includes(t.kind) && t.target_date >= since)
     .sort((a, b) => a.target_date.localeCompare(b.target_date) || (a.coverage_percent ?? 0) - (b.coverage_percent ?? 0));
 
   // Same date, value and kind of source: one mark, every statement in its tooltip.
-  const merged = [...Map.groupBy(rows, (s) => `${midPeriod(s.as_of)}|${s.value}|${s.official}`).values()];
+  const merged = [...Map.groupBy(rows, (s) => `${midPeriod(s.as_of)}|${s.value}|${s.official}|${isForecast(s)}|${s.derived_from !== null}`).values()];
   const targetGroups = [...Map.groupBy(targetRows, (t) => `${t.target_date}|${t.coverage_percent}`).values()];
 
   const table = {
     columns: ["Date", "What", "Share of trusts with an EPR (%)", "Who said it", "Which trusts"],
     rows: [
-      ...rows.map((s) => [formatDate(s.as_of), s.official ? "Official figure" : "Other estimate", s.value, s.speaker ?? "", SCOPE_WORDS[s.scope]]),
+      ...rows.map((s) => [formatWhen(s.as_of, s.dates_estimated), whatItIs(s), s.value, s.speaker ?? "", SCOPE_WORDS[s.scope]]),
       ...targetRows.map((t) => [targetWhen(t, true), `Target set ${formatDate(t.announced_on)}`, t.coverage_percent!, t.announced_by, ""]),
     ] as (string | number)[][],
   };
@@ -209,15 +217,18 @@ export function coverageOverTimeModel(statements: readonly StatementRow[], targe
       }
     }
     const who = [...new Set(g.map((s) => s.speaker).filter(Boolean))].join("; ");
-    const tip = `${pct(s.value)} of ${SCOPE_WORDS[s.scope]}, ${formatDate(s.as_of)}. ${s.official ? "Official figure" : "Not an official figure"}${who ? `: ${who}` : ""}.`;
+    const when = formatWhen(s.as_of, s.dates_estimated);
+    const tip = isForecast(s)
+      ? `Forecast of ${pct(s.value)} of ${SCOPE_WORDS[s.scope]} by ${when}, made ${formatWhen(s.stated_on, s.dates_estimated)}${who ? ` by ${who}` : ""}. An expectation, not a target.`
+      : `${pct(s.value)} of ${SCOPE_WORDS[s.scope]}, ${when}. ${s.official ? "Official figure" : "Not an official figure"}${s.derived_from ? ", worked out from the counts given" : ""}${who ? `: ${who}` : ""}.`;
     return {
-      ids: g.map((s) => s.id), date: s.as_of, value: s.value, official: s.official,
+      ids: g.map((s) => s.id), date: s.as_of, value: s.value, official: s.official, forecast: isForecast(s), derived: s.derived_from !== null,
       x: px(px_), y: px(py), r, label: labelText, showLabel, labelX: px(lx), labelY: px(ly), tip,
       source_ids: [...new Set(g.map((s) => s.source_id))],
     };
   });
 
-  const official = points.filter((p) => p.official);
+  const official = points.filter((p) => p.official && !p.forecast);
   const stepPath = official.length >= 2 ? line<CoveragePoint>().x((p) => p.x).y((p) => p.y).curve(curveStepAfter)(official) : null;
 
   const size = narrow ? 6 : 7;
@@ -250,7 +261,8 @@ export function coverageOverTimeModel(statements: readonly StatementRow[], targe
   // Legend under the x axis: one row on wide, flowing onto more rows on narrow.
   const legendDefs: Omit<LegendItem, "x" | "y">[] = [
     { key: "official", label: "Official figure", className: "official", mark: "circle" },
-    ...(points.some((p) => !p.official) ? [{ key: "unofficial", label: "Other estimate", className: "unofficial", mark: "ring" } as const] : []),
+    ...(points.some((p) => !p.official && !p.forecast) ? [{ key: "unofficial", label: "Other estimate", className: "unofficial", mark: "ring" } as const] : []),
+    ...(points.some((p) => p.forecast) ? [{ key: "forecast", label: "Forecast", className: "forecast", mark: "triangle" } as const] : []),
     ...(targetMarkers.length ? [{ key: "target", label: "Target", className: "target", mark: "diamond" } as const] : []),
   ];
   const legend: LegendItem[] = [];
@@ -278,17 +290,25 @@ export function coverageOverTimeModel(statements: readonly StatementRow[], targe
   };
 }
 
-function summarise(rows: StatementRow[], targets: TargetRow[], markers: TargetMarker[], yMin: number): string {
+function whatItIs(s: CoverageFigure): string {
+  if (isForecast(s)) return `Forecast made ${formatWhen(s.stated_on, s.dates_estimated)}`;
+  return s.official ? (s.derived_from ? "Official figure, worked out from counts" : "Official figure") : "Other estimate";
+}
+
+function summarise(all: CoverageFigure[], targets: TargetRow[], markers: TargetMarker[], yMin: number): string {
   const parts: string[] = [];
+  const rows = all.filter((s) => !isForecast(s));
   const official = rows.filter((s) => s.official);
   if (official.length) {
     const first = official[0]!, last = official.at(-1)!;
     parts.push(official.length === 1
-      ? `One official figure: ${pct(first.value)} of trusts had an EPR in ${formatDate(first.as_of)}.`
-      : `Official figures for the share of trusts with an EPR went from ${pct(first.value)} in ${formatDate(first.as_of)} to ${pct(last.value)} in ${formatDate(last.as_of)}, across ${official.length} statements.`);
+      ? `One official figure: ${pct(first.value)} of trusts had an EPR in ${formatWhen(first.as_of, first.dates_estimated)}.`
+      : `Official figures for the share of trusts with an EPR went from ${pct(first.value)} in ${formatWhen(first.as_of, first.dates_estimated)} to ${pct(last.value)} in ${formatWhen(last.as_of, last.dates_estimated)}, across ${official.length} statements.`);
   } else parts.push("No official figures for the share of trusts with an EPR.");
   const others = rows.filter((s) => !s.official);
   if (others.length) parts.push(`${others.length === 1 ? "One other estimate" : `${others.length} other estimates`}, not official, shown as hollow circles: ${others.map((s) => `${pct(s.value)} in ${formatDate(s.as_of)} (${SCOPE_WORDS[s.scope]})`).join("; ")}.`);
+  const forecasts = all.filter(isForecast);
+  if (forecasts.length) parts.push(`Forecasts, shown as hollow triangles at the date they were for: ${forecasts.map((s) => `${pct(s.value)} by ${formatDate(s.as_of)} (made ${formatWhen(s.stated_on, s.dates_estimated)})`).join("; ")}.`);
   if (markers.length) {
     const byId = new Map(targets.map((t) => [t.id, t]));
     parts.push(`Targets: ${markers.map((m) => `${pct(m.value)} by ${targetWhen(byId.get(m.ids[0]!)!, true)}${m.superseded ? " (later moved)" : ""}`).join("; ")}.`);

@@ -36,7 +36,7 @@ describe("GMPP ratings", () => {
   });
 
   it("summarises every rating and the gaps", () => {
-    expect(wide.summary).toBe("Delivery confidence: Amber (31 March 2022), Red (31 March 2023), not rated (March 2025), Amber (March 2026). No rating found for 2024.");
+    expect(wide.summary).toBe("Delivery confidence: Amber (31 March 2022), Red (31 March 2023), blank in the copy (March 2025), Amber (March 2026). No rating found for 2024.");
   });
 
   it("copes with no ratings and with one", () => {

@@ -2,7 +2,7 @@
  * Delivery confidence ratings of the programme, one slot per annual report, coloured by rating with
  * the rating word always printed. Years with no rating in our data are shown as gaps, not skipped.
  */
-import { endOfPeriod, formatDate, formatMonthYear } from "../../data/dates.ts";
+import { endOfPeriod, formatDate, formatWhen, formatMonthYear } from "../../data/dates.ts";
 import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
 import { layoutFor, px, textSize, textWidth, type ChartBase } from "../shared.ts";
 
@@ -39,15 +39,16 @@ const CLASS: Record<RatingWord, string> = {
   Green: "rating-green", "Amber/Green": "rating-amber-green", Amber: "rating-amber", "Amber/Red": "rating-amber-red", Red: "rating-red", "Blank": "rating-none",
 };
 
-interface Entry { asOf: string; rating: RatingWord; source_id: string }
+/** A rating with the date it is as at; `asOfEstimated` when that date was assumed, not read. */
+interface Entry { asOf: string; asOfEstimated: boolean; rating: RatingWord; source_id: string }
 
 /** Ratings by date: the imported GMPP rows, then programme rows for dates GMPP does not cover. */
 export function ratingEntries(gmpp: readonly GmppRow[], programme: readonly ProgrammeRow[]): Entry[] {
   const out = new Map<string, Entry>();
-  for (const g of gmpp) out.set(g.data_as_of.slice(0, 7), { asOf: g.data_as_of, rating: g.delivery_confidence, source_id: g.source_id });
+  for (const g of gmpp) out.set(g.data_as_of.slice(0, 7), { asOf: g.data_as_of, asOfEstimated: false, rating: g.delivery_confidence, source_id: g.source_id });
   for (const p of programme.filter((p) => p.measure === "delivery_confidence" && p.rating)) {
     const key = endOfPeriod(p.as_of).slice(0, 7);
-    if (!out.has(key)) out.set(key, { asOf: p.as_of, rating: p.rating!, source_id: p.source_id });
+    if (!out.has(key)) out.set(key, { asOf: p.as_of, asOfEstimated: p.dates_estimated, rating: p.rating!, source_id: p.source_id });
   }
   return [...out.values()].sort((a, b) => endOfPeriod(a.asOf).localeCompare(endOfPeriod(b.asOf)));
 }
@@ -59,7 +60,7 @@ export function gmppRatingsModel(gmpp: readonly GmppRow[], programme: readonly P
   const fs = textSize(width);
   const lineH = Math.round(fs * 1.3);
   const entries = ratingEntries(gmpp, programme);
-  const table = { columns: ["Rating as at", "Delivery confidence"], rows: entries.map((e) => [formatDate(e.asOf), e.rating]) };
+  const table = { columns: ["Rating as at", "Delivery confidence"], rows: entries.map((e) => [formatWhen(e.asOf, e.asOfEstimated), e.rating]) };
   const label = "Delivery confidence ratings of the Frontline Digitisation programme by year";
   if (!entries.length) return { width, height: 2 * lineH, layout, fontSize: fs, label, summary: "No ratings to show.", empty: true, table, slots: [] };
 
@@ -96,12 +97,12 @@ export function gmppRatingsModel(gmpp: readonly GmppRow[], programme: readonly P
     return {
       year, asOf: entry?.asOf ?? null, when, rating, text, className: rating ? CLASS[rating] : "rating-missing", source_id: entry?.source_id ?? null,
       box, whenLabel, textLabel,
-      tip: entry ? `${formatDate(entry.asOf)}: ${rating === "Blank" ? "rating left blank in the copy" : `rated ${rating}`}.` : `${year}: no rating in our data.`,
+      tip: entry ? `${formatWhen(entry.asOf, entry.asOfEstimated)}: ${rating === "Blank" ? "rating left blank in the copy" : `rated ${rating}`}.` : `${year}: no rating in our data.`,
     };
   });
   const height = narrow ? Math.ceil(n * (lineH + 14)) : Math.ceil(lineH + 4 + 36 + fs + 12);
 
-  const said = entries.map((e) => `${e.rating === "Blank" ? "blank in the copy" : e.rating} (${formatDate(e.asOf)})`);
+  const said = entries.map((e) => `${e.rating === "Blank" ? "blank in the copy" : e.rating} (${formatWhen(e.asOf, e.asOfEstimated)})`);
   const gaps = slots.filter((s) => !s.rating).map((s) => s.year);
   const summary = `Delivery confidence: ${said.join(", ")}.${gaps.length ? ` No rating found for ${gaps.join(", ")}.` : ""}`;
   return { width, height, layout, fontSize: fs, label, summary, empty: false, table, slots };

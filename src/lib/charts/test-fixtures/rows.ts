@@ -1,11 +1,12 @@
 /** Small hand-made rows for chart model tests: only the fields the charts read matter. */
 import type { GmppRow, ProgrammeRow, StatementRow, TargetRow } from "../../data/tables.ts";
+import type { CoverageFigure } from "../../data/figures.ts";
 
-export function statement(p: Partial<StatementRow> & Pick<StatementRow, "id" | "value" | "as_of">): StatementRow {
+export function statement(p: Partial<CoverageFigure> & Pick<StatementRow, "id" | "value" | "as_of">): CoverageFigure {
   return {
-    metric: "share_with_epr", unit: "percent", scope: "secondary_care_trusts", stated_on: p.as_of, official: true,
-    speaker: null, source_id: "src-a", fact_ids: null, confidence: "H", note: null, ...p,
-  } as StatementRow;
+    metric: "share_with_epr", unit: "percent", scope: "secondary_care_trusts", stated_on: p.as_of, dates_estimated: false, official: true,
+    speaker: null, source_id: "src-a", fact_ids: null, confidence: "H", note: null, derived_from: null, ...p,
+  } as CoverageFigure;
 }
 
 export function target(p: Partial<TargetRow> & Pick<TargetRow, "id" | "announced_on" | "target_date">): TargetRow {
@@ -24,7 +25,7 @@ export function gmpp(p: Partial<GmppRow> & Pick<GmppRow, "report_year" | "delive
 
 export function programme(p: Partial<ProgrammeRow> & Pick<ProgrammeRow, "id" | "measure">): ProgrammeRow {
   return {
-    period: null, value: null, unit: "gbp_million", rating: null, bound: "exact", as_of: "2025-03", stated_on: "2026",
+    period: null, value: null, unit: "gbp_million", rating: null, bound: "exact", as_of: "2025-03", stated_on: "2026", dates_estimated: false,
     source_id: "src-p", fact_ids: null, confidence: "M", note: null, ...p,
   } as ProgrammeRow;
 }
