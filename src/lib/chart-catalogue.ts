@@ -29,6 +29,8 @@ interface EntryBase<K extends string, M extends ChartBase> {
   notes: string[];
   sources: Source[];
   asOf: string;
+  /** The as-of date was estimated (shown as "about …"). */
+  asOfEstimated?: boolean;
   models: Responsive<M>;
 }
 
@@ -69,13 +71,14 @@ function coverageOverTime(): ChartEntry {
     ],
     sources: sources([...shown.map((s) => s.source_id), ...targets.map((t) => t.source_id)]),
     asOf: latest.as_of,
+    asOfEstimated: latest.dates_estimated,
     models: responsive((width) => coverageOverTimeModel(shown, targets, { width, since, today: release })),
   };
 }
 
 const now = site.status_now;
 /** What counts of trusts today rest on, said once for every chart of them. */
-const nowNote = `Counts trusts open on ${formatDate(now.as_of)} by the latest published evidence for each: a reported go-live where there is one, otherwise ${listNote.charAt(0).toLowerCase()}${listNote.slice(1)}`;
+const nowNote = `Counts trusts open on ${formatDate(now.as_of)} by the latest published evidence for each: a reported go-live where there is one, otherwise its row in NHS England's list of ${formatDate(list.as_of)}.`;
 const eventSourceNote = "Go-lives come from trade press and trust reports; each is listed on its trust's page with its source.";
 
 function byRegion(): ChartEntry {
@@ -86,7 +89,7 @@ function byRegion(): ChartEntry {
     page: "/coverage/",
     title: `${worst.label} had the most trusts with no EPR reported on ${formatDate(now.as_of)}: ${worst.without_epr} of its ${worst.total}`,
     subtitle: `Trusts open on ${formatDate(now.as_of)}, with and without an EPR by the latest evidence, by NHS England region.`,
-    notes: [nowNote, eventSourceNote],
+    notes: [nowNote, eventSourceNote, listNote],
     sources: sources([list.source_id, "ods-etr-2026"]),
     asOf: now.as_of,
     models: responsive((width) => stackedBarsModel(site.coverage_by_region, { width, categoryName: "Region" })),
@@ -106,7 +109,7 @@ function byType(): ChartEntry {
     page: "/coverage/",
     title,
     subtitle: `Trusts open on ${formatDate(now.as_of)}, with and without an EPR by the latest evidence, by the trust's main type.`,
-    notes: [nowNote, eventSourceNote],
+    notes: [nowNote, eventSourceNote, listNote],
     sources: listSource,
     asOf: now.as_of,
     models: responsive((width) => stackedBarsModel(site.coverage_by_type, { width, categoryName: "Trust type" })),
@@ -188,7 +191,7 @@ function suppliers(byType: boolean): ChartEntry {
     subtitle: byType
       ? `Trusts open on ${formatDate(now.as_of)} with an EPR, by main EPR supplier by the latest evidence, split by trust type.`
       : `Trusts open on ${formatDate(now.as_of)} with an EPR, by main EPR supplier by the latest evidence (${site.suppliers.length} suppliers).`,
-    notes: [nowNote, eventSourceNote, "Generic or in-house systems are grouped by NHS England as one supplier. A trust whose status is inferred from the trusts it took over is not counted."],
+    notes: [nowNote, eventSourceNote, listNote, "Generic or in-house systems are grouped by NHS England as one supplier. A trust whose status is inferred from the trusts it took over is not counted."],
     sources: listSource,
     asOf: now.as_of,
     models: responsive((width) => supplierBarsModel(site.suppliers, { width, byType })),
@@ -205,12 +208,13 @@ function ratings(): ChartEntry {
     kind: "ratings",
     page: "/programme/",
     title: red && latest
-      ? `The programme was rated Red in ${formatDate(red.asOf.slice(0, 7))}; its latest published rating is ${latest.rating}`
+      ? `The programme was rated Red in ${formatDate(red.asOf.slice(0, 7))}; its latest published rating is ${latest.rating} (${formatWhen(latest.asOf, latest.asOfEstimated)})`
       : "Delivery confidence ratings of the Frontline Digitisation programme",
     subtitle: "The Infrastructure and Projects Authority's delivery confidence rating in each year's major projects data.",
     notes: [`Ratings after ${formatDate(site.gmpp.at(-1)?.data_as_of.slice(0, 7) ?? release)} come from a third party's cleaned copy of the data, not the original files; see each source's confidence.`],
     sources: sources(entries.map((e) => e.source_id)),
     asOf: entries.at(-1)?.asOf ?? release,
+    asOfEstimated: entries.at(-1)?.asOfEstimated ?? false,
     models: responsive((width) => gmppRatingsModel(site.gmpp, site.programme, { width })),
   };
 }
