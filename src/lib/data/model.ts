@@ -82,7 +82,11 @@ export interface SupplierCount {
   by_type: Record<TrustType, number>;
 }
 
+/** What an official figure is set beside: the list's own count, ODS's open trusts, or the list less go-lives since. */
+export type ReconciliationKind = "list" | "ods_open" | "list_less_go_lives";
+
 export interface Reconciliation {
+  kind: ReconciliationKind;
   statement_id: string;
   metric: string;
   as_of: string;
@@ -168,7 +172,7 @@ export function checkReferences(input: DataInput): Problem[] {
   }
   const trustCodes = new Set(input.trusts.map((t) => t.code));
   const regionCodes = new Set(input.regions.map((r) => r.code));
-  const refSource = (file: string, rows: { source_id: string }[], key: (r: any) => string) =>
+  const refSource = <R extends { source_id: string }>(file: string, rows: readonly R[], key: (r: R) => string) =>
     rows.forEach((r) => {
       if (!sourceIds.has(r.source_id)) problems.push({ file, column: "source_id", value: r.source_id, expected: `a source id listed in data/sources.json (row ${key(r)})` });
     });
@@ -372,7 +376,7 @@ export function reconcile(statements: StatementRow[], snapshot: SiteData["snapsh
   // Ministers speak of "trusts" and "secondary care trusts" for the same set; acute-only figures are a different set.
   for (const s of statements.filter((s) => s.official && s.scope !== "acute_trusts")) {
     const base = { statement_id: s.id, metric: s.metric, as_of: s.as_of, official_value: s.value, unit: s.unit };
-    const fromList = (value: number) => ({ ...base, compared_with: listLabel, comparison_value: value, comparison_as_of: snapshot.as_of, comparison_source_id: snapshot.source_id, difference: Math.round((s.value - value) * 10) / 10 });
+    const fromList = (value: number): Reconciliation => ({ ...base, kind: "list", compared_with: listLabel, comparison_value: value, comparison_as_of: snapshot.as_of, comparison_source_id: snapshot.source_id, difference: Math.round((s.value - value) * 10) / 10 });
     if (s.metric === "trusts_without_epr") out.push(fromList(snapshot.without_epr));
     if (s.metric === "trusts_with_epr") out.push(fromList(snapshot.with_epr));
     if (s.metric === "share_with_epr") out.push(fromList(snapshot.share_with_epr));
@@ -382,7 +386,7 @@ export function reconcile(statements: StatementRow[], snapshot: SiteData["snapsh
       const day = endOfPeriod(s.as_of);
       if (day >= TRUSTS_SINCE) {
         const open = trustsOpenOn(odsTrusts, day).length;
-        out.push({ ...base, compared_with: "NHS trusts in England open that day in the ODS trust file", comparison_value: open, comparison_as_of: day, comparison_source_id: ODS_TRUSTS_SOURCE_ID, difference: s.value - open });
+        out.push({ ...base, kind: "ods_open", compared_with: "NHS trusts in England open that day in the ODS trust file", comparison_value: open, comparison_as_of: day, comparison_source_id: ODS_TRUSTS_SOURCE_ID, difference: s.value - open });
       }
     }
   }
@@ -399,6 +403,7 @@ export function reconcileFollowup(statements: StatementRow[], snapshot: SiteData
     .map((s) => {
       const left = stillWithoutOn(followups, endOfPeriod(s.as_of));
       return {
+        kind: "list_less_go_lives" as const,
         statement_id: s.id,
         metric: s.metric,
         as_of: s.as_of,
