@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { STATUS_NOW_LABELS } from "../../src/lib/data/model.ts";
+import { escapeXml } from "../../src/lib/text.ts";
 import type { StatusNow } from "../../src/lib/data/status.ts";
 
 export interface Peer {
@@ -42,7 +43,7 @@ const SITE_DATA = "src/generated/site-data.json";
 const D3 = "node_modules/d3/dist/d3.min.js";
 const TITLE = "Do NHS trusts have electronic patient records yet?";
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = escapeXml;
 /** Markdown-safe text: HTML-escaped, and characters Markdown or Framework's `${` would read escaped too. */
 const mdText = (s: string) => esc(s).replace(/([\\`*_[\]$|#])/g, "\\$1");
 /** HTML text inside a Framework page, where `${` would start an expression. */

@@ -1,7 +1,7 @@
 /** A minimal static file server for dist/, on 127.0.0.1, for screenshots and browser tests. */
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
+import { extname, isAbsolute, join, normalize, relative } from "node:path";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -45,7 +45,9 @@ export async function serveDir(root: string, port = 0): Promise<{ url: string; c
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     let file = normalize(join(root, path));
-    if (!file.startsWith(normalize(root))) {
+    // Inside the root only: a bare prefix test would also let "/../dist-secret/…" reach a sibling folder.
+    const inside = relative(normalize(root), file);
+    if (inside.startsWith("..") || isAbsolute(inside)) {
       res.writeHead(403).end();
       return;
     }

@@ -46,6 +46,7 @@ export const DOWNLOADS: Download[] = [
       ["value, unit", "The figure, in trusts or percent"],
       ["scope", "secondary_care_trusts, acute_trusts or all_trusts"],
       ["as_of, stated_on", "Date the figure describes, and when it was said"],
+      ["dates_estimated", "yes when those dates were estimated, not read in the source"],
       ["official", "yes for government, NHS England or Parliament"],
       ["speaker, source_id, fact_ids, confidence, note", "Who said it, the source, and caveats"],
     ],
@@ -56,10 +57,11 @@ export const DOWNLOADS: Download[] = [
     description: "Every deadline for digital records as announced, with who set it.",
     licence: MIXED,
     columns: [
+      ["id", "Row id"],
       ["announced_on, announced_by", "When and by whom"],
       ["promise, kind, coverage_percent", "What was promised"],
       ["target_date, target_date_precision", "Last day of the target period, and how precisely it was stated"],
-      ["source_id, confidence, note", "Source and caveats"],
+      ["source_id, fact_ids, confidence, note", "Source, fact register ids and caveats"],
     ],
   },
   {
@@ -68,9 +70,11 @@ export const DOWNLOADS: Download[] = [
     description: "Money and ratings of the Frontline Digitisation programme (figures in £ million). The major projects rows are in /data/gmpp.csv.",
     licence: MIXED,
     columns: [
+      ["id", "Row id"],
       ["measure, period", "What the figure is, and the financial year"],
       ["value, unit, rating, bound", "The amount (or rating), and whether it is exact, a lower bound or approximate"],
-      ["as_of, stated_on, source_id, confidence, note", "Dates, source and caveats"],
+      ["as_of, stated_on, dates_estimated", "Dates, and whether they were estimated"],
+      ["source_id, fact_ids, confidence, note", "Source, fact register ids and caveats"],
     ],
   },
   {
@@ -79,6 +83,7 @@ export const DOWNLOADS: Download[] = [
     description: "Dated events for trusts after NHS England's list (and background before it): contracts, go-lives, delays, supplier changes.",
     licence: "Each row links its source; summaries are our own words.",
     columns: [
+      ["id", "Row id"],
       ["ods_code, event_date, event", "Trust, date (day, month or year) and kind of event"],
       ["supplier, summary, date_inferred", "Supplier named, what happened, and whether the date was inferred"],
       ["source_title, publisher, url, confidence", "Where it was reported and how far to trust it"],
@@ -90,9 +95,24 @@ export const DOWNLOADS: Download[] = [
     description: "Each official count beside the trust-level count, with the difference.",
     licence: MIXED,
     columns: [
-      ["statement_id, metric, as_of, official_value", "The official figure"],
+      ["statement_id, metric, as_of, official_value, unit", "The official figure"],
+      ["kind", "list (NHS England's list), ods_open (trusts open in ODS that day) or list_less_go_lives"],
       ["compared_with, comparison_value, comparison_as_of, comparison_source_id", "The trust-level figure it is compared with"],
       ["difference", "Official minus trust-level"],
+    ],
+  },
+  {
+    id: "gmpp",
+    path: "/data/gmpp.csv",
+    description: "The Frontline Digitisation rows of the Government Major Projects Portfolio annual data, as imported.",
+    licence: OGL,
+    columns: [
+      ["report_year, data_as_of", "Which annual report, and the date its data describe"],
+      ["project_id, project_name", "The programme's id and name in the portfolio"],
+      ["delivery_confidence", "The Infrastructure and Projects Authority's rating"],
+      ["start_date, end_date", "The programme's dates as reported"],
+      ["fy_baseline_gbp_m, fy_forecast_gbp_m, whole_life_cost_gbp_m", "Money in £ million"],
+      ["source_id", "The source in sources.json"],
     ],
   },
   {
@@ -100,6 +120,6 @@ export const DOWNLOADS: Download[] = [
     path: "/data/sources.json",
     description: "Every source: title, publisher, URL, date, type, UIN, licence, what it covers and confidence.",
     licence: "The list itself is ours to share; each source keeps its own licence.",
-    columns: [["id", "Source id used by every other file"], ["title, publisher, url, via, date, date_note, type, uin, licence, covers, confidence", "As described in the data dictionary"]],
+    columns: [["id", "Source id used by every other file"], ["title, publisher, url, via, date, date_estimated, date_note, type, uin, licence, covers, confidence", "As described in the data dictionary"]],
   },
 ];

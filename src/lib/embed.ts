@@ -1,4 +1,5 @@
 /** Embedding: the message an embed sends its host page, and the code a journalist pastes. */
+import { escapeXml } from "./text.ts";
 
 /** Version of the loader and message format; bump both together if either changes. */
 export const EMBED_VERSION = "v1";
@@ -13,8 +14,7 @@ export function fallbackHeight(wideChartHeight: number): number {
 
 /** The iframe (and optional loader) a host page pastes in. `origin` is where the site is served. */
 export function embedCode(origin: string, id: string, title: string, height: number, withLoader = true): string {
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-  const iframe = `<iframe src="${origin}/embed/${id}/" title="${escape(title)}" height="${height}" style="border:0;width:100%" loading="lazy" data-epr-embed></iframe>`;
+  const iframe = `<iframe src="${origin}/embed/${id}/" title="${escapeXml(title)}" height="${height}" style="border:0;width:100%" loading="lazy" data-epr-embed></iframe>`;
   return withLoader ? `${iframe}\n<script src="${origin}/embed/${EMBED_VERSION}/loader.js" async></script>` : iframe;
 }
 

@@ -13,7 +13,7 @@ function visibleSvg(figure: Element): SVGSVGElement | null {
 }
 
 /** A standalone SVG: computed styles written onto each element, title and attribution added. */
-export function exportSvg(svg: SVGSVGElement, title: string, citation: string, url: string): { text: string; width: number; height: number } {
+function exportSvg(svg: SVGSVGElement, title: string, citation: string, url: string): { text: string; width: number; height: number } {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const source = [svg, ...svg.querySelectorAll("*")];
   const target = [clone, ...clone.querySelectorAll("*")];

@@ -41,7 +41,9 @@ describe("built site", () => {
     const asOf = h.share_with_epr.as_of;
     const month = new Date(`${asOf.slice(0, 7)}-01T00:00:00Z`).toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
     expect(text(home)).toContain(`As of ${h.share_with_epr.dates_estimated ? "about " : ""}${asOf.length === 7 ? month : ""}`);
-    if (h.trusts_without_epr) expect(text(home)).toContain(`${h.trusts_without_epr.value} trusts without an EPR`);
+    // The card shows the official count only when the same statement gave one.
+    expect(text(home).includes("trusts without an EPR, officially")).toBe(h.trusts_without_epr !== null);
+    expect(text(home)).toContain(h.trusts_without_epr ? `${h.trusts_without_epr.value} trusts without an EPR` : `${h.share_with_epr.value}%`);
     expect(text(home)).toContain(`named ${site.snapshot.without_epr} of ${site.snapshot.total}`);
   });
 
@@ -111,5 +113,19 @@ describe("built site", () => {
     const page = text(html("sources"));
     expect(page).toContain("Official figures compared with trust-level data");
     expect((html("sources").match(/<td class="num">[−+]?\d/g) ?? []).length).toBeGreaterThanOrEqual(site.reconciliation.length * 3);
+  });
+});
+
+describe("the data dictionary on /data/", () => {
+  it("documents exactly the columns of every CSV download, and the fields of the JSON ones", async () => {
+    const { DOWNLOADS } = await import("../../src/lib/downloads.ts");
+    for (const d of DOWNLOADS) {
+      const documented = d.columns.flatMap(([names]) => names.split(",").map((n) => n.trim()));
+      const file = join(DIST, d.path);
+      const header = d.path.endsWith(".csv")
+        ? readFileSync(file, "utf8").split("\n")[0]!.split(",")
+        : Object.keys((JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>[])[0]!);
+      expect(documented.sort(), d.path).toEqual([...header].sort());
+    }
   });
 });

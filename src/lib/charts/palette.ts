@@ -52,7 +52,8 @@ export const PALETTE = {
   unofficial: { use: "mark", light: "#0072b2", dark: "#56b4e9", print: "#000000" },
   target: { use: "mark", light: "#a8518a", dark: "#cc79a7", print: "#000000" },
   today: { use: "mark", light: "#4f5560", dark: "#b3b9c2", print: "#000000" },
-  emphasis: { use: "mark", light: "#d55e00", dark: "#f07e3c", print: "#000000" },
+  // The EPR-for-every-trust targets on the deadline chart: the target colour, since they are targets.
+  emphasis: { use: "mark", light: "#a8518a", dark: "#cc79a7", print: "#000000" },
 
   // ICB hexmap: trusts without an EPR, 0, 1, 2, 3 or more. The count is printed in every hex.
   "seq-0": { use: "fill", textOn: "seq-0-text", light: "#eaf3fa", dark: "#1f3342", print: "#ffffff" },
@@ -70,7 +71,7 @@ export const PALETTE = {
   "rating-green": { use: "mark", light: "#007a5a", dark: "#3dbf94", print: "#ffffff" },
   "rating-amber-green": { use: "mark", light: "#6f8a00", dark: "#a8c256", print: "#cccccc" },
   "rating-amber": { use: "mark", light: "#9a6a00", dark: "#f5c14b", print: "#888888" },
-  "rating-amber-red": { use: "mark", light: "#b35c00", dark: "#f07e3c", print: "#555555" },
+  "rating-amber-red": { use: "mark", light: "#b35c00", dark: "#f59a45", print: "#555555" },
   "rating-red": { use: "mark", light: "#c44100", dark: "#ff6b57", print: "#000000" },
   "rating-none": { use: "mark", light: "#6e7681", dark: "#8b929c", print: "#ffffff" },
 
@@ -79,13 +80,13 @@ export const PALETTE = {
   "type-mental-health": { use: "mark", light: "#a8518a", dark: "#cc79a7", print: "#555555" },
   "type-mental-health-community": { use: "mark", light: "#007a5a", dark: "#3dbf94", print: "#888888" },
   "type-community": { use: "mark", light: "#9a6a00", dark: "#f5c14b", print: "#bbbbbb" },
-  "type-ambulance": { use: "mark", light: "#d55e00", dark: "#f07e3c", print: "#dddddd" },
+  // Not orange: orange means "no EPR" everywhere on the site.
+  "type-ambulance": { use: "mark", light: "#5d6670", dark: "#c0c6ce", print: "#dddddd" },
 
   // Money.
   money: { use: "mark", light: "#0072b2", dark: "#56b4e9", print: "#555555" },
 } as const satisfies Record<string, PaletteEntry>;
 
-export type ColourRole = keyof typeof PALETTE;
 
 /** WCAG relative luminance of a #rrggbb colour. */
 export function luminance(hex: string): number {

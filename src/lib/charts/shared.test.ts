@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignRows, layoutFor, responsive, textSize, textWidth, truncate, wrapText } from "./shared.ts";
+import { layoutFor, responsive, textSize, textWidth, wrapText } from "./shared.ts";
 
 describe("chart layout helpers", () => {
   it("treats widths under 600px as the narrow layout", () => {
@@ -20,17 +20,6 @@ describe("chart layout helpers", () => {
     expect(lines.length).toBeGreaterThan(1);
     for (const l of lines) expect(textWidth(l, 15)).toBeLessThanOrEqual(150);
     expect(lines.join(" ")).toBe("Bath and North East Somerset, Swindon and Wiltshire");
-  });
-
-  it("truncates with an ellipsis only when needed", () => {
-    expect(truncate("Epic", 200, 15)).toBe("Epic");
-    const t = truncate("Generic or In House EPR Provider", 100, 15);
-    expect(t.endsWith("…")).toBe(true);
-    expect(textWidth(t, 15)).toBeLessThanOrEqual(100);
-  });
-
-  it("puts overlapping labels on separate rows", () => {
-    expect(assignRows([{ x0: 0, x1: 50 }, { x0: 40, x1: 90 }, { x0: 100, x1: 150 }])).toEqual([0, 1, 0]);
   });
 
   it("builds a narrow and a wide drawing", () => {

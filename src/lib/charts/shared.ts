@@ -60,14 +60,6 @@ export function wrapText(s: string, maxWidth: number, size: number): string[] {
   return lines;
 }
 
-/** Shorten text to fit maxWidth, ending with "…". */
-export function truncate(s: string, maxWidth: number, size: number): string {
-  if (textWidth(s, size) <= maxWidth) return s;
-  let out = s;
-  while (out.length > 1 && textWidth(`${out}…`, size) > maxWidth) out = out.slice(0, -1);
-  return `${out.trimEnd()}…`;
-}
-
 export interface XTick {
   value: number;
   label: string;
@@ -88,20 +80,13 @@ export interface ChartTable {
   rows: (string | number)[][];
 }
 
-export interface Margin {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
-
 /** A legend entry; `mark` names the shape the component draws (each chart documents its own). */
 export interface LegendItem {
   key: string;
   label: string;
   /** CSS class of the swatch: the colour comes from charts.css, never from the model. */
   className: string;
-  mark: "rect" | "hatch" | "circle" | "ring" | "diamond" | "triangle" | "line" | "dash" | "hex";
+  mark: "rect" | "hatch" | "circle" | "ring" | "diamond" | "triangle" | "hex";
   x: number;
   y: number;
 }
@@ -138,17 +123,3 @@ export function px(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-/** Greedy placement of labels on rows: returns, per box, the lowest row where it overlaps nothing. */
-export function assignRows(boxes: { x0: number; x1: number }[], gap = 4): number[] {
-  const rowsEnd: number[][] = [];
-  return boxes.map((b) => {
-    for (let r = 0; ; r++) {
-      const used = (rowsEnd[r] ??= []);
-      const clash = used.some((_, i) => i % 2 === 0 && !(b.x1 + gap <= used[i]! || b.x0 >= used[i + 1]! + gap));
-      if (!clash) {
-        used.push(b.x0, b.x1);
-        return r;
-      }
-    }
-  });
-}
