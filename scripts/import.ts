@@ -12,6 +12,7 @@ import { toCsv } from "../src/lib/data/csv.ts";
 import { argValue, readBytes, readText, runMain, writeAllAtomically } from "./lib/io.ts";
 import { buildSuccessionRows, buildTrustRows, parseEtr, parseSucc, SUCCESSION_COLUMNS, TRUST_COLUMNS } from "./import/ods-trusts.ts";
 import { EPR_STATUS_COLUMNS, parseEprSuppliers, withEdition, type EprStatusCsvRow, type ListEditionInput } from "./import/nhse-epr-suppliers.ts";
+import { readWorkbook } from "./import/workbook.ts";
 import { ICB_SUCCESSION_COLUMNS, parseIcbSuccessions } from "./import/icb-successions.ts";
 import { parseCsv } from "../src/lib/data/csv.ts";
 import { parseJson, toJson } from "../src/lib/data/json.ts";
@@ -49,7 +50,7 @@ async function importEditions(from: string, editions: readonly ListEditionInput[
   let rows: EprStatusCsvRow[] = [];
   for (const edition of editions) {
     const path = join(from, edition.path);
-    rows = withEdition(rows, await parseEprSuppliers(readBytes(path), path, edition));
+    rows = withEdition(rows, parseEprSuppliers(readWorkbook(path), path, edition));
   }
   return rows;
 }
@@ -91,7 +92,7 @@ export async function importOneEdition(workbook: string, edition: Omit<ListEditi
   const editions = readEditions(editionsFile);
   const clash = editions.find((e) => e.source_id === edition.source_id && e.as_of !== edition.as_of);
   if (clash) throw new DataError([{ file: editionsFile, column: "as_of", value: clash.as_of, expected: `one date per source id: ${edition.source_id} is already dated ${clash.as_of}; give the new edition its own source id` }]);
-  const rows = await parseEprSuppliers(readBytes(workbook), workbook, edition);
+  const rows = parseEprSuppliers(readWorkbook(workbook), workbook, edition);
   const files = {
     [statusFile]: toCsv(EPR_STATUS_COLUMNS, withEdition(existing, rows)),
     [editionsFile]: toJson([...editions.filter((e) => e.source_id !== edition.source_id), { path: workbook, ...edition }].sort((a, b) => (a.as_of < b.as_of ? -1 : a.as_of > b.as_of ? 1 : 0))),

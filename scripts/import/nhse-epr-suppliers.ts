@@ -6,10 +6,10 @@
  * Quirks handled: trailing and doubled spaces, upper-case names, "No EPR -  in process of getting one"
  * with two spaces.
  */
-import ExcelJS from "exceljs";
 import { DataError, type Problem } from "../../src/lib/data/errors.ts";
 import { tidySpaces } from "../../src/lib/data/names.ts";
 import { isIsoDay } from "../../src/lib/data/dates.ts";
+import { cellText, type Cell, type Sheet } from "./workbook.ts";
 
 export const TRUST_TYPES = {
   "Acute": "acute",
@@ -35,41 +35,43 @@ export interface ListEditionInput {
   as_of: string;
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "object" && "richText" in v) return v.richText.map((r) => r.text).join("");
-  if (typeof v === "object" && "text" in v) return String(v.text);
-  return String(v);
-}
-
-export async function parseEprSuppliers(data: ArrayBuffer | Buffer, file: string, edition: Pick<ListEditionInput, "source_id" | "as_of">): Promise<EprStatusCsvRow[]> {
+/**
+ * The rows of one edition of the list, from the workbook's sheets (see readWorkbook). Cells must be
+ * text: a formula without a saved value, an error such as #N/A, a date or a number is refused with
+ * its row and column, never written out as "[object Object]" or a machine-dependent date.
+ */
+export function parseEprSuppliers(sheets: readonly Sheet[], file: string, edition: Pick<ListEditionInput, "source_id" | "as_of">): EprStatusCsvRow[] {
   if (!isIsoDay(edition.as_of)) throw new DataError([{ file, column: "as-of date", value: edition.as_of, expected: "the date the list describes, as YYYY-MM-DD" }]);
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(edition.source_id)) throw new DataError([{ file, column: "source id", value: edition.source_id, expected: "a source id from sources.json (lower-case words joined by -)" }]);
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(data as ArrayBuffer);
-  } catch (e) {
-    throw new DataError([{ file, expected: `an .xlsx workbook (${(e as Error).message})` }]);
-  }
-  const sheet = book.worksheets.find((s) => s.state === "visible" && /epr suppliers/i.test(s.name));
-  if (!sheet) throw new DataError([{ file, value: book.worksheets.map((s) => s.name).join(", "), expected: 'a visible sheet named like "EPR Suppliers DD.MM.YY"' }]);
-
-  const header = [1, 2, 3, 4].map((c) => tidySpaces(cellText(sheet.getRow(1).getCell(c).value)));
+  const sheet = sheets.find((s) => s.visible && /epr suppliers/i.test(s.name));
+  if (!sheet) throw new DataError([{ file, value: sheets.map((s) => s.name).join(", ").slice(0, 60), expected: 'a visible sheet named like "EPR Suppliers DD.MM.YY"' }]);
+  const problems: Problem[] = [];
+  const texts = (cells: Cell[] | undefined, line: number, columns: readonly string[]): string[] =>
+    columns.map((column, c) => {
+      const got = cellText(cells?.[c]);
+      if ("problem" in got) {
+        problems.push({ file, line, column, value: got.value, expected: got.problem });
+        return "";
+      }
+      return tidySpaces(got.text);
+    });
+  const header = texts(sheet.rows[0], 1, ["A", "B", "C", "D"]);
+  if (problems.length) throw new DataError(problems);
   if (header.join("|") !== HEADER.join("|")) {
     throw new DataError([{ file, line: 1, value: header.join(" | "), expected: `the header ${HEADER.join(" | ")}` }]);
   }
-  const problems: Problem[] = [];
   const rows: EprStatusCsvRow[] = [];
   const seen = new Map<string, number>();
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const [code, name, type, supplier] = [1, 2, 3, 4].map((c) => tidySpaces(cellText(sheet.getRow(r).getCell(c).value)));
+  for (let r = 2; r <= sheet.rows.length; r++) {
+    const [code, name, type, supplier] = texts(sheet.rows[r - 1], r, HEADER);
     if (!code && !name && !type && !supplier) continue;
     const where = { file, line: r };
     if (!/^[A-Z0-9]{3,5}$/.test(code!)) problems.push({ ...where, column: HEADER[0], value: code, expected: "an ODS code of 3 to 5 capital letters or digits" });
     if (seen.has(code!)) problems.push({ ...where, column: HEADER[0], value: code, expected: `each trust once (also on row ${seen.get(code!)})` });
     seen.set(code!, r);
     if (!name) problems.push({ ...where, column: HEADER[1], value: name, expected: "the trust's name" });
-    const trustType = TRUST_TYPES[type as keyof typeof TRUST_TYPES];
+    // Own keys only: a type written "constructor" must not find Object's.
+    const trustType = Object.hasOwn(TRUST_TYPES, type!) ? TRUST_TYPES[type as keyof typeof TRUST_TYPES] : undefined;
     if (!trustType) problems.push({ ...where, column: HEADER[2], value: type, expected: `one of ${Object.keys(TRUST_TYPES).join(", ")}` });
     if (!supplier) problems.push({ ...where, column: HEADER[3], value: supplier, expected: 'a supplier name or "No EPR - in process of getting one"' });
     const hasEpr = !NO_EPR.test(supplier!);
