@@ -1,6 +1,6 @@
 /** The history of the full-coverage deadline: each time it moved, and who moved it. */
 import { byPeriodEnd } from "./data/dates.ts";
-import type { TargetRow } from "./data/tables.ts";
+import { isEprTarget, type TargetRow } from "./data/tables.ts";
 
 export interface DeadlineMove {
   from: string;
@@ -15,7 +15,7 @@ const byAnnounced = byPeriodEnd("announced_on");
 
 /** Targets promising an EPR in every trust, in the order they were announced. */
 export function fullCoverageTargets(targets: readonly TargetRow[]): TargetRow[] {
-  return targets.filter((t) => (t.kind === "epr_coverage" || t.kind === "epr_or_in_progress") && t.coverage_percent === 100).sort(byAnnounced);
+  return targets.filter((t) => isEprTarget(t) && t.coverage_percent === 100).sort(byAnnounced);
 }
 
 /** Each announcement that pushed the full-coverage date later (or earlier) than the one before. */

@@ -56,7 +56,8 @@ export function layoutBarRows(labels: string[], opts: BarRowsOptions): BarRowsLa
   const col = Math.min(maxCol, 1.08 * Math.max(0, ...labels.map((l) => textWidth(l, fs))));
   const barX0 = Math.ceil(col) + 10;
   for (const label of labels) {
-    const lines = wrapText(label, col, fs);
+    // Wrap against the same 8% allowance, so a label the estimate just fits still fits in DejaVu.
+    const lines = wrapText(label, col / 1.08, fs);
     const rowH = Math.max(barH, lines.length * lineH);
     const barY = y + (rowH - barH) / 2;
     // Lines centred on the bar.

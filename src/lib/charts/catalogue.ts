@@ -4,6 +4,7 @@
  * (src/lib/chart-catalogue.ts); this module is pure, so every finding sentence is tested on fixtures.
  */
 import type { SiteData } from "../data/model.ts";
+import { isEprTarget } from "../data/tables.ts";
 import type { Source } from "../data/sources.ts";
 import { endOfPeriod, formatDate, formatWhen } from "../data/dates.ts";
 import { responsive, type ChartBase, type Responsive } from "./shared.ts";
@@ -107,7 +108,7 @@ export function buildCharts(site: SiteData): ChartEntry[] {
     // The programme's years: the figures from 2000 and 2002 count "level 3" EPRs, a different measure.
     const since = "2022-01-01";
     const shown = site.coverage_figures.filter((s) => endOfPeriod(s.as_of) >= since);
-    const targets = site.targets.filter((t) => (t.kind === "epr_coverage" || t.kind === "epr_or_in_progress") && t.coverage_percent !== null && t.target_date >= since);
+    const targets = site.targets.filter((t) => isEprTarget(t) && t.coverage_percent !== null && t.target_date >= since);
     const latest = site.headline.share_with_epr;
     const deadline = site.headline.deadline;
     const derived = shown.filter((s) => s.derived_from);

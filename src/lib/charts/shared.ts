@@ -1,7 +1,9 @@
 /**
- * What every chart model shares: the two layouts, text sizing, tick and table types. Pure: no DOM,
- * no file I/O. Models turn data into pixel positions here; Astro components only print them.
+ * What every chart model shares: the two layouts, text sizing, ticks, legends and table types. Pure:
+ * no DOM, no file I/O. Models turn data into pixel positions here; Astro components only print them.
  */
+import type { ScaleTime } from "d3-scale";
+import { utcYear } from "d3-time";
 
 /** The two drawings every chart makes; CSS shows one per viewport (see src/styles/charts.css). */
 export const NARROW_WIDTH = 340;
@@ -123,3 +125,34 @@ export function px(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
+
+/**
+ * Year ticks for a time axis, every year or every n years so that labels never touch, whatever the
+ * width: one rule for every chart with years along the bottom.
+ */
+export function yearTicks(x: ScaleTime<number, number>, fontSize: number): XTick[] {
+  const [d0, d1] = x.domain();
+  const [x0, x1] = x.range();
+  const years = Math.max((+d1! - +d0!) / (365.25 * 864e5), 0.1);
+  const every = Math.max(1, Math.ceil((textWidth("2000", fontSize) + 14) / ((x1! - x0!) / years)));
+  return x.ticks(utcYear.every(every)!).map((d) => ({ value: +d, label: String(d.getUTCFullYear()), x: px(x(d)) }));
+}
+
+/**
+ * Legend items placed left to right from (x0, y0), wrapping onto a new row when the next would pass
+ * `width`. Each item takes its swatch, a gap, its label and space before the next.
+ */
+export function flowLegend(items: readonly Omit<LegendItem, "x" | "y">[], opts: { x0: number; y0: number; width: number; fontSize: number; lineHeight: number }): { legend: LegendItem[]; bottom: number } {
+  const legend: LegendItem[] = [];
+  let x = opts.x0, y = opts.y0;
+  for (const item of items) {
+    const w = opts.fontSize + 6 + textWidth(item.label, opts.fontSize) + 18;
+    if (x + w > opts.width && x > opts.x0) {
+      x = opts.x0;
+      y += opts.lineHeight;
+    }
+    legend.push({ ...item, x: px(x), y: px(y) });
+    x += w;
+  }
+  return { legend, bottom: y };
+}

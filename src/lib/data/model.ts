@@ -10,7 +10,7 @@ import { sameSupplier, STATUS_NOW, type StatusNow } from "./status.ts";
 import { coverageFigures, latestOfficialShare, type CoverageFigure } from "./figures.ts";
 import { estimates, type Estimate } from "./estimates.ts";
 import {
-  TRUST_TYPES, TRUSTS_SINCE, type EprStatusRow, type GmppRow, type IcbRow, type IcbSuccessionRow, type ProgrammeRow, type RegionRow,
+  isEprTarget, TRUST_TYPES, TRUSTS_SINCE, type EprStatusRow, type GmppRow, type IcbRow, type IcbSuccessionRow, type ProgrammeRow, type RegionRow,
   type StatementRow, type SuccessionRow, type TargetRow, type TrustEventRow, type TrustRow, type TrustType,
 } from "./tables.ts";
 import type { ChangelogEntry } from "./changelog.ts";
@@ -352,7 +352,7 @@ function headline(input: DataInput, figures: readonly CoverageFigure[]): Headlin
   if (!share) throw new DataError([{ file: "data/statements.csv", expected: "at least one official share_with_epr figure, or counts to derive one, for secondary-care trusts" }]);
   // Counts only from the same source as the share, so the headline never mixes two statements.
   const sameSource = (metric: string) => input.statements.find((s) => s.metric === metric && s.source_id === share.source_id && s.as_of === share.as_of && s.scope === share.scope) ?? null;
-  const eprTargets = input.targets.filter((t) => t.kind === "epr_coverage" || t.kind === "epr_or_in_progress").sort(byPeriodEnd("announced_on"));
+  const eprTargets = input.targets.filter(isEprTarget).sort(byPeriodEnd("announced_on"));
   const deadline = eprTargets.at(-1);
   if (!deadline) throw new DataError([{ file: "data/targets.csv", expected: "at least one epr_coverage target" }]);
   return {

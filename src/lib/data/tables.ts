@@ -132,6 +132,9 @@ export const statementsTable = {
 } satisfies TableSpec<any>;
 
 export const TARGET_KINDS = ["paperless", "digital_records", "core_digitisation", "epr_coverage", "epr_or_in_progress"] as const;
+/** The kinds of target that are about EPRs in trusts (the others are about paper, records or capability). */
+export const EPR_TARGET_KINDS: readonly (typeof TARGET_KINDS)[number][] = ["epr_coverage", "epr_or_in_progress"];
+export const isEprTarget = (t: { kind: (typeof TARGET_KINDS)[number] }): boolean => EPR_TARGET_KINDS.includes(t.kind);
 export const targetsTable = {
   key: "id",
   columns: {

@@ -5,12 +5,11 @@
  */
 import { scaleLinear, scaleUtc } from "d3-scale";
 import { curveStepAfter, line } from "d3-shape";
-import { utcYear } from "d3-time";
 import { formatDate, formatMonthYear, formatWhen, midPeriod } from "../../data/dates.ts";
 import type { CoverageFigure } from "../../data/figures.ts";
-import type { StatementRow, TargetRow } from "../../data/tables.ts";
+import { EPR_TARGET_KINDS, type StatementRow, type TargetRow } from "../../data/tables.ts";
 import {
-  layoutFor, px, textSize, textWidth, wrapText,
+  flowLegend, layoutFor, px, textSize, textWidth, wrapText, yearTicks,
   type ChartBase, type LegendItem, type XTick, type YTick,
 } from "../shared.ts";
 
@@ -81,7 +80,7 @@ export interface CoverageOverTimeModel extends ChartBase {
   legend: LegendItem[];
 }
 
-const DEFAULT_KINDS: readonly TargetRow["kind"][] = ["epr_coverage", "epr_or_in_progress"];
+const DEFAULT_KINDS: readonly TargetRow["kind"][] = EPR_TARGET_KINDS;
 const SCOPE_WORDS: Record<StatementRow["scope"], string> = {
   secondary_care_trusts: "secondary care trusts",
   acute_trusts: "acute trusts only",
@@ -190,10 +189,7 @@ export function coverageOverTimeModel(statements: readonly CoverageFigure[], tar
   const yTicks: YTick[] = [];
   for (let v = yMin; v <= 100; v += yStep) yTicks.push({ value: v, label: pct(v), y: px(y(v)) });
 
-  const years = (+hi - +lo) / (365.25 * 864e5);
-  const pxPerYear = (x1 - x0) / Math.max(years, 0.1);
-  const every = Math.max(1, Math.ceil((textWidth("2000", fs) + 14) / pxPerYear));
-  const xTicks: XTick[] = x.ticks(utcYear.every(every)!).map((d) => ({ value: +d, label: String(d.getUTCFullYear()), x: px(x(d)) }));
+  const xTicks = yearTicks(x, fs);
 
   const r = narrow ? 5 : 5.5;
   const placed: { x0: number; x1: number; y0: number; y1: number; text: string; cy: number }[] = [];
@@ -265,18 +261,8 @@ export function coverageOverTimeModel(statements: readonly CoverageFigure[], tar
     ...(points.some((p) => p.forecast) ? [{ key: "forecast", label: "Forecast", className: "forecast", mark: "triangle" } as const] : []),
     ...(targetMarkers.length ? [{ key: "target", label: "Target", className: "target", mark: "diamond" } as const] : []),
   ];
-  const legend: LegendItem[] = [];
-  let lxPos = x0, lyPos = y1 + fs + 12 + lineH;
-  for (const item of legendDefs) {
-    const w = 18 + textWidth(item.label, fs) + 16;
-    if (lxPos + w > width && lxPos > x0) {
-      lxPos = x0;
-      lyPos += lineH;
-    }
-    legend.push({ ...item, x: px(lxPos), y: px(lyPos) });
-    lxPos += w;
-  }
-  const height = Math.ceil(lyPos + 8);
+  const { legend, bottom: legendY } = flowLegend(legendDefs, { x0, y0: y1 + fs + 12 + lineH, width, fontSize: fs, lineHeight: lineH });
+  const height = Math.ceil(legendY + 8);
 
   return {
     width, height, layout, fontSize: fs, label, empty: false,

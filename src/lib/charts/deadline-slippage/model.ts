@@ -4,10 +4,9 @@
  * to March 2026 is drawn as an arrow between the two deadlines.
  */
 import { scaleUtc } from "d3-scale";
-import { utcYear } from "d3-time";
 import { formatDate, formatMonthYear, midPeriod } from "../../data/dates.ts";
 import type { TargetRow } from "../../data/tables.ts";
-import { layoutFor, px, textSize, textWidth, wrapText, type ChartBase, type XTick } from "../shared.ts";
+import { layoutFor, px, textSize, textWidth, wrapText, yearTicks, type ChartBase, type XTick } from "../shared.ts";
 
 export interface DeadlineSlippageOptions {
   /** Drawing width in px. */
@@ -144,9 +143,7 @@ export function deadlineSlippageModel(targets: readonly TargetRow[], opts: Deadl
     };
   });
 
-  const years = (+hi - +lo) / (365.25 * 864e5);
-  const every_ = Math.max(1, Math.ceil((textWidth("2000", fs) + 14) / ((x1 - x0) / years)));
-  const xTicks: XTick[] = x.ticks(utcYear.every(every_)!).map((d) => ({ value: +d, label: String(d.getUTCFullYear()), x: px(x(d)) }));
+  const xTicks = yearTicks(x, fs);
   const tx = x(at(today));
   const anchor = tx + textWidth(todayLabel, fs) + 4 > width ? "end" : "start";
   return {

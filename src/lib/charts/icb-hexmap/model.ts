@@ -5,7 +5,7 @@
  */
 import type { CoverageCount } from "../../data/model.ts";
 import type { IcbRow } from "../../data/tables.ts";
-import { layoutFor, px, textSize, textWidth, type ChartBase, type LegendItem } from "../shared.ts";
+import { flowLegend, layoutFor, px, textSize, textWidth, type ChartBase, type LegendItem } from "../shared.ts";
 
 export interface IcbHexmapOptions {
   /** Drawing width in px. */
@@ -125,14 +125,9 @@ export function icbHexmapModel(icbs: readonly IcbRow[], coverage: readonly Cover
   const legend: LegendItem[] = [];
   let legendTitle = { text: legendTitleText, x: 0, y: fs };
   if (narrow) {
-    let lx = 0, ly = fs + lineH;
-    for (const s of steps) {
-      const w = fs + 6 + textWidth(STEP_LABELS[s], fs) + 14;
-      if (lx + w > width && lx > 0) { lx = 0; ly += lineH; }
-      legend.push({ key: String(s), label: STEP_LABELS[s], className: stepClass(s), mark: "hex", x: px(lx), y: px(ly) });
-      lx += w;
-    }
-    mapTop = ly + lineH;
+    const flowed = flowLegend(steps.map((s) => ({ key: String(s), label: STEP_LABELS[s], className: stepClass(s), mark: "hex" as const })), { x0: 0, y0: fs + lineH, width, fontSize: fs, lineHeight: lineH });
+    legend.push(...flowed.legend);
+    mapTop = flowed.bottom + lineH;
   }
   const mapW = width - legendColW;
   const maxMapH = narrow ? 520 : 560;

@@ -5,7 +5,7 @@
 import { scaleLinear } from "d3-scale";
 import type { CoverageCount } from "../../data/model.ts";
 import { layoutBarRows } from "../bar-rows.ts";
-import { layoutFor, px, textSize, textWidth, type ChartBase, type LegendItem, type XTick } from "../shared.ts";
+import { flowLegend, layoutFor, px, textSize, textWidth, type ChartBase, type LegendItem, type XTick } from "../shared.ts";
 
 export interface StackedBarsOptions {
   /** Drawing width in px. */
@@ -77,14 +77,7 @@ export function stackedBarsModel(categories: readonly CoverageCount[], opts: Sta
     { key: "no_epr", label: "No EPR", className: "no-epr", mark: "hatch" },
   ];
   if (cats.some((c) => c.total > c.with_epr + c.without_epr)) legendDefs.push({ key: "unknown", label: "Not known", className: "unknown", mark: "rect" });
-  const legend: LegendItem[] = [];
-  let lx = 0, ly = fs;
-  for (const d of legendDefs) {
-    const w = fs + 6 + textWidth(d.label, fs) + 18;
-    if (lx + w > width && lx > 0) { lx = 0; ly += lineH; }
-    legend.push({ ...d, x: px(lx), y: px(ly) });
-    lx += w;
-  }
+  const { legend, bottom: ly } = flowLegend(legendDefs, { x0: 0, y0: fs, width, fontSize: fs, lineHeight: lineH });
 
   const endText = (c: CoverageCount) => `${c.without_epr} without`;
   const endW = Math.max(...cats.map((c) => textWidth(endText(c), fs))) + 8;

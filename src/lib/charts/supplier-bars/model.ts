@@ -3,7 +3,7 @@ import { scaleLinear } from "d3-scale";
 import { TRUST_TYPE_LABELS, type SupplierCount } from "../../data/model.ts";
 import { TRUST_TYPES, type TrustType } from "../../data/tables.ts";
 import { layoutBarRows } from "../bar-rows.ts";
-import { layoutFor, px, textSize, textWidth, type ChartBase, type LegendItem, type XTick } from "../shared.ts";
+import { flowLegend, layoutFor, px, textSize, textWidth, type ChartBase, type LegendItem, type XTick } from "../shared.ts";
 
 export interface SupplierBarsOptions {
   /** Drawing width in px. */
@@ -81,18 +81,13 @@ export function supplierBarsModel(suppliers: readonly SupplierCount[], opts: Sup
     shown = [...sorted.slice(0, opts.top), other];
   }
 
-  const legend: LegendItem[] = [];
+  let legend: LegendItem[] = [];
   let top = 0;
   if (opts.byType) {
     const used = TRUST_TYPES.filter((t) => shown.some((s) => (s.by_type[t] ?? 0) > 0));
-    let lx = 0, ly = fs;
-    for (const t of used) {
-      const w = fs + 6 + textWidth(TRUST_TYPE_LABELS[t], fs) + 18;
-      if (lx + w > width && lx > 0) { lx = 0; ly += lineH; }
-      legend.push({ key: t, label: TRUST_TYPE_LABELS[t], className: TYPE_CLASS[t], mark: "rect", x: px(lx), y: px(ly) });
-      lx += w;
-    }
-    top = ly + lineH;
+    const flowed = flowLegend(used.map((t) => ({ key: t, label: TRUST_TYPE_LABELS[t], className: TYPE_CLASS[t], mark: "rect" as const })), { x0: 0, y0: fs, width, fontSize: fs, lineHeight: lineH });
+    legend = flowed.legend;
+    top = flowed.bottom + lineH;
   }
 
   const names = shown.map((s) => shortSupplierName(s.supplier));
