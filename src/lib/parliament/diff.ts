@@ -73,7 +73,8 @@ export function describeAnswer(a: StoredAnswer): string {
   const when = a.is_correction && a.date_corrected ? `corrected ${a.date_corrected}` : a.date_answered ? `answered ${a.date_answered}` : `tabled ${a.date_tabled}, answer date not known`;
   const who = [a.asking_member ? `asked by ${a.asking_member}` : null, a.answering_member ? `answered by ${a.answering_member}` : null].filter(Boolean).join(", ");
   const ref = a.uin ? `${a.house} UIN ${a.uin}` : `${a.house} question ${a.id}`;
-  return `${ref}, ${when}${who ? `, ${who}` : ""}${a.heading ? `: ${a.heading}` : ""} (${a.url})`;
+  const flags = [a.is_holding ? "holding answer" : null, a.is_withdrawn ? "question withdrawn" : null].filter(Boolean).join(", ");
+  return `${ref}, ${when}${who ? `, ${who}` : ""}${flags ? `, ${flags}` : ""}${a.heading ? `: ${a.heading}` : ""} (${a.url})`;
 }
 
 /**
@@ -83,7 +84,7 @@ export function describeAnswer(a: StoredAnswer): string {
 export function summariseAnswersDiff(d: AnswersDiff, options: { figures: boolean }): string[] {
   const lines: string[] = [];
   for (const c of d.changes) {
-    lines.push(`${WORDS[c.kind]}: ${describeAnswer(c.answer)}.`);
+    lines.push(`${WORDS[c.kind]}: ${describeAnswer(c.kind === "withdrawn" ? { ...c.answer, is_withdrawn: false } : c.answer)}.`);
     if (!options.figures || c.kind === "withdrawn" || c.kind === "removed") continue;
     if (c.figures.length === 0) lines.push("    no sentence in it states a figure");
     for (const s of c.figures) lines.push(`    figure: “${s}”`);
