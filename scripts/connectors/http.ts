@@ -5,6 +5,7 @@
  * and a cap on the requests one run may make, so no loop can run away.
  */
 import { setTimeout as sleep } from "node:timers/promises";
+import { DataError } from "../../src/lib/data/errors.ts";
 import { urlProblem } from "../lib/fetch-source.ts";
 
 export interface HttpOptions {
@@ -157,4 +158,14 @@ export async function getJson(session: Session, url: string): Promise<{ json: un
 export function preview(body: string, chars = 160): string {
   const flat = body.replace(/\s+/g, " ").trim();
   return flat.length > chars ? `${JSON.stringify(flat.slice(0, chars))}…` : JSON.stringify(flat);
+}
+
+/** A request that failed for good is reported in one line, like bad data: address, status, what came back. */
+export async function failingClearly<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof HttpError) throw new DataError([{ file: e.url, expected: `a successful response; ${e.reason}. Nothing was written` }]);
+    throw e;
+  }
 }

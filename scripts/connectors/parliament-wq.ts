@@ -20,7 +20,7 @@ import { parseQuery, serializeQuery, type AnswersQuery } from "../../src/lib/par
 import { isTruncated, readServiceQuestion, toStoredAnswer, type ServiceQuestion } from "../../src/lib/parliament/service.ts";
 import { positiveNumber } from "../lib/fetch-source.ts";
 import { argValue, readText, runMain, writeAllAtomically } from "../lib/io.ts";
-import { getJson, HttpError, HTTP_DEFAULTS, preview, Session, type HttpOptions } from "./http.ts";
+import { failingClearly, getJson, HttpError, HTTP_DEFAULTS, preview, Session, type HttpOptions } from "./http.ts";
 
 export const SERVICE = {
   apiBase: "https://questions-statements-api.parliament.uk",
@@ -221,16 +221,6 @@ export async function refreshAnswers(stored: readonly StoredAnswer[], query: Ans
   lines.push(`  ${session.requests} requests, ${session.retries} retries${session.waitedMs ? `, ${Math.round(session.waitedMs / 1000)} s waiting` : ""}.`);
   for (const line of lines) opts.log?.(line);
   return { answers, query: { ...query, answered_since: opts.today }, report: { lines, requests: session.requests, retries: session.retries } };
-}
-
-/** A request that failed for good is reported in one line, like bad data: address, status, what came back. */
-export async function failingClearly<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof HttpError) throw new DataError([{ file: e.url, expected: `a successful response; ${e.reason}. Nothing was written` }]);
-    throw e;
-  }
 }
 
 if (import.meta.main) {
