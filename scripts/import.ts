@@ -3,7 +3,9 @@
  * Turns the publishers' files (laid out as in data/upstream/, see data/README.md) into the
  * normalised CSVs under data/. Review the git diff of data/ before committing.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { DataError } from "../src/lib/data/errors.ts";
 import { toCsv } from "../src/lib/data/csv.ts";
 import { argValue, readBytes, readText, runMain, writeAllAtomically } from "./lib/io.ts";
 import { buildSuccessionRows, buildTrustRows, parseEtr, parseSucc, SUCCESSION_COLUMNS, TRUST_COLUMNS } from "./import/ods-trusts.ts";
@@ -25,7 +27,22 @@ export const UPSTREAM = {
   gmpp2023: "gmpp-ipa-compiled-rauschgold/uk_2023.csv",
 } as const;
 
+/**
+ * On a fresh clone data/upstream/ is empty (it is not committed): say which files are missing and the one
+ * command that fetches them, rather than failing on the first unreadable file.
+ */
+export function missingUpstream(from: string): DataError | null {
+  const missing = Object.values(UPSTREAM).filter((p) => !existsSync(join(from, p)));
+  if (missing.length === 0) return null;
+  const what = missing.length === Object.keys(UPSTREAM).length ? `has none of the ${missing.length} publishers' files` : `lacks ${missing.length} of the publishers' files`;
+  return new DataError([
+    { file: from, value: missing.join(", "), expected: `every upstream file; the folder ${what}. Run \`npm run data:fetch\` first (it downloads them into data/upstream/), or pass \`--from <dir>\` for a folder laid out the same way. Nothing was written` },
+  ]);
+}
+
 export async function importAll(from: string, out: string): Promise<Record<string, string>> {
+  const missing = missingUpstream(from);
+  if (missing) throw missing;
   const at = (key: keyof typeof UPSTREAM) => join(from, UPSTREAM[key]);
   const current = parseEtr(readText(at("etrCurrent")), at("etrCurrent"));
   const older = parseEtr(readText(at("etrOlder")), at("etrOlder"));
