@@ -1,6 +1,8 @@
 /**
- * What changed between two data releases: trusts opened, closed or merged, EPR status and supplier
- * changes, and official figures added or revised. Pure: both releases come in as parsed tables.
+ * What changed between two data releases: trusts opened, closed, merged, renamed or moved to another
+ * region or ICB; rows in or out of NHS England's list, its date, and each trust's type, status and
+ * supplier in it; and official figures and trust events added, revised or removed. Pure: both releases
+ * come in as parsed tables. Written answers have their own diff (src/lib/parliament/diff.ts).
  */
 import type { DataInput } from "./model.ts";
 
@@ -13,6 +15,14 @@ export interface DataDiff {
   added: { file: string; id: string; text: string }[];
   revised: { file: string; id: string; text: string }[];
   removed: { file: string; id: string }[];
+  trusts_removed: { code: string; name: string }[];
+  renamed: { code: string; from: string; to: string }[];
+  region_changed: { code: string; from: string; to: string }[];
+  icb_changed: { code: string; field: "icb_code" | "icb_code_2026"; from: string; to: string }[];
+  list_added: { code: string; name: string; trust_type: string; has_epr: boolean; supplier: string | null }[];
+  list_removed: { code: string; name: string }[];
+  list_date: { from: string; to: string }[];
+  type_changed: { code: string; from: string; to: string }[];
 }
 
 /** The tables compared row by row on an id: figures, targets, money and trust events. */
@@ -38,7 +48,10 @@ function compareRows<K extends keyof RowTables>(key: K, before: RowTables[K], af
 }
 
 export function diffData(before: DataInput, after: DataInput): DataDiff {
-  const diff: DataDiff = { trusts_opened: [], trusts_closed: [], mergers: [], status_changed: [], supplier_changed: [], added: [], revised: [], removed: [] };
+  const diff: DataDiff = {
+    trusts_opened: [], trusts_closed: [], mergers: [], status_changed: [], supplier_changed: [], added: [], revised: [], removed: [],
+    trusts_removed: [], renamed: [], region_changed: [], icb_changed: [], list_added: [], list_removed: [], list_date: [], type_changed: [],
+  };
   const oldTrusts = new Map(before.trusts.map((t) => [t.code, t]));
   for (const t of after.trusts) {
     const prev = oldTrusts.get(t.code);
@@ -49,10 +62,30 @@ export function diffData(before: DataInput, after: DataInput): DataDiff {
   const oldSucc = new Set(before.successions.map(key));
   diff.mergers = after.successions.filter((s) => !oldSucc.has(key(s)));
 
+  // Trusts that stay: what ODS says about them may change without an opening or a closure.
+  for (const t of after.trusts) {
+    const prev = oldTrusts.get(t.code);
+    if (!prev) continue;
+    if (prev.name !== t.name) diff.renamed.push({ code: t.code, from: prev.name, to: t.name });
+    if (prev.region_code !== t.region_code) diff.region_changed.push({ code: t.code, from: prev.region_code, to: t.region_code });
+    for (const field of ["icb_code", "icb_code_2026"] as const) if (prev[field] !== t[field]) diff.icb_changed.push({ code: t.code, field, from: prev[field], to: t[field] });
+  }
+  const newTrusts = new Set(after.trusts.map((t) => t.code));
+  diff.trusts_removed = before.trusts.filter((t) => !newTrusts.has(t.code)).map((t) => ({ code: t.code, name: t.name }));
+
+  // NHS England's list: rows in or out, its date, and each row's trust type.
+  const listDates = (rows: DataInput["eprStatus"]) => [...new Set(rows.map((r) => r.as_of))].sort().join(", ");
+  if (before.eprStatus.length > 0 && after.eprStatus.length > 0 && listDates(before.eprStatus) !== listDates(after.eprStatus)) diff.list_date.push({ from: listDates(before.eprStatus), to: listDates(after.eprStatus) });
   const oldStatus = new Map(before.eprStatus.map((s) => [s.code, s]));
+  const newStatus = new Set(after.eprStatus.map((s) => s.code));
+  diff.list_removed = before.eprStatus.filter((s) => !newStatus.has(s.code)).map((s) => ({ code: s.code, name: s.name_in_source }));
   for (const s of after.eprStatus) {
     const prev = oldStatus.get(s.code);
-    if (!prev) continue;
+    if (!prev) {
+      diff.list_added.push({ code: s.code, name: s.name_in_source, trust_type: s.trust_type, has_epr: s.has_epr, supplier: s.supplier });
+      continue;
+    }
+    if (prev.trust_type !== s.trust_type) diff.type_changed.push({ code: s.code, from: prev.trust_type, to: s.trust_type });
     if (prev.has_epr !== s.has_epr) diff.status_changed.push({ code: s.code, from: prev.has_epr ? "EPR" : "no EPR", to: s.has_epr ? "EPR" : "no EPR" });
     if (prev.supplier !== s.supplier) diff.supplier_changed.push({ code: s.code, from: prev.supplier, to: s.supplier });
   }
@@ -78,5 +111,13 @@ export function summariseDiff(diff: DataDiff): string[] {
   for (const a of diff.added) lines.push(`New in ${a.file}: ${a.id}, ${a.text}.`);
   for (const r of diff.revised) lines.push(`Revised in ${r.file}: ${r.id}, ${r.text}.`);
   for (const r of diff.removed) lines.push(`Removed from ${r.file}: ${r.id}.`);
+  for (const t of diff.trusts_removed) lines.push(`Trust no longer in the trust list: ${t.name} (${t.code}).`);
+  for (const r of diff.renamed) lines.push(`Renamed: ${r.code}, ${r.from} → ${r.to}.`);
+  for (const r of diff.region_changed) lines.push(`Region of ${r.code}: ${r.from} → ${r.to}.`);
+  for (const r of diff.icb_changed) lines.push(`${r.field === "icb_code" ? "ICB" : "ICB from April 2026"} of ${r.code}: ${r.from} → ${r.to}.`);
+  for (const d of diff.list_date) lines.push(`Date of NHS England's list: ${d.from} → ${d.to}.`);
+  for (const t of diff.list_added) lines.push(`Added to NHS England's list: ${t.name} (${t.code}), ${t.trust_type}, ${t.has_epr ? `EPR${t.supplier ? ` from ${t.supplier}` : ""}` : "no EPR"}.`);
+  for (const t of diff.list_removed) lines.push(`Removed from NHS England's list: ${t.name} (${t.code}).`);
+  for (const t of diff.type_changed) lines.push(`Trust type of ${t.code} in NHS England's list: ${t.from} → ${t.to}.`);
   return lines;
 }
