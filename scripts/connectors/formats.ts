@@ -18,6 +18,8 @@ export interface Format {
 }
 
 const FIRST_ROWS = 3;
+/** ODS codes run from 3 characters (trusts) to 9 (branch surgeries in the successor file). */
+const ODS_CODE = /^[A-Z0-9]{2,12}$/;
 
 /** A short, single-line look at the start of a body, for reports. */
 function start(text: string, chars = 120): string {
@@ -54,11 +56,11 @@ export function inspectOdsCsv(body: Uint8Array, name: string, fields: number, da
   const first = rows.slice(0, FIRST_ROWS).map((r) => `    ${r.slice(0, 4).join(" | ")}${r.length > 4 ? " | …" : ""}`);
   const lines = (head: string) => [head, ...first].join("\n");
   const crlf = text.includes("\r\n") ? "CRLF" : "LF";
-  const header = rows[0] && !/^[A-Z0-9]{3,6}$/.test(rows[0][0]!.trim());
+  const header = rows[0] && !ODS_CODE.test(rows[0][0]!.trim());
   if (rows.length === 0) return { ok: false, report: `expected the ODS ${name} report; got a file with no rows` };
   if (header) return { ok: false, report: lines(`expected the ODS ${name} report without a header row; the first row looks like a header or is not an ODS code (${shape}, ${crlf}). First rows:`) };
   if (widths.size !== 1 || !widths.has(fields)) return { ok: false, report: lines(`expected the ODS ${name} report with ${fields} fields on every row; got ${shape} (${crlf}). First rows:`) };
-  const badCodes = rows.filter((r) => !/^[A-Z0-9]{3,6}$/.test(r[0]!.trim())).length;
+  const badCodes = rows.filter((r) => !ODS_CODE.test(r[0]!.trim())).length;
   const badDates = rows.filter((r) => !/^\d{8}$/.test(r[dateField - 1]!.trim())).length;
   if (badCodes || badDates) {
     return { ok: false, report: lines(`expected the ODS ${name} report; ${badCodes} rows have no ODS code in field 1 and ${badDates} no YYYYMMDD date in field ${dateField} (${shape}). First rows:`) };

@@ -71,7 +71,7 @@ export function readOrdPage(json: unknown, url: string): OrdOrganisation[] {
   return list.map((o, i) => {
     const r = (o ?? {}) as Record<string, unknown>;
     const code = r.OrgId;
-    if (typeof code !== "string" || !/^[A-Z0-9]{3,6}$/.test(code)) throw new DataError([{ file: url, column: `Organisations[${i}].OrgId`, value: preview(JSON.stringify(code ?? null)), expected: "an ODS code" }]);
+    if (typeof code !== "string" || !/^[A-Z0-9]{2,12}$/.test(code)) throw new DataError([{ file: url, column: `Organisations[${i}].OrgId`, value: preview(JSON.stringify(code ?? null)), expected: "an ODS code" }]);
     if (typeof r.Name !== "string" || r.Name.trim() === "") throw new DataError([{ file: url, column: `Organisations[${i}].Name`, value: preview(JSON.stringify(r.Name ?? null)), expected: "the organisation's name" }]);
     if (r.Status !== "Active" && r.Status !== "Inactive") throw new DataError([{ file: url, column: `Organisations[${i}].Status`, value: preview(JSON.stringify(r.Status ?? null)), expected: "Active or Inactive" }]);
     const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);

@@ -114,6 +114,8 @@ describe("ODS reports from Data Search and Export (headerless CSV)", () => {
     expect(r.report).toMatch(/with 27 fields on every row; got 4 rows of 5 fields/);
     expect(inspectOdsCsv(Buffer.from(""), "succ", 5, 4).report).toMatch(/an empty file/);
     expect(inspectOdsCsv(Buffer.from('"RAA","RBB","","2024-11-01","0"\n'), "succ", 5, 4).report).toMatch(/no YYYYMMDD date in field 4/);
+    // The real successor file holds every kind of organisation, branch surgeries' 9-character codes too.
+    expect(inspectOdsCsv(Buffer.from('"F81067001","F81067002","","20051001","0"\r\n"RY2","RWW","","20260401","0"\r\n'), "succ", 5, 4).ok).toBe(true);
   });
 
   it("data:ods --report fetches one report, such as ect, with the same checks, into data/upstream", async () => {
