@@ -15,6 +15,9 @@ import {
   eprStatusTable, gmppTable, icbsTable, icbSuccessionsTable, programmeTable, regionsTable, statementsTable, successionsTable, targetsTable, trustEventsTable, trustsTable,
 } from "../src/lib/data/tables.ts";
 import { argValue, readText, runMain, writeAllAtomically } from "./lib/io.ts";
+import { parseAnswers, type StoredAnswer } from "../src/lib/parliament/answers.ts";
+import { parseQuery, type AnswersQuery } from "../src/lib/parliament/query.ts";
+import { answersPageModel } from "../src/lib/parliament/page.ts";
 
 /** The release date: SOURCE_DATE_EPOCH when set (reproducible builds), else data/release.json. */
 export function releaseDate(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -126,13 +129,59 @@ export function outputs(site: SiteData, generatedDir: string, publicDir: string)
   };
 }
 
+/** data/parliament/: the written answers kept from Parliament, and the connector's query. */
+export function readAnswersDir(dir: string): { answers: StoredAnswer[]; query: AnswersQuery } {
+  const answersFile = join(dir, "parliament/answers.json");
+  const queryFile = join(dir, "parliament/query.json");
+  return { answers: parseAnswers(readText(answersFile), answersFile), query: parseQuery(readText(queryFile), queryFile) };
+}
+
+const ANSWER_DOWNLOAD_COLUMNS = [
+  "id", "uin", "house", "date_tabled", "date_answered", "date_corrected", "asking_member", "answering_member", "answering_body",
+  "heading", "question_text", "answer_text", "answer_truncated", "is_holding", "is_correction", "is_withdrawn", "url", "terms",
+] as const;
+
+/** The page model of /answers/ and the answers' public downloads. */
+export function answerOutputs(answers: StoredAnswer[], query: AnswersQuery, generatedDir: string, publicDir: string): Record<string, string> {
+  const yesNo = (b: boolean) => (b ? "yes" : "no");
+  const rows = answers.map((a) => ({
+    ...a,
+    answer_truncated: yesNo(a.answer_truncated),
+    is_holding: yesNo(a.is_holding),
+    is_correction: yesNo(a.is_correction),
+    is_withdrawn: yesNo(a.is_withdrawn),
+    terms: a.terms.join(";"),
+  }));
+  return {
+    [join(generatedDir, "answers.json")]: toJson(answersPageModel(answers, query)),
+    [join(publicDir, "parliament-answers.json")]: toJson(answers),
+    [join(publicDir, "parliament-answers.csv")]: toCsv(ANSWER_DOWNLOAD_COLUMNS, rows, { safeForSpreadsheets: true }),
+  };
+}
+
 if (import.meta.main) {
   await runMain(() => {
     const dataDir = argValue("data", "data");
-    const { site, warnings } = buildSiteData(readDataDir(dataDir));
-    const files = outputs(site, argValue("generated", "src/generated"), argValue("public", "public/data"));
+    // Both parts are checked before either fails, so one run lists every problem.
+    const problems: DataError[] = [];
+    const attempt = <T,>(f: () => T): T | null => {
+      try {
+        return f();
+      } catch (e) {
+        if (e instanceof DataError) return (problems.push(e), null);
+        throw e;
+      }
+    };
+    const input = attempt(() => readDataDir(dataDir));
+    const parliament = attempt(() => readAnswersDir(dataDir));
+    if (!input || !parliament) throw new DataError(problems.flatMap((e) => e.problems));
+    const { site, warnings } = buildSiteData(input);
+    const generated = argValue("generated", "src/generated");
+    const publicDir = argValue("public", "public/data");
+    const files = { ...outputs(site, generated, publicDir), ...answerOutputs(parliament.answers, parliament.query, generated, publicDir) };
     writeAllAtomically(files);
     console.log(`data: ${site.trusts.length} trusts, ${site.statements.length} statements, ${site.targets.length} targets, ${site.programme.length} programme figures, ${site.sources.length} sources`);
+    console.log(`data: ${parliament.answers.length} written answers from Parliament (${parliament.answers.filter((a) => !a.date_answered).length} without an answer date)`);
     console.log(`data: NHS England list ${site.snapshot.as_of}: ${site.snapshot.with_epr} of ${site.snapshot.total} with an EPR, ${site.snapshot.without_epr} without`);
     const now = site.status_now.by_status;
     console.log(`data: status on ${site.status_now.as_of}: ${now.epr} with an EPR, ${now.no_epr} without, ${now.unknown} not known, ${now.closed} closed; ${site.status_changed_since_list} listed trusts changed since the list`);

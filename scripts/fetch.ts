@@ -16,6 +16,7 @@ import { request as httpsRequest } from "node:https";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { argValue, readText, runMain, writeAllAtomically } from "./lib/io.ts";
+import { FORMATS, type Inspection } from "./connectors/formats.ts";
 import {
   backoffMs,
   conditionalHeaders,
@@ -48,6 +49,13 @@ export interface FetchOptions {
   backoffBaseMs: number;
   /** The clock, for the state file's fetched_at only. */
   now?: () => Date;
+  /** What a downloaded body is (by the entry's format); a body that fails is treated like a failed download. */
+  inspect?: (entry: ManifestEntry, body: Uint8Array) => Inspection | null;
+}
+
+/** The check of the entry's format, when its format has one. */
+export function inspectFormat(entry: ManifestEntry, body: Uint8Array): Inspection | null {
+  return (entry.format && FORMATS[entry.format]?.inspect?.(body)) || null;
 }
 
 export const DEFAULTS = { timeoutMs: 30_000, attempts: 3, backoffBaseMs: 1_000 } as const;
@@ -186,6 +194,22 @@ function writeFileAtomically(path: string, bytes: Uint8Array): void {
   }
 }
 
+/** One URL with retries, then the format check of what arrived. */
+async function download(entry: ManifestEntry, url: string, headers: Record<string, string>, options: FetchOptions): Promise<{ response: Response; attempts: number; report?: string }> {
+  let response: Response;
+  let attempts = 0;
+  for (;;) {
+    attempts += 1;
+    response = await attemptOnce({ ...entry, url }, headers, options.timeoutMs);
+    if (response.kind !== "failed" || !isRetryable(response.failure) || attempts >= options.attempts) break;
+    await sleep(backoffMs(attempts, options.backoffBaseMs));
+  }
+  if (response.kind !== "body") return { response, attempts };
+  const inspection = (options.inspect ?? inspectFormat)(entry, response.body);
+  if (inspection && !inspection.ok) return { response: { kind: "failed", failure: { kind: "format", message: inspection.report } }, attempts };
+  return { response, attempts, ...(inspection ? { report: inspection.report } : {}) };
+}
+
 /** Fetch one file with retries; returns what happened and the state entry to record, if any. */
 export async function fetchEntry(entry: ManifestEntry, previous: StateEntry | undefined, options: FetchOptions): Promise<{ outcome: Outcome; state?: StateEntry }> {
   const dest = join(options.outDir, entry.path);
@@ -194,14 +218,19 @@ export async function fetchEntry(entry: ManifestEntry, previous: StateEntry | un
   const headers = { ...BASE_HEADERS, ...conditional };
   const base = { path: entry.path, url: entry.url };
 
-  let response: Response;
-  let attempts = 0;
-  for (;;) {
-    attempts += 1;
-    response = await attemptOnce(entry, headers, options.timeoutMs);
-    if (response.kind !== "failed" || !isRetryable(response.failure) || attempts >= options.attempts) break;
-    await sleep(backoffMs(attempts, options.backoffBaseMs));
+  let { response, attempts, report } = await download(entry, entry.url, headers, options);
+  let fallback: { url: string; primaryFailure: Failure } | undefined;
+  // A live endpoint that fails (or sends something else) gives way to its pinned copy, said so in the report.
+  if (response.kind === "failed" && entry.fallback_url) {
+    const second = await download(entry, entry.fallback_url, BASE_HEADERS, options);
+    attempts += second.attempts;
+    if (second.response.kind === "failed") {
+      return { outcome: { ...base, status: "failed", failure: response.failure, attempts, fallback_failure: second.response.failure } };
+    }
+    fallback = { url: entry.fallback_url, primaryFailure: response.failure };
+    ({ response, report } = second);
   }
+  const found = { ...(report ? { format_report: report } : {}), ...(fallback ? { fallback } : {}) };
 
   if (response.kind === "failed") return { outcome: { ...base, status: "failed", failure: response.failure, attempts } };
 
@@ -211,7 +240,7 @@ export async function fetchEntry(entry: ManifestEntry, previous: StateEntry | un
       return { outcome: { ...base, status: "failed", failure: { kind: "http", status: 304, statusText: "Not Modified, but no conditional request was sent" }, attempts } };
     }
     const state = { ...previous, etag: response.etag ?? previous.etag, last_modified: response.lastModified ?? previous.last_modified };
-    return { outcome: { ...base, status: "not_modified", sha256: previous.sha256, bytes: previous.bytes, changedUpstream: previous.sha256 !== entry.sha256 }, state };
+    return { outcome: { ...base, status: "not_modified", sha256: previous.sha256, bytes: previous.bytes, changedUpstream: previous.sha256 !== entry.sha256, ...found }, state };
   }
 
   const sha256 = sha256Hex(response.body);
@@ -230,7 +259,7 @@ export async function fetchEntry(entry: ManifestEntry, previous: StateEntry | un
     bytes: response.body.length,
     fetched_at: (options.now ?? (() => new Date()))().toISOString(),
   };
-  return { outcome: { ...base, status: "fetched", sha256, bytes: response.body.length, changedUpstream: sha256 !== entry.sha256 }, state };
+  return { outcome: { ...base, status: "fetched", sha256, bytes: response.body.length, changedUpstream: sha256 !== entry.sha256, ...found }, state };
 }
 
 function readState(outDir: string): FetchState {

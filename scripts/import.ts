@@ -7,7 +7,9 @@
  *   Adds one edition of NHS England's list beside the earlier ones, and records it in
  *   data/epr-list-editions.json so that later full imports include it.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { DataError } from "../src/lib/data/errors.ts";
 import { toCsv } from "../src/lib/data/csv.ts";
 import { argValue, readBytes, readText, runMain, writeAllAtomically } from "./lib/io.ts";
 import { buildSuccessionRows, buildTrustRows, parseEtr, parseSucc, SUCCESSION_COLUMNS, TRUST_COLUMNS } from "./import/ods-trusts.ts";
@@ -16,7 +18,6 @@ import { readWorkbook } from "./import/workbook.ts";
 import { ICB_SUCCESSION_COLUMNS, parseIcbSuccessions } from "./import/icb-successions.ts";
 import { parseCsv } from "../src/lib/data/csv.ts";
 import { parseJson, toJson } from "../src/lib/data/json.ts";
-import { DataError } from "../src/lib/data/errors.ts";
 import { buildGeography, ICB_COLUMNS, REGION_COLUMNS } from "./import/geography.ts";
 import { extractGmppRow, GMPP_COLUMNS } from "./import/gmpp.ts";
 import { TRUSTS_SINCE } from "../src/lib/data/tables.ts";
@@ -55,7 +56,23 @@ async function importEditions(from: string, editions: readonly ListEditionInput[
   return rows;
 }
 
+
+/**
+ * On a fresh clone data/upstream/ is empty (it is not committed): say which files are missing and the one
+ * command that fetches them, rather than failing on the first unreadable file.
+ */
+export function missingUpstream(from: string, editions: readonly ListEditionInput[] = []): DataError | null {
+  const missing = [...Object.values(UPSTREAM), ...editions.map((e) => e.path)].filter((p) => !existsSync(join(from, p)));
+  if (missing.length === 0) return null;
+  const what = missing.length === Object.keys(UPSTREAM).length + editions.length ? `has none of the ${missing.length} publishers' files` : `lacks ${missing.length} of the publishers' files`;
+  return new DataError([
+    { file: from, value: missing.join(", "), expected: `every upstream file; the folder ${what}. Run \`npm run data:fetch\` first (it downloads them into data/upstream/), or pass \`--from <dir>\` for a folder laid out the same way. Nothing was written` },
+  ]);
+}
+
 export async function importAll(from: string, out: string, editions: readonly ListEditionInput[]): Promise<Record<string, string>> {
+  const missing = missingUpstream(from, editions);
+  if (missing) throw missing;
   const at = (key: keyof typeof UPSTREAM) => join(from, UPSTREAM[key]);
   const current = parseEtr(readText(at("etrCurrent")), at("etrCurrent"));
   const older = parseEtr(readText(at("etrOlder")), at("etrOlder"));

@@ -9,12 +9,13 @@
  * Options: --desktop also runs each page with Lighthouse's desktop settings.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from "lighthouse";
 import { serveDir } from "./lib/static-server.ts";
+import { removeProfile } from "./lib/profile.ts";
 
 const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -24,12 +25,20 @@ const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as 
 const ASSERTED = new Set<string>(["accessibility", "best-practices", "seo"]);
 
 /** Starts Chromium with a DevTools port chosen by the browser and resolves with that port. */
-async function startChromium(): Promise<{ port: number; close: () => void }> {
-  const profile = mkdtempSync(join(tmpdir(), "epr-lighthouse-profile-"));
+async function startChromium(): Promise<{ port: number; close: () => Promise<void> }> {
+  // A folder of its own for each run: two runs never share a profile.
+  const profile = mkdtempSync(join(tmpdir(), `epr-lighthouse-profile-${process.pid}-`));
   const child = spawn(CHROMIUM, [...CHROME_FLAGS, "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], { stdio: ["ignore", "ignore", "pipe"] });
-  const close = () => {
-    child.kill();
-    rmSync(profile, { recursive: true, force: true });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const close = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill();
+      // Wait for Chromium to exit (up to 10 s, then SIGKILL) before touching its profile.
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    removeProfile(profile);
   };
   const port = await new Promise<number>((resolve, reject) => {
     let err = "";
@@ -116,7 +125,7 @@ try {
     }
   }
 } finally {
-  chromium.close();
+  await chromium.close();
   await server.close();
 }
 

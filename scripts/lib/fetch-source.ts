@@ -17,6 +17,14 @@ export interface ManifestEntry {
   max_bytes: number;
   sha256: string;
   note?: string;
+  /** `live`: url is the publisher's own endpoint, read at every refresh; `frozen`: a historical file kept as it is. */
+  kind?: "live" | "frozen";
+  /** Id of the file's format (scripts/connectors/formats.ts), which says what arrived and may check it. */
+  format?: string;
+  /** A pinned copy read only when the live endpoint fails, and reported as such. */
+  fallback_url?: string;
+  /** Where the publisher offers the original, when url is a copy (may be unverified: see note). */
+  publisher_url?: string;
 }
 
 /** What the last successful fetch of one path saw: validators for the next conditional request. */
@@ -43,14 +51,21 @@ export type Failure =
   | { kind: "encoding"; got: string }
   | { kind: "truncated"; received: number; declared: number }
   | { kind: "redirect"; message: string }
-  | { kind: "write"; message: string };
+  | { kind: "write"; message: string }
+  | { kind: "format"; message: string };
+
+/** Extras of a success: what the format check found, and why the fallback copy was used, if it was. */
+interface Found {
+  format_report?: string;
+  fallback?: { url: string; primaryFailure: Failure };
+}
 
 export type Outcome =
-  | { path: string; url: string; status: "fetched"; sha256: string; bytes: number; changedUpstream: boolean }
-  | { path: string; url: string; status: "not_modified"; sha256: string; bytes: number; changedUpstream: boolean }
-  | { path: string; url: string; status: "failed"; failure: Failure; attempts: number };
+  | ({ path: string; url: string; status: "fetched"; sha256: string; bytes: number; changedUpstream: boolean } & Found)
+  | ({ path: string; url: string; status: "not_modified"; sha256: string; bytes: number; changedUpstream: boolean } & Found)
+  | { path: string; url: string; status: "failed"; failure: Failure; attempts: number; fallback_failure?: Failure };
 
-const MANIFEST_FIELDS = new Set(["path", "source_id", "url", "content_types", "max_bytes", "sha256", "note"]);
+const MANIFEST_FIELDS = new Set(["path", "source_id", "url", "content_types", "max_bytes", "sha256", "note", "kind", "format", "fallback_url", "publisher_url"]);
 const SHA256 = /^[0-9a-f]{64}$/;
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
@@ -106,6 +121,14 @@ function entryProblems(raw: unknown, index: number, file: string): Problem[] {
   if (typeof e.max_bytes !== "number" || !Number.isSafeInteger(e.max_bytes) || e.max_bytes <= 0) problems.push(at("max_bytes", e.max_bytes, "a positive whole number of bytes"));
   if (typeof e.sha256 !== "string" || !SHA256.test(e.sha256)) problems.push(at("sha256", e.sha256, "64 lower-case hex digits"));
   if (e.note !== undefined && typeof e.note !== "string") problems.push(at("note", e.note, "a string"));
+  if (e.kind !== undefined && e.kind !== "live" && e.kind !== "frozen") problems.push(at("kind", e.kind, "live or frozen"));
+  if (e.format !== undefined && (typeof e.format !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(e.format))) problems.push(at("format", e.format, "a format id (kebab-case)"));
+  if (e.fallback_url !== undefined) {
+    const why = typeof e.fallback_url === "string" ? urlProblem(e.fallback_url) : "a string";
+    if (why) problems.push(at("fallback_url", e.fallback_url, why));
+    else if (e.kind !== "live") problems.push(at("fallback_url", e.fallback_url, "only on a live entry"));
+  }
+  if (e.publisher_url !== undefined && (typeof e.publisher_url !== "string" || urlProblem(e.publisher_url))) problems.push(at("publisher_url", e.publisher_url, "an https URL"));
   return problems;
 }
 
@@ -261,6 +284,8 @@ export function describeFailure(f: Failure): string {
       return `redirect refused: ${f.message}`;
     case "write":
       return `could not write the file: ${f.message}`;
+    case "format":
+      return `not the expected format: ${f.message}`;
   }
 }
 
@@ -268,13 +293,18 @@ export function describeFailure(f: Failure): string {
 export function describeOutcome(o: Outcome): string {
   if (o.status === "failed") {
     const tries = o.attempts === 1 ? "1 attempt" : `${o.attempts} attempts`;
-    return `FAILED ${o.path} from ${o.url}: ${describeFailure(o.failure)} (${tries})`;
+    const fallback = o.fallback_failure ? `; the pinned fallback copy failed too: ${describeFailure(o.fallback_failure)}` : "";
+    return `FAILED ${o.path} from ${o.url}: ${describeFailure(o.failure)} (${tries})${fallback}`;
   }
   const head =
     o.status === "fetched"
       ? `fetched ${o.path}: ${o.bytes} bytes, sha256 ${o.sha256}`
       : `not modified ${o.path}: 304, previous copy kept (${o.bytes} bytes, sha256 ${o.sha256})`;
-  return o.changedUpstream ? `${head}\n  changed upstream: review before importing (sha256 differs from the manifest)` : head;
+  const lines = [head];
+  if (o.fallback) lines.push(`  the publisher's endpoint failed (${describeFailure(o.fallback.primaryFailure).split("\n")[0]}); used the pinned fallback copy ${o.fallback.url}`);
+  if (o.format_report) lines.push(...o.format_report.split("\n").map((l) => `  ${l}`));
+  if (o.changedUpstream) lines.push("  changed upstream: review before importing (sha256 differs from the manifest)");
+  return lines.join("\n");
 }
 
 export function summarise(outcomes: Outcome[]): string {

@@ -116,6 +116,21 @@ export const DOWNLOADS: Download[] = [
     ],
   },
   {
+    id: "parliament-answers",
+    path: "/data/parliament-answers.csv",
+    description: "Every written answer from the Department of Health and Social Care in our data that mentions electronic patient records, with the question and the answer's text. Also as /data/parliament-answers.json, with the answer's HTML as published.",
+    licence: "Open Parliament Licence v3.0: the questions and answers are Parliamentary information.",
+    columns: [
+      ["id, uin, house", "Parliament's id for the question; its UIN (unique with the house and date tabled), empty where our copy lacks it"],
+      ["date_tabled, date_answered, date_corrected", "When the question was tabled (a month where only that is known), answered and corrected; empty when not known"],
+      ["asking_member, answering_member, answering_body", "Who asked, who answered and for which department; empty when our copy lacks the name"],
+      ["heading, question_text, answer_text", "Parliament's heading, the question, and the answer as plain text (HTML removed)"],
+      ["answer_truncated", "yes when our copy holds only the start of the answer"],
+      ["is_holding, is_correction, is_withdrawn", "yes for a holding answer, a corrected answer, or a withdrawn question"],
+      ["url, terms", "The question on Parliament's website (or its record in Parliament's data service), and which search terms it mentions"],
+    ],
+  },
+  {
     id: "sources",
     path: "/data/sources.json",
     description: "Every source: title, publisher, URL, date, type, UIN, licence, what it covers and confidence.",

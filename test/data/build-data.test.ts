@@ -35,7 +35,7 @@ describe("npm run data", () => {
     const dir = workspace();
     expect(run(dir).status).toBe(0);
     expect(Object.keys(snapshot(dir))).toEqual([
-      "gen/site-data.json", "gen/validation-report.txt", "pub/gmpp.csv", "pub/programme.csv", "pub/reconciliation.csv", "pub/sources.json", "pub/statements.csv", "pub/targets.csv", "pub/trust-events.csv", "pub/trusts.csv", "pub/trusts.json",
+      "gen/answers.json", "gen/site-data.json", "gen/validation-report.txt", "pub/gmpp.csv", "pub/parliament-answers.csv", "pub/parliament-answers.json", "pub/programme.csv", "pub/reconciliation.csv", "pub/sources.json", "pub/statements.csv", "pub/targets.csv", "pub/trust-events.csv", "pub/trusts.csv", "pub/trusts.json",
     ]);
     const trustsCsv = readFileSync(join(dir, "pub/trusts.csv"), "utf8").split("\n");
     const header = trustsCsv[0]!.split(",");
@@ -71,6 +71,17 @@ describe("npm run data", () => {
     const result = run(dir);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/regions\.csv, line 3, column "code"/);
+    expect(result.stderr).toMatch(/targets\.csv, line 3, column "target_date"/);
+  });
+
+  it("checks the written answers too, naming the record and field, in the same run as the CSVs", () => {
+    const dir = workspace();
+    const file = join(dir, "data/parliament/answers.json");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"date_answered": "2024-09-09"', '"date_answered": "9 September 2024"'));
+    writeFileSync(join(dir, "data/targets.csv"), readFileSync(join(dir, "data/targets.csv"), "utf8").replace("2026-03-31", "March 2026"));
+    const result = run(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${file}, column "[0] id 1726172.date_answered": found "9 September 2024"; expected a date as YYYY-MM-DD`);
     expect(result.stderr).toMatch(/targets\.csv, line 3, column "target_date"/);
   });
 

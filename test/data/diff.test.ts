@@ -72,6 +72,54 @@ describe("data diff", () => {
   });
 });
 
+describe("data diff: every kind of change", () => {
+  it("reports renames, region and ICB moves, NHS England's list rows in and out, its date and trust types, and new events", () => {
+    const next = copy();
+    edit(next, "trusts.csv", (s) =>
+      s.replace("RAA,Alpha Hospitals NHS Trust,ALPHA HOSPITALS NHS TRUST,Y56,QAA,QAA,", "RAA,Alpha University Hospitals NHS Trust,ALPHA UNIVERSITY HOSPITALS NHS TRUST,Y58,QAA,QBB,")
+        .replace(/^RBB,.*\n/m, ""),
+    );
+    edit(next, "epr-status.csv", (s) =>
+      s.replaceAll("2024-10-01,epr-list", "2025-04-01,epr-list")
+        .replace("RCC,2025-04-01,epr-list,GAMMA COMMUNITY NHS TRUST,community,", "RCC,2025-04-01,epr-list,GAMMA COMMUNITY NHS TRUST,mental_health_community,")
+        .replace(/^RBB,.*\n/m, "") + "REE,2025-04-01,epr-list,EPSILON NHS TRUST,ambulance,yes,Cleric\n",
+    );
+    edit(next, "trust-events.csv", (s) => s + "E004,RDD,2025-07,other,,Opened a new ward.,no,Delta news,Trade News,https://example.org/delta-ward,M\n");
+    expect(summariseDiff(diffData(readDataDir(FIXTURE), readDataDir(next)))).toEqual([
+      "New in trust-events.csv: E004, RDD other on 2025-07.",
+      "Trust no longer in the trust list: Beta Mental Health NHS Trust (RBB).",
+      "Renamed: RAA, Alpha Hospitals NHS Trust → Alpha University Hospitals NHS Trust.",
+      "Region of RAA: Y56 → Y58.",
+      "ICB from April 2026 of RAA: QAA → QBB.",
+      "Date of NHS England's list: 2024-10-01 → 2025-04-01.",
+      "Added to NHS England's list: EPSILON NHS TRUST (REE), ambulance, EPR from Cleric.",
+      "Removed from NHS England's list: BETA MENTAL HEALTH NHS TRUST (RBB).",
+      "Trust type of RCC in NHS England's list: community → mental_health_community.",
+    ]);
+  });
+
+  it("lists new written answers with their figure sentences, records them without, and refuses to overwrite a recorded release", () => {
+    const base = copy();
+    const next = copy();
+    const file = join(next, "parliament/answers.json");
+    const answers = JSON.parse(readFileSync(file, "utf8"));
+    writeFileSync(join(base, "parliament/answers.json"), JSON.stringify([answers[0]], null, 2) + "\n");
+    edit(next, "release.json", () => '{ "date": "2026-12-01" }\n');
+    const run = () => spawnSync(process.execPath, [join(ROOT, "scripts/diff.ts"), "--base", base, "--data", next, "--write"], { encoding: "utf8" });
+    const first = run();
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain("1 changes:\n  - New answer: Commons question 1841615, tabled 2025-10, answer date not known (https://questions-statements-api.parliament.uk/api/writtenquestions/questions/1841615).\n      figure: “The North-West Anglia NHS Foundation Trust has received approximately £9 million of funding from NHS England to date, with a further £3 million of funding due to be received this year.”");
+    const log = parseChangelog(readFileSync(join(next, "changelog.json"), "utf8"), "changelog.json");
+    expect(log[0]!.changes).toEqual(["New answer: Commons question 1841615, tabled 2025-10, answer date not known (https://questions-statements-api.parliament.uk/api/writtenquestions/questions/1841615)."]);
+
+    const before = readFileSync(join(next, "changelog.json"), "utf8");
+    const again = run();
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/changelog\.json, column "date": found "2026-12-01"; expected no release recorded for 2026-12-01 yet: set a new date in .*release\.json/);
+    expect(readFileSync(join(next, "changelog.json"), "utf8")).toBe(before);
+  });
+});
+
 describe("changelog", () => {
   const entry = (date: string) => ({ date, title: "t", changes: ["c"] });
   it("keeps releases newest first, one per date, and folds very long lists", () => {

@@ -46,6 +46,16 @@ describe("npm run data:import", () => {
     expect(snapshot(a)).toEqual(snapshot(b));
   });
 
+  it("on a fresh clone (no data/upstream/), says which files are missing and what to run, and writes nothing", async () => {
+    const dest = out();
+    const empty = out();
+    await expect(importAll(empty, dest, EDITIONS)).rejects.toThrow(/has none of the 9 publishers' files\. Run `npm run data:fetch` first .*or pass `--from <dir>`/);
+    const partial = await upstreamCopy();
+    rmSync(join(partial, UPSTREAM.succ));
+    await expect(importAll(partial, dest, EDITIONS)).rejects.toThrow(/found "ods-succ\/succ\.csv"; expected every upstream file; the folder lacks 1 of the publishers' files/);
+    expect(readdirSync(dest)).toEqual([]);
+  });
+
   it("leaves every previous output untouched when one upstream file is bad", async () => {
     const dest = out();
     const up = await upstreamCopy();

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SiteData } from "../../src/lib/data/model.ts";
+import type { AnswersPageModel } from "../../src/lib/parliament/page.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DIST = join(ROOT, "dist");
@@ -104,9 +105,29 @@ describe("built site", () => {
   });
 
   it("publishes the downloads at their stable addresses", () => {
-    for (const f of ["trusts.csv", "trusts.json", "statements.csv", "targets.csv", "programme.csv", "sources.json", "trust-events.csv", "reconciliation.csv"]) {
+    for (const f of ["trusts.csv", "trusts.json", "statements.csv", "targets.csv", "programme.csv", "sources.json", "trust-events.csv", "reconciliation.csv", "parliament-answers.csv", "parliament-answers.json"]) {
       expect(existsSync(join(DIST, "data", f)), f).toBe(true);
     }
+  });
+
+  it("shows every written answer on /answers/, newest first, each with its date, house, members, text and link, and in the feed", () => {
+    const model = JSON.parse(readFileSync(join(ROOT, "src/generated/answers.json"), "utf8")) as AnswersPageModel;
+    const stored = JSON.parse(readFileSync(join(ROOT, "data/parliament/answers.json"), "utf8")) as { id: number }[];
+    const page = html("answers");
+    const order = [...page.matchAll(/<article class="answer" id="answer-(\d+)"/g)].map((m) => Number(m[1]));
+    expect(order).toEqual(model.answers.map((a) => a.id));
+    expect([...order].sort((a, b) => a - b)).toEqual(stored.map((a) => a.id));
+    for (const a of model.answers) {
+      const article = page.slice(page.indexOf(`id="answer-${a.id}"`)).split("</article>")[0]!;
+      expect(article, String(a.id)).toContain(`href="${a.url.replace(/&/g, "&amp;")}"`);
+      expect(text(article), String(a.id)).toMatch(/Date (Answered on \d+ \w+ \d{4}|Answer date not in our copy; tabled (in|on) )/);
+      expect(text(article)).toMatch(/House House of (Commons|Lords) Asked by .+ Answered by .+, for the /);
+      expect(text(article)).toContain(a.answer_paragraphs[0]!);
+    }
+    expect(text(page)).toMatch(/The latest answer in our data was given /);
+    expect(page).toContain('href="/answers.xml"');
+    const feed = readFileSync(join(DIST, "answers.xml"), "utf8");
+    expect((feed.match(/<entry>/g) ?? []).length).toBe(model.answers.length);
   });
 
   it("shows every reconciliation difference on the sources page", () => {

@@ -43,6 +43,16 @@ describe("links", () => {
   });
 });
 
+describe("link spacing", () => {
+  it("never glues a link to a word: no letter right before <a or right after </a>", () => {
+    const glued: string[] = [];
+    for (const file of pages()) {
+      for (const m of readFileSync(file, "utf8").matchAll(/.{0,30}(?:\p{L}<a[\s>]|<\/a>\p{L}).{0,30}/gu)) glued.push(`${file.slice(DIST.length)}: ${m[0]}`);
+    }
+    expect(glued).toEqual([]);
+  });
+});
+
 describe("byte budgets", () => {
   it(`keeps client JavaScript under ${BUDGETS.jsPerPageGz / 1000} KB gzip on every page`, () => {
     for (const file of pages()) expect(pageWeight(DIST, file).jsGz, file).toBeLessThanOrEqual(BUDGETS.jsPerPageGz);

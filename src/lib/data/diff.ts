@@ -1,6 +1,8 @@
 /**
- * What changed between two data releases: trusts opened, closed or merged, EPR status and supplier
- * changes, and official figures added or revised. Pure: both releases come in as parsed tables.
+ * What changed between two data releases: trusts opened, closed, merged, renamed or moved to another
+ * region or ICB; rows in or out of NHS England's list, its date, and each trust's type, status and
+ * supplier in it; and official figures and trust events added, revised or removed. Pure: both releases
+ * come in as parsed tables. Written answers have their own diff (src/lib/parliament/diff.ts).
  */
 import type { DataInput } from "./model.ts";
 
@@ -13,6 +15,15 @@ export interface DataDiff {
   added: { file: string; id: string; text: string }[];
   revised: { file: string; id: string; text: string }[];
   removed: { file: string; id: string }[];
+  trusts_removed: { code: string; name: string }[];
+  renamed: { code: string; from: string; to: string }[];
+  region_changed: { code: string; from: string; to: string }[];
+  icb_changed: { code: string; field: "icb_code" | "icb_code_2026"; from: string; to: string }[];
+  list_added: { code: string; name: string; trust_type: string; has_epr: boolean; supplier: string | null }[];
+  list_removed: { code: string; name: string }[];
+  list_date: { from: string; to: string }[];
+  list_editions_added: { source_id: string; as_of: string; trusts: number; without_epr: number }[];
+  type_changed: { code: string; from: string; to: string }[];
 }
 
 /** The tables compared row by row on an id: figures, targets, money and trust events. */
@@ -37,8 +48,28 @@ function compareRows<K extends keyof RowTables>(key: K, before: RowTables[K], af
   for (const id of old.keys()) if (!now.has(id)) diff.removed.push({ file: d.file, id });
 }
 
+/** One edition of the list against another: trusts in or out, and each trust's type, status and supplier. */
+function compareListRows(before: DataInput["eprStatus"], after: DataInput["eprStatus"], diff: DataDiff): void {
+  const old = new Map(before.map((s) => [s.code, s]));
+  const now = new Set(after.map((s) => s.code));
+  diff.list_removed.push(...before.filter((s) => !now.has(s.code)).map((s) => ({ code: s.code, name: s.name_in_source })));
+  for (const s of after) {
+    const prev = old.get(s.code);
+    if (!prev) {
+      diff.list_added.push({ code: s.code, name: s.name_in_source, trust_type: s.trust_type, has_epr: s.has_epr, supplier: s.supplier });
+      continue;
+    }
+    if (prev.trust_type !== s.trust_type) diff.type_changed.push({ code: s.code, from: prev.trust_type, to: s.trust_type });
+    if (prev.has_epr !== s.has_epr) diff.status_changed.push({ code: s.code, from: prev.has_epr ? "EPR" : "no EPR", to: s.has_epr ? "EPR" : "no EPR" });
+    if (prev.supplier !== s.supplier) diff.supplier_changed.push({ code: s.code, from: prev.supplier, to: s.supplier });
+  }
+}
+
 export function diffData(before: DataInput, after: DataInput): DataDiff {
-  const diff: DataDiff = { trusts_opened: [], trusts_closed: [], mergers: [], status_changed: [], supplier_changed: [], added: [], revised: [], removed: [] };
+  const diff: DataDiff = {
+    trusts_opened: [], trusts_closed: [], mergers: [], status_changed: [], supplier_changed: [], added: [], revised: [], removed: [],
+    trusts_removed: [], renamed: [], region_changed: [], icb_changed: [], list_added: [], list_removed: [], list_date: [], list_editions_added: [], type_changed: [],
+  };
   const oldTrusts = new Map(before.trusts.map((t) => [t.code, t]));
   for (const t of after.trusts) {
     const prev = oldTrusts.get(t.code);
@@ -49,13 +80,28 @@ export function diffData(before: DataInput, after: DataInput): DataDiff {
   const oldSucc = new Set(before.successions.map(key));
   diff.mergers = after.successions.filter((s) => !oldSucc.has(key(s)));
 
-  const editionKey = (s: { code: string; source_id: string }) => `${s.code}|${s.source_id}`;
-  const oldStatus = new Map(before.eprStatus.map((s) => [editionKey(s), s]));
-  for (const s of after.eprStatus) {
-    const prev = oldStatus.get(editionKey(s));
+  // Trusts that stay: what ODS says about them may change without an opening or a closure.
+  for (const t of after.trusts) {
+    const prev = oldTrusts.get(t.code);
     if (!prev) continue;
-    if (prev.has_epr !== s.has_epr) diff.status_changed.push({ code: s.code, from: prev.has_epr ? "EPR" : "no EPR", to: s.has_epr ? "EPR" : "no EPR" });
-    if (prev.supplier !== s.supplier) diff.supplier_changed.push({ code: s.code, from: prev.supplier, to: s.supplier });
+    if (prev.name !== t.name) diff.renamed.push({ code: t.code, from: prev.name, to: t.name });
+    if (prev.region_code !== t.region_code) diff.region_changed.push({ code: t.code, from: prev.region_code, to: t.region_code });
+    for (const field of ["icb_code", "icb_code_2026"] as const) if (prev[field] !== t[field]) diff.icb_changed.push({ code: t.code, field, from: prev[field], to: t[field] });
+  }
+  const newTrusts = new Set(after.trusts.map((t) => t.code));
+  diff.trusts_removed = before.trusts.filter((t) => !newTrusts.has(t.code)).map((t) => ({ code: t.code, name: t.name }));
+
+  // NHS England's list, edition by edition: a re-imported edition is compared with itself; a new
+  // edition is announced and compared with the edition before it.
+  const editions = (rows: DataInput["eprStatus"]) => Map.groupBy(rows, (r) => r.source_id);
+  const [oldEditions, newEditions] = [editions(before.eprStatus), editions(after.eprStatus)];
+  const ordered = [...newEditions.entries()].sort(([, a], [, b]) => (a[0]!.as_of < b[0]!.as_of ? -1 : a[0]!.as_of > b[0]!.as_of ? 1 : 0));
+  for (const [i, [sourceId, rows]] of ordered.entries()) {
+    const previous = oldEditions.get(sourceId);
+    if (!previous) diff.list_editions_added.push({ source_id: sourceId, as_of: rows[0]!.as_of, trusts: rows.length, without_epr: rows.filter((r) => !r.has_epr).length });
+    else if (previous[0]!.as_of !== rows[0]!.as_of) diff.list_date.push({ from: previous[0]!.as_of, to: rows[0]!.as_of });
+    const base = previous ?? ordered[i - 1]?.[1];
+    if (base) compareListRows(base, rows, diff);
   }
   compareRows("statements", before.statements, after.statements, diff);
   compareRows("targets", before.targets, after.targets, diff);
@@ -79,5 +125,14 @@ export function summariseDiff(diff: DataDiff): string[] {
   for (const a of diff.added) lines.push(`New in ${a.file}: ${a.id}, ${a.text}.`);
   for (const r of diff.revised) lines.push(`Revised in ${r.file}: ${r.id}, ${r.text}.`);
   for (const r of diff.removed) lines.push(`Removed from ${r.file}: ${r.id}.`);
+  for (const t of diff.trusts_removed) lines.push(`Trust no longer in the trust list: ${t.name} (${t.code}).`);
+  for (const r of diff.renamed) lines.push(`Renamed: ${r.code}, ${r.from} → ${r.to}.`);
+  for (const r of diff.region_changed) lines.push(`Region of ${r.code}: ${r.from} → ${r.to}.`);
+  for (const r of diff.icb_changed) lines.push(`${r.field === "icb_code" ? "ICB" : "ICB from April 2026"} of ${r.code}: ${r.from} → ${r.to}.`);
+  for (const e of diff.list_editions_added) lines.push(`New edition of NHS England's list: ${e.source_id}, dated ${e.as_of}, ${e.trusts} trusts, ${e.without_epr} without an EPR (changes against the edition before it follow).`);
+  for (const d of diff.list_date) lines.push(`Date of NHS England's list: ${d.from} → ${d.to}.`);
+  for (const t of diff.list_added) lines.push(`Added to NHS England's list: ${t.name} (${t.code}), ${t.trust_type}, ${t.has_epr ? `EPR${t.supplier ? ` from ${t.supplier}` : ""}` : "no EPR"}.`);
+  for (const t of diff.list_removed) lines.push(`Removed from NHS England's list: ${t.name} (${t.code}).`);
+  for (const t of diff.type_changed) lines.push(`Trust type of ${t.code} in NHS England's list: ${t.from} → ${t.to}.`);
   return lines;
 }
