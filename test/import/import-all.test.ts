@@ -52,4 +52,36 @@ describe("npm run data:import", () => {
     await expect(importAll(up, dest)).rejects.toThrow(/uk_2023\.csv/);
     expect(snapshot(dest)).toEqual(before);
   });
+
+  it("replaces none of the six CSVs when one output path cannot be written, and leaves no temp file", async () => {
+    const dest = out();
+    const up = await upstreamCopy();
+    await importAll(up, dest);
+    rmSync(join(dest, "icbs.csv"));
+    mkdirSync(join(dest, "icbs.csv"));
+    writeFileSync(join(dest, "trusts.csv"), "old trusts\n");
+    const before = readdirSync(dest).sort();
+    await expect(importAll(up, dest)).rejects.toThrow(`${join(dest, "icbs.csv")}: expected a regular file or nothing at this output path (found a directory); nothing was written`);
+    expect(readdirSync(dest).sort()).toEqual(before);
+    expect(readFileSync(join(dest, "trusts.csv"), "utf8")).toBe("old trusts\n");
+  });
+
+  it("runs the data step's checks on what it would write, and writes nothing when they fail", async () => {
+    const dest = out();
+    const up = await upstreamCopy();
+    await importAll(up, dest);
+    const before = snapshot(dest);
+    // ODS says a trust succeeded itself: a loop the data step would refuse, so the import refuses it first.
+    writeFileSync(join(up, UPSTREAM.succ), `"NEW1A","NEW1A","","20250101","0"\r\n${readFileSync(join(up, UPSTREAM.succ), "utf8")}`);
+    await expect(importAll(up, dest)).rejects.toThrow(`${join(dest, "successions.csv")} (as imported; not written), line 2, column "successor_code": found "NEW1A"; expected a successor other than the predecessor itself`);
+    expect(snapshot(dest)).toEqual(before);
+  });
+
+  it("stops with the file and line on a name with a bidirectional override, before writing anything", async () => {
+    const dest = out();
+    const up = await upstreamCopy();
+    writeFileSync(join(up, UPSTREAM.etrCurrent), readFileSync(join(up, UPSTREAM.etrCurrent), "utf8").replace("ALPHA HOSPITALS NHS TRUST", "ALPHA \u202eTSURT SHN"));
+    await expect(importAll(up, dest)).rejects.toThrow(/ods-etr\/etr\.csv, line 1, column "field 2 \(name\)": found "ALPHA \\u202eTSURT SHN"; expected a name without bidirectional control characters/);
+    expect(readdirSync(dest)).toEqual([]);
+  });
 });
