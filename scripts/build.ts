@@ -60,9 +60,17 @@ export interface SiteStepOptions {
   output?: "inherit" | "pipe";
 }
 
+/**
+ * Names Vite and Astro fill import.meta.env with. A value inherited from whatever started the build
+ * would override the build's own (vitest sets BASE_URL=/ and DEV=1, which undid SITE_URL's base
+ * path), so the steps never see them; NODE_ENV likewise is the build's to set.
+ */
+const RESERVED_ENV = ["BASE_URL", "MODE", "DEV", "PROD", "SSR", "SITE", "ASSETS_PREFIX", "NODE_ENV"];
+
 /** The site's build steps, each a child process of this Node, so they all see the same environment. */
 export function siteSteps(opts: SiteStepOptions = {}): BuildStep[] {
-  const env = { ...(opts.env ?? process.env), ASTRO_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env), ASTRO_TELEMETRY_DISABLED: "1" };
+  for (const name of RESERVED_ENV) delete env[name];
   const output = opts.output ?? "inherit";
   const node = (args: string[]) => execFileSync(process.execPath, args, { stdio: ["ignore", output, output], env });
   return [

@@ -2,7 +2,7 @@
 import type { ChangelogEntry } from "./data/changelog.ts";
 import { escapeXml } from "./text.ts";
 
-/** `base` is the site's origin when known (absolute links), or "" (links relative to the feed). */
+/** `base` goes before every site path: the origin and base path when known (absolute links), else the base path alone. */
 export function atomFeed(entries: ChangelogEntry[], base: string): string {
   const updated = entries[0]?.date ?? "1970-01-01";
   const item = (e: ChangelogEntry) => [
