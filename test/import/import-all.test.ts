@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { importAll, UPSTREAM } from "../../scripts/import.ts";
-import { eprWorkbook } from "../helpers/epr-xlsx.ts";
+import { EPR_ROWS, eprWorkbook } from "../helpers/epr-xlsx.ts";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/upstream", import.meta.url));
 const dirs: string[] = [];
@@ -82,6 +82,15 @@ describe("npm run data:import", () => {
     const up = await upstreamCopy();
     writeFileSync(join(up, UPSTREAM.etrCurrent), readFileSync(join(up, UPSTREAM.etrCurrent), "utf8").replace("ALPHA HOSPITALS NHS TRUST", "ALPHA \u202eTSURT SHN"));
     await expect(importAll(up, dest)).rejects.toThrow(/ods-etr\/etr\.csv, line 1, column "field 2 \(name\)": found "ALPHA \\u202eTSURT SHN"; expected a name without bidirectional control characters/);
+    expect(readdirSync(dest)).toEqual([]);
+  });
+
+  it("writes nothing when the workbook's trust type is a name every object has, such as constructor", async () => {
+    const dest = out();
+    const up = await upstreamCopy();
+    const rows = EPR_ROWS.map((r) => (r[0] === "RAA" ? [r[0]!, r[1]!, "constructor", r[3]!] : r));
+    writeFileSync(join(up, UPSTREAM.eprSuppliers), await eprWorkbook({ rows }));
+    await expect(importAll(up, dest)).rejects.toThrow(`${join(dest, "epr-status.csv")} (as imported; not written), line 2, column "trust_type"`);
     expect(readdirSync(dest)).toEqual([]);
   });
 });
