@@ -46,8 +46,10 @@ async function card(dist: string, file: string, opts: CardOptions): Promise<void
 export async function writeCards(dist: string, opts: CardOptions): Promise<number> {
   const files = listFiles(dist, ".html");
   const queue = [...files];
-  // Drawn on the thread pool, a few at a time; each file's bytes do not depend on the order.
-  await Promise.all(Array.from({ length: 4 }, async () => {
+  // Drawn on the thread pool, a few at a time; each file's bytes do not depend on the order. After a
+  // failure the queue is emptied and the cards already being drawn are waited for, so nothing is
+  // still writing when the error is reported.
+  const workers = await Promise.allSettled(Array.from({ length: 4 }, async () => {
     for (let f = queue.shift(); f; f = queue.shift()) {
       try {
         await card(dist, f, opts);
@@ -57,6 +59,8 @@ export async function writeCards(dist: string, opts: CardOptions): Promise<numbe
       }
     }
   }));
+  const failed = workers.find((w) => w.status === "rejected");
+  if (failed) throw failed.reason;
   return files.length;
 }
 
