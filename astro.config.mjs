@@ -1,10 +1,16 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
+import { parseSiteUrl } from "./src/lib/site-url.ts";
+
+// SITE_URL is where the site is published, path included (https://owner.github.io/nhs-epr-tracker/ for
+// a GitHub Pages project site): social cards, the feed and embed codes get absolute addresses, and
+// every internal link starts with the path.
+const { site, base } = parseSiteUrl(process.env.SITE_URL);
 
 export default defineConfig({
-  // Set SITE_URL when deploying so social cards and feeds get absolute URLs.
-  site: process.env.SITE_URL || undefined,
+  site,
+  base,
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
   integrations: [mdx()],

@@ -5,11 +5,12 @@
 import { join } from "node:path";
 import { toCsv } from "../src/lib/data/csv.ts";
 import { DataError } from "../src/lib/data/errors.ts";
-import { isIsoDay } from "../src/lib/data/dates.ts";
+import { isIsoDay, YEAR_RANGE } from "../src/lib/data/dates.ts";
 import { parseTable, type Schema, type TableSpec } from "../src/lib/data/schema.ts";
 import { parseSources } from "../src/lib/data/sources.ts";
 import { parseChangelog } from "../src/lib/data/changelog.ts";
 import { parseJson, toJson } from "../src/lib/data/json.ts";
+import { checkIntegrity } from "../src/lib/data/integrity.ts";
 import { buildSiteData, type DataInput, type SiteData } from "../src/lib/data/model.ts";
 import {
   eprStatusTable, gmppTable, icbsTable, icbSuccessionsTable, programmeTable, regionsTable, statementsTable, successionsTable, targetsTable, trustEventsTable, trustsTable,
@@ -19,21 +20,25 @@ import { parseAnswers, type StoredAnswer } from "../src/lib/parliament/answers.t
 import { parseQuery, type AnswersQuery } from "../src/lib/parliament/query.ts";
 import { answersPageModel } from "../src/lib/parliament/page.ts";
 
-/** The release date: SOURCE_DATE_EPOCH when set (reproducible builds), else data/release.json. */
-export function releaseDate(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (env.SOURCE_DATE_EPOCH) {
-    const seconds = Number(env.SOURCE_DATE_EPOCH);
-    if (!Number.isInteger(seconds) || seconds < 0) throw new DataError([{ file: "SOURCE_DATE_EPOCH", value: env.SOURCE_DATE_EPOCH, expected: "whole seconds since 1970" }]);
-    return new Date(seconds * 1000).toISOString().slice(0, 10);
-  }
+/**
+ * The release date, from data/release.json alone. Pages say "data release of …" and count days to the
+ * deadline from it, so it must never follow the build machine: SOURCE_DATE_EPOCH, which reproducible
+ * build tools set to a commit or package time, is deliberately not read.
+ */
+export function releaseDate(dataDir: string): string {
   const file = join(dataDir, "release.json");
-  const date = (parseJson(readText(file), file) as { date?: unknown } | null)?.date;
-  if (typeof date !== "string" || !isIsoDay(date)) throw new DataError([{ file, column: "date", value: String(date), expected: "a date as YYYY-MM-DD" }]);
+  const data = parseJson(readText(file, MAX_DATA_FILE_BYTES), file);
+  const date = typeof data === "object" && data !== null && Object.hasOwn(data, "date") ? (data as { date: unknown }).date : undefined;
+  if (typeof date !== "string" || !isIsoDay(date)) throw new DataError([{ file, column: "date", value: String(date), expected: `a date as YYYY-MM-DD ${YEAR_RANGE}` }]);
   return date;
 }
 
+/** Largest file under data/ read, in bytes: the biggest is about 30 kB today. */
+export const MAX_DATA_FILE_BYTES = 5_000_000;
+
 export function readDataDir(dir: string): DataInput {
-  const table = <S extends Schema>(name: string, spec: TableSpec<S>) => parseTable(readText(join(dir, name)), join(dir, name), spec);
+  const read = (name: string) => readText(join(dir, name), MAX_DATA_FILE_BYTES);
+  const table = <S extends Schema>(name: string, spec: TableSpec<S>) => parseTable(read(name), join(dir, name), spec);
   // Collect problems from every file before failing, so one run shows them all.
   const problems: DataError[] = [];
   const attempt = <T,>(f: () => T): T => {
@@ -49,7 +54,7 @@ export function readDataDir(dir: string): DataInput {
   };
   const input: DataInput = {
     release: { date: attempt(() => releaseDate(dir)) },
-    sources: attempt(() => parseSources(readText(join(dir, "sources.json")), join(dir, "sources.json"))),
+    sources: attempt(() => parseSources(read("sources.json"), join(dir, "sources.json"))),
     trusts: attempt(() => table("trusts.csv", trustsTable)),
     successions: attempt(() => table("successions.csv", successionsTable)),
     eprStatus: attempt(() => table("epr-status.csv", eprStatusTable)),
@@ -61,9 +66,10 @@ export function readDataDir(dir: string): DataInput {
     targets: attempt(() => table("targets.csv", targetsTable)),
     programme: attempt(() => table("programme.csv", programmeTable)),
     trustEvents: attempt(() => table("trust-events.csv", trustEventsTable)),
-    changelog: attempt(() => parseChangelog(readText(join(dir, "changelog.json")), join(dir, "changelog.json"))),
+    changelog: attempt(() => parseChangelog(read("changelog.json"), join(dir, "changelog.json"))),
   };
-  if (problems.length) throw new DataError(problems.flatMap((e) => e.problems));
+  const crossRow = checkIntegrity(input, { trusts: join(dir, "trusts.csv"), successions: join(dir, "successions.csv"), icbs: join(dir, "icbs.csv") });
+  if (problems.length || crossRow.length) throw new DataError([...problems.flatMap((e) => e.problems), ...crossRow]);
   return input;
 }
 

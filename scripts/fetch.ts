@@ -10,15 +10,17 @@
  * node:http/https rather than global fetch: fetch decompresses gzip transparently, which would make
  * Content-Length (the compressed size) useless for spotting a truncated download.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, type Stats } from "node:fs";
 import { request as httpRequest, type IncomingMessage, type RequestOptions } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { argValue, readText, runMain, writeAllAtomically } from "./lib/io.ts";
+import { argValue, kindOf, readBytes, readText, runMain, writeAllAtomically } from "./lib/io.ts";
+import { DataError } from "../src/lib/data/errors.ts";
 import { FORMATS, type Inspection } from "./connectors/formats.ts";
 import {
   backoffMs,
+  bodyProblem,
   conditionalHeaders,
   contentTypeFailure,
   declaredLength,
@@ -27,13 +29,13 @@ import {
   parseManifest,
   parseState,
   positiveNumber,
+  redirectProblem,
   selectEntries,
   serializeState,
   sha256Hex,
   sortByPath,
   STATE_FILE,
   summarise,
-  urlProblem,
   type Failure,
   type FetchState,
   type ManifestEntry,
@@ -113,7 +115,9 @@ function getOnce(url: string, headers: Record<string, string>, entry: ManifestEn
     // since closed would fail the first try and use up an attempt for nothing.
     const options: RequestOptions = { method: "GET", headers, signal, agent: false };
     const send = url.startsWith("https:") ? httpsRequest : httpRequest;
-    const req = send(url, options, (res) => {
+    let req: ReturnType<typeof httpRequest>;
+    try {
+      req = send(url, options, (res) => {
       const fail = (failure: Failure) => {
         settle({ kind: "failed", failure });
         req.destroy();
@@ -152,6 +156,10 @@ function getOnce(url: string, headers: Record<string, string>, entry: ManifestEn
           ),
       );
     });
+    } catch (e) {
+      // A header Node will not send (say, a validator with a newline) throws here, before any request.
+      return settle({ kind: "failed", failure: { kind: "network", message: `request not sent: ${(e as Error).message}` } });
+    }
     req.on("error", (e: NodeJS.ErrnoException) => settle({ kind: "failed", failure: networkFailure(e.code && !e.message.includes(e.code) ? `${e.code} ${e.message}` : e.message) }));
     req.end();
   });
@@ -166,9 +174,14 @@ async function attemptOnce(entry: ManifestEntry, headers: Record<string, string>
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       const result = await getOnce(url, headers, entry, controller.signal, timeoutMs);
       if (result.kind !== "redirect") return result;
-      const next = new URL(result.location, url).href;
-      const why = urlProblem(next);
-      if (why) return { kind: "failed", failure: { kind: "redirect", message: `${next} is not ${why}` } };
+      let next: string;
+      try {
+        next = new URL(result.location, url).href;
+      } catch {
+        return { kind: "failed", failure: { kind: "redirect", message: `${JSON.stringify(result.location.slice(0, 100))} is not a URL` } };
+      }
+      const why = redirectProblem(url, next);
+      if (why) return { kind: "failed", failure: { kind: "redirect", message: why } };
       url = next;
     }
     return { kind: "failed", failure: { kind: "redirect", message: `more than ${MAX_REDIRECTS} redirects` } };
@@ -177,20 +190,34 @@ async function attemptOnce(entry: ManifestEntry, headers: Record<string, string>
   }
 }
 
-function fileSha256(path: string): string | null {
-  return existsSync(path) ? sha256Hex(readFileSync(path)) : null;
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
 }
 
-/** Temp file then rename: readers see the old file or the new one, never half of one. */
-function writeFileAtomically(path: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
+/**
+ * What is on disk where a file goes: why it may not be written (a folder on the way that is a
+ * symbolic link, which would carry the write outside the output folder, or a directory where the file
+ * belongs), or the sha256 of the copy there (null when there is none).
+ */
+export function destination(outDir: string, path: string): { problem: string } | { sha256: string | null } {
+  const parts = path.split("/");
+  for (let i = 1; i < parts.length; i++) {
+    const dir = parts.slice(0, i).join("/");
+    const stat = lstatOrNull(join(outDir, dir));
+    if (stat === null) break;
+    if (!stat.isDirectory()) return { problem: `${dir} in the output folder is ${kindOf(stat)}, not a folder; nothing is written through it` };
+  }
+  const stat = lstatOrNull(join(outDir, path));
+  if (stat === null) return { sha256: null };
+  if (!stat.isFile()) return { problem: `${path} in the output folder is ${kindOf(stat)}, not a file` };
   try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
+    return { sha256: sha256Hex(readBytes(join(outDir, path), Number.MAX_SAFE_INTEGER)) };
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    return { problem: (e as Error).message };
   }
 }
 
@@ -213,10 +240,12 @@ async function download(entry: ManifestEntry, url: string, headers: Record<strin
 /** Fetch one file with retries; returns what happened and the state entry to record, if any. */
 export async function fetchEntry(entry: ManifestEntry, previous: StateEntry | undefined, options: FetchOptions): Promise<{ outcome: Outcome; state?: StateEntry }> {
   const dest = join(options.outDir, entry.path);
-  const localSha256 = fileSha256(dest);
+  const base = { path: entry.path, url: entry.url };
+  const local = destination(options.outDir, entry.path);
+  if ("problem" in local) return { outcome: { ...base, status: "failed", failure: { kind: "write", message: local.problem }, attempts: 0 } };
+  const localSha256 = local.sha256;
   const conditional = conditionalHeaders(previous, localSha256);
   const headers = { ...BASE_HEADERS, ...conditional };
-  const base = { path: entry.path, url: entry.url };
 
   let { response, attempts, report } = await download(entry, entry.url, headers, options);
   let fallback: { url: string; primaryFailure: Failure } | undefined;
@@ -243,13 +272,16 @@ export async function fetchEntry(entry: ManifestEntry, previous: StateEntry | un
     return { outcome: { ...base, status: "not_modified", sha256: previous.sha256, bytes: previous.bytes, changedUpstream: previous.sha256 !== entry.sha256, ...found }, state };
   }
 
+  const wrong = bodyProblem(entry, response.body);
+  if (wrong) return { outcome: { ...base, status: "failed", failure: { kind: "content", message: wrong }, attempts } };
   const sha256 = sha256Hex(response.body);
   // Same bytes as on disk: leave the file (and its mtime) alone.
   if (sha256 !== localSha256) {
     try {
-      writeFileAtomically(dest, response.body);
+      // Temp file then rename: readers see the old file or the new one, never half of one.
+      writeAllAtomically({ [dest]: response.body });
     } catch (e) {
-      return { outcome: { ...base, status: "failed", failure: { kind: "write", message: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, attempts } };
+      return { outcome: { ...base, status: "failed", failure: { kind: "write", message: e instanceof DataError ? e.problems.map((p) => p.expected).join("; ") : (e as Error).message }, attempts } };
     }
   }
   const state: StateEntry = {
@@ -263,8 +295,12 @@ export async function fetchEntry(entry: ManifestEntry, previous: StateEntry | un
 }
 
 function readState(outDir: string): FetchState {
-  const path = join(outDir, STATE_FILE);
-  return parseState(existsSync(path) ? readFileSync(path, "utf8") : null);
+  try {
+    return parseState(readText(join(outDir, STATE_FILE)));
+  } catch {
+    // Missing, unreadable or not a file: we only lose conditional requests.
+    return parseState(null);
+  }
 }
 
 /**
@@ -275,7 +311,14 @@ export async function fetchAll(entries: ManifestEntry[], options: FetchOptions):
   const state = readState(options.outDir);
   const outcomes: Outcome[] = [];
   for (const entry of sortByPath(entries)) {
-    const { outcome, state: recorded } = await fetchEntry(entry, state[entry.path], options);
+    let result: Awaited<ReturnType<typeof fetchEntry>>;
+    try {
+      result = await fetchEntry(entry, state[entry.path], options);
+    } catch (e) {
+      // Whatever went wrong with one file, the others are still fetched.
+      result = { outcome: { path: entry.path, url: entry.url, status: "failed", failure: { kind: "network", message: (e as Error).message }, attempts: 1 } };
+    }
+    const { outcome, state: recorded } = result;
     outcomes.push(outcome);
     if (recorded) {
       const before = serializeState(state);

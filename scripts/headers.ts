@@ -1,17 +1,18 @@
-/** Writes dist/_headers after the build: security headers for every page, framing allowed only for embeds. */
+/**
+ * Writes <dist>/_headers after the build: headers for every path, a Content Security Policy for every
+ * file, framing allowed only for embeds. Paths carry the base path SITE_URL gives, as the pages do.
+ */
 import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { headersFile } from "../src/lib/security.ts";
+import { parseSiteUrl } from "../src/lib/site-url.ts";
 import { listFiles } from "./lib/dist.ts";
-import { argValue } from "./lib/io.ts";
+import { argValue, runMain } from "./lib/io.ts";
 
-const dist = argValue("dist", "dist");
-const pages = listFiles(dist, ".html").map((f) => {
-  const rel = "/" + relative(dist, f).replace(/\\/g, "/");
-  return rel.endsWith("/index.html") ? rel.slice(0, -"index.html".length) : rel;
+await runMain(() => {
+  const dist = argValue("dist", "dist");
+  const files = listFiles(dist).map((f) => relative(dist, f).replace(/\\/g, "/"));
+  const file = headersFile(files, parseSiteUrl(process.env.SITE_URL).base);
+  writeFileSync(join(dist, "_headers"), file);
+  console.log(`headers: ${file.split("\n\n").length} rules written to ${join(dist, "_headers")}`);
 });
-// A directory of per-trust pages gets one wildcard rule rather than hundreds.
-const grouped = [...new Set(pages.map((p) => (/^\/trusts\/[^/]+\/$/.test(p) ? "/trusts/*" : p)))];
-const file = headersFile(grouped);
-writeFileSync(join(dist, "_headers"), file);
-console.log(`headers: ${file.split("\n\n").length} rules written to ${join(dist, "_headers")}`);

@@ -9,7 +9,6 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { DataError } from "../src/lib/data/errors.ts";
 import { toCsv } from "../src/lib/data/csv.ts";
 import { argValue, readBytes, readText, runMain, writeAllAtomically } from "./lib/io.ts";
 import { buildSuccessionRows, buildTrustRows, parseEtr, parseSucc, SUCCESSION_COLUMNS, TRUST_COLUMNS } from "./import/ods-trusts.ts";
@@ -20,8 +19,11 @@ import { parseCsv } from "../src/lib/data/csv.ts";
 import { parseJson, toJson } from "../src/lib/data/json.ts";
 import { buildGeography, ICB_COLUMNS, REGION_COLUMNS } from "./import/geography.ts";
 import { extractGmppRow, GMPP_COLUMNS } from "./import/gmpp.ts";
-import { TRUSTS_SINCE } from "../src/lib/data/tables.ts";
-
+import { eprStatusTable, gmppTable, icbSuccessionsTable, icbsTable, regionsTable, successionsTable, TRUSTS_SINCE, trustsTable } from "../src/lib/data/tables.ts";
+import { parseTable, type Schema, type TableSpec } from "../src/lib/data/schema.ts";
+import { checkIntegrity } from "../src/lib/data/integrity.ts";
+import { DataError, type Problem } from "../src/lib/data/errors.ts";
+import { compareCodePoints } from "../src/lib/order.ts";
 
 /** Where each upstream file sits under the --from folder. */
 export const UPSTREAM = {
@@ -94,6 +96,7 @@ export async function importAll(from: string, out: string, editions: readonly Li
     [join(out, "regions.csv")]: toCsv(REGION_COLUMNS, geo.regions),
     [join(out, "gmpp.csv")]: toCsv(GMPP_COLUMNS, gmpp),
   };
+  checkOutputs(files, out);
   writeAllAtomically(files);
   return files;
 }
@@ -112,10 +115,40 @@ export async function importOneEdition(workbook: string, edition: Omit<ListEditi
   const rows = parseEprSuppliers(readWorkbook(workbook), workbook, edition);
   const files = {
     [statusFile]: toCsv(EPR_STATUS_COLUMNS, withEdition(existing, rows)),
-    [editionsFile]: toJson([...editions.filter((e) => e.source_id !== edition.source_id), { path: workbook, ...edition }].sort((a, b) => (a.as_of < b.as_of ? -1 : a.as_of > b.as_of ? 1 : 0))),
+    [editionsFile]: toJson([...editions.filter((e) => e.source_id !== edition.source_id), { path: workbook, ...edition }].sort((a, b) => compareCodePoints(a.as_of, b.as_of))),
   };
+  // The data step's schema, before anything is written.
+  parseTable(files[statusFile]!, `${statusFile} (as imported; not written)`, eprStatusTable);
   writeAllAtomically(files);
   return files;
+}
+
+/**
+ * The data step's own checks, run on the CSVs before any is written: an upstream oddity the
+ * importers let through (a trust type that is not in the list, a merger of a trust into itself, a
+ * name with a bidirectional override) stops the import with every old CSV in place.
+ */
+export function checkOutputs(files: Record<string, string>, out: string): void {
+  const problems: Problem[] = [];
+  const label = (name: string) => `${join(out, name)} (as imported; not written)`;
+  const parse = <S extends Schema>(name: string, spec: TableSpec<S>) => {
+    try {
+      return parseTable(files[join(out, name)]!, label(name), spec);
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+      problems.push(...e.problems);
+      return [];
+    }
+  };
+  const trusts = parse("trusts.csv", trustsTable);
+  const successions = parse("successions.csv", successionsTable);
+  const icbs = parse("icbs.csv", icbsTable);
+  parse("epr-status.csv", eprStatusTable);
+  parse("icb-successions.csv", icbSuccessionsTable);
+  parse("regions.csv", regionsTable);
+  parse("gmpp.csv", gmppTable);
+  problems.push(...checkIntegrity({ trusts, successions, icbs }, { trusts: label("trusts.csv"), successions: label("successions.csv"), icbs: label("icbs.csv") }));
+  if (problems.length) throw new DataError(problems);
 }
 
 if (import.meta.main) {

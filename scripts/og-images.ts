@@ -1,44 +1,75 @@
 /**
- * Writes a social preview card (PNG, 1200 × 630) for every built page into dist/og/, after astro build.
+ * Writes a social preview card (PNG, 1200 × 630) for every built page into <dist>/og/, after astro build.
  * Fonts are the DejaVu files from npm, never the machine's, so every machine renders the same bytes.
+ * A page whose card cannot be drawn stops the step with that page's file named; `npm run build` then
+ * leaves dist/ as it was (scripts/build.ts).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
 import { OG_WIDTH, ogCardSvg, ogImagePath, staticChartCss } from "../src/lib/og.ts";
+import { DataError } from "../src/lib/data/errors.ts";
 import { listFiles } from "./lib/dist.ts";
-import { argValue } from "./lib/io.ts";
+import { argValue, runMain } from "./lib/io.ts";
 
-const dist = argValue("dist", "dist");
 const require = createRequire(import.meta.url);
 const fontDir = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
 const fonts = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => join(fontDir, f));
-const css = staticChartCss(readFileSync("src/styles/charts.css", "utf8") + readFileSync("src/styles/timeline.css", "utf8"));
-const release = (JSON.parse(readFileSync("src/generated/site-data.json", "utf8")) as { release: { date: string } }).release.date;
-
-const decode = (s: string) => s.replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 const options: ResvgRenderOptions = { fitTo: { mode: "width", value: OG_WIDTH }, font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" } };
 
+const decode = (s: string) => s.replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+export interface CardOptions {
+  /** The chart stylesheet, as staticChartCss made it. */
+  css: string;
+  /** The data release date, for the card's footer. */
+  release: string;
+}
+
 /** One page's card: read its title, description and first wide chart, draw, write. */
-async function card(file: string): Promise<void> {
+async function card(dist: string, file: string, opts: CardOptions): Promise<void> {
   const html = readFileSync(file, "utf8");
   const pathname = "/" + relative(dist, file).replace(/\\/g, "/");
   // The card carries the site's name already; the title need not repeat it.
   const title = decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "").replace(/ · NHS EPR Tracker$/, "").replace(/^NHS EPR Tracker: (.)/, (_, c: string) => c.toUpperCase());
   const description = decode(/<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? "");
   const chartSvg = /<svg class="chart chart-wide[\s\S]*?<\/svg>/.exec(html)?.[0] ?? null;
-  const svg = ogCardSvg({ title, description, chartSvg, css, footer: `Figures with their sources · data release ${release}` });
+  const svg = ogCardSvg({ title, description, chartSvg, css: opts.css, footer: `Figures with their sources · data release ${opts.release}` });
   const png = (await renderAsync(svg, options)).asPng();
   const out = join(dist, ogImagePath(pathname));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, png);
 }
 
-// Cards are drawn on the thread pool, a few at a time; each file's bytes do not depend on the order.
-const files = listFiles(dist, ".html");
-const queue = [...files];
-await Promise.all(Array.from({ length: 4 }, async () => {
-  for (let f = queue.shift(); f; f = queue.shift()) await card(f);
-}));
-console.log(`og: ${files.length} social preview cards written to ${join(dist, "og")}`);
+/** Cards for every page under `dist`; the first failure names its page and stops the rest. */
+export async function writeCards(dist: string, opts: CardOptions): Promise<number> {
+  const files = listFiles(dist, ".html");
+  const queue = [...files];
+  // Drawn on the thread pool, a few at a time; each file's bytes do not depend on the order. After a
+  // failure the queue is emptied and the cards already being drawn are waited for, so nothing is
+  // still writing when the error is reported.
+  const workers = await Promise.allSettled(Array.from({ length: 4 }, async () => {
+    for (let f = queue.shift(); f; f = queue.shift()) {
+      try {
+        await card(dist, f, opts);
+      } catch (e) {
+        queue.length = 0;
+        throw new DataError([{ file: f, expected: `a page whose social card can be drawn (${(e as Error).message.slice(0, 300)})` }]);
+      }
+    }
+  }));
+  const failed = workers.find((w) => w.status === "rejected");
+  if (failed) throw failed.reason;
+  return files.length;
+}
+
+if (import.meta.main) {
+  await runMain(async () => {
+    const dist = argValue("dist", "dist");
+    const css = staticChartCss(readFileSync("src/styles/charts.css", "utf8") + readFileSync("src/styles/timeline.css", "utf8"));
+    const release = (JSON.parse(readFileSync("src/generated/site-data.json", "utf8")) as { release: { date: string } }).release.date;
+    const count = await writeCards(dist, { css, release });
+    console.log(`og: ${count} social preview cards written to ${join(dist, "og")}`);
+  });
+}

@@ -3,6 +3,8 @@ import { parseCsv } from "../../src/lib/data/csv.ts";
 import { DataError, type Problem } from "../../src/lib/data/errors.ts";
 import { tidySpaces } from "../../src/lib/data/names.ts";
 import { parseJson } from "../../src/lib/data/json.ts";
+import { MAX_HEX_OFFSET } from "../../src/lib/data/integrity.ts";
+import { compareCodePoints } from "../../src/lib/order.ts";
 
 export const ICB_COLUMNS = ["code", "gss_code", "name", "short_name", "region_code", "hex_q", "hex_r"] as const;
 export const REGION_COLUMNS = ["code", "gss_code", "name"] as const;
@@ -30,22 +32,31 @@ export function buildGeography(icbCsv: string, icbFile: string, hexText: string,
   if (missing.length) throw new DataError([{ file: icbFile, line: 1, value: table.header.join(","), expected: `columns ${need.join(", ")} (missing ${missing.join(", ")})` }]);
   const col = (name: string) => table.header.indexOf(name);
 
-  const hexjson = parseJson(hexText, hexFile) as { layout?: string; hexes?: Record<string, Hex> };
-  if (hexjson.layout !== "odd-r" || !hexjson.hexes) throw new DataError([{ file: hexFile, value: String(hexjson.layout), expected: 'a HexJSON object with layout "odd-r" and hexes' }]);
-  const hexes = hexjson.hexes;
+  const hexjson = parseJson(hexText, hexFile) as { layout?: unknown; hexes?: unknown } | null;
+  const rawHexes = hexjson?.hexes;
+  if (hexjson?.layout !== "odd-r" || typeof rawHexes !== "object" || rawHexes === null || Array.isArray(rawHexes)) {
+    throw new DataError([{ file: hexFile, value: String(hexjson?.layout), expected: 'a HexJSON object with layout "odd-r" and hexes' }]);
+  }
+  // A Map, not the parsed object: a code such as "constructor" must find nothing, not Object's own properties.
+  const hexes = new Map(Object.entries(rawHexes as Record<string, Hex>));
 
   const problems: Problem[] = [];
   const icbs: IcbCsvRow[] = [];
   const regions = new Map<string, RegionCsvRow>();
   for (const { line, cells } of table.rows) {
     const code = tidySpaces(cells[col("ICB24CDH")]!);
-    const hex = hexes[code];
+    if (!/^[A-Z0-9]{3,5}$/.test(code)) {
+      problems.push({ file: icbFile, line, column: "ICB24CDH", value: code, expected: "an ODS ICB code of 3 to 5 capital letters or digits" });
+      continue;
+    }
+    const hex = hexes.get(code);
     if (!hex) {
       problems.push({ file: hexFile, column: "hexes", value: code, expected: `a hex for ICB ${code} (listed on line ${line} of ${icbFile})` });
       continue;
     }
-    if (!hex.NHSER21CDH || !hex.NHSER21NM || !Number.isInteger(hex.q) || !Number.isInteger(hex.r)) {
-      problems.push({ file: hexFile, column: `hexes.${code}`, expected: "q, r, NHSER21CDH and NHSER21NM" });
+    const onMap = (n: unknown) => Number.isInteger(n) && Math.abs(n as number) <= MAX_HEX_OFFSET;
+    if (typeof hex !== "object" || hex === null || typeof hex.NHSER21CDH !== "string" || typeof hex.NHSER21NM !== "string" || !onMap(hex.q) || !onMap(hex.r)) {
+      problems.push({ file: hexFile, column: `hexes.${code}`, expected: `q and r (whole numbers from -${MAX_HEX_OFFSET} to ${MAX_HEX_OFFSET}), NHSER21CDH and NHSER21NM` });
       continue;
     }
     icbs.push({
@@ -60,12 +71,12 @@ export function buildGeography(icbCsv: string, icbFile: string, hexText: string,
     regions.set(hex.NHSER21CDH, { code: hex.NHSER21CDH, gss_code: hex.NHSER21CD ?? "", name: tidySpaces(hex.NHSER21NM) });
   }
   const listed = new Set(icbs.map((i) => i.code));
-  for (const code of Object.keys(hexes)) {
+  for (const code of hexes.keys()) {
     if (!listed.has(code) && !problems.some((p) => p.value === code)) problems.push({ file: icbFile, column: "ICB24CDH", value: code, expected: `a row for ICB ${code}, which the hexmap has` });
   }
   if (problems.length) throw new DataError(problems);
   return {
-    icbs: icbs.sort((a, b) => a.code.localeCompare(b.code)),
-    regions: [...regions.values()].sort((a, b) => a.code.localeCompare(b.code)),
+    icbs: icbs.sort((a, b) => compareCodePoints(a.code, b.code)),
+    regions: [...regions.values()].sort((a, b) => compareCodePoints(a.code, b.code)),
   };
 }

@@ -5,6 +5,7 @@
 import { parseCsv } from "../../src/lib/data/csv.ts";
 import { DataError } from "../../src/lib/data/errors.ts";
 import { fromDottedDate, isIsoDay } from "../../src/lib/data/dates.ts";
+import { MAX_DIGITS } from "../../src/lib/data/schema.ts";
 
 export const GMPP_COLUMNS = [
   "report_year", "data_as_of", "project_id", "project_name", "delivery_confidence",
@@ -14,10 +15,14 @@ export type GmppCsvRow = Record<(typeof GMPP_COLUMNS)[number], string>;
 
 export const RATINGS = ["Green", "Amber/Green", "Amber", "Amber/Red", "Red"] as const;
 
-/** "£2,610" or "1982" or "£320.00" → "2610", "1982", "320": plain numbers, £ million. */
+/**
+ * "£2,610" or "1982" or "£320.00" → "2610", "1982", "320": plain numbers, £ million. More digits than
+ * a double keeps exactly (a 400-digit cell would become "Infinity") are refused, not rounded.
+ */
 export function parseMoney(raw: string): string | null {
   const s = raw.replace(/[£,\s]/g, "");
-  if (!/^\d+(\.\d+)?$/.test(s)) return null;
+  if (s.length > 2 * MAX_DIGITS || !/^\d+(\.\d+)?$/.test(s)) return null;
+  if (s.replace(/^0*/, "").replace(".", "").length > MAX_DIGITS) return null;
   return String(Number(s));
 }
 

@@ -7,6 +7,7 @@ import { parseCsv } from "../../src/lib/data/csv.ts";
 import { DataError, type Problem } from "../../src/lib/data/errors.ts";
 import { isIsoDay } from "../../src/lib/data/dates.ts";
 import { tidySpaces } from "../../src/lib/data/names.ts";
+import { compareCodePoints } from "../../src/lib/order.ts";
 
 export const ICB_SUCCESSION_COLUMNS = ["predecessor_code", "successor_code", "successor_name", "date", "kind"] as const;
 export type IcbSuccessionCsvRow = Record<(typeof ICB_SUCCESSION_COLUMNS)[number], string>;
@@ -30,5 +31,5 @@ export function parseIcbSuccessions(text: string, file: string): IcbSuccessionCs
     return { predecessor_code: pred!, successor_code: succ!, successor_name: succName!, date: date!, kind: kind! };
   });
   if (problems.length) throw new DataError(problems);
-  return rows.sort((a, b) => (a.predecessor_code + a.successor_code < b.predecessor_code + b.successor_code ? -1 : 1));
+  return rows.sort((a, b) => compareCodePoints(a.predecessor_code, b.predecessor_code) || compareCodePoints(a.successor_code, b.successor_code));
 }

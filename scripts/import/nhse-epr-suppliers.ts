@@ -10,6 +10,7 @@ import { DataError, type Problem } from "../../src/lib/data/errors.ts";
 import { tidySpaces } from "../../src/lib/data/names.ts";
 import { isIsoDay } from "../../src/lib/data/dates.ts";
 import { cellText, type Cell, type Sheet } from "./workbook.ts";
+import { compareCodePoints } from "../../src/lib/order.ts";
 
 export const TRUST_TYPES = {
   "Acute": "acute",
@@ -87,7 +88,7 @@ export function parseEprSuppliers(sheets: readonly Sheet[], file: string, editio
   }
   if (problems.length) throw new DataError(problems);
   if (rows.length === 0) throw new DataError([{ file, expected: "at least one trust row under the header" }]);
-  return rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return rows.sort((a, b) => compareCodePoints(a.code, b.code));
 }
 
 /**
@@ -96,5 +97,5 @@ export function parseEprSuppliers(sheets: readonly Sheet[], file: string, editio
  */
 export function withEdition(existing: readonly EprStatusCsvRow[], edition: readonly EprStatusCsvRow[]): EprStatusCsvRow[] {
   const ids = new Set(edition.map((r) => r.source_id));
-  return [...existing.filter((r) => !ids.has(r.source_id)), ...edition].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.as_of < b.as_of ? -1 : a.as_of > b.as_of ? 1 : 0));
+  return [...existing.filter((r) => !ids.has(r.source_id)), ...edition].sort((a, b) => compareCodePoints(a.code, b.code) || compareCodePoints(a.as_of, b.as_of));
 }

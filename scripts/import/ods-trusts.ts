@@ -6,6 +6,8 @@ import { parseCsv } from "../../src/lib/data/csv.ts";
 import { DataError, type Problem } from "../../src/lib/data/errors.ts";
 import { fromOdsDate } from "../../src/lib/data/dates.ts";
 import { tidySpaces, tidyTrustName } from "../../src/lib/data/names.ts";
+import { problemCharacter } from "../../src/lib/data/text-rules.ts";
+import { compareCodePoints } from "../../src/lib/order.ts";
 
 export const REGION_CODES = ["Y56", "Y58", "Y59", "Y60", "Y61", "Y62", "Y63"] as const;
 
@@ -44,6 +46,7 @@ export function parseEtr(text: string, file: string): OdsTrust[] {
     const ok = [
       check(/^[A-Z0-9]{3,5}$/.test(code), 1, "organisation code", "an ODS code of 3 to 5 capital letters or digits"),
       check(field(2) !== "", 2, "name", "the organisation's name"),
+      check(problemCharacter(field(2)) === null, 2, "name", `a name without ${problemCharacter(field(2))}`),
       check(region === "" || (REGION_CODES as readonly string[]).includes(region), 3, "region code", `empty or one of ${REGION_CODES.join(", ")}`),
       check(/^[A-Z0-9]{3,5}$/.test(field(4)) || region === "", 4, "ICB code", "an ODS ICB code"),
       check(openDate !== null, 11, "open date", "a date as YYYYMMDD"),
@@ -117,7 +120,7 @@ export function buildTrustRows(current: OdsTrust[], older: OdsTrust[], since: st
       open_date: t.openDate,
       close_date: t.closeDate ?? "",
     }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+    .sort((a, b) => compareCodePoints(a.code, b.code));
 }
 
 export const SUCCESSION_COLUMNS = ["predecessor_code", "successor_code", "effective_date"] as const;
@@ -132,5 +135,5 @@ export function buildSuccessionRows(successions: Succession[], trustCodes: Set<s
     .filter((s) => s.effectiveDate >= since && trustCodes.has(s.successor))
     .filter((s) => trustCodes.has(s.predecessor) || /^T[A-Z0-9]{2}$/.test(s.predecessor))
     .map((s) => ({ predecessor_code: s.predecessor, successor_code: s.successor, effective_date: s.effectiveDate }))
-    .sort((a, b) => a.predecessor_code.localeCompare(b.predecessor_code) || a.successor_code.localeCompare(b.successor_code));
+    .sort((a, b) => compareCodePoints(a.predecessor_code, b.predecessor_code) || compareCodePoints(a.successor_code, b.successor_code));
 }

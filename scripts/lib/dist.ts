@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
+import { parseSiteUrl } from "../../src/lib/site-url.ts";
 
 export function listFiles(dir: string, ext?: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -20,9 +21,13 @@ export function externalRefs(html: string): string[] {
   return [...html.matchAll(/\shref="(https?:\/\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
 }
 
-/** The file a site URL is served from, or null when nothing in dist/ answers it. */
-export function resolveUrl(dist: string, url: string): string | null {
-  const path = decodeURIComponent(url);
+/**
+ * The file a site URL is served from, or null when nothing in dist/ answers it. URLs carry the base
+ * path the site was built for (SITE_URL's path); one outside it is not served at all.
+ */
+export function resolveUrl(dist: string, url: string, base = parseSiteUrl(process.env.SITE_URL).base): string | null {
+  if (!url.startsWith(base)) return null;
+  const path = decodeURIComponent(url.slice(base.length - 1));
   const candidates = path.endsWith("/") ? [join(dist, path, "index.html")] : [join(dist, path), join(dist, path, "index.html")];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
 }

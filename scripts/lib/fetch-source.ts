@@ -51,6 +51,7 @@ export type Failure =
   | { kind: "encoding"; got: string }
   | { kind: "truncated"; received: number; declared: number }
   | { kind: "redirect"; message: string }
+  | { kind: "content"; message: string }
   | { kind: "write"; message: string }
   | { kind: "format"; message: string };
 
@@ -83,6 +84,56 @@ export function urlProblem(url: string): string | null {
   if (parsed.protocol === "https:") return null;
   if (parsed.protocol === "http:" && LOOPBACK_HOSTS.has(parsed.hostname)) return null;
   return "an https URL (plain http only to 127.0.0.1 or localhost)";
+}
+
+function isLoopback(url: URL): boolean {
+  return LOOPBACK_HOSTS.has(url.hostname);
+}
+
+/**
+ * Why a redirect from `from` to `to` may not be followed, or null. Each hop must pass urlProblem, and
+ * more: https never steps down to plain http (whatever the host: a downgrade hands the request to
+ * anyone on the path), and a host elsewhere never sends us to this machine (where the test server's
+ * plain http is allowed, and where other local services listen).
+ */
+export function redirectProblem(from: string, to: string): string | null {
+  const why = urlProblem(to);
+  if (why) return `${to} is not ${why}`;
+  const [a, b] = [new URL(from), new URL(to)];
+  if (a.protocol === "https:" && b.protocol !== "https:") return `${to} would step down from https to plain http`;
+  if (!isLoopback(a) && isLoopback(b)) return `${to} is this machine, and ${a.host} is not`;
+  return null;
+}
+
+/** The start of a body, lower-cased, without a BOM or leading white space: enough to recognise a format. */
+function head(body: Uint8Array): string {
+  let text = new TextDecoder("utf-8").decode(body.subarray(0, 512));
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text.trimStart().slice(0, 64).toLowerCase();
+}
+
+/**
+ * Why a body is not the file the manifest expects, or null. Servers answer errors and sign-in walls
+ * with an HTML page, often as 200 and under any content type, so the body itself is checked: an HTML
+ * page is never a data file, a workbook is a zip, JSON parses, and text has no NUL bytes.
+ */
+export function bodyProblem(entry: Pick<ManifestEntry, "path" | "content_types">, body: Uint8Array): string | null {
+  if (body.length === 0) return "an empty body";
+  const start = head(body);
+  if (!entry.content_types.includes("text/html") && /^<(!doctype html|html|head|body|\?xml[^>]*>\s*<(!doctype html|html))/.test(start)) {
+    return "an HTML page, not the data file (an error or sign-in page served in its place?)";
+  }
+  const ext = posix.extname(entry.path).toLowerCase();
+  if (ext === ".xlsx" && !(body[0] === 0x50 && body[1] === 0x4b && body[2] === 0x03 && body[3] === 0x04)) return "not a workbook (an .xlsx file is a zip, starting PK)";
+  if (ext === ".json" || ext === ".hexjson") {
+    try {
+      JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+    } catch {
+      return "not JSON";
+    }
+  }
+  if ((ext === ".csv" || ext === ".json" || ext === ".hexjson") && body.includes(0)) return "not text (it holds NUL bytes)";
+  return null;
 }
 
 /**
@@ -153,33 +204,46 @@ export function parseManifest(text: string, file: string): ManifestEntry[] {
   return sortByPath(raw as ManifestEntry[]);
 }
 
-/** The state file is a cache: if it is unreadable we only lose conditional requests, so start empty. */
+/** An entity tag as RFC 9110 writes it; anything else would be refused by Node as a header value. */
+const ETAG = /^(W\/)?"[\x21\x23-\x7e\x80-\xff]*"$/;
+/** An HTTP date is short printable ASCII; a newline or a control character could split the header. */
+const HTTP_DATE = /^[\x20-\x7e]{1,64}$/;
+
+/**
+ * The state file is a cache: if it is unreadable we only lose conditional requests, so start empty.
+ * An entry with a validator that is not a valid header value (an etag with a newline in it) is
+ * dropped rather than sent: sending it would throw, and one bad entry must not stop the other files.
+ */
 export function parseState(text: string | null): FetchState {
-  if (text === null) return {};
+  if (text === null) return Object.create(null) as FetchState;
   try {
     const raw: unknown = JSON.parse(text);
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return {};
-    const state: FetchState = {};
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return Object.create(null) as FetchState;
+    // No prototype: a path such as "__proto__" or "constructor" is then just a key.
+    const state: FetchState = Object.create(null) as FetchState;
     for (const [path, v] of Object.entries(raw as Record<string, Partial<StateEntry>>)) {
-      if (typeof v?.sha256 === "string" && typeof v.bytes === "number" && typeof v.fetched_at === "string") {
+      if (typeof v !== "object" || v === null || pathProblem(path) !== null) continue;
+      const okEtag = v.etag === null || v.etag === undefined || (typeof v.etag === "string" && ETAG.test(v.etag));
+      const okDate = v.last_modified === null || v.last_modified === undefined || (typeof v.last_modified === "string" && HTTP_DATE.test(v.last_modified));
+      if (okEtag && okDate && typeof v.sha256 === "string" && SHA256.test(v.sha256) && Number.isSafeInteger(v.bytes) && typeof v.fetched_at === "string") {
         state[path] = {
-          etag: typeof v.etag === "string" ? v.etag : null,
-          last_modified: typeof v.last_modified === "string" ? v.last_modified : null,
+          etag: v.etag ?? null,
+          last_modified: v.last_modified ?? null,
           sha256: v.sha256,
-          bytes: v.bytes,
+          bytes: v.bytes!,
           fetched_at: v.fetched_at,
         };
       }
     }
     return state;
   } catch {
-    return {};
+    return Object.create(null) as FetchState;
   }
 }
 
 /** Stable text (paths sorted, fixed field order) so an unchanged state serialises identically. */
 export function serializeState(state: FetchState): string {
-  const sorted: FetchState = {};
+  const sorted: FetchState = Object.create(null) as FetchState;
   for (const path of Object.keys(state).sort()) {
     const s = state[path]!;
     sorted[path] = { etag: s.etag, last_modified: s.last_modified, sha256: s.sha256, bytes: s.bytes, fetched_at: s.fetched_at };
@@ -282,6 +346,8 @@ export function describeFailure(f: Failure): string {
       return `truncated: received ${f.received} of ${f.declared} bytes (Content-Length)`;
     case "redirect":
       return `redirect refused: ${f.message}`;
+    case "content":
+      return `not the expected file: ${f.message}`;
     case "write":
       return `could not write the file: ${f.message}`;
     case "format":

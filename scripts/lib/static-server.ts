@@ -2,6 +2,7 @@
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, isAbsolute, join, normalize, relative } from "node:path";
+import { parseSiteUrl } from "../../src/lib/site-url.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -30,7 +31,7 @@ export function parseHeadersFile(text: string): { path: string; headers: [string
     }));
 }
 
-function headersFor(rules: ReturnType<typeof parseHeadersFile>, path: string): Record<string, string> {
+export function headersFor(rules: ReturnType<typeof parseHeadersFile>, path: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const r of rules) {
     const match = r.path.endsWith("*") ? path.startsWith(r.path.slice(0, -1)) : path === r.path;
@@ -39,12 +40,21 @@ function headersFor(rules: ReturnType<typeof parseHeadersFile>, path: string): R
   return out;
 }
 
-/** Serves a folder; applies its _headers file when there is one, as a static host would. */
-export async function serveDir(root: string, port = 0): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+/**
+ * Serves a folder under the base path the site was built for (SITE_URL's path, as on a GitHub Pages
+ * project site); applies its _headers file when there is one, to 404s too, as a static host would.
+ * The URL returned includes the base path, without its final slash, so `url + "/trusts/"` works.
+ */
+export async function serveDir(root: string, port = 0, base = parseSiteUrl(process.env.SITE_URL).base): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const rules = parseHeadersFile(await readFile(join(root, "_headers"), "utf8").catch(() => ""));
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    let file = normalize(join(root, path));
+    const notFound = async () => {
+      const page = await readFile(join(root, "404.html")).catch(() => Buffer.from("Not found"));
+      res.writeHead(404, { ...headersFor(rules, path), "content-type": TYPES[".html"] }).end(page);
+    };
+    if (!path.startsWith(base)) return void (await notFound());
+    let file = normalize(join(root, path.slice(base.length - 1)));
     // Inside the root only: a bare prefix test would also let "/../dist-secret/…" reach a sibling folder.
     const inside = relative(normalize(root), file);
     if (inside.startsWith("..") || isAbsolute(inside)) {
@@ -56,12 +66,11 @@ export async function serveDir(root: string, port = 0): Promise<{ url: string; c
       const body = await readFile(file);
       res.writeHead(200, { ...headersFor(rules, path), "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
     } catch {
-      const notFound = await readFile(join(root, "404.html")).catch(() => Buffer.from("Not found"));
-      res.writeHead(404, { "content-type": TYPES[".html"] }).end(notFound);
+      await notFound();
     }
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
-  return { url: `http://127.0.0.1:${actualPort}`, server, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${actualPort}${base.slice(0, -1)}`, server, close: () => new Promise((r) => server.close(() => r())) };
 }

@@ -12,7 +12,7 @@ export function fallbackHeight(wideChartHeight: number): number {
   return Math.round(wideChartHeight + 260);
 }
 
-/** The iframe (and optional loader) a host page pastes in. `origin` is where the site is served. */
+/** The iframe (and optional loader) a host page pastes in. `origin` is where the site is served, base path included, with no final slash. */
 export function embedCode(origin: string, id: string, title: string, height: number, withLoader = true): string {
   const iframe = `<iframe src="${origin}/embed/${id}/" title="${escapeXml(title)}" height="${height}" style="border:0;width:100%" loading="lazy" data-epr-embed></iframe>`;
   return withLoader ? `${iframe}\n<script src="${origin}/embed/${EMBED_VERSION}/loader.js" async></script>` : iframe;

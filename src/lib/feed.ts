@@ -4,7 +4,7 @@ import { escapeXml } from "./text.ts";
 import type { PageAnswer } from "./parliament/page.ts";
 import { answeredLine, flags, HOUSE_NAMES, memberText, title } from "./parliament/words.ts";
 
-/** `base` is the site's origin when known (absolute links), or "" (links relative to the feed). */
+/** `base` goes before every site path: the origin and base path when known (absolute links), else the base path alone. */
 export function atomFeed(entries: ChangelogEntry[], base: string): string {
   const updated = entries[0]?.date ?? "1970-01-01";
   const item = (e: ChangelogEntry) => [

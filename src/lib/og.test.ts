@@ -1,5 +1,6 @@
+import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
-import { ogCardSvg, ogImagePath, staticChartCss } from "./og.ts";
+import { htmlSvgToXml, ogCardSvg, ogImagePath, staticChartCss } from "./og.ts";
 
 describe("social preview cards", () => {
   it("have one stable address per page", () => {
@@ -25,5 +26,14 @@ svg.chart .epr { fill: var(--chart-epr); }`;
     const svg = ogCardSvg({ title: "<b>A & B</b>", description: "d", chartSvg: null, css: "", footer: "f" });
     expect(svg).toContain("&lt;b&gt;A &amp; B&lt;/b&gt;");
     expect(svg).not.toContain("<b>");
+  });
+
+  it("draw a chart whose attributes hold < and > as HTML allows (a supplier called Epic <UK> Ltd)", () => {
+    // As Astro writes it: text escaped, attribute values with only & and " escaped.
+    const chart = '<svg class="chart chart-wide chart-bars" viewBox="0 0 100 50" font-size="16"><title>Epic &lt;UK&gt; Ltd</title><g class="bar-row" data-tip="Epic <UK> Ltd: 9 trusts." aria-label=\'a > b\'><rect width="10" height="10"></rect><text x="1" y="20">Epic &lt;UK&gt; Ltd</text></g></svg>';
+    expect(htmlSvgToXml(chart)).toContain('data-tip="Epic &lt;UK&gt; Ltd: 9 trusts." aria-label=\'a &gt; b\'>');
+    expect(htmlSvgToXml(chart)).toContain("<text x=\"1\" y=\"20\">Epic &lt;UK&gt; Ltd</text>");
+    const svg = ogCardSvg({ title: "Suppliers", description: "Epic <UK> Ltd leads", chartSvg: chart, css: "", footer: "f" });
+    expect(() => new Resvg(svg)).not.toThrow();
   });
 });

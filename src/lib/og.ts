@@ -42,6 +42,34 @@ export function staticChartCss(css: string): string {
   return plain.replace(/var\((--[\w-]+)\)/g, (_, name: string) => vars.get(name) ?? "currentColor");
 }
 
+/**
+ * A chart's SVG as the built HTML holds it, made well-formed XML for the rasteriser. HTML lets an
+ * attribute value hold a raw "<" or ">", and Astro writes them so (a supplier called "Epic <UK> Ltd"
+ * lands in a data-tip attribute as it is); XML does not. Text between tags is already escaped, so
+ * only quoted values inside tags need it.
+ */
+export function htmlSvgToXml(svg: string): string {
+  let out = "";
+  let state: "text" | "tag" | '"' | "'" = "text";
+  for (const c of svg) {
+    if (state === "text") {
+      if (c === "<") state = "tag";
+    } else if (state === "tag") {
+      if (c === '"' || c === "'") state = c;
+      else if (c === ">") state = "text";
+    } else if (c === state) state = "tag";
+    else if (c === "<") {
+      out += "&lt;";
+      continue;
+    } else if (c === ">") {
+      out += "&gt;";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 export interface CardInput {
   title: string;
   description: string;
@@ -66,7 +94,7 @@ export function ogCardSvg(card: CardInput): string {
   let chart = "";
   if (card.chartSvg) {
     const viewBox = /viewBox="([^"]+)"/.exec(card.chartSvg)?.[1] ?? "0 0 800 400";
-    const inner = card.chartSvg.replace(/^<svg[^>]*>/, "").replace(/<\/svg>\s*$/, "").replace(/<title[\s\S]*?<\/title>|<desc[\s\S]*?<\/desc>/g, "");
+    const inner = htmlSvgToXml(card.chartSvg).replace(/^<svg[^>]*>/, "").replace(/<\/svg>\s*$/, "").replace(/<title[\s\S]*?<\/title>|<desc[\s\S]*?<\/desc>/g, "");
     const klass = (/class="([^"]+)"/.exec(card.chartSvg)?.[1] ?? "chart").replace(/\s*chart-(wide|narrow)\b/, "");
     chart = `<svg x="560" y="${pad}" width="${OG_WIDTH - 560 - pad}" height="${OG_HEIGHT - 2 * pad - 40}" viewBox="${viewBox}" preserveAspectRatio="xMidYMin meet" class="${klass}" font-size="${/font-size="([\d.]+)"/.exec(card.chartSvg)?.[1] ?? 16}">${inner}</svg>`;
   }

@@ -23,18 +23,38 @@ export function cspHeader(framing: "none" | "any"): string {
   return [...BASE_POLICY, framing === "any" ? "frame-ancestors *" : "frame-ancestors 'self'"].join("; ");
 }
 
+/** Headers every response gets, whatever it is, on hosts that read _headers. */
 export const OTHER_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
   "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+  // A year; no includeSubDomains or preload: the domain is the host's, not ours to commit.
+  "Strict-Transport-Security": "max-age=31536000",
 };
 
+/** The referrer policy again, for the <meta> tag: hosts that ignore _headers still get this one. */
+export const REFERRER_META = OTHER_HEADERS["Referrer-Policy"]!;
+
 /**
- * A _headers file (Netlify, Cloudflare Pages) for the built site. Hosts combine every rule whose
- * path matches, so the embed rule and the page rules must not overlap: page paths are listed one by one.
+ * A _headers file (Netlify, Cloudflare Pages) for the built site, from the list of every file in it
+ * (paths relative to dist/, "/"-separated) and the base path. One rule for all paths carries the
+ * headers every response needs, 404s at unknown addresses included. The Content Security Policy
+ * differs for embeds (anyone may frame them) and everything else (only the site may), and hosts
+ * combine every rule that matches, so those rules must not overlap: one per top-level folder or file,
+ * which covers pages, assets, downloads, cards and the feed alike.
  */
-export function headersFile(pagePaths: string[]): string {
-  const block = (path: string, framing: "none" | "any") =>
-    [path, `  Content-Security-Policy: ${cspHeader(framing)}`, ...Object.entries(OTHER_HEADERS).map(([k, v]) => `  ${k}: ${v}`)].join("\n");
-  return [block("/embed/*", "any"), ...pagePaths.filter((p) => !p.startsWith("/embed/")).sort().map((p) => block(p, "none"))].join("\n\n") + "\n";
+export function headersFile(files: string[], base = "/"): string {
+  const block = (path: string, headers: Record<string, string>) => [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join("\n");
+  const tops = new Set<string>();
+  for (const f of files) {
+    const [first, ...rest] = f.split("/");
+    if (!first || first === "_headers") continue;
+    tops.add(rest.length ? `${first}/*` : first === "index.html" ? "" : first);
+  }
+  const csp = [...tops].sort().flatMap((t) => {
+    const framing = t === "embed/*" ? "any" : "none";
+    // The home page answers at the base path itself as well as at index.html.
+    return (t === "" ? [`${base}`, `${base}index.html`] : [`${base}${t}`]).map((p) => block(p, { "Content-Security-Policy": cspHeader(framing) }));
+  });
+  return [block(`${base}*`, OTHER_HEADERS), ...csp].join("\n\n") + "\n";
 }

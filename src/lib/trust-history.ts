@@ -3,6 +3,7 @@ import type { Trust } from "./data/model.ts";
 import { ICB_SUCCESSIONS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./data/model.ts";
 import { dayAfter, dayBefore, formatDate } from "./data/dates.ts";
 import { TRUSTS_SINCE } from "./data/tables.ts";
+import { compareCodePoints } from "./order.ts";
 
 export interface HistoryItem {
   date: string;
@@ -41,5 +42,5 @@ export function trustHistory(t: Trust, nameOf: (code: string) => string): Histor
   if (t.icb_at_list?.until && t.icb) {
     items.push({ date: dayAfter(t.icb_at_list.until), text: `Its integrated care board changed from ${t.icb_at_list.name ?? t.icb_at_list.code} to ${t.icb.name ?? t.icb.code}, when the boards were merged.`, source_id: ICB_SUCCESSIONS_SOURCE_ID });
   }
-  return items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return items.sort((a, b) => compareCodePoints(a.date, b.date));
 }

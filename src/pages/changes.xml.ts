@@ -2,6 +2,7 @@
 import type { APIRoute } from "astro";
 import { site } from "../lib/site.ts";
 import { atomFeed } from "../lib/feed.ts";
+import { urlPrefix } from "../lib/paths.ts";
 
 export const GET: APIRoute = ({ site: siteUrl }) =>
-  new Response(atomFeed(site.changelog, siteUrl ? siteUrl.origin : ""), { headers: { "content-type": "application/atom+xml; charset=utf-8" } });
+  new Response(atomFeed(site.changelog, urlPrefix(siteUrl)), { headers: { "content-type": "application/atom+xml; charset=utf-8" } });

@@ -85,10 +85,18 @@ describe("npm run data", () => {
     expect(result.stderr).toMatch(/targets\.csv, line 3, column "target_date"/);
   });
 
-  it("dates the release from SOURCE_DATE_EPOCH when it is set", () => {
+  it("dates the release from data/release.json alone, whatever SOURCE_DATE_EPOCH says", () => {
+    const [plain, epoch] = [workspace(), workspace()];
+    expect(run(plain).status).toBe(0);
+    expect(run(epoch, { SOURCE_DATE_EPOCH: "0" }).status).toBe(0);
+    expect(snapshot(epoch)).toEqual(snapshot(plain));
+    expect(JSON.parse(snapshot(epoch)["gen/site-data.json"]!).release).toEqual({ date: "2026-11-25" });
+    expect(releaseDate(join(plain, "data"))).toBe("2026-11-25");
+  });
+
+  it("refuses a release date outside the years the data can describe", () => {
     const dir = workspace();
-    expect(releaseDate(join(dir, "data"), { SOURCE_DATE_EPOCH: "1767225600" })).toBe("2026-01-01");
-    expect(releaseDate(join(dir, "data"), {})).toBe("2026-11-25");
-    expect(() => releaseDate(join(dir, "data"), { SOURCE_DATE_EPOCH: "soon" })).toThrow(/SOURCE_DATE_EPOCH: found "soon"/);
+    writeFileSync(join(dir, "data/release.json"), '{ "date": "9999-01-01" }\n');
+    expect(() => releaseDate(join(dir, "data"))).toThrow(/release\.json, column "date": found "9999-01-01"; expected a date as YYYY-MM-DD in the years 1948 to 2100/);
   });
 });

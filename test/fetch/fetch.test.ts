@@ -4,7 +4,7 @@
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -15,6 +15,7 @@ import { fetchAll, type FetchOptions } from "../../scripts/fetch.ts";
 import { UPSTREAM } from "../../scripts/import.ts";
 import {
   backoffMs,
+  bodyProblem,
   conditionalHeaders,
   describeOutcome,
   isRetryable,
@@ -22,6 +23,7 @@ import {
   parseManifest,
   parseState,
   pathProblem,
+  redirectProblem,
   STATE_FILE,
   urlProblem,
   type ManifestEntry,
@@ -354,6 +356,74 @@ describe("data:fetch", () => {
     const unknown = await run("--only", "nope.csv");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('found "nope.csv"; expected one of a/good.csv, b/bad.csv');
+  });
+});
+
+describe("data:fetch on hostile servers and folders (issue 15, point 5)", () => {
+  it("refuses an HTML error page served as 200 text/plain, keeping the good copy", async () => {
+    const out = tempDir();
+    seed(out, "etr.csv", PREVIOUS);
+    const url = route("etr.csv", ok("\n  <!DOCTYPE html><html><body>Service unavailable</body></html>", { "content-type": "text/plain" }));
+    const [outcome] = await fetchAll([entry("etr.csv", url)], options(out));
+    expectFailed(outcome!, "etr.csv", url, /not the expected file: an HTML page, not the data file/);
+    expect(requestsTo("etr.csv")).toHaveLength(1);
+    expectPreviousKept(out, "etr.csv");
+  });
+
+  it("refuses a workbook that is not a zip and a hexmap that is not JSON", () => {
+    expect(bodyProblem({ path: "a/list.xlsx", content_types: ["application/octet-stream"] }, Buffer.from("<html>"))).toMatch(/HTML page/);
+    expect(bodyProblem({ path: "a/list.xlsx", content_types: ["application/octet-stream"] }, Buffer.from("not a zip"))).toMatch(/not a workbook/);
+    expect(bodyProblem({ path: "a/list.xlsx", content_types: ["application/octet-stream"] }, Buffer.from("PK\x03\x04rest"))).toBeNull();
+    expect(bodyProblem({ path: "a/map.hexjson", content_types: ["text/plain"] }, Buffer.from("{ nope"))).toBe("not JSON");
+    expect(bodyProblem({ path: "a/x.csv", content_types: ["text/csv"] }, Buffer.from("a,b\n1,2\n"))).toBeNull();
+    expect(bodyProblem({ path: "a/x.csv", content_types: ["text/csv"] }, Buffer.from("a\u0000b"))).toMatch(/NUL/);
+  });
+
+  it("fails only the file whose destination is a directory, and fetches the others", async () => {
+    const out = tempDir();
+    mkdirSync(join(out, "a/dir.csv"), { recursive: true });
+    const outcomes = await fetchAll([entry("a/dir.csv", route("a/dir.csv", ok(BODY))), entry("b/ok.csv", route("b/ok.csv", ok(BODY)))], options(out));
+    expect(outcomes.map((o) => o.status)).toEqual(["failed", "fetched"]);
+    expect(describeOutcome(outcomes[0]!)).toContain("FAILED a/dir.csv from");
+    expect(describeOutcome(outcomes[0]!)).toContain("could not write the file: a/dir.csv in the output folder is a directory, not a file");
+    expect(requestsTo("a/dir.csv")).toHaveLength(0);
+    expect(readFileSync(join(out, "b/ok.csv"), "utf8")).toBe(BODY);
+  });
+
+  it("ignores a state entry whose etag is not a valid header value, instead of crashing on it", async () => {
+    const out = tempDir();
+    const urlA = route("a.csv", ok(BODY));
+    const urlB = route("b.csv", ok(BODY));
+    await fetchAll([entry("a.csv", urlA), entry("b.csv", urlB)], options(out));
+    const state = JSON.parse(readFileSync(join(out, STATE_FILE), "utf8"));
+    state["a.csv"].etag = '"v1"\r\nX-Injected: 1';
+    writeFileSync(join(out, STATE_FILE), JSON.stringify(state));
+    const outcomes = await fetchAll([entry("a.csv", urlA), entry("b.csv", urlB)], options(out));
+    expect(outcomes.map((o) => o.status)).toEqual(["fetched", "not_modified"]);
+    expect(requestsTo("a.csv")[1]!["if-none-match"]).toBeUndefined();
+    expect(requestsTo("a.csv")[1]!["x-injected"]).toBeUndefined();
+    expect(parseState(JSON.stringify({ "x.csv": { ...state["b.csv"], etag: "no quotes" }, "__proto__": state["b.csv"] }))).toEqual({});
+  });
+
+  it("does not write through a folder inside the output folder that is a symbolic link", async () => {
+    const out = tempDir();
+    const elsewhere = tempDir();
+    symlinkSync(elsewhere, join(out, "ods-etr"));
+    const url = route("ods-etr/etr.csv", ok(BODY));
+    const [outcome] = await fetchAll([entry("ods-etr/etr.csv", url)], options(out));
+    expectFailed(outcome!, "ods-etr/etr.csv", url, /could not write the file: ods-etr in the output folder is a symbolic link, not a folder/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(existsSync(join(out, STATE_FILE))).toBe(false);
+  });
+
+  it("never follows https down to plain http, nor a host elsewhere to this machine", () => {
+    expect(redirectProblem("https://example.org/a.csv", "http://127.0.0.1:8080/a.csv")).toBe("http://127.0.0.1:8080/a.csv would step down from https to plain http");
+    expect(redirectProblem("https://example.org/a.csv", "http://localhost/a.csv")).toMatch(/step down/);
+    expect(redirectProblem("https://example.org/a.csv", "https://127.0.0.1/a.csv")).toBe("https://127.0.0.1/a.csv is this machine, and example.org is not");
+    expect(redirectProblem("https://example.org/a.csv", "http://example.net/a.csv")).toMatch(/is not an https URL/);
+    expect(redirectProblem("https://example.org/a.csv", "https://cdn.example.net/a.csv")).toBeNull();
+    // The tests' own server: plain http on this machine, redirecting on this machine.
+    expect(redirectProblem("http://127.0.0.1:8080/old.csv", "http://127.0.0.1:8080/new.csv")).toBeNull();
   });
 });
 

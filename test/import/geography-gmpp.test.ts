@@ -28,6 +28,20 @@ describe("ICB and region importer", () => {
     expect(() => buildGeography(icb, ICB_FILE, fixtureText(HEX_FILE), HEX_FILE)).toThrow(/nhs-icb-2022\.hexjson, column "hexes": found "QCC"; expected a hex for ICB QCC \(listed on line 4/);
   });
 
+  it("finds no hex for a code such as constructor or __proto__, instead of Object's own properties", () => {
+    for (const code of ["constructor", "__proto__", "toString"]) {
+      const icb = fixtureText(ICB_FILE).replace("QBB", code);
+      expect(() => buildGeography(icb, ICB_FILE, fixtureText(HEX_FILE), HEX_FILE), code).toThrow(`${ICB_FILE}, line 3, column "ICB24CDH": found "${code}"; expected an ODS ICB code of 3 to 5 capital letters or digits`);
+    }
+    const hexes = fixtureText(HEX_FILE).replace('"QBB"', '"QCC"');
+    expect(() => buildGeography(fixtureText(ICB_FILE).replace("QBB", "QCC").replace("QAA", "QDD"), ICB_FILE, hexes.replace('"QAA"', '"constructor"'), HEX_FILE)).toThrow(/found "QDD"; expected a hex for ICB QDD/);
+  });
+
+  it("rejects a hex position far off the map (q = 1e6)", () => {
+    const hexes = fixtureText(HEX_FILE).replace('"q":1,', '"q":1e6,');
+    expect(() => buildGeography(fixtureText(ICB_FILE), ICB_FILE, hexes, HEX_FILE)).toThrow(/nhs-icb-2022\.hexjson, column "hexes\.QAA": expected q and r \(whole numbers from -50 to 50\)/);
+  });
+
   it("rejects a names file without the code column", () => {
     expect(() => buildGeography("CODE,NAME\nQAA,x\n", ICB_FILE, fixtureText(HEX_FILE), HEX_FILE)).toThrow(/line 1.*expected columns ICB24CD, ICB24CDH, ICB24NM/);
   });
@@ -53,6 +67,15 @@ describe("GMPP importer", () => {
     expect(parseMoney("474.9")).toBe("474.9");
     expect(parseMoney("n/a")).toBeNull();
     expect(parseMoney("-5")).toBeNull();
+    // More digits than a double holds would come out as "Infinity".
+    expect(parseMoney("9".repeat(400))).toBeNull();
+    expect(parseMoney("£1234567890123456")).toBeNull();
+    expect(parseMoney("123456789012345")).toBe("123456789012345");
+  });
+
+  it("names the file, line and column of an amount too long to be a number", () => {
+    const text = fixtureText("gmpp-ipa-compiled-rauschgold/uk_2023.csv").replace(";1982;", `;${"9".repeat(400)};`);
+    expect(() => extractGmppRow(new TextEncoder().encode(text), "uk_2023.csv", "Frontline Digitisation", "gmpp-2023")).toThrow(/uk_2023\.csv, line 2, column "wlc_baseline_incl_NCG": found "9{59}…" \(400 characters\); expected an amount/);
   });
 
   it("rejects a file without the project, and a comma-separated file", () => {

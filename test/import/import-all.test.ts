@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { importAll, importOneEdition, UPSTREAM } from "../../scripts/import.ts";
+import { EPR_ROWS, eprWorkbook } from "../helpers/epr-xlsx.ts";
 
 const EDITIONS = [{ path: "nhse-epr-suppliers/list.xlsx", source_id: "epr-list", as_of: "2024-10-01" }];
-import { eprWorkbook } from "../helpers/epr-xlsx.ts";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/upstream", import.meta.url));
 const dirs: string[] = [];
@@ -79,5 +79,46 @@ describe("npm run data:import", () => {
     expect(status).toContain("RAA,2026-04-01,epr-list-2026,");
     expect(JSON.parse(snapshot(dest)["epr-list-editions.json"]!).map((e: { source_id: string }) => e.source_id)).toEqual(["epr-list", "epr-list-2026"]);
     await expect(importOneEdition(workbook, { source_id: "epr-list", as_of: "2026-04-01" }, dest)).rejects.toThrow(/one date per source id: epr-list is already dated 2024-10-01/);
+  });
+
+  it("replaces none of the six CSVs when one output path cannot be written, and leaves no temp file", async () => {
+    const dest = out();
+    const up = await upstreamCopy();
+    await importAll(up, dest, EDITIONS);
+    rmSync(join(dest, "icbs.csv"));
+    mkdirSync(join(dest, "icbs.csv"));
+    writeFileSync(join(dest, "trusts.csv"), "old trusts\n");
+    const before = readdirSync(dest).sort();
+    await expect(importAll(up, dest, EDITIONS)).rejects.toThrow(`${join(dest, "icbs.csv")}: expected a regular file or nothing at this output path (found a directory); nothing was written`);
+    expect(readdirSync(dest).sort()).toEqual(before);
+    expect(readFileSync(join(dest, "trusts.csv"), "utf8")).toBe("old trusts\n");
+  });
+
+  it("runs the data step's checks on what it would write, and writes nothing when they fail", async () => {
+    const dest = out();
+    const up = await upstreamCopy();
+    await importAll(up, dest, EDITIONS);
+    const before = snapshot(dest);
+    // ODS says a trust succeeded itself: a loop the data step would refuse, so the import refuses it first.
+    writeFileSync(join(up, UPSTREAM.succ), `"NEW1A","NEW1A","","20250101","0"\r\n${readFileSync(join(up, UPSTREAM.succ), "utf8")}`);
+    await expect(importAll(up, dest, EDITIONS)).rejects.toThrow(`${join(dest, "successions.csv")} (as imported; not written), line 2, column "successor_code": found "NEW1A"; expected a successor other than the predecessor itself`);
+    expect(snapshot(dest)).toEqual(before);
+  });
+
+  it("stops with the file and line on a name with a bidirectional override, before writing anything", async () => {
+    const dest = out();
+    const up = await upstreamCopy();
+    writeFileSync(join(up, UPSTREAM.etrCurrent), readFileSync(join(up, UPSTREAM.etrCurrent), "utf8").replace("ALPHA HOSPITALS NHS TRUST", "ALPHA \u202eTSURT SHN"));
+    await expect(importAll(up, dest, EDITIONS)).rejects.toThrow(/ods-etr\/etr\.csv, line 1, column "field 2 \(name\)": found "ALPHA \\u202eTSURT SHN"; expected a name without bidirectional control characters/);
+    expect(readdirSync(dest)).toEqual([]);
+  });
+
+  it("writes nothing when the workbook's trust type is a name every object has, such as constructor", async () => {
+    const dest = out();
+    const up = await upstreamCopy();
+    const rows = EPR_ROWS.map((r) => (r[0] === "RAA" ? [r[0]!, r[1]!, "constructor", r[3]!] : r));
+    writeFileSync(join(up, EDITIONS[0]!.path), await eprWorkbook({ rows }));
+    await expect(importAll(up, dest, EDITIONS)).rejects.toThrow(/list\.xlsx, line 2, column "Trust Type \(Primary\)": found "constructor"/);
+    expect(readdirSync(dest)).toEqual([]);
   });
 });

@@ -8,10 +8,14 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SiteData } from "../../src/lib/data/model.ts";
 import type { AnswersPageModel } from "../../src/lib/parliament/page.ts";
+import { sitePath } from "../../src/lib/paths.ts";
+import { parseSiteUrl } from "../../src/lib/site-url.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DIST = join(ROOT, "dist");
 let site: SiteData;
+/** Links in dist/ carry the base path the build was given (SITE_URL's path). */
+const BASE = parseSiteUrl(process.env.SITE_URL).base;
 const html = (path: string) => readFileSync(join(DIST, path, path.endsWith(".html") ? "" : "index.html"), "utf8");
 /** Visible text, roughly: tags dropped, entities for the characters we use decoded, spaces collapsed. */
 const text = (page: string) => page.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ").replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ");
@@ -50,7 +54,7 @@ describe("built site", () => {
 
   it("lists every trust in the trust table, with its status", () => {
     const page = html("trusts");
-    for (const t of site.trusts) expect(page).toContain(`href="/trusts/${t.code}/"`);
+    for (const t of site.trusts) expect(page).toContain(`href="${sitePath(`/trusts/${t.code}/`, BASE)}"`);
     expect((page.match(/<tr data-region/g) ?? []).length).toBe(site.trusts.length);
   });
 
@@ -99,7 +103,7 @@ describe("built site", () => {
       const page = readFileSync(file, "utf8");
       const rel = file.slice(DIST.length + 1);
       const linksOut = /href="https:\/\/(?!www\.nationalarchives|www\.parliament\.uk\/site-information)/.test(page);
-      if (prose.includes(rel)) expect(page, `${rel} should link /sources/`).toMatch(/<main[\s\S]*href="\/sources\/"/);
+      if (prose.includes(rel)) expect(page.slice(page.indexOf("<main")), `${rel} should link /sources/`).toContain(`href="${sitePath("/sources/", BASE)}"`);
       else expect(linksOut, `${rel} links no source`).toBe(true);
     }
   });

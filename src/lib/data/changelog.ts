@@ -1,7 +1,20 @@
 /** data/changelog.json: one entry per data release, newest first, shown on /changes/ and in the feed. */
 import { DataError, type Problem } from "./errors.ts";
-import { isIsoDay } from "./dates.ts";
+import { isIsoDay, YEAR_RANGE } from "./dates.ts";
 import { parseJson } from "./json.ts";
+import { problemCharacter } from "./text-rules.ts";
+import { compareCodePoints } from "../order.ts";
+
+/** Longest title or line of change; longer ones are a paste gone wrong. */
+const MAX_CHARS = 1000;
+
+/** Why a piece of changelog text cannot go in the page and the Atom feed, or null. */
+function textProblem(v: unknown): string | null {
+  if (typeof v !== "string" || !v.trim()) return "text";
+  if (v.length > MAX_CHARS) return `text of at most ${MAX_CHARS} characters`;
+  const bad = problemCharacter(v);
+  return bad ? `text without ${bad}` : null;
+}
 
 export interface ChangelogEntry {
   date: string;
@@ -15,9 +28,14 @@ export function parseChangelog(text: string, file: string): ChangelogEntry[] {
   const problems: Problem[] = [];
   data.forEach((e: Partial<ChangelogEntry>, i) => {
     const at = `[${i}]`;
-    if (typeof e?.date !== "string" || !isIsoDay(e.date)) problems.push({ file, column: `${at}.date`, value: String(e?.date), expected: "a date as YYYY-MM-DD" });
-    if (typeof e?.title !== "string" || !e.title.trim()) problems.push({ file, column: `${at}.title`, value: String(e?.title), expected: "a title" });
-    if (!Array.isArray(e?.changes) || !e.changes.every((c) => typeof c === "string" && c.trim())) problems.push({ file, column: `${at}.changes`, expected: "a list of changes in words" });
+    if (typeof e?.date !== "string" || !isIsoDay(e.date)) problems.push({ file, column: `${at}.date`, value: String(e?.date), expected: `a date as YYYY-MM-DD ${YEAR_RANGE}` });
+    const titleProblem = textProblem(e?.title);
+    if (titleProblem) problems.push({ file, column: `${at}.title`, value: String(e?.title), expected: `a title: ${titleProblem}` });
+    if (!Array.isArray(e?.changes)) problems.push({ file, column: `${at}.changes`, expected: "a list of changes in words" });
+    else e.changes.forEach((c: unknown, j) => {
+      const why = textProblem(c);
+      if (why) problems.push({ file, column: `${at}.changes[${j}]`, value: String(c), expected: `a change in words: ${why}` });
+    });
   });
   const dates = data.map((e: Partial<ChangelogEntry>) => e?.date ?? "");
   if (dates.some((d, i) => i > 0 && d >= dates[i - 1]!)) problems.push({ file, column: "date", value: dates.join(", "), expected: "releases newest first, one per date" });
@@ -31,5 +49,5 @@ export const MAX_CHANGE_LINES = 60;
 /** The changelog with a release added (or replaced, if one exists for that date). */
 export function addRelease(entries: ChangelogEntry[], entry: ChangelogEntry): ChangelogEntry[] {
   const changes = entry.changes.length > MAX_CHANGE_LINES ? [...entry.changes.slice(0, MAX_CHANGE_LINES), `… and ${entry.changes.length - MAX_CHANGE_LINES} more changes.`] : entry.changes;
-  return [{ ...entry, changes }, ...entries.filter((e) => e.date !== entry.date)].sort((a, b) => b.date.localeCompare(a.date));
+  return [{ ...entry, changes }, ...entries.filter((e) => e.date !== entry.date)].sort((a, b) => compareCodePoints(b.date, a.date));
 }

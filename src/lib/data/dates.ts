@@ -1,17 +1,32 @@
+import { compareCodePoints } from "../order.ts";
+
 /** Dates in our data are ISO strings: YYYY-MM-DD, or YYYY-MM / YYYY when the source gives no day. */
+
+/**
+ * Years a date in our data can fall in: from the NHS's founding to well past any announced deadline.
+ * A year outside is a typo or a placeholder (9999 for "no end"), and would otherwise turn into
+ * sentences such as "passed 2,912,353 days ago".
+ */
+export const FIRST_YEAR = 1948;
+export const LAST_YEAR = 2100;
+export const YEAR_RANGE = `in the years ${FIRST_YEAR} to ${LAST_YEAR}`;
+
+function yearInRange(y: string): boolean {
+  return Number(y) >= FIRST_YEAR && Number(y) <= LAST_YEAR;
+}
 
 export function isIsoDay(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
+  if (!m || !yearInRange(m[1]!)) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 export function isIsoDate(s: string): boolean {
-  if (/^\d{4}$/.test(s)) return true;
+  if (/^\d{4}$/.test(s)) return yearInRange(s);
   const m = /^(\d{4})-(\d{2})$/.exec(s);
-  if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12;
+  if (m) return yearInRange(m[1]!) && Number(m[2]) >= 1 && Number(m[2]) <= 12;
   return isIsoDay(s);
 }
 
@@ -93,5 +108,5 @@ export function formatWhen(date: string, estimated: boolean): string {
  * then by id: the one stable order used for statements, targets and events.
  */
 export function byPeriodEnd<K extends string>(field: K): (a: { [P in K | "id"]: string }, b: { [P in K | "id"]: string }) => number {
-  return (a, b) => endOfPeriod(a[field]).localeCompare(endOfPeriod(b[field])) || a.id.localeCompare(b.id);
+  return (a, b) => compareCodePoints(endOfPeriod(a[field]), endOfPeriod(b[field])) || compareCodePoints(a.id, b.id);
 }

@@ -5,6 +5,7 @@
  * come in as parsed tables. Written answers have their own diff (src/lib/parliament/diff.ts).
  */
 import type { DataInput } from "./model.ts";
+import { compareCodePoints } from "../order.ts";
 
 export interface DataDiff {
   trusts_opened: { code: string; name: string; open_date: string }[];
@@ -95,7 +96,7 @@ export function diffData(before: DataInput, after: DataInput): DataDiff {
   // edition is announced and compared with the edition before it.
   const editions = (rows: DataInput["eprStatus"]) => Map.groupBy(rows, (r) => r.source_id);
   const [oldEditions, newEditions] = [editions(before.eprStatus), editions(after.eprStatus)];
-  const ordered = [...newEditions.entries()].sort(([, a], [, b]) => (a[0]!.as_of < b[0]!.as_of ? -1 : a[0]!.as_of > b[0]!.as_of ? 1 : 0));
+  const ordered = [...newEditions.entries()].sort(([, a], [, b]) => compareCodePoints(a[0]!.as_of, b[0]!.as_of));
   for (const [i, [sourceId, rows]] of ordered.entries()) {
     const previous = oldEditions.get(sourceId);
     if (!previous) diff.list_editions_added.push({ source_id: sourceId, as_of: rows[0]!.as_of, trusts: rows.length, without_epr: rows.filter((r) => !r.has_epr).length });

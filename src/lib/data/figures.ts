@@ -5,6 +5,7 @@
  */
 import { byPeriodEnd, endOfPeriod } from "./dates.ts";
 import type { StatementRow } from "./tables.ts";
+import { compareCodePoints } from "../order.ts";
 
 /** A share of trusts with an EPR, as stated or as worked out from counts given together. */
 export interface CoverageFigure extends StatementRow {
@@ -49,5 +50,5 @@ export function coverageFigures(statements: readonly StatementRow[]): CoverageFi
 export function latestOfficialShare(figures: readonly CoverageFigure[]): CoverageFigure | null {
   const rows = figures.filter((f) => f.metric === "share_with_epr" && f.official && f.scope === "secondary_care_trusts");
   const byStated = byPeriodEnd("stated_on");
-  return [...rows].sort((a, b) => endOfPeriod(a.as_of).localeCompare(endOfPeriod(b.as_of)) || byStated(a, b)).at(-1) ?? null;
+  return [...rows].sort((a, b) => compareCodePoints(endOfPeriod(a.as_of), endOfPeriod(b.as_of)) || byStated(a, b)).at(-1) ?? null;
 }

@@ -15,6 +15,7 @@ import {
 } from "./tables.ts";
 import type { ChangelogEntry } from "./changelog.ts";
 import { countByCategory, followTrusts, stillWithoutOn, type Followup, type FollowupCategory } from "./followup.ts";
+import { compareCodePoints, compareNames } from "../order.ts";
 
 export interface DataInput {
   release: { date: string };
@@ -233,7 +234,7 @@ function countBy(trusts: readonly Trust[], status: (t: Trust) => StatusNow | nul
     }))
     .sort((a, b) => {
       const ia = order.indexOf(a.key), ib = order.indexOf(b.key);
-      return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+      return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || compareCodePoints(a.key, b.key);
     });
 }
 
@@ -250,7 +251,7 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
   // The latest edition of NHS England's list is the snapshot; earlier ones stay as history.
   const editions = [...Map.groupBy(input.eprStatus, (r) => r.source_id).entries()]
     .map(([source_id, rows]) => ({ source_id, as_of: rows[0]!.as_of, total: rows.length }))
-    .sort((a, b) => (a.as_of < b.as_of ? -1 : a.as_of > b.as_of ? 1 : 0));
+    .sort((a, b) => compareCodePoints(a.as_of, b.as_of));
   const latest = editions.at(-1);
   if (!latest) throw new DataError([{ file: "data/epr-status.csv", expected: "at least one trust" }]);
   const listed = trusts.filter((t) => t.list?.source_id === latest.source_id);
@@ -300,7 +301,7 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
       trusts: ts.length,
       by_type: Object.fromEntries(TRUST_TYPES.map((ty) => [ty, ts.filter((t) => t.trust_type === ty).length])) as Record<TrustType, number>,
     }))
-    .sort((a, b) => b.trusts - a.trusts || (a.supplier < b.supplier ? -1 : 1));
+    .sort((a, b) => b.trusts - a.trusts || compareNames(a.supplier, b.supplier));
 
   const coverage_figures = coverageFigures(input.statements);
   const head = headline(input, coverage_figures);

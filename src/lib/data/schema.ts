@@ -5,7 +5,8 @@
  */
 import { parseCsv } from "./csv.ts";
 import { DataError, type Problem } from "./errors.ts";
-import { isIsoDate, isIsoDay } from "./dates.ts";
+import { isIsoDate, isIsoDay, YEAR_RANGE } from "./dates.ts";
+import { problemCharacter } from "./text-rules.ts";
 
 export class Mismatch extends Error {}
 
@@ -29,12 +30,18 @@ function column<T, O extends Options>(opts: O, expected: string, parse: (raw: st
   };
 }
 
+/** Longest cell any text column takes unless it says otherwise: the longest note today is under 200. */
+export const MAX_CELL_CHARS = 1000;
+
 export function text<O extends Options & { pattern?: RegExp; describe?: string; maxLength?: number }>(opts = {} as O) {
   const expected = opts.describe ?? (opts.pattern ? `text matching ${opts.pattern}` : "text");
+  const maxLength = opts.maxLength ?? MAX_CELL_CHARS;
   return column(opts, expected, (raw) => {
+    // Length first: a pattern test on a 50 MB cell is slow, and the answer would be the same.
+    if (raw.length > maxLength) throw new Mismatch(`${expected} of at most ${maxLength} characters (this cell has ${raw.length})`);
     if (opts.pattern && !opts.pattern.test(raw)) throw new Mismatch(expected);
-    if (opts.maxLength && raw.length > opts.maxLength) throw new Mismatch(`${expected} of at most ${opts.maxLength} characters`);
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(raw)) throw new Mismatch(`${expected} without control characters`);
+    const bad = problemCharacter(raw);
+    if (bad) throw new Mismatch(`${expected} without ${bad}`);
     return raw;
   });
 }
@@ -47,11 +54,18 @@ export function oneOf<const V extends string, O extends Options>(values: readonl
   });
 }
 
+/**
+ * Most digits a number cell may have. Fifteen survive the trip through a double exactly; a 400-digit
+ * number would become Infinity, and then null in the JSON the pages read.
+ */
+export const MAX_DIGITS = 15;
+
 export function num<O extends Options & { min?: number; max?: number; integer?: boolean }>(opts = {} as O) {
   const range = [opts.min !== undefined ? `≥ ${opts.min}` : null, opts.max !== undefined ? `≤ ${opts.max}` : null].filter(Boolean).join(" and ");
   const expected = `${opts.integer ? "a whole number" : "a plain number (digits and a point; no £, commas or %)"}${range ? ` ${range}` : ""}`;
   return column(opts, expected, (raw) => {
-    if (!/^-?\d+(\.\d+)?$/.test(raw)) throw new Mismatch(expected);
+    if (raw.length > 2 * MAX_DIGITS || !/^-?\d+(\.\d+)?$/.test(raw)) throw new Mismatch(expected);
+    if (raw.replace(/^-?0*/, "").replace(".", "").length > MAX_DIGITS) throw new Mismatch(`${expected}, of at most ${MAX_DIGITS} digits`);
     const n = Number(raw);
     if (opts.integer && !Number.isInteger(n)) throw new Mismatch(expected);
     if (opts.min !== undefined && n < opts.min) throw new Mismatch(expected);
@@ -62,7 +76,7 @@ export function num<O extends Options & { min?: number; max?: number; integer?: 
 
 /** ISO date; `day` demands YYYY-MM-DD, otherwise YYYY-MM and YYYY are allowed too. */
 export function isoDate<O extends Options & { day?: boolean }>(opts = {} as O) {
-  const expected = opts.day ? "a date as YYYY-MM-DD" : "a date as YYYY-MM-DD, YYYY-MM or YYYY";
+  const expected = `${opts.day ? "a date as YYYY-MM-DD" : "a date as YYYY-MM-DD, YYYY-MM or YYYY"} ${YEAR_RANGE}`;
   return column(opts, expected, (raw) => {
     if (!(opts.day ? isIsoDay(raw) : isIsoDate(raw))) throw new Mismatch(expected);
     return raw;
@@ -87,6 +101,17 @@ export interface TableSpec<S extends Schema> {
   columns: S;
   /** Column (or columns together) whose values must be unique. */
   key?: string | readonly string[];
+}
+
+/**
+ * The line each parsed row came from, kept beside the rows rather than in them so the typed rows and
+ * the JSON written from them stay as they are. Checks across rows and files use it to point at a line.
+ */
+const LINES = new WeakMap<object, number>();
+
+/** The 1-based line of the file a row parsed by parseTable started on, if it came from one. */
+export function lineOf(row: object): number | undefined {
+  return LINES.get(row);
 }
 
 /** Parse and validate a whole CSV file against a schema. Throws DataError listing every problem. */
@@ -120,6 +145,7 @@ export function parseTable<S extends Schema>(csvText: string, file: string, spec
       if (first !== undefined) problems.push({ file, line, column: keys.join(", "), value: k, expected: `a unique ${keys.join(" and ")} (already used on line ${first})` });
       else seen.set(k, line);
     }
+    LINES.set(row, line);
     rows.push(row as RowOf<S>);
   }
   if (problems.length) throw new DataError(problems);

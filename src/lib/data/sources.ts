@@ -1,7 +1,12 @@
 /** data/sources.json: the manifest every figure points into. */
 import { DataError, type Problem } from "./errors.ts";
-import { isIsoDate } from "./dates.ts";
+import { isIsoDate, YEAR_RANGE } from "./dates.ts";
 import { parseJson } from "./json.ts";
+import { problemCharacter } from "./text-rules.ts";
+import { compareCodePoints } from "../order.ts";
+
+/** Longest text field a source may have (titles and notes run to about 300 characters today). */
+const MAX_CHARS = 1000;
 
 export const SOURCE_TYPES = ["dataset", "written_answer", "oral_answer", "written_statement", "speech", "report", "board_paper", "news", "gmpp"] as const;
 export const LICENCES = ["OGL-3.0", "OPL-3.0", "MIT", "GPL-3.0", "not-stated"] as const;
@@ -32,21 +37,21 @@ export const LICENCE_NAMES: Record<Source["licence"], { name: string; url: strin
 };
 
 type Check = [field: keyof Source, ok: (v: unknown) => boolean, expected: string];
-const str = (v: unknown) => typeof v === "string" && v.trim() === v && v !== "";
+const str = (v: unknown) => typeof v === "string" && v.trim() === v && v !== "" && v.length <= MAX_CHARS && problemCharacter(v) === null;
 const strOrNull = (v: unknown) => v === null || str(v);
 const CHECKS: Check[] = [
   ["id", (v) => typeof v === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v), "lower-case words joined by -"],
-  ["title", str, "a title"],
+  ["title", str, `a title (at most ${MAX_CHARS} characters, no control or bidirectional characters)`],
   ["publisher", str, "a publisher"],
   ["url", (v) => typeof v === "string" && /^https:\/\/[^\s<>"]+$/.test(v), "an https:// URL"],
   ["via", strOrNull, "text or null"],
-  ["date", (v) => typeof v === "string" && isIsoDate(v), "a date as YYYY-MM-DD, YYYY-MM or YYYY"],
+  ["date", (v) => typeof v === "string" && isIsoDate(v), `a date as YYYY-MM-DD, YYYY-MM or YYYY ${YEAR_RANGE}`],
   ["date_estimated", (v) => typeof v === "boolean", "true or false"],
   ["date_note", strOrNull, "text or null"],
   ["type", (v) => (SOURCE_TYPES as readonly unknown[]).includes(v), `one of ${SOURCE_TYPES.join(", ")}`],
   ["uin", strOrNull, "a UIN or null"],
   ["licence", (v) => (LICENCES as readonly unknown[]).includes(v), `one of ${LICENCES.join(", ")}`],
-  ["covers", str, "a description"],
+  ["covers", str, `a description (at most ${MAX_CHARS} characters, no control or bidirectional characters)`],
   ["confidence", (v) => v === "H" || v === "M" || v === "L", "H, M or L"],
 ];
 
@@ -74,5 +79,5 @@ export function parseSources(jsonText: string, file: string): Source[] {
     }
   });
   if (problems.length) throw new DataError(problems);
-  return (data as Source[]).slice().sort((a, b) => a.id.localeCompare(b.id));
+  return (data as Source[]).slice().sort((a, b) => compareCodePoints(a.id, b.id));
 }

@@ -10,6 +10,7 @@
  */
 import { dayBefore, endOfPeriod } from "./dates.ts";
 import type { EprStatusRow, TrustEventRow } from "./tables.ts";
+import { compareCodePoints } from "../order.ts";
 
 export const STATUS_NOW = ["epr", "no_epr", "unknown", "closed"] as const;
 /** epr: the latest evidence shows an EPR; no_epr: it shows none; unknown: no evidence; closed: not open. */
@@ -91,7 +92,7 @@ function ownStatusOn(lists: readonly EprStatusRow[], events: readonly TrustEvent
       },
     })),
   ];
-  items.sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
+  items.sort((a, b) => compareCodePoints(a.date, b.date) || a.order - b.order);
   let status: TrustStatus | null = null;
   for (const item of items) status = item.apply(status);
   return status;
@@ -128,7 +129,7 @@ export function statusOn(input: StatusInput, day: string): TrustStatus {
   const later = (since: string | null) =>
     input.events
       .filter((e) => !STATUS_EVENTS.has(e.event) && e.event !== "listed_no_epr" && knownBy(e.event_date, day) && (since === null || endOfPeriod(e.event_date) > endOfPeriod(since)))
-      .sort((a, b) => endOfPeriod(a.event_date).localeCompare(endOfPeriod(b.event_date)) || a.id.localeCompare(b.id))
+      .sort((a, b) => compareCodePoints(endOfPeriod(a.event_date), endOfPeriod(b.event_date)) || compareCodePoints(a.id, b.id))
       .map((e) => e.id);
   if (last !== null && last < day) {
     return { status: "closed", basis: "closed", since: last, supplier: own?.supplier ?? null, source_id: null, event_id: null, inferred_from: [], later_event_ids: [] };

@@ -6,6 +6,7 @@ import { dayBefore } from "./dates.ts";
 import { tidyTrustName } from "./names.ts";
 import { lastOpenDay, statusResolver, type TrustLife, type TrustStatus } from "./status.ts";
 import type { EprStatusRow, IcbRow, IcbSuccessionRow, RegionRow, SuccessionRow, TrustEventRow, TrustRow, TrustType } from "./tables.ts";
+import { compareCodePoints } from "../order.ts";
 
 /** A board as a trust belongs to it, with the period it is shown for. */
 export interface BoardRef {
@@ -95,9 +96,9 @@ export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
   const odsByCode = new Map(t.trusts.map((r) => [r.code, r]));
   const listsByCode = Map.groupBy(t.eprStatus, (r) => r.code);
   const eventsByCode = Map.groupBy(t.trustEvents, (e) => e.ods_code);
-  const latestList = [...t.eprStatus].sort((a, b) => a.as_of.localeCompare(b.as_of)).at(-1)?.as_of ?? null;
-  const mergedInto = (code: string) => t.successions.filter((s) => s.predecessor_code === code).map((s) => ({ code: s.successor_code, date: s.effective_date })).sort((a, b) => a.date.localeCompare(b.date) || a.code.localeCompare(b.code));
-  const tookOver = (code: string) => t.successions.filter((s) => s.successor_code === code).map((s) => ({ code: s.predecessor_code, date: s.effective_date })).sort((a, b) => a.date.localeCompare(b.date) || a.code.localeCompare(b.code));
+  const latestList = [...t.eprStatus].sort((a, b) => compareCodePoints(a.as_of, b.as_of)).at(-1)?.as_of ?? null;
+  const mergedInto = (code: string) => t.successions.filter((s) => s.predecessor_code === code).map((s) => ({ code: s.successor_code, date: s.effective_date })).sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.code, b.code));
+  const tookOver = (code: string) => t.successions.filter((s) => s.successor_code === code).map((s) => ({ code: s.predecessor_code, date: s.effective_date })).sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.code, b.code));
 
   // Every trust in ODS since the start of 2024, plus listed care trusts that ODS's trust file lacks.
   const codes = [...new Set([...odsByCode.keys(), ...listsByCode.keys()])].sort();
@@ -107,14 +108,14 @@ export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
   }));
   const statusOf = statusResolver(new Map(codes.map((code) => [code, {
     life: lives.get(code)!,
-    lists: [...(listsByCode.get(code) ?? [])].sort((a, b) => a.as_of.localeCompare(b.as_of)),
+    lists: [...(listsByCode.get(code) ?? [])].sort((a, b) => compareCodePoints(a.as_of, b.as_of)),
     events: eventsByCode.get(code) ?? [],
   }])));
 
   return codes.map((code): Trust => {
     const ods = odsByCode.get(code) ?? null;
     const life = lives.get(code)!;
-    const rows = [...(listsByCode.get(code) ?? [])].sort((a, b) => a.as_of.localeCompare(b.as_of));
+    const rows = [...(listsByCode.get(code) ?? [])].sort((a, b) => compareCodePoints(a.as_of, b.as_of));
     const row = rows.at(-1) ?? null;
     const last = lastOpenDay(life);
     // A care trust outside the ODS file takes its region from its successor, and says so.

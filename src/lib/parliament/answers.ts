@@ -9,6 +9,7 @@ import { shown } from "./shown.ts";
 import { endOfPeriod, isIsoDate, isIsoDay } from "../data/dates.ts";
 import { parseJson, toJson } from "../data/json.ts";
 import { htmlToText } from "./text.ts";
+import { compareCodePoints } from "../order.ts";
 
 export const HOUSES = ["Commons", "Lords"] as const;
 export type House = (typeof HOUSES)[number];
@@ -164,5 +165,5 @@ export function placedOn(a: Pick<StoredAnswer, "date_answered" | "date_tabled">)
 
 /** Newest first by the date above, then by Parliament's id (ids rise in the order questions are tabled). */
 export function newestFirst<T extends Pick<StoredAnswer, "id" | "date_answered" | "date_tabled">>(answers: readonly T[]): T[] {
-  return [...answers].sort((a, b) => placedOn(b).localeCompare(placedOn(a)) || b.id - a.id);
+  return [...answers].sort((a, b) => compareCodePoints(placedOn(b), placedOn(a)) || b.id - a.id);
 }

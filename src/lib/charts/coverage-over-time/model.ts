@@ -12,6 +12,7 @@ import {
   flowLegend, layoutFor, px, textSize, textWidth, wrapText, yearTicks,
   type ChartBase, type LegendItem, type XTick, type YTick,
 } from "../shared.ts";
+import { compareCodePoints } from "../../order.ts";
 
 export interface CoverageOverTimeOptions {
   /** Drawing width in px. */
@@ -110,10 +111,10 @@ export function coverageOverTimeModel(statements: readonly CoverageFigure[], tar
 
   const rows = statements
     .filter((s) => s.unit === "percent" && midPeriod(s.as_of) >= since)
-    .sort((a, b) => midPeriod(a.as_of).localeCompare(midPeriod(b.as_of)) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareCodePoints(midPeriod(a.as_of), midPeriod(b.as_of)) || compareCodePoints(a.id, b.id));
   const targetRows = targets
     .filter((t) => t.coverage_percent !== null && kinds.includes(t.kind) && t.target_date >= since)
-    .sort((a, b) => a.target_date.localeCompare(b.target_date) || (a.coverage_percent ?? 0) - (b.coverage_percent ?? 0));
+    .sort((a, b) => compareCodePoints(a.target_date, b.target_date) || (a.coverage_percent ?? 0) - (b.coverage_percent ?? 0));
 
   // Same date, value and kind of source: one mark, every statement in its tooltip.
   const merged = [...Map.groupBy(rows, (s) => `${midPeriod(s.as_of)}|${s.value}|${s.official}|${isForecast(s)}|${s.derived_from !== null}`).values()];

@@ -7,6 +7,7 @@ import { scaleUtc } from "d3-scale";
 import { formatDate, formatMonthYear, midPeriod } from "../../data/dates.ts";
 import type { TargetRow } from "../../data/tables.ts";
 import { layoutFor, px, textSize, textWidth, wrapText, yearTicks, type ChartBase, type XTick } from "../shared.ts";
+import { compareCodePoints } from "../../order.ts";
 
 export interface DeadlineSlippageOptions {
   /** Drawing width in px. */
@@ -79,7 +80,7 @@ export function deadlineSlippageModel(targets: readonly TargetRow[], opts: Deadl
   const narrow = layout === "narrow";
   const fs = textSize(width);
   const lineH = Math.round(fs * 1.25);
-  const rowsIn = [...targets].sort((a, b) => midPeriod(a.announced_on).localeCompare(midPeriod(b.announced_on)) || a.id.localeCompare(b.id));
+  const rowsIn = [...targets].sort((a, b) => compareCodePoints(midPeriod(a.announced_on), midPeriod(b.announced_on)) || compareCodePoints(a.id, b.id));
   const table = {
     columns: ["Announced", "By", "Promise", "Deadline", "Share of trusts (%)"],
     rows: rowsIn.map((t) => [formatDate(t.announced_on), t.announced_by, t.promise, whenLong(t), t.coverage_percent ?? ""]),

@@ -5,6 +5,7 @@
 import { endOfPeriod, formatDate, formatWhen, formatMonthYear } from "../../data/dates.ts";
 import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
 import { layoutFor, px, textSize, textWidth, type ChartBase } from "../shared.ts";
+import { compareCodePoints } from "../../order.ts";
 
 export interface GmppRatingsOptions {
   /** Drawing width in px. */
@@ -50,7 +51,7 @@ export function ratingEntries(gmpp: readonly GmppRow[], programme: readonly Prog
     const key = endOfPeriod(p.as_of).slice(0, 7);
     if (!out.has(key)) out.set(key, { asOf: p.as_of, asOfEstimated: p.dates_estimated, rating: p.rating!, source_id: p.source_id });
   }
-  return [...out.values()].sort((a, b) => endOfPeriod(a.asOf).localeCompare(endOfPeriod(b.asOf)));
+  return [...out.values()].sort((a, b) => compareCodePoints(endOfPeriod(a.asOf), endOfPeriod(b.asOf)));
 }
 
 export function gmppRatingsModel(gmpp: readonly GmppRow[], programme: readonly ProgrammeRow[], opts: GmppRatingsOptions): GmppRatingsModel {

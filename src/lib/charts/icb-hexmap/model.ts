@@ -6,6 +6,7 @@
 import type { CoverageCount } from "../../data/model.ts";
 import type { IcbRow } from "../../data/tables.ts";
 import { flowLegend, layoutFor, px, textSize, textWidth, type ChartBase, type LegendItem } from "../shared.ts";
+import { compareNames } from "../../order.ts";
 
 export interface IcbHexmapOptions {
   /** Drawing width in px. */
@@ -97,7 +98,7 @@ export function icbHexmapModel(icbs: readonly IcbRow[], coverage: readonly Cover
   const fs = textSize(width);
   const lineH = Math.round(fs * 1.3);
   const byCode = new Map(coverage.map((c) => [c.key, c]));
-  const sorted = [...icbs].sort((a, b) => a.short_name.localeCompare(b.short_name));
+  const sorted = [...icbs].sort((a, b) => compareNames(a.short_name, b.short_name));
   const table = {
     columns: ["ICB", "Trusts in NHS England's list", "With an EPR", "Without an EPR"],
     rows: sorted.map((i) => {
@@ -169,7 +170,7 @@ function stepClass(s: HexStep): string {
 function summarise(icbs: readonly IcbRow[], byCode: Map<string, CoverageCount>): string {
   const counted = icbs.map((i) => ({ i, c: byCode.get(i.code) })).filter((x): x is { i: IcbRow; c: CoverageCount } => Boolean(x.c));
   const without = counted.reduce((s, x) => s + x.c.without_epr, 0);
-  const withGaps = counted.filter((x) => x.c.without_epr > 0).sort((a, b) => b.c.without_epr - a.c.without_epr || a.i.short_name.localeCompare(b.i.short_name));
+  const withGaps = counted.filter((x) => x.c.without_epr > 0).sort((a, b) => b.c.without_epr - a.c.without_epr || compareNames(a.i.short_name, b.i.short_name));
   const parts = [`${without} ${without === 1 ? "trust" : "trusts"} without an EPR, in ${withGaps.length} of ${icbs.length} integrated care boards.`];
   if (withGaps.length) {
     const top = withGaps[0]!.c.without_epr;

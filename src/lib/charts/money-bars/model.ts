@@ -7,6 +7,7 @@ import { formatMoney } from "../../format.ts";
 import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
 import { layoutBarRows } from "../bar-rows.ts";
 import { layoutFor, px, textSize, textWidth, type ChartBase, type XTick } from "../shared.ts";
+import { compareCodePoints, compareNames } from "../../order.ts";
 
 export interface MoneyItem {
   key: string;
@@ -73,7 +74,7 @@ export function wholeLifeCostItems(gmpp: readonly GmppRow[], programme: readonly
     const fy = p.period ?? financialYear(p.as_of);
     if (!items.has(fy)) items.set(fy, { key: p.id, label: fy, value: p.value!, bound: p.bound, source_id: p.source_id });
   }
-  return [...items.values()].sort((a, b) => a.label.localeCompare(b.label));
+  return [...items.values()].sort((a, b) => compareNames(a.label, b.label));
 }
 
 const FUNDING_WORDS: Partial<Record<ProgrammeRow["measure"], string>> = {
@@ -89,7 +90,7 @@ export function fundingItems(programme: readonly ProgrammeRow[]): MoneyItem[] {
   const order = Object.keys(FUNDING_WORDS);
   return programme
     .filter((p) => FUNDING_WORDS[p.measure] && p.value !== null && p.period && /^\d{4}\/\d{2}$/.test(p.period))
-    .sort((a, b) => a.period!.localeCompare(b.period!) || order.indexOf(a.measure) - order.indexOf(b.measure) || a.id.localeCompare(b.id))
+    .sort((a, b) => compareCodePoints(a.period!, b.period!) || order.indexOf(a.measure) - order.indexOf(b.measure) || compareCodePoints(a.id, b.id))
     .map((p) => ({ key: p.id, label: `${p.period}: ${FUNDING_WORDS[p.measure]}`, value: p.value!, bound: p.bound, source_id: p.source_id }));
 }
 

@@ -4,6 +4,7 @@ import { TRUST_TYPE_LABELS, type SupplierCount } from "../../data/model.ts";
 import { TRUST_TYPES, type TrustType } from "../../data/tables.ts";
 import { layoutBarRows } from "../bar-rows.ts";
 import { flowLegend, layoutFor, px, textSize, textWidth, type ChartBase, type LegendItem, type XTick } from "../shared.ts";
+import { compareNames } from "../../order.ts";
 
 export interface SupplierBarsOptions {
   /** Drawing width in px. */
@@ -60,7 +61,7 @@ export function supplierBarsModel(suppliers: readonly SupplierCount[], opts: Sup
   const layout = layoutFor(width);
   const fs = textSize(width);
   const lineH = Math.round(fs * 1.3);
-  const sorted = [...suppliers].sort((a, b) => b.trusts - a.trusts || a.supplier.localeCompare(b.supplier));
+  const sorted = [...suppliers].sort((a, b) => b.trusts - a.trusts || compareNames(a.supplier, b.supplier));
   const table = {
     columns: ["Supplier", "Trusts", ...TRUST_TYPES.map((t) => TRUST_TYPE_LABELS[t])],
     rows: sorted.map((s) => [s.supplier, s.trusts, ...TRUST_TYPES.map((t) => s.by_type[t] ?? 0)]),

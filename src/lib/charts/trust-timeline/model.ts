@@ -9,6 +9,7 @@ import { endOfPeriod, formatDate, midPeriod } from "../../data/dates.ts";
 import { FOLLOWUP_CATEGORIES, FOLLOWUP_LABELS, type Followup, type FollowupCategory } from "../../data/followup.ts";
 import type { TrustEventRow } from "../../data/tables.ts";
 import { layoutFor, px, textSize, textWidth, wrapText, type ChartBase, type ChartTable } from "../shared.ts";
+import { compareNames } from "../../order.ts";
 
 /** "Royal Cornwall Hospitals NHS Trust" → "Royal Cornwall Hospitals": the suffix repeats on every row. */
 export function shortTrustName(name: string): string {
@@ -134,7 +135,7 @@ export function trustTimelineModel(followups: Followup[], opts: TimelineOptions)
     const lines = wrapText(heading, opts.width * 0.85, fontSize);
     y += line * (1 + lines.length);
     groups.push({ category, label: heading, lines, count: members.length, y: y - Math.round(line * 0.4) - (lines.length - 1) * line });
-    for (const f of [...members].sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const f of [...members].sort((a, b) => compareNames(a.name, b.name))) {
       const labelLines = wrapText(shortTrustName(f.name), narrow ? plotRight - plotLeft : labelColumn, fontSize);
       const rowHeight = narrow ? labelLines.length * line + line + 4 : Math.max(line + 10, labelLines.length * line + 8);
       const trackY = narrow ? y + labelLines.length * line + Math.round(line * 0.5) : y + Math.round(rowHeight / 2);
