@@ -12,8 +12,9 @@ import { parseChangelog } from "../src/lib/data/changelog.ts";
 import { parseJson, toJson } from "../src/lib/data/json.ts";
 import { checkIntegrity } from "../src/lib/data/integrity.ts";
 import { buildSiteData, type DataInput, type SiteData } from "../src/lib/data/model.ts";
+import { checkQuotes } from "../src/lib/data/quotes.ts";
 import {
-  eprStatusTable, gmppTable, icbsTable, icbSuccessionsTable, programmeTable, regionsTable, statementsTable, successionsTable, targetsTable, trustEventsTable, trustsTable,
+  answerQuotesTable, eprStatusTable, gmppTable, icbsTable, icbSuccessionsTable, programmeTable, regionsTable, statementsTable, successionsTable, targetsTable, trustEventsTable, trustsTable,
 } from "../src/lib/data/tables.ts";
 import { argValue, readText, runMain, writeAllAtomically } from "./lib/io.ts";
 import { parseAnswers, type StoredAnswer } from "../src/lib/parliament/answers.ts";
@@ -66,6 +67,7 @@ export function readDataDir(dir: string): DataInput {
     targets: attempt(() => table("targets.csv", targetsTable)),
     programme: attempt(() => table("programme.csv", programmeTable)),
     trustEvents: attempt(() => table("trust-events.csv", trustEventsTable)),
+    answerQuotes: attempt(() => table("answer-quotes.csv", answerQuotesTable)),
     changelog: attempt(() => parseChangelog(read("changelog.json"), join(dir, "changelog.json"))),
   };
   const crossRow = checkIntegrity(input, { trusts: join(dir, "trusts.csv"), successions: join(dir, "successions.csv"), icbs: join(dir, "icbs.csv") });
@@ -181,6 +183,8 @@ if (import.meta.main) {
     const input = attempt(() => readDataDir(dataDir));
     const parliament = attempt(() => readAnswersDir(dataDir));
     if (!input || !parliament) throw new DataError(problems.flatMap((e) => e.problems));
+    const quoteProblems = checkQuotes(input.answerQuotes, [...input.statements, ...input.programme], parliament.answers, join(dataDir, "answer-quotes.csv"));
+    if (quoteProblems.length) throw new DataError(quoteProblems);
     const { site, warnings } = buildSiteData(input);
     const generated = argValue("generated", "src/generated");
     const publicDir = argValue("public", "public/data");

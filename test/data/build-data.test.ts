@@ -31,6 +31,22 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe("npm run data", () => {
+  it("checks each quoted figure against the stored answer: one changed character stops it with file, row and column", () => {
+    const dir = workspace();
+    const data = join(dir, "data");
+    // A figure from the fixture answer 1841615 ("a further £3 million of funding due to be received this year").
+    writeFileSync(join(data, "programme.csv"), `${readFileSync(join(data, "programme.csv"), "utf8")}P003,funding_planned,2025/26,3,gbp_million,,about,2026-03,2025-10,no,wq-1,,H,\n`);
+    const quotes = (q: string) => writeFileSync(join(data, "answer-quotes.csv"), `figure_id,answer_id,uin,quote\nP003,1841615,,${q}\n`);
+    quotes("with a further £3 million of funding due to be received this year");
+    expect(run(dir).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "gen/site-data.json"), "utf8")).figure_checks.checked.map((c: { figure_id: string }) => c.figure_id)).toEqual(["P003"]);
+    quotes("with a further £3 million of funding due to be received this yeer");
+    const result = run(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${join(data, "answer-quotes.csv")}, line 2, column "quote": found "with a further £3 million of funding due to be received this`);
+    expect(result.stderr).toContain("expected words that appear exactly so in answer 1841615");
+  });
+
   it("writes the page model and every public download", () => {
     const dir = workspace();
     expect(run(dir).status).toBe(0);

@@ -10,7 +10,7 @@ import { sameSupplier, STATUS_NOW, type StatusNow } from "./status.ts";
 import { coverageFigures, latestOfficialShare, type CoverageFigure } from "./figures.ts";
 import { estimates, type Estimate } from "./estimates.ts";
 import {
-  isEprTarget, TRUST_TYPES, TRUSTS_SINCE, type EprStatusRow, type GmppRow, type IcbRow, type IcbSuccessionRow, type ProgrammeRow, type RegionRow,
+  isEprTarget, TRUST_TYPES, TRUSTS_SINCE, type EprStatusRow, type GmppRow, type IcbRow, type AnswerQuoteRow, type IcbSuccessionRow, type ProgrammeRow, type RegionRow,
   type StatementRow, type SuccessionRow, type TargetRow, type TrustEventRow, type TrustRow, type TrustType,
 } from "./tables.ts";
 import type { ChangelogEntry } from "./changelog.ts";
@@ -31,6 +31,8 @@ export interface DataInput {
   targets: TargetRow[];
   programme: ProgrammeRow[];
   trustEvents: TrustEventRow[];
+  /** Figures checked word for word against a written answer we hold. */
+  answerQuotes: AnswerQuoteRow[];
   changelog: ChangelogEntry[];
 }
 
@@ -142,6 +144,8 @@ export interface SiteData {
   trust_events: TrustEventRow[];
   /** Every estimate and fill-in the site makes, for the sources page. */
   estimates: Estimate[];
+  /** Parliamentary figures checked against the answer's words, and those resting on copies we do not hold. */
+  figure_checks: { checked: AnswerQuoteRow[]; unchecked: { figure_id: string; source_id: string }[] };
   /** Data releases, newest first. */
   changelog: ChangelogEntry[];
   warnings: Warning[];
@@ -191,6 +195,10 @@ export function checkReferences(input: DataInput): Problem[] {
   const knownTrusts = new Set([...trustCodes, ...input.eprStatus.map((s) => s.code)]);
   for (const e of input.trustEvents) {
     if (!knownTrusts.has(e.ods_code)) problems.push({ file: "data/trust-events.csv", column: "ods_code", value: e.ods_code, expected: `a trust code in data/trusts.csv or data/epr-status.csv (row ${e.id})` });
+  }
+  const figureIds = new Set([...input.statements.map((s) => s.id), ...input.programme.map((p) => p.id)]);
+  for (const q of input.answerQuotes) {
+    if (!figureIds.has(q.figure_id)) problems.push({ file: "data/answer-quotes.csv", column: "figure_id", value: q.figure_id, expected: "a row id in statements.csv or programme.csv" });
   }
   for (const s of input.statements) {
     if (s.unit === "percent" && s.value > 100) problems.push({ file: "data/statements.csv", column: "value", value: String(s.value), expected: `a percentage from 0 to 100 (row ${s.id})` });
@@ -341,11 +349,22 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
     headline: head,
     followup,
     trust_events: input.trustEvents,
+    figure_checks: figureChecks(input),
     estimates: estimates({ sources: input.sources, statements: input.statements, programme: input.programme, events: input.trustEvents, trusts, figures: coverage_figures }),
     changelog: input.changelog,
     warnings,
   };
   return { site, warnings };
+}
+
+/** Which figures from Parliament are checked against the answer's text, and which are not. */
+function figureChecks(input: DataInput): SiteData["figure_checks"] {
+  const parliamentary = new Set(input.sources.filter((s) => s.type === "written_answer" || s.type === "oral_answer").map((s) => s.id));
+  const quoted = new Set(input.answerQuotes.map((q) => q.figure_id));
+  const unchecked = [...input.statements, ...input.programme]
+    .filter((f) => parliamentary.has(f.source_id) && !quoted.has(f.id))
+    .map((f) => ({ figure_id: f.id, source_id: f.source_id }));
+  return { checked: input.answerQuotes, unchecked };
 }
 
 function headline(input: DataInput, figures: readonly CoverageFigure[]): Headline {

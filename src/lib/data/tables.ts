@@ -202,12 +202,24 @@ export const trustEventsTable = {
   },
 } satisfies TableSpec<any>;
 
+/** Figures checked against the words of a written answer we hold (data/parliament/answers.json). */
+export const answerQuotesTable = {
+  key: "figure_id",
+  columns: {
+    figure_id: text({ pattern: /^[SP]\d{3}$/, describe: "a row id from statements.csv (S001) or programme.csv (P001)" }),
+    answer_id: text({ pattern: /^\d{1,9}$/, describe: "Parliament's id for the question, as in data/parliament/answers.json" }),
+    uin: text({ optional: true, pattern: /^(HL)?\d{1,7}$/, describe: "the question's UIN, such as 2075 or HL7395" }),
+    quote: text({ pattern: /^[^\n\r]{10,600}$/, describe: "the answer's own words, on one line, 10 to 600 characters" }),
+  },
+} satisfies TableSpec<any>;
+
 export type TrustRow = RowOf<typeof trustsTable.columns>;
 export type SuccessionRow = RowOf<typeof successionsTable.columns>;
 export type EprStatusRow = RowOf<typeof eprStatusTable.columns>;
 export type IcbRow = RowOf<typeof icbsTable.columns>;
 export type RegionRow = RowOf<typeof regionsTable.columns>;
 export type IcbSuccessionRow = RowOf<typeof icbSuccessionsTable.columns>;
+export type AnswerQuoteRow = RowOf<typeof answerQuotesTable.columns>;
 export type GmppRow = RowOf<typeof gmppTable.columns>;
 export type StatementRow = RowOf<typeof statementsTable.columns>;
 export type TargetRow = RowOf<typeof targetsTable.columns>;

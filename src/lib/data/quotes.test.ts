@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { checkQuotes, figureIn } from "./quotes.ts";
+import { describeProblem } from "./errors.ts";
+import { programme, statement } from "../charts/test-fixtures/rows.ts";
+
+const ANSWER = { id: 1686389, uin: "12330", answer_text: "In 2022/23, the programme provided £393 million of capital funding and £45.29 million of revenue funding directly to 159 trusts. It spent £2,000 million in all." };
+const figures = [programme({ id: "P014", measure: "funding_to_trusts_capital", value: 393 }), programme({ id: "P015", measure: "funding_to_trusts_revenue", value: 45.29 }), statement({ id: "S050", value: 93, as_of: "2024-12-31" })];
+const quote = (figure_id: string, text: string, uin: string | null = "12330", answer_id = "1686389") => ({ figure_id, answer_id, uin, quote: text });
+const check = (rows: ReturnType<typeof quote>[]) => checkQuotes(rows, figures, [ANSWER], "data/answer-quotes.csv").map(describeProblem);
+
+describe("figures checked against the answer's words", () => {
+  it("accepts a quotation found word for word that states the figure", () => {
+    expect(check([quote("P014", "provided £393 million of capital funding"), quote("P015", "£45.29 million of revenue funding")])).toEqual([]);
+  });
+
+  it("refuses a quotation changed by one character, naming file, row and column", () => {
+    expect(check([quote("P014", "provided £393 million of capital funding"), quote("P015", "£45.29 million of revenue fundinq")])).toEqual([
+      'data/answer-quotes.csv, line 3, column "quote": found "£45.29 million of revenue fundinq"; expected words that appear exactly so in answer 1686389 (check every character, including quotation marks and spaces)',
+    ]);
+  });
+
+  it("refuses a quotation that does not state the figure, an unknown answer and a UIN that is not the answer's", () => {
+    expect(check([quote("P015", "provided £393 million of capital funding")])).toEqual([
+      'data/answer-quotes.csv, line 2, column "quote": found "provided £393 million of capital funding"; expected a quotation that states the figure 45.29 of row P015',
+    ]);
+    expect(check([quote("P014", "provided £393 million", "12330", "999")])[0]).toMatch(/column "answer_id": found "999"; expected the id of an answer in data\/parliament\/answers.json/);
+    expect(check([quote("P014", "provided £393 million", "2075")])[0]).toMatch(/column "uin": found "2075"; expected the answer's own UIN, 12330/);
+  });
+
+  it("finds a figure however the answer groups its digits, never inside a longer number", () => {
+    expect(figureIn(2000, "£2,000 million")).toBe(true);
+    expect(figureIn(2000, "£2000 million")).toBe(true);
+    expect(figureIn(393, "£1393 million")).toBe(false);
+    expect(figureIn(45.29, "£45.29 million")).toBe(true);
+    expect(figureIn(45.2, "£45.29 million")).toBe(false);
+    expect(figureIn(93, "93% of trusts")).toBe(true);
+    expect(figureIn(9, "£9.7 million")).toBe(false);
+  });
+});
