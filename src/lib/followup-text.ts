@@ -2,7 +2,7 @@
 import { formatDate } from "./data/dates.ts";
 import type { FollowupCategory } from "./data/followup.ts";
 
-export const CONFIDENCE_LABELS: Record<string, string> = {
+export const CONFIDENCE_LABELS: Record<"H" | "M" | "L", string> = {
   H: "official notice, trust or NHS statement",
   M: "trade or regional press",
   L: "aggregator or reprint",

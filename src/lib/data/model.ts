@@ -91,7 +91,7 @@ export type ReconciliationKind = "list" | "ods_open" | "list_less_go_lives";
 export interface Reconciliation {
   kind: ReconciliationKind;
   statement_id: string;
-  metric: string;
+  metric: StatementRow["metric"];
   as_of: string;
   official_value: number;
   unit: string;
@@ -103,8 +103,10 @@ export interface Reconciliation {
   difference: number;
 }
 
+export type WarningKind = "listed_not_in_ods" | "open_not_listed" | "icb_unnamed" | "official_differs";
+
 export interface Warning {
-  kind: string;
+  kind: WarningKind;
   message: string;
 }
 

@@ -1,5 +1,5 @@
 /** The schema of every CSV under data/: what `npm run data` accepts (see data/README.md). */
-import { isoDate, list, num, oneOf, text, yesNo, type RowOf, type TableSpec } from "./schema.ts";
+import { isoDate, list, num, oneOf, text, yesNo, type RowOf, type Schema, type TableSpec } from "./schema.ts";
 
 const odsCode = (opts: { optional?: boolean } = {}) => text({ ...opts, pattern: /^[A-Z0-9]{3,5}$/, describe: "an ODS code of 3 to 5 capital letters or digits" });
 const sourceId = () => text({ pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/, describe: "a source id from sources.json (lower-case words joined by -)" });
@@ -26,7 +26,7 @@ export const trustsTable = {
     open_date: isoDate({ day: true }),
     close_date: isoDate({ day: true, optional: true }),
   },
-} satisfies TableSpec<any>;
+} satisfies TableSpec<Schema>;
 
 export const successionsTable = {
   columns: {
@@ -34,7 +34,7 @@ export const successionsTable = {
     successor_code: odsCode(),
     effective_date: isoDate({ day: true }),
   },
-} satisfies TableSpec<any>;
+} satisfies TableSpec<Schema>;
 
 /** One row per trust per edition of NHS England's list: a later edition adds rows, never replaces. */
 export const eprStatusTable = {
@@ -48,7 +48,7 @@ export const eprStatusTable = {
     has_epr: yesNo(),
     supplier: text({ optional: true }),
   },
-} satisfies TableSpec<any>;
+} satisfies TableSpec<Schema>;
 
 export const icbsTable = {
   key: "code",
@@ -61,7 +61,7 @@ export const icbsTable = {
     hex_q: num({ integer: true }),
     hex_r: num({ integer: true }),
   },
-} satisfies TableSpec<any>;
+} satisfies TableSpec<Schema>;
 
 /** The boards that closed on 1 April 2026 and the boards that took their areas. */
 export const icbSuccessionsTable = {
@@ -73,7 +73,7 @@ export const icbSuccessionsTable = {
     date: isoDate({ day: true }),
     kind: oneOf(["merger", "split", "acquisition"] as const),
   },
-} satisfies TableSpec<any>;
+} satisfies TableSpec<Schema>;
 
 export const regionsTable = {
   key: "code",
@@ -82,7 +82,7 @@ export const regionsTable = {
     gss_code: text({ pattern: /^E40\d{6}$/, describe: "an ONS code like E40000003" }),
     name: text(),
   },
-} satisfies TableSpec<any>;
+} satisfies TableSpec<Schema>;
 
 export const gmppTable = {
   key: "report_year",
@@ -99,7 +99,7 @@ export const gmppTable = {
     whole_life_cost_gbp_m: num({ min: 0 }),
     source_id: sourceId(),
   },
-} satisfies TableSpec<any>;
+} satisfies TableSpec<Schema>;
 
 export const STATEMENT_METRICS = [
   "trusts_with_epr", "trusts_without_epr", "share_with_epr", "share_without_epr", "trusts_in_scope",
@@ -129,7 +129,7 @@ export const statementsTable = {
     confidence: confidence(),
     note: text({ optional: true }),
   },
-} satisfies TableSpec<any>;
+} satisfies TableSpec<Schema>;
 
 export const TARGET_KINDS = ["paperless", "digital_records", "core_digitisation", "epr_coverage", "epr_or_in_progress"] as const;
 /** The kinds of target that are about EPRs in trusts (the others are about paper, records or capability). */
@@ -151,7 +151,7 @@ export const targetsTable = {
     confidence: confidence(),
     note: text({ optional: true }),
   },
-} satisfies TableSpec<any>;
+} satisfies TableSpec<Schema>;
 
 export const PROGRAMME_MEASURES = [
   "envelope_original", "envelope_after_cut", "budget_cut", "sr_settlement", "whole_life_cost", "fy_budget",
@@ -179,7 +179,7 @@ export const programmeTable = {
     confidence: confidence(),
     note: text({ optional: true }),
   },
-} satisfies TableSpec<any>;
+} satisfies TableSpec<Schema>;
 
 export const TRUST_EVENT_TYPES = [
   "listed_no_epr", "business_case_approved", "procurement_started", "supplier_selected", "contract_signed",
@@ -200,7 +200,7 @@ export const trustEventsTable = {
     url: text({ pattern: /^https:\/\/[^\s<>"]+$/, describe: "an https:// URL" }),
     confidence: confidence(),
   },
-} satisfies TableSpec<any>;
+} satisfies TableSpec<Schema>;
 
 /** Figures checked against the words of a written answer we hold (data/parliament/answers.json). */
 export const answerQuotesTable = {
@@ -211,7 +211,7 @@ export const answerQuotesTable = {
     uin: text({ optional: true, pattern: /^(HL)?\d{1,7}$/, describe: "the question's UIN, such as 2075 or HL7395" }),
     quote: text({ pattern: /^[^\n\r]{10,600}$/, describe: "the answer's own words, on one line, 10 to 600 characters" }),
   },
-} satisfies TableSpec<any>;
+} satisfies TableSpec<Schema>;
 
 export type TrustRow = RowOf<typeof trustsTable.columns>;
 export type SuccessionRow = RowOf<typeof successionsTable.columns>;

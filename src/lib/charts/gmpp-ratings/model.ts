@@ -2,7 +2,7 @@
  * Delivery confidence ratings of the programme, one slot per annual report, coloured by rating with
  * the rating word always printed. Years with no rating in our data are shown as gaps, not skipped.
  */
-import { endOfPeriod, formatDate, formatWhen, formatMonthYear } from "../../data/dates.ts";
+import { endOfPeriod, formatWhen, formatMonthYear } from "../../data/dates.ts";
 import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
 import { layoutFor, px, textSize, textWidth, type ChartBase } from "../shared.ts";
 import { compareCodePoints } from "../../order.ts";
