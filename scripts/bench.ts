@@ -64,11 +64,16 @@ const dataMs = timeIt(() => run([node, "scripts/build-data.ts"]));
 results.push(["data step (real data)", ms(dataMs)]);
 const buildMs = timeIt(() => run([node, "node_modules/astro/bin/astro.mjs", "build"]));
 results.push(["astro build (real data, all pages)", ms(buildMs)]);
+// Cards cold (every card drawn) and warm (every card from the content-hash cache of the run before).
+const coldCardsMs = timeIt(() => run([node, "scripts/og-images.ts"], { OG_CACHE: "off" }));
+results.push(["social preview cards, cold (every card drawn)", ms(coldCardsMs)]);
+timeIt(() => run([node, "scripts/og-images.ts"]));
 const cardsMs = timeIt(() => run([node, "scripts/og-images.ts"]));
-results.push(["social preview cards (PNG, every page)", ms(cardsMs)]);
+results.push(["social preview cards, warm (unchanged cards from the cache)", ms(cardsMs)]);
 const headersMs = timeIt(() => run([node, "scripts/headers.ts"]));
 results.push(["whole build (data + pages, without cards)", ms(dataMs + buildMs + headersMs)]);
-results.push(["whole build (npm run build)", ms(dataMs + buildMs + cardsMs + headersMs)]);
+results.push(["whole build (npm run build), cards cold", ms(dataMs + buildMs + coldCardsMs + headersMs)]);
+results.push(["whole build (npm run build), cards warm", ms(dataMs + buildMs + cardsMs + headersMs)]);
 // Scaling: the pages are built from the synthetic data into a temporary folder. The build reads its
 // data from src/generated, so the synthetic model sits there meanwhile and the real one is restored after.
 const scale = process.argv.includes("--no-scale-pages") ? [] : [10, 100];

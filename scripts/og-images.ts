@@ -4,7 +4,8 @@
  * A page whose card cannot be drawn stops the step with that page's file named; `npm run build` then
  * leaves dist/ as it was (scripts/build.ts).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
@@ -25,6 +26,45 @@ export interface CardOptions {
   css: string;
   /** The data release date, for the card's footer. */
   release: string;
+  /** Folder of cards already drawn, by content hash; none to draw every card afresh. */
+  cacheDir?: string;
+}
+
+/** Where cards are kept between builds: outside dist/ and git, so a clean clone draws them all once. */
+export const CARD_CACHE = "node_modules/.cache/nhs-epr-tracker/og";
+
+/**
+ * What a card's bytes depend on: its SVG, the renderer's version and the fonts. Same key, same PNG,
+ * so a cached card is byte-identical to a fresh one and the build stays reproducible.
+ */
+const renderer = (() => {
+  const version = (JSON.parse(readFileSync(require.resolve("@resvg/resvg-js/package.json"), "utf8")) as { version: string }).version;
+  const hash = createHash("sha256").update(`resvg ${version}\n`);
+  for (const f of fonts) hash.update(readFileSync(f));
+  return hash.digest("hex");
+})();
+export function cardKey(svg: string): string {
+  return createHash("sha256").update(renderer).update(svg).digest("hex");
+}
+
+/** Counts of cards drawn and taken from the cache, for the build's log and the benchmark. */
+export const cardStats = { drawn: 0, cached: 0 };
+
+async function png(svg: string, cacheDir: string | undefined): Promise<Buffer> {
+  const cached = cacheDir ? join(cacheDir, `${cardKey(svg)}.png`) : null;
+  if (cached && existsSync(cached)) {
+    cardStats.cached++;
+    return readFileSync(cached);
+  }
+  const bytes = (await renderAsync(svg, options)).asPng();
+  cardStats.drawn++;
+  if (cached) {
+    mkdirSync(dirname(cached), { recursive: true });
+    // Written whole, then renamed: a build stopped halfway never leaves a broken card in the cache.
+    writeFileSync(`${cached}.${process.pid}.tmp`, bytes);
+    renameSync(`${cached}.${process.pid}.tmp`, cached);
+  }
+  return bytes;
 }
 
 /** One page's card: read its title, description and first wide chart, draw, write. */
@@ -36,10 +76,9 @@ async function card(dist: string, file: string, opts: CardOptions): Promise<void
   const description = decode(/<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? "");
   const chartSvg = /<svg class="chart chart-wide[\s\S]*?<\/svg>/.exec(html)?.[0] ?? null;
   const svg = ogCardSvg({ title, description, chartSvg, css: opts.css, footer: `Figures with their sources · data release ${opts.release}` });
-  const png = (await renderAsync(svg, options)).asPng();
   const out = join(dist, ogImagePath(pathname));
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, png);
+  writeFileSync(out, await png(svg, opts.cacheDir));
 }
 
 /** Cards for every page under `dist`; the first failure names its page and stops the rest. */
@@ -69,7 +108,7 @@ if (import.meta.main) {
     const dist = argValue("dist", "dist");
     const css = staticChartCss(readFileSync("src/styles/charts.css", "utf8") + readFileSync("src/styles/timeline.css", "utf8"));
     const release = (JSON.parse(readFileSync("src/generated/site-data.json", "utf8")) as { release: { date: string } }).release.date;
-    const count = await writeCards(dist, { css, release });
-    console.log(`og: ${count} social preview cards written to ${join(dist, "og")}`);
+    const count = await writeCards(dist, { css, release, cacheDir: process.env.OG_CACHE === "off" ? undefined : CARD_CACHE });
+    console.log(`og: ${count} social preview cards written to ${join(dist, "og")} (${cardStats.drawn} drawn, ${cardStats.cached} from the cache)`);
   });
 }
