@@ -64,7 +64,11 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** Serialise rows to CSV deterministically: LF endings, quotes only where needed, trailing newline. */
+/**
+ * Serialise rows to CSV deterministically: LF endings, quotes only where needed, trailing newline.
+ * Not Papa.unparse: it also quotes cells with leading or trailing spaces and every formula-escaped
+ * cell, and writes an extra blank line for an empty table, so every published file would change.
+ */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[], opts: { safeForSpreadsheets?: boolean } = {}): string {
   const cell = (v: unknown): string => {
     let s = v === null || v === undefined ? "" : typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
