@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coverageOverTimeModel, stackLabels } from "./model.ts";
+import { coverageOverTimeModel, coverageYMin, selectCoverage, stackLabels } from "./model.ts";
 import { statement, target } from "../test-fixtures/rows.ts";
 
 const statements = [
@@ -146,3 +146,19 @@ describe("stacking target labels", () => {
     expect(stackLabels([{ x0: 0, x1: 50, leader: 50 }, { x0: 80, x1: 120, leader: 120 }])).toEqual([0, 0]);
   });
 });
+
+describe("coverage over time, before layout", () => {
+  it("selects the figures and targets in the window, merges twins into one mark, and tables every row", () => {
+    const twin = statement({ id: "S006", value: 90, as_of: "2023-11", speaker: "Another Minister" });
+    const sel = selectCoverage([...statements, twin], targets, { since: "2023-01-01" });
+    expect(sel.rows.map((r) => r.id)).toEqual(["S002", "S006", "S004", "S003"]);
+    expect(sel.merged.map((g) => g.map((r) => r.id))).toEqual([["S002", "S006"], ["S004"], ["S003"]]);
+    expect(sel.targetRows.map((t) => t.id)).toEqual(["T001", "T002"]);
+    expect(sel.table.rows).toHaveLength(6);
+  });
+
+  it("starts the y axis at the ten below the lowest value when all are high, else at zero", () => {
+    expect([coverageYMin([86, 91, 100]), coverageYMin([90, 96]), coverageYMin([5, 91]), coverageYMin([50])]).toEqual([70, 80, 0, 40]);
+  });
+});
+

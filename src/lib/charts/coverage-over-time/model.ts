@@ -10,7 +10,7 @@ import type { CoverageFigure } from "../../data/figures.ts";
 import { EPR_TARGET_KINDS, type StatementRow, type TargetRow } from "../../data/tables.ts";
 import {
   flowLegend, layoutFor, px, textSize, textWidth, wrapText, yearTicks,
-  type ChartBase, type LegendItem, type XTick, type YTick,
+  type ChartBase, type ChartTable, type LegendItem, type XTick, type YTick,
 } from "../shared.ts";
 import { compareCodePoints } from "../../order.ts";
 
@@ -100,33 +100,71 @@ function targetWhen(t: TargetRow, long = false): string {
 
 const isForecast = (s: CoverageFigure) => s.metric === "forecast_share_with_epr";
 
-export function coverageOverTimeModel(statements: readonly CoverageFigure[], targets: readonly TargetRow[], opts: CoverageOverTimeOptions): CoverageOverTimeModel {
-  const { width } = opts;
-  const layout = layoutFor(width);
-  const narrow = layout === "narrow";
-  const fs = textSize(width);
-  const lineH = Math.round(fs * 1.3);
+/** What the chart shows, before any pixels: the figures and targets in its window, grouped into marks, and its table. */
+export interface CoverageSelection {
+  rows: CoverageFigure[];
+  targetRows: TargetRow[];
+  /** Figures with the same date, value and kind: one mark, every statement in its tooltip. */
+  merged: CoverageFigure[][];
+  /** Targets with the same date and share: one diamond. */
+  targetGroups: TargetRow[][];
+  table: ChartTable;
+}
+
+export function selectCoverage(statements: readonly CoverageFigure[], targets: readonly TargetRow[], opts: Pick<CoverageOverTimeOptions, "since" | "targetKinds">): CoverageSelection {
   const since = opts.since ?? "0000";
   const kinds = opts.targetKinds ?? DEFAULT_KINDS;
-
   const rows = statements
     .filter((s) => s.unit === "percent" && midPeriod(s.as_of) >= since)
     .sort((a, b) => compareCodePoints(midPeriod(a.as_of), midPeriod(b.as_of)) || compareCodePoints(a.id, b.id));
   const targetRows = targets
     .filter((t) => t.coverage_percent !== null && kinds.includes(t.kind) && t.target_date >= since)
     .sort((a, b) => compareCodePoints(a.target_date, b.target_date) || (a.coverage_percent ?? 0) - (b.coverage_percent ?? 0));
-
-  // Same date, value and kind of source: one mark, every statement in its tooltip.
-  const merged = [...Map.groupBy(rows, (s) => `${midPeriod(s.as_of)}|${s.value}|${s.official}|${isForecast(s)}|${s.derived_from !== null}`).values()];
-  const targetGroups = [...Map.groupBy(targetRows, (t) => `${t.target_date}|${t.coverage_percent}`).values()];
-
-  const table = {
-    columns: ["Date", "What", "Share of trusts with an EPR (%)", "Who said it", "Which trusts"],
-    rows: [
-      ...rows.map((s) => [formatWhen(s.as_of, s.dates_estimated), whatItIs(s), s.value, s.speaker ?? "", SCOPE_WORDS[s.scope]]),
-      ...targetRows.map((t) => [targetWhen(t, true), `Target set ${formatDate(t.announced_on)}`, t.coverage_percent!, t.announced_by, ""]),
-    ] as (string | number)[][],
+  return {
+    rows,
+    targetRows,
+    merged: [...Map.groupBy(rows, (s) => `${midPeriod(s.as_of)}|${s.value}|${s.official}|${isForecast(s)}|${s.derived_from !== null}`).values()],
+    targetGroups: [...Map.groupBy(targetRows, (t) => `${t.target_date}|${t.coverage_percent}`).values()],
+    table: {
+      columns: ["Date", "What", "Share of trusts with an EPR (%)", "Who said it", "Which trusts"],
+      rows: [
+        ...rows.map((s) => [formatWhen(s.as_of, s.dates_estimated), whatItIs(s), s.value, s.speaker ?? "", SCOPE_WORDS[s.scope]]),
+        ...targetRows.map((t) => [targetWhen(t, true), `Target set ${formatDate(t.announced_on)}`, t.coverage_percent!, t.announced_by, ""]),
+      ],
+    },
   };
+}
+
+/**
+ * Where the y axis starts. Every EPR figure we hold is between 86% and 94%, and the finding is the gap
+ * to 100%. On a 0–100 axis that gap would be a few pixels, so when every value is at least 50 the axis
+ * starts at the ten below the lowest figure or target (70% for today's data). Marks are points, not
+ * bars, so no length is read from the baseline; the axis title says where it starts and a zig-zag
+ * marks the break. Any figure below 50 (the 2000 baseline of 5%) brings back the full 0–100 axis.
+ */
+export function coverageYMin(values: readonly number[]): number {
+  const low = Math.min(...values);
+  return low >= 50 ? Math.max(0, Math.floor((low - 10) / 10) * 10) : 0;
+}
+
+/** Legend entries for the marks actually drawn. */
+function coverageLegend(points: readonly CoveragePoint[], markers: readonly TargetMarker[]): Omit<LegendItem, "x" | "y">[] {
+  return [
+    { key: "official", label: "Official figure", className: "official", mark: "circle" },
+    ...(points.some((p) => !p.official && !p.forecast) ? [{ key: "unofficial", label: "Other estimate", className: "unofficial", mark: "ring" } as const] : []),
+    ...(points.some((p) => p.forecast) ? [{ key: "forecast", label: "Forecast", className: "forecast", mark: "triangle" } as const] : []),
+    ...(markers.length ? [{ key: "target", label: "Target", className: "target", mark: "diamond" } as const] : []),
+  ];
+}
+
+/** Select, then lay out: pixel positions for every mark, label and tick at one width; then describe. */
+export function coverageOverTimeModel(statements: readonly CoverageFigure[], targets: readonly TargetRow[], opts: CoverageOverTimeOptions): CoverageOverTimeModel {
+  const { width } = opts;
+  const layout = layoutFor(width);
+  const narrow = layout === "narrow";
+  const fs = textSize(width);
+  const lineH = Math.round(fs * 1.3);
+  const { rows, targetRows, merged, targetGroups, table } = selectCoverage(statements, targets, opts);
 
   const label = "Share of NHS trusts with an electronic patient record, by date, with targets";
   if (!merged.length && !targetGroups.length) {
@@ -138,14 +176,7 @@ export function coverageOverTimeModel(statements: readonly CoverageFigure[], tar
     };
   }
 
-  // Y domain. Every EPR figure we hold is between 86% and 94%, and the finding is the gap to 100%.
-  // On a 0–100 axis that gap would be a few pixels, so when every value is at least 50 the axis starts
-  // at the ten below the lowest figure or target (70% for today's data). Marks are points, not bars,
-  // so no length is read from the baseline; the axis title says where it starts and a zig-zag marks
-  // the break. Any figure below 50 (the 2000 baseline of 5%) brings back the full 0–100 axis.
-  const values = [...rows.map((s) => s.value), ...targetRows.map((t) => t.coverage_percent!)];
-  const low = Math.min(...values);
-  const yMin = low >= 50 ? Math.max(0, Math.floor((low - 10) / 10) * 10) : 0;
+  const yMin = coverageYMin([...rows.map((s) => s.value), ...targetRows.map((t) => t.coverage_percent!)]);
 
   // Top band: axis title, then the target labels (rows worked out below, once x is known).
   const axisTitleText = yMin > 0 ? `Share of trusts with an EPR (axis starts at ${yMin}%)` : "Share of trusts with an EPR";
@@ -256,12 +287,7 @@ export function coverageOverTimeModel(statements: readonly CoverageFigure[], tar
   }
 
   // Legend under the x axis: one row on wide, flowing onto more rows on narrow.
-  const legendDefs: Omit<LegendItem, "x" | "y">[] = [
-    { key: "official", label: "Official figure", className: "official", mark: "circle" },
-    ...(points.some((p) => !p.official && !p.forecast) ? [{ key: "unofficial", label: "Other estimate", className: "unofficial", mark: "ring" } as const] : []),
-    ...(points.some((p) => p.forecast) ? [{ key: "forecast", label: "Forecast", className: "forecast", mark: "triangle" } as const] : []),
-    ...(targetMarkers.length ? [{ key: "target", label: "Target", className: "target", mark: "diamond" } as const] : []),
-  ];
+  const legendDefs = coverageLegend(points, targetMarkers);
   const { legend, bottom: legendY } = flowLegend(legendDefs, { x0, y0: y1 + fs + 12 + lineH, width, fontSize: fs, lineHeight: lineH });
   const height = Math.ceil(legendY + 8);
 
