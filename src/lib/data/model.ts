@@ -2,19 +2,19 @@
  * The data step's pure core: validated tables in, the site's model out. No I/O here, so every
  * join and metric is tested on small hand-made tables.
  */
-import { DataError, type Problem } from "./errors.ts";
-import { byPeriodEnd, dayBefore, daysBetween, endOfPeriod } from "./dates.ts";
+import { DataError } from "./errors.ts";
+import { byPeriodEnd, dayBefore, daysBetween } from "./dates.ts";
 import type { Source } from "./sources.ts";
 import { buildTrusts, type Trust } from "./trusts.ts";
 import { sameSupplier, STATUS_NOW, type StatusNow } from "./status.ts";
 import { coverageFigures, latestOfficialShare, type CoverageFigure } from "./figures.ts";
 import { estimates, type Estimate } from "./estimates.ts";
 import {
-  isEprTarget, TRUST_TYPES, TRUSTS_SINCE, type EprStatusRow, type GmppRow, type IcbRow, type AnswerQuoteRow, type IcbSuccessionRow, type ProgrammeRow, type RegionRow,
+  isEprTarget, TRUST_TYPES, type EprStatusRow, type GmppRow, type IcbRow, type AnswerQuoteRow, type IcbSuccessionRow, type ProgrammeRow, type RegionRow,
   type StatementRow, type SuccessionRow, type TargetRow, type TrustEventRow, type TrustRow, type TrustType,
 } from "./tables.ts";
 import type { ChangelogEntry } from "./changelog.ts";
-import { countByCategory, followTrusts, stillWithoutOn, type Followup, type FollowupCategory } from "./followup.ts";
+import { countByCategory, followTrusts, type Followup, type FollowupCategory } from "./followup.ts";
 import { compareCodePoints, compareNames } from "../order.ts";
 
 export interface DataInput {
@@ -60,6 +60,10 @@ export const STATUS_NOW_LABELS: Record<StatusNow, string> = {
 };
 
 export type { Trust } from "./trusts.ts";
+export { checkReferences, checkStatementTotals } from "./checks.ts";
+export { reconcile, reconcileFollowup, type Reconciliation, type ReconciliationKind } from "./reconcile.ts";
+import { checkReferences, checkStatementTotals } from "./checks.ts";
+import { reconcile, reconcileFollowup, type Reconciliation } from "./reconcile.ts";
 
 /** Trusts in one category, by status: with and without an EPR, and the rest (not known). */
 export interface CoverageCount {
@@ -83,24 +87,6 @@ export interface SupplierCount {
   supplier: string;
   trusts: number;
   by_type: Record<TrustType, number>;
-}
-
-/** What an official figure is set beside: the list's own count, ODS's open trusts, or the list less go-lives since. */
-export type ReconciliationKind = "list" | "ods_open" | "list_less_go_lives";
-
-export interface Reconciliation {
-  kind: ReconciliationKind;
-  statement_id: string;
-  metric: StatementRow["metric"];
-  as_of: string;
-  official_value: number;
-  unit: string;
-  compared_with: string;
-  comparison_value: number;
-  comparison_as_of: string;
-  comparison_source_id: string;
-  /** official − comparison, in the statement's unit. */
-  difference: number;
 }
 
 export type WarningKind = "listed_not_in_ods" | "open_not_listed" | "icb_unnamed" | "official_differs";
@@ -168,67 +154,6 @@ export interface Headline {
 /** Trusts open on a date: opened on or before it, and not yet closed (close date is the last open day). */
 export function trustsOpenOn<T extends { open_date: string | null; close_date: string | null }>(trusts: readonly T[], date: string): T[] {
   return trusts.filter((t) => t.open_date !== null && t.open_date <= date && (t.close_date === null || t.close_date >= date));
-}
-
-/** Cross-file checks the per-file schemas cannot make: every reference resolves. */
-export function checkReferences(input: DataInput): Problem[] {
-  const problems: Problem[] = [];
-  const sourceIds = new Set(input.sources.map((s) => s.id));
-  for (const id of [ODS_TRUSTS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID, ...(input.icbSuccessions.length ? [ICB_SUCCESSIONS_SOURCE_ID] : [])]) {
-    if (!sourceIds.has(id)) problems.push({ file: "data/sources.json", value: id, expected: "an entry for this ODS file, which trust counts and mergers cite" });
-  }
-  const trustCodes = new Set(input.trusts.map((t) => t.code));
-  const regionCodes = new Set(input.regions.map((r) => r.code));
-  const refSource = <R extends { source_id: string }>(file: string, rows: readonly R[], key: (r: R) => string) =>
-    rows.forEach((r) => {
-      if (!sourceIds.has(r.source_id)) problems.push({ file, column: "source_id", value: r.source_id, expected: `a source id listed in data/sources.json (row ${key(r)})` });
-    });
-  refSource("data/epr-status.csv", input.eprStatus, (r) => r.code);
-  refSource("data/gmpp.csv", input.gmpp, (r) => r.report_year);
-  refSource("data/statements.csv", input.statements, (r) => r.id);
-  refSource("data/targets.csv", input.targets, (r) => r.id);
-  refSource("data/programme.csv", input.programme, (r) => r.id);
-  for (const s of input.successions) {
-    if (!trustCodes.has(s.successor_code)) problems.push({ file: "data/successions.csv", column: "successor_code", value: s.successor_code, expected: "a code in data/trusts.csv" });
-  }
-  for (const i of input.icbs) {
-    if (!regionCodes.has(i.region_code)) problems.push({ file: "data/icbs.csv", column: "region_code", value: i.region_code, expected: "a code in data/regions.csv" });
-  }
-  const knownTrusts = new Set([...trustCodes, ...input.eprStatus.map((s) => s.code)]);
-  for (const e of input.trustEvents) {
-    if (!knownTrusts.has(e.ods_code)) problems.push({ file: "data/trust-events.csv", column: "ods_code", value: e.ods_code, expected: `a trust code in data/trusts.csv or data/epr-status.csv (row ${e.id})` });
-  }
-  const figureIds = new Set([...input.statements.map((s) => s.id), ...input.programme.map((p) => p.id)]);
-  for (const q of input.answerQuotes) {
-    if (!figureIds.has(q.figure_id)) problems.push({ file: "data/answer-quotes.csv", column: "figure_id", value: q.figure_id, expected: "a row id in statements.csv or programme.csv" });
-  }
-  for (const s of input.statements) {
-    if (s.unit === "percent" && s.value > 100) problems.push({ file: "data/statements.csv", column: "value", value: String(s.value), expected: `a percentage from 0 to 100 (row ${s.id})` });
-  }
-  for (const p of input.programme) {
-    const isRating = p.measure === "delivery_confidence";
-    if (isRating !== (p.unit === "rating") || isRating !== (p.rating !== null) || isRating === (p.value !== null)) {
-      problems.push({ file: "data/programme.csv", column: isRating ? "rating" : "value", value: String(p.value ?? p.rating ?? ""), expected: `${isRating ? "a rating, unit rating and no value" : "a value, no rating"} for measure ${p.measure} (row ${p.id})` });
-    }
-  }
-  return problems;
-}
-
-/** Statements that disagree with themselves: counts that do not add up to the total stated beside them. */
-export function checkStatementTotals(statements: StatementRow[]): Problem[] {
-  const problems: Problem[] = [];
-  const bySource = Map.groupBy(statements, (s) => `${s.source_id}|${s.as_of}|${s.scope}`);
-  for (const group of bySource.values()) {
-    const get = (m: string) => group.find((s) => s.metric === m)?.value;
-    const [withEpr, without, scope, share] = [get("trusts_with_epr"), get("trusts_without_epr"), get("trusts_in_scope"), get("share_with_epr")];
-    if (withEpr !== undefined && without !== undefined && scope !== undefined && withEpr + without !== scope) {
-      problems.push({ file: "data/statements.csv", column: "value", value: `${withEpr} + ${without}`, expected: `counts from one source that add up to its total of ${scope} (${group[0]!.source_id})` });
-    }
-    if (withEpr !== undefined && scope !== undefined && share !== undefined && Math.abs((100 * withEpr) / scope - share) > 1) {
-      problems.push({ file: "data/statements.csv", column: "value", value: `${share}%`, expected: `a share within 1 point of ${withEpr}/${scope} (${group[0]!.source_id})` });
-    }
-  }
-  return problems;
 }
 
 /** Count trusts by a key, with and without an EPR, given each trust's status in the count. */
@@ -387,55 +312,3 @@ function headline(input: DataInput, figures: readonly CoverageFigure[]): Headlin
   };
 }
 
-/**
- * Official totals beside what trust-level data says: NHS England's own list for counts of trusts with
- * and without an EPR, and the ODS trust file for how many trusts were open on the statement's date.
- */
-export function reconcile(statements: StatementRow[], snapshot: SiteData["snapshot"], trusts: Trust[]): Reconciliation[] {
-  const out: Reconciliation[] = [];
-  const listLabel = `NHS England's trust-level list (${snapshot.total} trusts)`;
-  const odsTrusts = trusts.filter((t) => t.in_ods_trust_list);
-  // Ministers speak of "trusts" and "secondary care trusts" for the same set; acute-only figures are a different set.
-  for (const s of statements.filter((s) => s.official && s.scope !== "acute_trusts")) {
-    const base = { statement_id: s.id, metric: s.metric, as_of: s.as_of, official_value: s.value, unit: s.unit };
-    const fromList = (value: number): Reconciliation => ({ ...base, kind: "list", compared_with: listLabel, comparison_value: value, comparison_as_of: snapshot.as_of, comparison_source_id: snapshot.source_id, difference: Math.round((s.value - value) * 10) / 10 });
-    if (s.metric === "trusts_without_epr") out.push(fromList(snapshot.without_epr));
-    if (s.metric === "trusts_with_epr") out.push(fromList(snapshot.with_epr));
-    if (s.metric === "share_with_epr") out.push(fromList(snapshot.share_with_epr));
-    if (s.metric === "trusts_in_scope") {
-      out.push(fromList(snapshot.total));
-      // ODS counts only mean something from the start of our trust file (2024) on.
-      const day = endOfPeriod(s.as_of);
-      if (day >= TRUSTS_SINCE) {
-        const open = trustsOpenOn(odsTrusts, day).length;
-        out.push({ ...base, kind: "ods_open", compared_with: "NHS trusts in England open that day in the ODS trust file", comparison_value: open, comparison_as_of: day, comparison_source_id: ODS_TRUSTS_SOURCE_ID, difference: s.value - open });
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * Official counts of trusts without an EPR, made after NHS England's list, beside the list's count less
- * the go-lives reported by the statement's date.
- */
-export function reconcileFollowup(statements: StatementRow[], snapshot: SiteData["snapshot"], followups: Followup[]): Reconciliation[] {
-  return statements
-    .filter((s) => s.official && s.metric === "trusts_without_epr" && endOfPeriod(s.as_of) > snapshot.as_of)
-    .map((s) => {
-      const left = stillWithoutOn(followups, endOfPeriod(s.as_of));
-      return {
-        kind: "list_less_go_lives" as const,
-        statement_id: s.id,
-        metric: s.metric,
-        as_of: s.as_of,
-        official_value: s.value,
-        unit: s.unit,
-        compared_with: `NHS England's ${snapshot.without_epr} trusts without an EPR, less go-lives reported by then`,
-        comparison_value: left,
-        comparison_as_of: endOfPeriod(s.as_of),
-        comparison_source_id: snapshot.source_id,
-        difference: s.value - left,
-      };
-    });
-}
