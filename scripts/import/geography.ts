@@ -5,9 +5,11 @@ import { tidySpaces } from "../../src/lib/data/names.ts";
 import { parseJson } from "../../src/lib/data/json.ts";
 import { MAX_HEX_OFFSET } from "../../src/lib/data/integrity.ts";
 import { compareCodePoints } from "../../src/lib/order.ts";
+import { columnsOf } from "../../src/lib/data/schema.ts";
+import { icbsTable, regionsTable } from "../../src/lib/data/tables.ts";
 
-export const ICB_COLUMNS = ["code", "gss_code", "name", "short_name", "region_code", "hex_q", "hex_r"] as const;
-export const REGION_COLUMNS = ["code", "gss_code", "name"] as const;
+export const ICB_COLUMNS = columnsOf(icbsTable);
+export const REGION_COLUMNS = columnsOf(regionsTable);
 export type IcbCsvRow = Record<(typeof ICB_COLUMNS)[number], string>;
 export type RegionCsvRow = Record<(typeof REGION_COLUMNS)[number], string>;
 

@@ -5,15 +5,13 @@
 import { parseCsv } from "../../src/lib/data/csv.ts";
 import { DataError } from "../../src/lib/data/errors.ts";
 import { fromDottedDate, isIsoDay } from "../../src/lib/data/dates.ts";
-import { MAX_DIGITS } from "../../src/lib/data/schema.ts";
+import { columnsOf, MAX_DIGITS } from "../../src/lib/data/schema.ts";
+import { DELIVERY_CONFIDENCE, gmppTable } from "../../src/lib/data/tables.ts";
 
-export const GMPP_COLUMNS = [
-  "report_year", "data_as_of", "project_id", "project_name", "delivery_confidence",
-  "start_date", "end_date", "fy_baseline_gbp_m", "fy_forecast_gbp_m", "whole_life_cost_gbp_m", "source_id",
-] as const;
+export const GMPP_COLUMNS = columnsOf(gmppTable);
 export type GmppCsvRow = Record<(typeof GMPP_COLUMNS)[number], string>;
 
-export const RATINGS = ["Green", "Amber/Green", "Amber", "Amber/Red", "Red"] as const;
+export const RATINGS = DELIVERY_CONFIDENCE;
 
 /**
  * "£2,610" or "1982" or "£320.00" → "2610", "1982", "320": plain numbers, £ million. More digits than

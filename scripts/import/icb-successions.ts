@@ -8,8 +8,10 @@ import { DataError, type Problem } from "../../src/lib/data/errors.ts";
 import { isIsoDay } from "../../src/lib/data/dates.ts";
 import { tidySpaces } from "../../src/lib/data/names.ts";
 import { compareCodePoints } from "../../src/lib/order.ts";
+import { columnsOf } from "../../src/lib/data/schema.ts";
+import { icbSuccessionsTable } from "../../src/lib/data/tables.ts";
 
-export const ICB_SUCCESSION_COLUMNS = ["predecessor_code", "successor_code", "successor_name", "date", "kind"] as const;
+export const ICB_SUCCESSION_COLUMNS = columnsOf(icbSuccessionsTable);
 export type IcbSuccessionCsvRow = Record<(typeof ICB_SUCCESSION_COLUMNS)[number], string>;
 
 const HEADER = ["predecessor_code", "predecessor_name", "successor_code", "successor_name", "date", "kind"];

@@ -11,6 +11,8 @@ import { tidySpaces } from "../../src/lib/data/names.ts";
 import { isIsoDay } from "../../src/lib/data/dates.ts";
 import { cellText, type Cell, type Sheet } from "./workbook.ts";
 import { compareCodePoints } from "../../src/lib/order.ts";
+import { columnsOf } from "../../src/lib/data/schema.ts";
+import { eprStatusTable, type TrustType } from "../../src/lib/data/tables.ts";
 
 export const TRUST_TYPES = {
   "Acute": "acute",
@@ -18,13 +20,12 @@ export const TRUST_TYPES = {
   "Mental Health and Community (Combined)": "mental_health_community",
   "Community": "community",
   "Ambulance": "ambulance",
-} as const;
-export type TrustType = (typeof TRUST_TYPES)[keyof typeof TRUST_TYPES];
+} as const satisfies Record<string, TrustType>;
 
 const HEADER = ["Organisation Code", "Organisation", "Trust Type (Primary)", "Supplier (Primary EPR)"];
 const NO_EPR = /^no epr\b/i;
 
-export const EPR_STATUS_COLUMNS = ["code", "as_of", "source_id", "name_in_source", "trust_type", "has_epr", "supplier"] as const;
+export const EPR_STATUS_COLUMNS = columnsOf(eprStatusTable);
 export type EprStatusCsvRow = Record<(typeof EPR_STATUS_COLUMNS)[number], string>;
 
 /** One edition of the list: where its workbook is, and the source id and date it is published under. */

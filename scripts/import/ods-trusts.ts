@@ -8,6 +8,8 @@ import { fromOdsDate } from "../../src/lib/data/dates.ts";
 import { tidySpaces, tidyTrustName } from "../../src/lib/data/names.ts";
 import { problemCharacter } from "../../src/lib/data/text-rules.ts";
 import { compareCodePoints } from "../../src/lib/order.ts";
+import { columnsOf } from "../../src/lib/data/schema.ts";
+import { successionsTable, trustsTable } from "../../src/lib/data/tables.ts";
 
 export const REGION_CODES = ["Y56", "Y58", "Y59", "Y60", "Y61", "Y62", "Y63"] as const;
 
@@ -97,7 +99,7 @@ export function parseSucc(text: string, file: string): Succession[] {
   return out;
 }
 
-export const TRUST_COLUMNS = ["code", "name", "ods_name", "region_code", "icb_code", "icb_code_2026", "postcode", "open_date", "close_date"] as const;
+export const TRUST_COLUMNS = columnsOf(trustsTable);
 export type TrustCsvRow = Record<(typeof TRUST_COLUMNS)[number], string>;
 
 /**
@@ -123,7 +125,7 @@ export function buildTrustRows(current: OdsTrust[], older: OdsTrust[], since: st
     .sort((a, b) => compareCodePoints(a.code, b.code));
 }
 
-export const SUCCESSION_COLUMNS = ["predecessor_code", "successor_code", "effective_date"] as const;
+export const SUCCESSION_COLUMNS = columnsOf(successionsTable);
 export type SuccessionCsvRow = Record<(typeof SUCCESSION_COLUMNS)[number], string>;
 
 /**

@@ -114,6 +114,11 @@ export function lineOf(row: object): number | undefined {
   return LINES.get(row);
 }
 
+/** A table's column names in file order: importers write exactly the columns the data step reads. */
+export function columnsOf<S extends Schema>(spec: TableSpec<S>): (keyof S & string)[] {
+  return Object.keys(spec.columns) as (keyof S & string)[];
+}
+
 /** Parse and validate a whole CSV file against a schema. Throws DataError listing every problem. */
 export function parseTable<S extends Schema>(csvText: string, file: string, spec: TableSpec<S>): RowOf<S>[] {
   const table = parseCsv(csvText, file);

@@ -84,6 +84,9 @@ export const regionsTable = {
   },
 } satisfies TableSpec<Schema>;
 
+/** The Infrastructure and Projects Authority's delivery confidence ratings, best first. */
+export const DELIVERY_CONFIDENCE = ["Green", "Amber/Green", "Amber", "Amber/Red", "Red"] as const;
+
 export const gmppTable = {
   key: "report_year",
   columns: {
@@ -91,7 +94,7 @@ export const gmppTable = {
     data_as_of: isoDate({ day: true }),
     project_id: text(),
     project_name: text(),
-    delivery_confidence: oneOf(["Green", "Amber/Green", "Amber", "Amber/Red", "Red"] as const),
+    delivery_confidence: oneOf(DELIVERY_CONFIDENCE),
     start_date: isoDate({ day: true }),
     end_date: isoDate({ day: true }),
     fy_baseline_gbp_m: num({ min: 0 }),
