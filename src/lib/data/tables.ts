@@ -171,7 +171,8 @@ export const programmeTable = {
     period: text({ optional: true, pattern: /^\d{4}\/\d{2}(-\d{4}\/\d{2})?$/, describe: "a financial year like 2022/23 or a span 2021/22-2025/26" }),
     value: num({ min: 0, optional: true }),
     unit: oneOf(["gbp_million", "trusts", "rating"] as const),
-    rating: oneOf(["Green", "Amber/Green", "Amber", "Amber/Red", "Red", "Blank"] as const, { optional: true }),
+    // "Blank": the copy read left the rating empty, which is not the same as "not rated".
+    rating: oneOf([...DELIVERY_CONFIDENCE, "Blank"] as const, { optional: true }),
     bound: oneOf(["exact", "at_least", "about"] as const),
     as_of: isoDate(),
     stated_on: isoDate(),

@@ -12,7 +12,7 @@ export interface GmppRatingsOptions {
   width: number;
 }
 
-export type RatingWord = "Green" | "Amber/Green" | "Amber" | "Amber/Red" | "Red" | "Blank";
+export type RatingWord = NonNullable<ProgrammeRow["rating"]>;
 
 export interface RatingSlot {
   year: number;
