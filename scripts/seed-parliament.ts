@@ -19,7 +19,7 @@ import { DataError } from "../src/lib/data/errors.ts";
 import { parseJson } from "../src/lib/data/json.ts";
 import { answerUrl, apiUrl, parseAnswers, serializeAnswers, type StoredAnswer } from "../src/lib/parliament/answers.ts";
 import { parseQuery, type AnswersQuery } from "../src/lib/parliament/query.ts";
-import { isTruncated, readServiceQuestion, type ServiceQuestion } from "../src/lib/parliament/service.ts";
+import { isTruncated, readServiceQuestion, recordFields, type ServiceQuestion } from "../src/lib/parliament/service.ts";
 import { htmlToText, matchedTerms } from "../src/lib/parliament/text.ts";
 import { argValue, readText, runMain, writeAllAtomically } from "./lib/io.ts";
 
@@ -108,29 +108,10 @@ export function seedAnswers(files: Record<keyof typeof ARCHIVE_FILES, { text: st
     const truncated = !text(full?.answer_text) && isTruncated({ answerText: answerHtml, questionText: "" });
     const missing = listed([], q);
     out.set(q.id, {
-      id: q.id,
-      uin: q.uin,
-      house: q.house,
-      date_tabled: q.dateTabled,
-      date_answered: q.dateAnswered,
-      date_corrected: q.answerIsCorrection ? q.dateAnswerCorrected : null,
-      asking_member_id: q.askingMemberId,
-      asking_member: q.askingMemberName,
-      answering_member_id: q.answeringMemberId,
-      answering_member: q.answeringMemberName,
-      answering_body_id: q.answeringBodyId,
-      answering_body: q.answeringBodyName,
-      heading: q.heading,
-      question_text: questionText,
-      answer_html: answerHtml,
-      answer_text: answerText,
+      ...recordFields(q, { question_text: questionText, answer_html: answerHtml, answer_text: answerText }),
       answer_truncated: truncated,
       // The service marks a question unanswered until the answer is saved; an answer found later is not a holding one.
       is_holding: q.dateAnswered ? q.answerIsHolding : false,
-      is_correction: q.answerIsCorrection,
-      is_withdrawn: q.isWithdrawn,
-      url: answerUrl({ id: q.id, uin: q.uin, date_tabled: q.dateTabled }),
-      api_url: apiUrl(q.id),
       terms,
       origin: "archive",
       note: missing.length || truncated ? archiveNote(missing, false, truncated) : null,

@@ -4,31 +4,52 @@ import { escapeXml } from "./text.ts";
 import type { PageAnswer } from "./parliament/page.ts";
 import { answeredLine, flags, HOUSE_NAMES, memberText, title } from "./parliament/words.ts";
 
-/** `base` goes before every site path: the origin and base path when known (absolute links), else the base path alone. */
-export function atomFeed(entries: ChangelogEntry[], base: string): string {
-  const updated = entries[0]?.date ?? "1970-01-01";
-  const item = (e: ChangelogEntry) => [
+/** One Atom entry; `links` are [rel, href] pairs and `html` is the content before escaping. */
+function atomEntry(e: { id: string; title: string; updated: string; links: [string, string][]; html: string }): string {
+  return [
     "  <entry>",
-    `    <id>tag:nhs-epr-tracker,${e.date}:release</id>`,
+    `    <id>${e.id}</id>`,
     `    <title>${escapeXml(e.title)}</title>`,
-    `    <updated>${e.date}T00:00:00Z</updated>`,
-    `    <link rel="alternate" type="text/html" href="${escapeXml(`${base}/changes/#release-${e.date}`)}"/>`,
-    `    <content type="html">${escapeXml(`<ul>${e.changes.map((c) => `<li>${escapeXml(c)}</li>`).join("")}</ul>`)}</content>`,
+    `    <updated>${e.updated}T00:00:00Z</updated>`,
+    ...e.links.map(([rel, href]) => `    <link rel="${rel}" type="text/html" href="${escapeXml(href)}"/>`),
+    `    <content type="html">${escapeXml(e.html)}</content>`,
     "  </entry>",
   ].join("\n");
+}
+
+/** A whole Atom document: the feed's own id, title, date and addresses, then its entries. */
+function atomDocument(f: { id: string; title: string; updated: string; self: string; page: string; entries: string[] }): string {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
-    "  <id>tag:nhs-epr-tracker,2026:changes</id>",
-    "  <title>NHS EPR Tracker: data releases</title>",
-    `  <updated>${updated}T00:00:00Z</updated>`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(`${base}/changes.xml`)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(`${base}/changes/`)}"/>`,
+    `  <id>${f.id}</id>`,
+    `  <title>${escapeXml(f.title)}</title>`,
+    `  <updated>${f.updated}T00:00:00Z</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(f.self)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(f.page)}"/>`,
     "  <author><name>NHS EPR Tracker</name></author>",
-    ...entries.map(item),
+    ...f.entries,
     "</feed>",
     "",
   ].join("\n");
+}
+
+/** `base` goes before every site path: the origin and base path when known (absolute links), else the base path alone. */
+export function atomFeed(entries: ChangelogEntry[], base: string): string {
+  return atomDocument({
+    id: "tag:nhs-epr-tracker,2026:changes",
+    title: "NHS EPR Tracker: data releases",
+    updated: entries[0]?.date ?? "1970-01-01",
+    self: `${base}/changes.xml`,
+    page: `${base}/changes/`,
+    entries: entries.map((e) => atomEntry({
+      id: `tag:nhs-epr-tracker,${e.date}:release`,
+      title: e.title,
+      updated: e.date,
+      links: [["alternate", `${base}/changes/#release-${e.date}`]],
+      html: `<ul>${e.changes.map((c) => `<li>${escapeXml(c)}</li>`).join("")}</ul>`,
+    })),
+  });
 }
 
 /**
@@ -44,28 +65,20 @@ export function answersFeed(answers: PageAnswer[], base: string): string {
     const minister = memberText(a.answering_member, a.answering_member_id);
     const meta = [answeredLine(a), HOUSE_NAMES[a.house], asker && `asked by ${asker}`, minister && `answered by ${minister}`, ...flags(a)].filter(Boolean);
     const html = `<p>${escapeXml(meta.join("; "))}.</p><p><strong>Question:</strong> ${escapeXml(a.question_text)}</p>${a.answer_paragraphs.map((p) => `<p>${escapeXml(p)}</p>`).join("")}<p>Parliamentary information licensed under the Open Parliament Licence v3.0.</p>`;
-    return [
-      "  <entry>",
-      `    <id>tag:nhs-epr-tracker,2026:answer-${a.id}</id>`,
-      `    <title>${escapeXml(title(a))}</title>`,
-      `    <updated>${updated(a)}T00:00:00Z</updated>`,
-      `    <link rel="alternate" type="text/html" href="${escapeXml(a.url)}"/>`,
-      `    <link rel="related" type="text/html" href="${escapeXml(`${base}/answers/#answer-${a.id}`)}"/>`,
-      `    <content type="html">${escapeXml(html)}</content>`,
-      "  </entry>",
-    ].join("\n");
+    return atomEntry({
+      id: `tag:nhs-epr-tracker,2026:answer-${a.id}`,
+      title: title(a),
+      updated: updated(a),
+      links: [["alternate", a.url], ["related", `${base}/answers/#answer-${a.id}`]],
+      html,
+    });
   };
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    "  <id>tag:nhs-epr-tracker,2026:answers</id>",
-    "  <title>NHS EPR Tracker: ministers' written answers on electronic patient records</title>",
-    `  <updated>${newest}T00:00:00Z</updated>`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(`${base}/answers.xml`)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(`${base}/answers/`)}"/>`,
-    "  <author><name>NHS EPR Tracker</name></author>",
-    ...answers.map(entry),
-    "</feed>",
-    "",
-  ].join("\n");
+  return atomDocument({
+    id: "tag:nhs-epr-tracker,2026:answers",
+    title: "NHS EPR Tracker: ministers' written answers on electronic patient records",
+    updated: newest,
+    self: `${base}/answers.xml`,
+    page: `${base}/answers/`,
+    entries: answers.map(entry),
+  });
 }

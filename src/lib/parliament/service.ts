@@ -118,8 +118,27 @@ export function toStoredAnswer(q: ServiceQuestion, terms: readonly string[], ans
   if (answerText === "") return null;
   const matched = matchedTerms(terms, [q.heading, q.questionText, answerText]);
   if (matched.length === 0) return null;
-  const base = { id: q.id, uin: q.uin, date_tabled: q.dateTabled };
   const name = (id: number | null, expanded: string | null) => expanded ?? (id === null ? null : members.get(id) ?? null);
+  return {
+    ...recordFields(q, { question_text: q.questionText.trim(), answer_html: q.answerText, answer_text: answerText }),
+    asking_member: name(q.askingMemberId, q.askingMemberName),
+    answering_member: name(q.answeringMemberId, q.answeringMemberName),
+    answer_truncated: false,
+    is_holding: q.answerIsHolding,
+    terms: matched,
+    origin: "service",
+    note: null,
+  };
+}
+
+/**
+ * What a stored answer takes from the service's record as it is, whichever way the record came (the
+ * service itself or the archive): the caller adds what it knows about completeness and origin.
+ */
+export function recordFields(
+  q: ServiceQuestion,
+  texts: Pick<StoredAnswer, "question_text" | "answer_html" | "answer_text">,
+): Omit<StoredAnswer, "answer_truncated" | "is_holding" | "terms" | "origin" | "note"> {
   return {
     id: q.id,
     uin: q.uin,
@@ -128,23 +147,16 @@ export function toStoredAnswer(q: ServiceQuestion, terms: readonly string[], ans
     date_answered: q.dateAnswered,
     date_corrected: q.answerIsCorrection ? q.dateAnswerCorrected : null,
     asking_member_id: q.askingMemberId,
-    asking_member: name(q.askingMemberId, q.askingMemberName),
+    asking_member: q.askingMemberName,
     answering_member_id: q.answeringMemberId,
-    answering_member: name(q.answeringMemberId, q.answeringMemberName),
+    answering_member: q.answeringMemberName,
     answering_body_id: q.answeringBodyId,
     answering_body: q.answeringBodyName,
     heading: q.heading,
-    question_text: q.questionText.trim(),
-    answer_html: q.answerText,
-    answer_text: answerText,
-    answer_truncated: false,
-    is_holding: q.answerIsHolding,
+    ...texts,
     is_correction: q.answerIsCorrection,
     is_withdrawn: q.isWithdrawn,
-    url: answerUrl(base),
+    url: answerUrl({ id: q.id, uin: q.uin, date_tabled: q.dateTabled }),
     api_url: apiUrl(q.id),
-    terms: matched,
-    origin: "service",
-    note: null,
   };
 }
