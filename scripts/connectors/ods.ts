@@ -134,7 +134,7 @@ if (import.meta.main) {
     if (report) {
       const entry = reportEntry(report, argValue("report-base", DSE_BASE));
       const [outcome] = await fetchAll([entry], { outDir: argValue("out-dir", "data/upstream"), ...DEFAULTS, backoffBaseMs: positiveNumber("backoff-ms", argValue("backoff-ms", String(DEFAULTS.backoffBaseMs))) });
-      console.log(describeOutcome(outcome!).replace(/\n  changed upstream:.*$/, ""));
+      console.log(describeOutcome(outcome!).replace(/\n {2}changed upstream:.*$/, ""));
       if (outcome!.status === "failed") process.exitCode = 1;
       return;
     }

@@ -177,7 +177,7 @@ describe("npm run data:answers", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Parliament written answers: department 17, answered or corrected from 2023-12-01 to 2026-11-30, 3 terms.");
-    expect(r.stdout).toMatch(/"electronic patient record", answered: 3 results in 2 pages\n  "electronic patient record", corrected: 0 results in 1 page\n  "EPR", answered: 1 result in 1 page/);
+    expect(r.stdout).toMatch(/"electronic patient record", answered: 3 results in 2 pages\n {2}"electronic patient record", corrected: 0 results in 1 page\n {2}"EPR", answered: 1 result in 1 page/);
     const text = readFileSync(join(dir, "parliament/answers.json"), "utf8");
     expect(parseAnswers(text, "answers.json").map((a) => a.id)).toEqual([1726172, 1850703, 1850704]);
     expect(JSON.parse(readFileSync(join(dir, "parliament/query.json"), "utf8")).answered_since).toBe("2026-11-30");

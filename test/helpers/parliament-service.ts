@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { compareCodePoints } from "../../src/lib/order.ts";
 
 export type QuestionRecord = Record<string, unknown> & { id: number };
 
@@ -93,7 +94,7 @@ export async function startFakeParliament(records: QuestionRecord[], members: Re
       .filter((q) => p.get("includeWithdrawn") === "true" || !q.isWithdrawn)
       .filter((q) => !p.has("answeredWhenFrom") || within(day(q.dateAnswered), p.get("answeredWhenFrom"), p.get("answeredWhenTo")))
       .filter((q) => !p.has("correctedWhenFrom") || within(day(q.dateAnswerCorrected), p.get("correctedWhenFrom"), p.get("correctedWhenTo")))
-      .sort((a, b) => String(b.dateTabled).localeCompare(String(a.dateTabled)) || b.id - a.id);
+      .sort((a, b) => compareCodePoints(String(b.dateTabled), String(a.dateTabled)) || b.id - a.id);
     const skip = Number(p.get("skip") ?? 0);
     const take = Number(p.get("take") ?? 20);
     const page = found.slice(skip, skip + take).map((q) => ({ value: cutForList(expand(q, p.get("expandMember") === "true")), links: [{ rel: "self", href: `/Questions/${q.id}`, method: "GET" }] }));
