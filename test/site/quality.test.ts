@@ -51,6 +51,18 @@ describe("link spacing", () => {
     }
     expect(glued).toEqual([]);
   });
+
+  it("never glues one sentence to the next: no full stop right before a capitalised word in the text", () => {
+    const glued: string[] = [];
+    for (const file of pages()) {
+      // Text between tags only (scripts and styles dropped); addresses and file names are not sentences.
+      const text = readFileSync(file, "utf8").replace(/<(script|style)[\s\S]*?<\/\1>/g, "").replace(/<[^>]*>/g, "\u0000");
+      for (const m of text.matchAll(/[^\u0000]{0,30}[\p{Ll}\d)%]\.\p{Lu}\p{Ll}[^\u0000]{0,20}/gu)) {
+        if (!/https?:|www\.|\.(csv|json|xlsx|ts|js|html|xml|png|svg)\b/i.test(m[0])) glued.push(`${file.slice(DIST.length)}: ${m[0]}`);
+      }
+    }
+    expect(glued).toEqual([]);
+  });
 });
 
 describe("byte budgets", () => {
