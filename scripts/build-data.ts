@@ -9,7 +9,8 @@ import { isIsoDay, YEAR_RANGE } from "../src/lib/data/dates.ts";
 import { parseTable, type Schema, type TableSpec } from "../src/lib/data/schema.ts";
 import { parseSources } from "../src/lib/data/sources.ts";
 import { parseChangelog } from "../src/lib/data/changelog.ts";
-import { parseJson, toJson } from "../src/lib/data/json.ts";
+import { parseJsonWith, toJson } from "../src/lib/data/json.ts";
+import { z } from "astro/zod";
 import { checkIntegrity } from "../src/lib/data/integrity.ts";
 import { buildSiteData, type DataInput, type SiteData } from "../src/lib/data/model.ts";
 import { checkQuotes } from "../src/lib/data/quotes.ts";
@@ -28,10 +29,8 @@ import { answersPageModel } from "../src/lib/parliament/page.ts";
  */
 export function releaseDate(dataDir: string): string {
   const file = join(dataDir, "release.json");
-  const data = parseJson(readText(file, MAX_DATA_FILE_BYTES), file);
-  const date = typeof data === "object" && data !== null && Object.hasOwn(data, "date") ? (data as { date: unknown }).date : undefined;
-  if (typeof date !== "string" || !isIsoDay(date)) throw new DataError([{ file, column: "date", value: String(date), expected: `a date as YYYY-MM-DD ${YEAR_RANGE}` }]);
-  return date;
+  const release = z.object({ date: z.string().refine(isIsoDay, `a date as YYYY-MM-DD ${YEAR_RANGE}`) }, `an object {"date": "YYYY-MM-DD"}`);
+  return parseJsonWith(release, readText(file, MAX_DATA_FILE_BYTES), file).date;
 }
 
 /** Largest file under data/ read, in bytes: the biggest is about 30 kB today. */

@@ -16,7 +16,9 @@ import { EPR_STATUS_COLUMNS, parseEprSuppliers, withEdition, type EprStatusCsvRo
 import { readWorkbook } from "./import/workbook.ts";
 import { ICB_SUCCESSION_COLUMNS, parseIcbSuccessions } from "./import/icb-successions.ts";
 import { parseCsv } from "../src/lib/data/csv.ts";
-import { parseJson, toJson } from "../src/lib/data/json.ts";
+import { parseJsonWith, toJson } from "../src/lib/data/json.ts";
+import { z } from "astro/zod";
+import { isIsoDay } from "../src/lib/data/dates.ts";
 import { buildGeography, ICB_COLUMNS, REGION_COLUMNS } from "./import/geography.ts";
 import { extractGmppRow, GMPP_COLUMNS } from "./import/gmpp.ts";
 import { eprStatusTable, gmppTable, icbSuccessionsTable, icbsTable, regionsTable, successionsTable, TRUSTS_SINCE, trustsTable } from "../src/lib/data/tables.ts";
@@ -38,15 +40,19 @@ export const UPSTREAM = {
 } as const;
 
 /** The editions of NHS England's list to import, from data/epr-list-editions.json. */
+const EDITIONS = z
+  .array(
+    z.object({
+      path: z.string("the workbook's path under the upstream folder").min(1, "the workbook's path under the upstream folder"),
+      source_id: z.string("a source id").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a source id from sources.json (lower-case words joined by -)"),
+      as_of: z.string("the date the edition describes").refine(isIsoDay, "the date the edition describes, as YYYY-MM-DD"),
+    }, "an edition {path, source_id, as_of}"),
+    "a JSON array of editions, each {path, source_id, as_of}",
+  )
+  .min(1, "at least one edition");
+
 export function readEditions(file: string): ListEditionInput[] {
-  const data = parseJson(readText(file), file);
-  const ok = (e: unknown): e is ListEditionInput =>
-    typeof e === "object" && e !== null && ["path", "source_id", "as_of"].every((k) => typeof (e as Record<string, unknown>)[k] === "string");
-  if (!Array.isArray(data) || data.length === 0) throw new DataError([{ file, expected: "a JSON array of editions, each {path, source_id, as_of}" }]);
-  data.forEach((e, i) => {
-    if (!ok(e)) throw new DataError([{ file, column: `[${i}]`, value: JSON.stringify(e), expected: "an edition {path, source_id, as_of}, all text" }]);
-  });
-  return data as ListEditionInput[];
+  return parseJsonWith(EDITIONS, readText(file), file);
 }
 
 async function importEditions(from: string, editions: readonly ListEditionInput[]): Promise<EprStatusCsvRow[]> {
