@@ -67,14 +67,23 @@ async function png(svg: string, cacheDir: string | undefined): Promise<Buffer> {
   return bytes;
 }
 
-/** One page's card: read its title, description and first wide chart, draw, write. */
+/** The standalone drawing the build wrote for a chart (src/pages/og/charts/[id].svg.ts). */
+function readChartDrawing(dist: string, chartId: string): string {
+  const file = join(dist, "og", "charts", `${chartId}.svg`);
+  if (!existsSync(file)) throw new Error(`the page's card names chart ${chartId}, but the build wrote no ${file}`);
+  return readFileSync(file, "utf8");
+}
+
+/** One page's card: read its title, description and the chart it names, draw, write. */
 async function card(dist: string, file: string, opts: CardOptions): Promise<void> {
   const html = readFileSync(file, "utf8");
   const pathname = "/" + relative(dist, file).replace(/\\/g, "/");
   // The card carries the site's name already; the title need not repeat it.
   const title = decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "").replace(/ · NHS EPR Tracker$/, "").replace(/^NHS EPR Tracker: (.)/, (_, c: string) => c.toUpperCase());
   const description = decode(/<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? "");
-  const chartSvg = /<svg class="chart chart-wide[\s\S]*?<\/svg>/.exec(html)?.[0] ?? null;
+  // The page names the chart its card shows; the drawing is the one the build rendered from the catalogue.
+  const chartId = /<meta name="card-chart" content="([^"]+)"/.exec(html)?.[1] ?? null;
+  const chartSvg = chartId ? readChartDrawing(dist, chartId) : null;
   const svg = ogCardSvg({ title, description, chartSvg, css: opts.css, footer: `Figures with their sources · data release ${opts.release}` });
   const out = join(dist, ogImagePath(pathname));
   mkdirSync(dirname(out), { recursive: true });

@@ -37,3 +37,12 @@ svg.chart .epr { fill: var(--chart-epr); }`;
     expect(() => new Resvg(svg)).not.toThrow();
   });
 });
+
+describe("a chart's wide drawing for its social card", () => {
+  it("is found by its data-layout attribute, made standalone XML, and never silently missing", async () => {
+    const { wideDrawing } = await import("./og.ts");
+    const markup = '<svg class="chart chart-narrow" data-layout="narrow"><rect/></svg><svg data-layout="wide" class="x" viewBox="0 0 8 4"><g data-tip="Epic <UK>"/></svg>';
+    expect(wideDrawing(markup, "c")).toBe('<svg xmlns="http://www.w3.org/2000/svg" data-layout="wide" class="x" viewBox="0 0 8 4"><g data-tip="Epic &lt;UK&gt;"/></svg>');
+    expect(() => wideDrawing('<svg class="chart chart-wide"></svg>', "c")).toThrow('Chart c rendered no wide drawing (an <svg data-layout="wide">)');
+  });
+});

@@ -70,6 +70,16 @@ export function htmlSvgToXml(svg: string): string {
   return out;
 }
 
+/**
+ * The wide drawing out of a chart's rendered markup (both layouts), as standalone XML: found by its
+ * data-layout attribute, which ChartSvg.astro writes for this, and never silently missing.
+ */
+export function wideDrawing(markup: string, chartId: string): string {
+  const svg = /<svg\b[^>]*\bdata-layout="wide"[\s\S]*?<\/svg>/.exec(markup)?.[0];
+  if (!svg) throw new Error(`Chart ${chartId} rendered no wide drawing (an <svg data-layout="wide">)`);
+  return htmlSvgToXml(svg.replace(/^<svg\b/, '<svg xmlns="http://www.w3.org/2000/svg"'));
+}
+
 export interface CardInput {
   title: string;
   description: string;

@@ -8,14 +8,17 @@ import { cardKey, cardStats, writeCards } from "../../scripts/og-images.ts";
 const base = mkdtempSync(join(tmpdir(), "og-cache-"));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-const page = (title: string) =>
-  `<!doctype html><html><head><title>${title} · NHS EPR Tracker</title><meta name="description" content="A card."></head><body><svg class="chart chart-wide" viewBox="0 0 100 50" width="100" height="50"><rect x="0" y="0" width="60" height="20"></rect></svg></body></html>`;
+const page = (title: string, chart = "c1") =>
+  `<!doctype html><html><head><title>${title} · NHS EPR Tracker</title><meta name="description" content="A card."><meta name="card-chart" content="${chart}"></head><body></body></html>`;
+const DRAWING = '<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-wide" data-layout="wide" viewBox="0 0 100 50" width="100" height="50"><rect x="0" y="0" width="60" height="20"></rect></svg>';
 
 describe("social card cache", () => {
   it("draws a card once, then reuses it for the same content, giving the same bytes", async () => {
     const dist = join(base, "dist");
     const cache = join(base, "cache");
     mkdirSync(join(dist, "a"), { recursive: true });
+    mkdirSync(join(dist, "og", "charts"), { recursive: true });
+    writeFileSync(join(dist, "og", "charts", "c1.svg"), DRAWING);
     writeFileSync(join(dist, "a", "index.html"), page("Alpha"));
     const opts = { css: "", release: "2026-11-25", cacheDir: cache };
     const before = { ...cardStats };
@@ -30,6 +33,13 @@ describe("social card cache", () => {
     await writeCards(dist, opts);
     expect(cardStats.drawn - before.drawn).toBe(2);
     expect(readFileSync(join(dist, "og", "a.png")).equals(first)).toBe(false);
+  });
+
+  it("draws the chart the page names, from the drawing the build rendered, and stops naming the page when it is missing", async () => {
+    const dist = join(base, "dist2");
+    mkdirSync(join(dist, "b"), { recursive: true });
+    writeFileSync(join(dist, "b", "index.html"), page("Gamma", "nowhere"));
+    await expect(writeCards(dist, { css: "", release: "2026-11-25" })).rejects.toThrow(/b\/index\.html: expected a page whose social card can be drawn \(the page's card names chart nowhere, but the build wrote no/);
   });
 
   it("keys a card by its SVG", () => {

@@ -65,6 +65,20 @@ describe("link spacing", () => {
   });
 });
 
+describe("social cards", () => {
+  it("names, on every page with a chart, a chart of that page for its card", () => {
+    const missing: string[] = [];
+    for (const file of pages()) {
+      const html = readFileSync(file, "utf8");
+      const charts = [...html.matchAll(/<figure[^>]*\bid="([^"]+)"/g)].map((m) => m[1]!);
+      if (charts.length === 0) continue;
+      const named = /<meta name="card-chart" content="([^"]+)"/.exec(html)?.[1];
+      if (!named || !charts.includes(named)) missing.push(`${file.slice(DIST.length)}: ${named ?? "none"} (charts: ${charts.join(", ")})`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
 describe("byte budgets", () => {
   it(`keeps client JavaScript under ${BUDGETS.jsPerPageGz / 1000} KB gzip on every page`, () => {
     for (const file of pages()) expect(pageWeight(DIST, file).jsGz, file).toBeLessThanOrEqual(BUDGETS.jsPerPageGz);
