@@ -1,14 +1,15 @@
 // Lint rules: the recommended JavaScript, TypeScript and Astro sets, checked with types where it pays.
+import { defineConfig } from "eslint/config";
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import astro from "eslint-plugin-astro";
 import globals from "globals";
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ["dist/", ".astro/", "node_modules/", "src/generated/", "public/", "test/fixtures/", ".dist.*/"] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
-  ...astro.configs.recommended,
+  tseslint.configs.recommended,
+  astro.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
