@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildInto, type BuildStep } from "../../scripts/build.ts";
 import { writeCards } from "../../scripts/og-images.ts";
+import { wideDrawing } from "../../src/lib/og.ts";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -59,13 +60,17 @@ describe("npm run build", () => {
 
   it("draws a card for a chart with < in an attribute, and names the page whose card cannot be drawn", async () => {
     const dist = tempDir();
-    const page = (chart: string) => `<!doctype html><title>T · NHS EPR Tracker</title><meta name="description" content="Epic &lt;UK&gt; Ltd">${chart}`;
+    const page = (chart: string) => `<!doctype html><title>T · NHS EPR Tracker</title><meta name="description" content="Epic &lt;UK&gt; Ltd"><meta name="card-chart" content="${chart}">`;
     mkdirSync(join(dist, "suppliers"));
-    writeFileSync(join(dist, "suppliers/index.html"), page('<svg class="chart chart-wide" viewBox="0 0 10 10"><g data-tip="Epic <UK> Ltd: 9 trusts."><rect width="5" height="5"></rect></g></svg>'));
+    mkdirSync(join(dist, "og/charts"), { recursive: true });
+    // The chart drawing as the build writes it: wideDrawing has escaped the attribute's "<" already.
+    writeFileSync(join(dist, "og/charts/suppliers.svg"), wideDrawing('<svg data-layout="wide" viewBox="0 0 10 10"><g data-tip="Epic <UK> Ltd: 9 trusts."><rect width="5" height="5"></rect></g></svg>', "suppliers"));
+    writeFileSync(join(dist, "suppliers/index.html"), page("suppliers"));
     expect(await writeCards(dist, { css: "", release: "2026-11-25" })).toBe(1);
     expect(existsSync(join(dist, "og/suppliers.png"))).toBe(true);
 
-    writeFileSync(join(dist, "broken.html"), page('<svg class="chart chart-wide" viewBox="0 0 10 10"><g><rect></svg>'));
+    writeFileSync(join(dist, "og/charts/broken.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g><rect></svg>');
+    writeFileSync(join(dist, "broken.html"), page("broken"));
     await expect(writeCards(dist, { css: "", release: "2026-11-25" })).rejects.toThrow(`${join(dist, "broken.html")}: expected a page whose social card can be drawn (SVG data parsing failed`);
   });
 });
