@@ -15,6 +15,7 @@ import {
   eprStatusTable, gmppTable, icbsTable, icbSuccessionsTable, programmeTable, regionsTable, statementsTable, successionsTable, targetsTable, trustEventsTable, trustsTable,
 } from "../src/lib/data/tables.ts";
 import { argValue, readText, runMain, writeAllAtomically } from "./lib/io.ts";
+import { checkAliases, trustAliasesTable, trustSearchData, type TrustSearchData } from "../src/lib/finder/aliases.ts";
 
 /** The release date: SOURCE_DATE_EPOCH when set (reproducible builds), else data/release.json. */
 export function releaseDate(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -126,11 +127,25 @@ export function outputs(site: SiteData, generatedDir: string, publicDir: string)
   };
 }
 
+/**
+ * data/trust-aliases.csv, checked against the trusts it names, joined with each trust's headquarters
+ * postcode: what the hospital finder searches besides the site's own trust data.
+ */
+export function readTrustSearch(dataDir: string, input: DataInput, site: SiteData): TrustSearchData {
+  const file = join(dataDir, "trust-aliases.csv");
+  const rows = parseTable(readText(file), file, trustAliasesTable);
+  const problems = checkAliases(rows, site.trusts, file);
+  if (problems.length) throw new DataError(problems);
+  return trustSearchData(site.trusts.map((t) => ({ code: t.code, postcode: input.trusts.find((r) => r.code === t.code)?.postcode ?? null })), rows);
+}
+
 if (import.meta.main) {
   await runMain(() => {
     const dataDir = argValue("data", "data");
-    const { site, warnings } = buildSiteData(readDataDir(dataDir));
+    const input = readDataDir(dataDir);
+    const { site, warnings } = buildSiteData(input);
     const files = outputs(site, argValue("generated", "src/generated"), argValue("public", "public/data"));
+    files[join(argValue("generated", "src/generated"), "trust-search.json")] = toJson(readTrustSearch(dataDir, input, site));
     writeAllAtomically(files);
     console.log(`data: ${site.trusts.length} trusts, ${site.statements.length} statements, ${site.targets.length} targets, ${site.programme.length} programme figures, ${site.sources.length} sources`);
     console.log(`data: NHS England list ${site.snapshot.as_of}: ${site.snapshot.with_epr} of ${site.snapshot.total} with an EPR, ${site.snapshot.without_epr} without`);

@@ -59,10 +59,11 @@ describe("trust table", () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
     await page.goto(site.url + "/trusts/");
-    await page.getByLabel("Name or code").fill("plymouth");
+    await page.getByLabel("Name, hospital, town or postcode").fill("plymouth");
     await expect.poll(() => page.locator("#trust-table tbody tr:visible").count()).toBe(1);
-    await expect.poll(() => page.locator("#trust-count").textContent()).toMatch(/^Showing 1 of \d+ trusts$/);
-    await page.getByLabel("Name or code").fill("");
+    await expect.poll(() => page.locator("#trust-count").textContent()).toMatch(/^1 trust matches: on \d+ \w+ \d{4}, \d with an EPR, \d with none reported\.$/);
+    await page.getByLabel("Name, hospital, town or postcode").fill("");
+    await page.getByText("Filter by region, status or supplier").click();
     await page.getByLabel("EPR status").selectOption("no_epr");
     const rows = await page.locator("#trust-table tbody tr:visible").count();
     expect(rows).toBeGreaterThan(0);

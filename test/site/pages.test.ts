@@ -50,7 +50,7 @@ describe("built site", () => {
   it("lists every trust in the trust table, with its status", () => {
     const page = html("trusts");
     for (const t of site.trusts) expect(page).toContain(`href="/trusts/${t.code}/"`);
-    expect((page.match(/<tr data-region/g) ?? []).length).toBe(site.trusts.length);
+    expect((page.match(/<tr id="trust-[A-Z0-9]+" data-code/g) ?? []).length).toBe(site.trusts.length);
   });
 
   it("gives each trust page its status, supplier and a link to the status source", () => {
@@ -93,7 +93,7 @@ describe("built site", () => {
   });
 
   it("links its sources from every page with figures; prose pages point to the sources page", () => {
-    const prose = ["about/index.html", "data/index.html", "embed/index.html", "changes/index.html"];
+    const prose = ["about/index.html", "data/index.html", "embed/index.html", "changes/index.html", "glossary/index.html"];
     for (const file of allHtml().filter((p) => !p.endsWith("404.html"))) {
       const page = readFileSync(file, "utf8");
       const rel = file.slice(DIST.length + 1);
