@@ -91,3 +91,27 @@ export function embedHeightAt(p: EmbedParts, width: number): number {
 export function fallbackHeight(p: EmbedParts): number {
   return Math.max(...COMMON_EMBED_WIDTHS.map((w) => embedHeightAt(p, w)));
 }
+
+/** What a trust's card is made of, for its height: the kicker, the trust's name, its paragraphs and footer. */
+export interface CardParts {
+  kicker: string;
+  name: string;
+  paragraphs: string[];
+  footer: string;
+}
+
+/** A trust card's height at one width, estimated generously like embedHeightAt; checked in the browser tests. */
+export function cardHeightAt(p: CardParts, width: number): number {
+  const col = Math.min(width - EMBED_BOX.sidePadding, EMBED_BOX.measure);
+  const lines = (text: string, size: number) => wrapText(text, col, size).length;
+  const kicker = lines(p.kicker, 15.2) * 22.8;
+  const name = lines(p.name, 22.4 * 1.1) * 22.4 * 1.25;
+  const status = 36;
+  const paragraphs = p.paragraphs.reduce((h, t) => h + lines(t, 16) * 24 + 10, 0);
+  const footer = lines(p.footer, 13.6) * 20.4;
+  return Math.ceil(20 + kicker + 8 + name + 8 + status + paragraphs + footer + 30);
+}
+
+export function cardFallbackHeight(p: CardParts): number {
+  return Math.max(...COMMON_EMBED_WIDTHS.map((w) => cardHeightAt(p, w)));
+}

@@ -21,7 +21,9 @@ beforeAll(async () => {
     <h1>An article</h1>
     ${CHART_IDS.map((id) => `<iframe id="f-${id}" src="${site.url}/embed/${id}/" title="${id}" height="300" style="border:0;width:100%" data-epr-embed></iframe>`).join("\n")}
     <script src="${site.url}/embed/v1/loader.js" async></script></body></html>`;
-  host = createServer((_, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
+  const card = `<!doctype html><html><head><title>Card host</title></head><body style="margin:0"><iframe id="card" src="${site.url}/embed/trust/RM1/" title="card" height="300" style="border:0;width:100%" data-epr-embed></iframe>
+    <script src="${site.url}/embed/v1/loader.js" async></script></body></html>`;
+  host = createServer((req, res) => res.writeHead(200, { "content-type": "text/html" }).end(req.url?.startsWith("/card") ? card : html));
   await new Promise<void>((r) => host.listen(0, "127.0.0.1", r));
   const address = host.address();
   hostUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
@@ -67,6 +69,46 @@ describe("embedding without the loader", () => {
     }
     console.log(report.join("\n"));
     expect(cut).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Trust cards most likely to run long: the longest names and sentences, and a closed trust. */
+const CARD_CODES = ["RM1", "RNK", "RL1", "RRF", "RCX", "G6V2S", "RF4", "RX4", "TAD"];
+const cardHeight = (code: string) => Number(/data-fallback-height="(\d+)"/.exec(readFileSync(`${DIST}/trusts/${code}/index.html`, "utf8"))![1]);
+
+describe("trust cards without the loader", () => {
+  it("the fixed height of a trust's card shows all of it at 320, 375, 680 and 1280px", async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    const cut: string[] = [];
+    const report: string[] = [];
+    for (const width of [320, 375, 680, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const code of CARD_CODES) {
+        const height = cardHeight(code);
+        await page.goto(`${site.url}/embed/trust/${code}/`);
+        const content = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+        report.push(`trust ${code} ${width}: ${content} of ${height}`);
+        if (content > height) cut.push(`${code} at ${width}px: content ${content}px, iframe ${height}px`);
+      }
+    }
+    console.log(report.join("\n"));
+    expect(cut).toEqual([]);
+    await context.close();
+  });
+
+  it("a trust's card sizes itself with the loader on another site, and links out of the frame", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${hostUrl}card`);
+    const frame = page.locator("#card");
+    const inner = async () => (await frame.elementHandle())!.contentFrame().then((f) => f!.evaluate(() => document.documentElement.getBoundingClientRect().height));
+    await expect.poll(async () => Math.abs((await frame.evaluate((f) => f.getBoundingClientRect().height)) - (await inner()))).toBeLessThan(3);
+    const card = page.frameLocator("#card");
+    expect(await card.locator("h1").textContent()).toBe("Norfolk and Norwich University Hospitals NHS Foundation Trust");
+    expect(await card.locator(".card-status").textContent()).toMatch(/^No EPR reported on \d+ \w+ \d{4}$/);
+    expect(await card.locator("a[href]").evaluateAll((as) => as.every((a) => (a as HTMLAnchorElement).target === "_blank" || document.querySelector("base")?.target === "_blank"))).toBe(true);
     await context.close();
   });
 });

@@ -126,7 +126,7 @@ describe("embed options in the share panel", () => {
     await expect.poll(async () => Math.abs((await preview.evaluate((f) => f.getBoundingClientRect().height)) - (await inner()))).toBeLessThan(3);
 
     await panel.getByLabel("Dark").nth(1).check();
-    await panel.getByLabel("Show the chart's title").uncheck();
+    await panel.getByLabel("Show the title").uncheck();
     await expect.poll(() => code.inputValue()).toContain(`src="${site.url}/embed/icb-map/?theme=dark&amp;title=0"`);
     await expect.poll(() => preview.getAttribute("src")).toBe(`${site.url}/embed/icb-map/?theme=dark&title=0`);
     await expect.poll(() => preview.evaluate((f: HTMLIFrameElement) => f.contentDocument!.documentElement.dataset.theme)).toBe("dark");
