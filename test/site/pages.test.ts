@@ -47,6 +47,21 @@ describe("built site", () => {
     expect(text(home)).toContain(`named ${site.snapshot.without_epr} of ${site.snapshot.total}`);
   });
 
+  it("answers the deadline question on the home page: official, trust-level and unofficial counts, each dated and cited", () => {
+    const home = html("");
+    const page = text(home);
+    const section = page.slice(page.indexOf("How many trusts had no EPR at the"));
+    expect(section).toMatch(/^How many trusts had no EPR at the 31 March 2026 deadline\?/);
+    const url = (id: string) => site.sources.find((s) => s.id === id)!.url;
+    // The last official count (HL7395, about May 2025), NHS England's list, and the trade report of 30 June 2026.
+    expect(section).toContain("The last, for about May 2025, put 19 of 206 secondary care trusts without an EPR.");
+    for (const id of ["hl7395", site.snapshot.source_id, "healthbusiness-2026-06-30-epr-rollout"]) expect(home).toContain(`href="${url(id)}"`);
+    expect(section).toContain("reported by Health Business UK on 30 June 2026, counted 2 trusts, mainly acute,");
+    expect(section).toContain("It is not an official count.");
+    expect(section).toContain("What is not known");
+    expect(section).toMatch(/No official count for the 31 March 2026 deadline had been published by 25 November 2026 \(the last, for about May 2025, put 19 of 206 secondary care trusts without an electronic patient record\); of the 20 trusts NHS England's list of October 2024 named without one, 17 had no go-live reported by the deadline; and a commercial survey reported on 30 June 2026 found 2 trusts, mainly acute, with neither a system nor a signed deal to buy one\./);
+  });
+
   it("lists every trust in the trust table, with its status", () => {
     const page = html("trusts");
     for (const t of site.trusts) expect(page).toContain(`href="/trusts/${t.code}/"`);
