@@ -72,7 +72,11 @@ try {
       }
       for (const loader of [false, true]) {
         await page.goto(`${hostUrl}?loader=${loader ? 1 : 0}&embeds=${embeds.join(",")}&${heights}`);
-        await page.waitForTimeout(800);
+        // Browsers pause iframes far off screen: bring each into view so it is drawn, as a reader would.
+        for (const frame of await page.locator("iframe").all()) {
+          await frame.scrollIntoViewIfNeeded();
+          await page.waitForTimeout(400);
+        }
         const file = join(out, `host-${loader ? "loader" : "fixed"}-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });
         console.log(file);

@@ -186,7 +186,7 @@ describe("embedding on another site", () => {
     const page = await context.newPage();
     await page.goto(`${site.url}/embed/coverage-over-time/`);
     const foot = page.locator(".chart-foot");
-    expect(await foot.innerText()).toMatch(/^Sources: .+ and \d+ more\s+· Data · Licences?\s+· NHS EPR Tracker, figures as of /);
+    expect(await foot.innerText()).toMatch(/^Sources: .+ and \d+ more\s+Data · Licences?\s+NHS EPR Tracker, figures as of /);
     const lineHeight = await foot.evaluate((f) => Number.parseFloat(getComputedStyle(f).lineHeight) || 20);
     expect((await foot.boundingBox())!.height).toBeLessThanOrEqual(2 * lineHeight + 2);
     const list = foot.locator(".chart-sources li");
