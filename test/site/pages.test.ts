@@ -118,6 +118,23 @@ describe("built site", () => {
     }
   });
 
+  it("gives every chart a page to share whose social card is that chart, and metadata beside its CSV", () => {
+    const ids = readdirSync(join(DIST, "charts")).filter((f) => f.endsWith(".csv")).map((f) => f.replace(/\.csv$/, ""));
+    expect(ids.length).toBeGreaterThan(5);
+    for (const id of ids) {
+      const page = html(`charts/${id}`);
+      expect(page, id).toMatch(new RegExp(`<meta property="og:image" content="[^"]*/og/charts/${id}\\.png"`));
+      expect(existsSync(join(DIST, `og/charts/${id}.png`)), id).toBe(true);
+      const meta = JSON.parse(readFileSync(join(DIST, `charts/${id}.json`), "utf8"));
+      const header = readFileSync(join(DIST, `charts/${id}.csv`), "utf8").split("\n")[0]!;
+      expect(meta.csv_columns.map((c: { name: string }) => c.name).join(","), id).toBe(header);
+      expect(meta.sources.length, id).toBeGreaterThan(0);
+      expect(meta.data_as_of, id).toMatch(/^\d{4}/);
+      // Where a page shows the chart, its share panel links to this page.
+      expect(readFileSync(join(DIST, meta.urls.in_context.replace(/#.*$/, "").replace(/^https?:\/\/[^/]+/, ""), "index.html"), "utf8"), id).toContain(`href="/charts/${id}/"`);
+    }
+  });
+
   it("publishes the downloads at their stable addresses", () => {
     for (const f of ["trusts.csv", "trusts.json", "statements.csv", "targets.csv", "programme.csv", "sources.json", "trust-events.csv", "reconciliation.csv"]) {
       expect(existsSync(join(DIST, "data", f)), f).toBe(true);
