@@ -21,6 +21,7 @@ import { argValue, readText, runMain, writeAllAtomically } from "./lib/io.ts";
 import { parseAnswers, type StoredAnswer } from "../src/lib/parliament/answers.ts";
 import { parseQuery, type AnswersQuery } from "../src/lib/parliament/query.ts";
 import { answersPageModel } from "../src/lib/parliament/page.ts";
+import { checkAliases, trustAliasesTable, trustSearchData, type TrustSearchData } from "../src/lib/finder/aliases.ts";
 
 /**
  * The release date, from data/release.json alone. Pages say "data release of …" and count days to the
@@ -166,6 +167,18 @@ export function answerOutputs(answers: StoredAnswer[], query: AnswersQuery, gene
   };
 }
 
+/**
+ * data/trust-aliases.csv, checked against the trusts it names, joined with each trust's headquarters
+ * postcode: what the hospital finder searches besides the site's own trust data.
+ */
+export function readTrustSearch(dataDir: string, input: DataInput, site: SiteData): TrustSearchData {
+  const file = join(dataDir, "trust-aliases.csv");
+  const rows = parseTable(readText(file), file, trustAliasesTable);
+  const problems = checkAliases(rows, site.trusts, file);
+  if (problems.length) throw new DataError(problems);
+  return trustSearchData(site.trusts.map((t) => ({ code: t.code, postcode: input.trusts.find((r) => r.code === t.code)?.postcode ?? null })), rows);
+}
+
 if (import.meta.main) {
   await runMain(() => {
     const dataDir = argValue("data", "data");
@@ -188,6 +201,7 @@ if (import.meta.main) {
     const generated = argValue("generated", "src/generated");
     const publicDir = argValue("public", "public/data");
     const files = { ...outputs(site, generated, publicDir), ...answerOutputs(parliament.answers, parliament.query, generated, publicDir) };
+    files[join(generated, "trust-search.json")] = toJson(readTrustSearch(dataDir, input, site));
     writeAllAtomically(files);
     console.log(`data: ${site.trusts.length} trusts, ${site.statements.length} statements, ${site.targets.length} targets, ${site.programme.length} programme figures, ${site.sources.length} sources`);
     console.log(`data: ${parliament.answers.length} written answers from Parliament (${parliament.answers.filter((a) => !a.date_answered).length} without an answer date)`);

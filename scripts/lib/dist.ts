@@ -44,10 +44,31 @@ export interface PageWeight {
   totalGz: number;
 }
 
-/** Bytes a page costs: its HTML plus the CSS and JS files it links. */
+/** Modules a script imports (static and dynamic), as site paths, resolved against the script's own path. */
+export function jsImports(js: string, fromPath: string): string[] {
+  const specs = [...js.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)].map((m) => m[1]!);
+  return specs.map((s) => new URL(s, `http://x${fromPath}`).pathname);
+}
+
+/** Every script a page runs: those it links, and everything they import in turn. */
+function withImports(dist: string, scripts: string[]): string[] {
+  const seen = new Set<string>();
+  const queue = [...scripts];
+  for (let path = queue.shift(); path; path = queue.shift()) {
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const file = resolveUrl(dist, path);
+    if (file) queue.push(...jsImports(readFileSync(file, "utf8"), path));
+  }
+  return [...seen];
+}
+
+/** Bytes a page costs: its HTML plus the CSS files it links and the JS it links or imports. */
 export function pageWeight(dist: string, pageFile: string): PageWeight {
   const html = readFileSync(pageFile);
-  const assets = internalRefs(html.toString("utf8")).filter((r) => /\.(css|js)$/.test(r));
+  const refs = internalRefs(html.toString("utf8"));
+  // A shared chunk that a page's scripts import is downloaded too, so it counts against the budget.
+  const assets = [...refs.filter((r) => r.endsWith(".css")), ...withImports(dist, refs.filter((r) => r.endsWith(".js")))];
   const sum = (ext: string, gz: boolean) =>
     [...new Set(assets.filter((a) => a.endsWith(ext)))].reduce((n, a) => {
       const f = resolveUrl(dist, a);

@@ -1,20 +1,48 @@
 import { describe, expect, it } from "vitest";
-import { citationLine, embedCode } from "./embed.ts";
+import { COMMON_EMBED_WIDTHS, embedCode, embedHeightAt, embedSrc, fallbackHeight, type EmbedParts } from "./embed.ts";
 
 describe("embed code", () => {
   it("gives an iframe with a title, a fixed height that works alone, and the versioned loader", () => {
-    const code = embedCode("https://example.org", "coverage-over-time", 'Coverage "now"', 640);
+    const code = embedCode("https://example.org", "/embed/coverage-over-time/", 'Coverage "now"', 640);
     expect(code).toContain('<iframe src="https://example.org/embed/coverage-over-time/" title="Coverage &quot;now&quot;" height="640"');
     expect(code).toContain('<script src="https://example.org/embed/v1/loader.js" async></script>');
-    expect(embedCode("https://example.org", "x", "t", 500, false)).not.toContain("<script");
+  });
+
+  it("drops the loader for a fixed height, and carries the theme and title options in the address", () => {
+    const code = embedCode("https://example.org", "/embed/x/", "t", 500, { theme: "dark", title: false, height: 420 });
+    expect(code).not.toContain("<script");
+    expect(code).toContain('src="https://example.org/embed/x/?theme=dark&amp;title=0" title="t" height="420"');
+  });
+
+  it("leaves the defaults out of the address", () => {
+    expect(embedSrc("", "/embed/x/", { theme: "light", title: true })).toBe("/embed/x/");
+    expect(embedSrc("", "/embed/x/", { theme: "auto", title: true })).toBe("/embed/x/?theme=auto");
   });
 
   it("escapes markup in titles", () => {
-    expect(embedCode("", "x", "<script>alert(1)</script>", 1)).not.toContain("<script>alert");
+    expect(embedCode("", "/embed/x/", "<script>alert(1)</script>", 1)).not.toContain("<script>alert");
+  });
+});
+
+describe("fixed embed height", () => {
+  const parts: EmbedParts = { title: "A short title", subtitle: "What is drawn.", narrow: { width: 340, height: 600 }, wide: { width: 800, height: 400 }, footer: "Sources: A and B · Data · Licence" };
+
+  it("takes the tallest of the common widths, so nothing is cut off at any of them", () => {
+    const h = fallbackHeight(parts);
+    for (const w of COMMON_EMBED_WIDTHS) expect(h).toBeGreaterThanOrEqual(embedHeightAt(parts, w));
+    expect(COMMON_EMBED_WIDTHS.some((w) => embedHeightAt(parts, w) === h)).toBe(true);
   });
 
-  it("writes a citation line that names the publishers", () => {
-    expect(citationLine(["UK Parliament", "NHS England", "UK Parliament"], "25 November 2026")).toBe("Source: UK Parliament, NHS England via NHS EPR Tracker, 25 November 2026");
-    expect(citationLine(["A", "B", "C", "D"], "2026")).toBe("Source: A, B, C and others via NHS EPR Tracker, 2026");
+  it("grows with a longer title and a taller drawing", () => {
+    const base = embedHeightAt(parts, 375);
+    expect(embedHeightAt({ ...parts, title: parts.title.repeat(8) }, 375)).toBeGreaterThan(base);
+    expect(embedHeightAt({ ...parts, narrow: { width: 340, height: 900 } }, 375)).toBeGreaterThan(base);
+    // The phone drawing is shown below 600px, the wide one above.
+    expect(embedHeightAt({ ...parts, narrow: { width: 340, height: 900 } }, 680)).toBe(embedHeightAt(parts, 680));
+  });
+
+  it("points the loader at the embeds' own base path on a project site", () => {
+    expect(embedCode("https://owner.github.io", "/nhs-epr-tracker/embed/x/", "t", 500)).toContain('<script src="https://owner.github.io/nhs-epr-tracker/embed/v1/loader.js" async></script>');
+    expect(embedCode("https://example.org", "/embed/x/", "t", 500)).toContain('<script src="https://example.org/embed/v1/loader.js" async></script>');
   });
 });

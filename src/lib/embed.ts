@@ -1,5 +1,6 @@
-/** Embedding: the message an embed sends its host page, and the code a journalist pastes. */
+/** Embedding: the message an embed sends its host page, its options, and the code a journalist pastes. */
 import { escapeXml } from "./text.ts";
+import { wrapText } from "./charts/shared.ts";
 
 /** Version of the loader and message format; bump both together if either changes. */
 export const EMBED_VERSION = "v1";
@@ -7,20 +8,112 @@ export const HEIGHT_MESSAGE = "nhs-epr-tracker:height";
 /** Sent by the loader to ask embeds that loaded before it to report their height again. */
 export const REPORT_REQUEST = "nhs-epr-tracker:report";
 
-/** A fixed height that shows the whole chart in most articles when the loader script is not used. */
-export function fallbackHeight(wideChartHeight: number): number {
-  return Math.round(wideChartHeight + 260);
+/** light (the default, as most articles are), dark, or auto: follow the reader's own setting. */
+export type EmbedTheme = "light" | "dark" | "auto";
+export const EMBED_THEMES: readonly EmbedTheme[] = ["light", "dark", "auto"];
+
+export interface EmbedOptions {
+  theme: EmbedTheme;
+  /** Show the chart's own title (hide it when the article has its own heading). */
+  title: boolean;
+  /** A fixed height in px, or null for the automatic height the loader script sets. */
+  height: number | null;
 }
 
-/** The iframe (and optional loader) a host page pastes in. `origin` is where the site is served, base path included, with no final slash. */
-export function embedCode(origin: string, id: string, title: string, height: number, withLoader = true): string {
-  const iframe = `<iframe src="${origin}/embed/${id}/" title="${escapeXml(title)}" height="${height}" style="border:0;width:100%" loading="lazy" data-epr-embed></iframe>`;
-  return withLoader ? `${iframe}\n<script src="${origin}/embed/${EMBED_VERSION}/loader.js" async></script>` : iframe;
+export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { theme: "light", title: true, height: null };
+
+/** The embed's address with its options; defaults are left out so the plain address stays plain. */
+export function embedSrc(origin: string, path: string, opts: Pick<EmbedOptions, "theme" | "title">): string {
+  const q = new URLSearchParams();
+  if (opts.theme !== "light") q.set("theme", opts.theme);
+  if (!opts.title) q.set("title", "0");
+  const query = q.toString();
+  return `${origin}${path}${query ? `?${query}` : ""}`;
 }
 
-/** "Source: <sources> via NHS EPR Tracker, <date>": the line to print under an embedded chart. */
-export function citationLine(publishers: string[], releaseDate: string): string {
-  const names = [...new Set(publishers)];
-  const list = names.length > 3 ? `${names.slice(0, 3).join(", ")} and others` : names.join(", ");
-  return `Source: ${list} via NHS EPR Tracker, ${releaseDate}`;
+/**
+ * The iframe a host page pastes in: at a fixed height that shows everything at common widths, plus
+ * the loader script when the height is automatic. `path` is the embed's path, e.g. "/embed/icb-map/".
+ */
+export function embedCode(origin: string, path: string, title: string, fallbackHeight: number, opts: EmbedOptions = DEFAULT_EMBED_OPTIONS): string {
+  const height = opts.height ?? fallbackHeight;
+  const src = escapeXml(embedSrc(origin, path, opts));
+  const iframe = `<iframe src="${src}" title="${escapeXml(title)}" height="${height}" style="border:0;width:100%" loading="lazy" data-epr-embed></iframe>`;
+  // The loader sits beside the embeds, under the same base path as the embed's address.
+  const base = path.slice(0, Math.max(0, path.indexOf("/embed/")));
+  return opts.height === null ? `${iframe}\n<script src="${origin}${base}/embed/${EMBED_VERSION}/loader.js" async></script>` : iframe;
+}
+
+/** Widths an embed is checked at: small and common phones, an article column, a wide desktop. */
+export const COMMON_EMBED_WIDTHS = [320, 375, 680, 1280] as const;
+
+/** What an embedded chart is made of, for its height. */
+export interface EmbedParts {
+  title: string;
+  subtitle: string;
+  /** Each drawing's size in SVG units. */
+  narrow: { width: number; height: number };
+  wide: { width: number; height: number };
+  /** The footer line's text. */
+  footer: string;
+}
+
+/** Measured from the embed stylesheet: paddings and margins around the parts, in px at 16px text. */
+const EMBED_BOX = {
+  sidePadding: 24,
+  /** Top and bottom padding, gaps between title, subtitle, chart and the data toggle. */
+  fixed: 8 + 4 + 12 + 16 + 16 + 12,
+  /** The "Show the data" toggle and its margins. */
+  dataToggle: 44 + 24,
+  /** The narrowest column prose gets (70ch of 16px text). */
+  measure: 600,
+  /** Widest the chart figure gets (50rem). */
+  maxFigure: 800,
+};
+
+/**
+ * The embed's height at one width, estimated from the same text widths the charts use (which run
+ * generous), so the estimate errs tall. The browser tests check it against the real page.
+ */
+export function embedHeightAt(p: EmbedParts, width: number): number {
+  const col = Math.min(width - EMBED_BOX.sidePadding, EMBED_BOX.maxFigure);
+  const prose = Math.min(col, EMBED_BOX.measure);
+  const lines = (text: string, max: number, size: number) => (text ? wrapText(text, max, size).length : 0);
+  const drawing = width < 600 ? p.narrow : p.wide;
+  const chart = drawing.height * (col / drawing.width);
+  // Bold title text runs about a tenth wider than the estimate's regular weight.
+  const title = lines(p.title, col, 18.4 * 1.1) * 18.4 * 1.2;
+  const subtitle = lines(p.subtitle, prose, 16) * 24;
+  const footer = lines(p.footer, prose, 13.6) * 20.4;
+  // A line and a half spare: fonts differ between machines, and a cut-off licence is worse than a gap.
+  return Math.ceil(EMBED_BOX.fixed + title + subtitle + chart + EMBED_BOX.dataToggle + footer + 30);
+}
+
+/** A fixed height that shows the whole embed at every common width, when the loader is not used. */
+export function fallbackHeight(p: EmbedParts): number {
+  return Math.max(...COMMON_EMBED_WIDTHS.map((w) => embedHeightAt(p, w)));
+}
+
+/** What a trust's card is made of, for its height: the kicker, the trust's name, its paragraphs and footer. */
+export interface CardParts {
+  kicker: string;
+  name: string;
+  paragraphs: string[];
+  footer: string;
+}
+
+/** A trust card's height at one width, estimated generously like embedHeightAt; checked in the browser tests. */
+export function cardHeightAt(p: CardParts, width: number): number {
+  const col = Math.min(width - EMBED_BOX.sidePadding, EMBED_BOX.measure);
+  const lines = (text: string, size: number) => wrapText(text, col, size).length;
+  const kicker = lines(p.kicker, 15.2) * 22.8;
+  const name = lines(p.name, 22.4 * 1.1) * 22.4 * 1.25;
+  const status = 36;
+  const paragraphs = p.paragraphs.reduce((h, t) => h + lines(t, 16) * 24 + 10, 0);
+  const footer = lines(p.footer, 13.6) * 20.4;
+  return Math.ceil(20 + kicker + 8 + name + 8 + status + paragraphs + footer + 30);
+}
+
+export function cardFallbackHeight(p: CardParts): number {
+  return Math.max(...COMMON_EMBED_WIDTHS.map((w) => cardHeightAt(p, w)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followupSentences, followupSummary } from "./followup-text.ts";
+import { followupSentences } from "./followup-text.ts";
 
 describe("follow-up sentences", () => {
   it("state the counts in words, and call missing news unknown", () => {
@@ -9,13 +9,5 @@ describe("follow-up sentences", () => {
     expect(s).toContain("4 of the 20 had work under way but no reported go-live (2 with a supplier chosen).");
     expect(s.at(-1)).toBe('For 10 no published update was found after NHS England\'s list: their status is unknown, not "no EPR".');
     expect(s.join(" ")).not.toContain("went live after");
-  });
-});
-
-describe("follow-up summary", () => {
-  it("puts live, missed and unknown in one sentence", () => {
-    expect(followupSummary({ live_before_deadline: 3, live_after_deadline: 1, reported_missing_deadline: 3, supplier_chosen_not_live: 2, in_progress_supplier_unknown: 2, no_update: 10 }, "2026-03-31")).toBe(
-      "Of the 21 trusts NHS England's list named without an EPR, published reports show 4 going live (3 before 31 March 2026) and 3 missing the deadline; for 10 no update was found.",
-    );
   });
 });

@@ -21,10 +21,3 @@ export function followupSentences(counts: Record<FollowupCategory, number>, dead
   out.push(`For ${counts.no_update} no published update was found after NHS England's list: their status is unknown, not "no EPR".`);
   return out;
 }
-
-/** One sentence for the home page: how many went live, missed, or have no news. */
-export function followupSummary(counts: Record<FollowupCategory, number>, deadline: string): string {
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const live = counts.live_before_deadline + counts.live_after_deadline;
-  return `Of the ${total} trusts NHS England's list named without an EPR, published reports show ${live} going live (${counts.live_before_deadline} before ${formatDate(deadline)}) and ${counts.reported_missing_deadline} missing the deadline; for ${counts.no_update} no update was found.`;
-}

@@ -46,3 +46,34 @@ describe("a chart's wide drawing for its social card", () => {
     expect(() => wideDrawing('<svg class="chart chart-wide"></svg>', "c")).toThrow('Chart c rendered no wide drawing (an <svg data-layout="wide">)');
   });
 });
+
+describe("social cards for every trust", () => {
+  it("fit every trust's name and description inside the card, in the font the cards are drawn with", async () => {
+    const { createRequire } = await import("node:module");
+    const { dirname, join } = await import("node:path");
+    const { Resvg } = await import("@resvg/resvg-js");
+    const require = createRequire(import.meta.url);
+    const fontDir = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+    const font = { fontFiles: ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => join(fontDir, f)), loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" };
+    // Long names from the real list, and one longer than any, so the test does not depend on a build.
+    const names = [
+      "The Robert Jones and Agnes Hunt Orthopaedic Hospital NHS Foundation Trust",
+      "Wrightington, Wigan and Leigh Teaching Hospitals NHS Foundation Trust",
+      "Birmingham Women's and Children's NHS Foundation Trust",
+      "The Queen Elizabeth Hospital, King's Lynn, NHS Foundation Trust",
+      "Herefordshire and Worcestershire Health and Care NHS Trust",
+      "An Imaginary Extraordinarily Long-Named Metropolitan University Teaching Hospitals and Community Services NHS Foundation Trust",
+    ];
+    const overflowing: string[] = [];
+    for (const name of names) {
+      const svg = ogCardSvg({ title: name, description: `RXX: No EPR reported (as of 25 November 2026). Had no EPR on NHS England's list of 1 October 2024; no go-live has been reported since. Later reports, listed below, describe work since then.`, chartSvg: null, css: "", footer: "f" });
+      for (const m of svg.matchAll(/<text x="(\d+)" y="[\d.]+" font-size="(\d+)"( font-weight="700")?[^>]*>([^<]*)<\/text>/g)) {
+        const one = `<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="200"><text x="${m[1]}" y="100" font-size="${m[2]}"${m[3] ?? ""} font-family="DejaVu Sans">${m[4]}</text></svg>`;
+        const box = new Resvg(one, { font }).getBBox();
+        if (box && box.x + box.width > 1200 - 56 + 1) overflowing.push(`${m[4]} (${Math.round(box.x + box.width)}px)`);
+      }
+      expect(svg, name).toContain(`>${name.split(" ")[0]} `);
+    }
+    expect(overflowing).toEqual([]);
+  });
+});

@@ -4,7 +4,8 @@
  * rasteriser reads plain CSS but not custom properties or media queries.
  */
 
-import { escapeXml, wrapWords } from "./text.ts";
+import { escapeXml } from "./text.ts";
+import { textWidth, wrapText } from "./charts/shared.ts";
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -89,14 +90,38 @@ export interface CardInput {
   footer: string;
 }
 
+/**
+ * DejaVu Sans, the cards' font, runs wider than the system fonts textWidth() estimates: about a
+ * quarter for bold, an eighth for regular (measured with resvg; og.test.ts checks every trust's card).
+ */
+const DEJAVU = { bold: 1.25, regular: 1.12 };
+
+/**
+ * Lines of at most `width` px, at the largest of `sizes` that needs no more than `maxLines`; at the
+ * smallest, words that still do not fit are cut with an ellipsis rather than run off the card.
+ */
+export function fitLines(text: string, width: number, sizes: readonly number[], maxLines: number, bold: boolean): { lines: string[]; size: number } {
+  const k = bold ? DEJAVU.bold : DEJAVU.regular;
+  for (const size of sizes) {
+    const lines = wrapText(text, width, size * k);
+    if (lines.length <= maxLines) return { lines, size };
+  }
+  const size = sizes.at(-1)!;
+  const lines = wrapText(text, width, size * k).slice(0, maxLines);
+  let last = lines[maxLines - 1]!;
+  while (last.includes(" ") && textWidth(`${last}…`, size * k) > width) last = last.slice(0, last.lastIndexOf(" "));
+  lines[maxLines - 1] = `${last}…`;
+  return { lines, size };
+}
+
 /** The card as SVG: title and description on the left, the chart on the right (or below a wide title). */
 export function ogCardSvg(card: CardInput): string {
   const pad = 56;
   const withChart = card.chartSvg !== null;
-  const textWidthChars = withChart ? 22 : 40;
-  const title = wrapWords(card.title, textWidthChars, withChart ? 6 : 4);
-  const desc = wrapWords(card.description, withChart ? 40 : 70, 4);
-  const titleSize = withChart ? 36 : 52;
+  // Text stops short of the chart, which starts at x = 560.
+  const textWidthPx = withChart ? 560 - pad - 24 : OG_WIDTH - 2 * pad;
+  const { lines: title, size: titleSize } = fitLines(card.title, textWidthPx, withChart ? [36, 32, 28] : [52, 46, 40], withChart ? 6 : 4, true);
+  const desc = fitLines(card.description, textWidthPx, [22], 4, false).lines;
   const lines = [
     ...title.map((l, i) => `<text x="${pad}" y="${pad + 60 + i * titleSize * 1.2}" font-size="${titleSize}" font-weight="700" fill="#1b1d21">${escapeXml(l)}</text>`),
     ...desc.map((l, i) => `<text x="${pad}" y="${pad + 60 + title.length * titleSize * 1.2 + 24 + i * 30}" font-size="22" fill="#4f5560">${escapeXml(l)}</text>`),

@@ -1,12 +1,14 @@
 /**
- * Runs inside an embedded chart: applies URL options and tells the host page its height.
- * Options: ?theme=light|dark, ?title=0. Anything else is ignored.
+ * Runs inside an embedded chart or card: applies URL options and tells the host page its height.
+ * Options: ?theme=dark or ?theme=auto (follow the reader; the page is light without either), ?title=0.
+ * Anything else is ignored.
  */
 import { HEIGHT_MESSAGE, REPORT_REQUEST } from "../lib/embed.ts";
 
 const params = new URLSearchParams(location.search);
 const theme = params.get("theme");
-if (theme === "light" || theme === "dark") document.documentElement.dataset.theme = theme;
+if (theme === "dark") document.documentElement.dataset.theme = theme;
+else if (theme === "auto") delete document.documentElement.dataset.theme;
 if (params.get("title") === "0") document.documentElement.classList.add("no-title");
 
 const id = document.documentElement.dataset.chart ?? "";

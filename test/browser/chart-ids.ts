@@ -4,6 +4,6 @@ import { join } from "node:path";
 import { DIST } from "./harness.ts";
 
 export const CHART_IDS = readdirSync(join(DIST, "embed"), { withFileTypes: true })
-  .filter((d) => d.isDirectory() && d.name !== "v1")
+  .filter((d) => d.isDirectory() && d.name !== "v1" && d.name !== "trust")
   .map((d) => d.name)
   .sort();

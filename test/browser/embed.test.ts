@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
-import { startSite } from "./harness.ts";
+import { DIST, startSite } from "./harness.ts";
 import { CHART_IDS } from "./chart-ids.ts";
 
 let site: { url: string; browser: Browser; stop: () => Promise<void> };
@@ -21,7 +21,9 @@ beforeAll(async () => {
     <h1>An article</h1>
     ${CHART_IDS.map((id) => `<iframe id="f-${id}" src="${site.url}/embed/${id}/" title="${id}" height="300" style="border:0;width:100%" data-epr-embed></iframe>`).join("\n")}
     <script src="${site.url}/embed/v1/loader.js" async></script></body></html>`;
-  host = createServer((_, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
+  const card = `<!doctype html><html><head><title>Card host</title></head><body style="margin:0"><iframe id="card" src="${site.url}/embed/trust/RM1/" title="card" height="300" style="border:0;width:100%" data-epr-embed></iframe>
+    <script src="${site.url}/embed/v1/loader.js" async></script></body></html>`;
+  host = createServer((req, res) => res.writeHead(200, { "content-type": "text/html" }).end(req.url?.startsWith("/card") ? card : html));
   await new Promise<void>((r) => host.listen(0, "127.0.0.1", r));
   const address = host.address();
   hostUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
@@ -44,6 +46,72 @@ async function heights(page: Page): Promise<{ id: string; frame: number; content
   }
   return out;
 }
+
+/** The fixed height each chart's embed code gives, as its share panel prints it. */
+const fixedHeight = (id: string) => Number(/data-fallback-height="(\d+)"/.exec(readFileSync(`${DIST}/charts/${id}/index.html`, "utf8"))![1]);
+
+describe("embedding without the loader", () => {
+  it("the fixed height of every embed shows all of it at 320, 375, 680 and 1280px", async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    const cut: string[] = [];
+    const report: string[] = [];
+    for (const width of [320, 375, 680, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const id of CHART_IDS) {
+        const height = fixedHeight(id);
+        await page.goto(`${site.url}/embed/${id}/`);
+        await page.setViewportSize({ width, height });
+        const content = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+        report.push(`${id} ${width}: ${content} of ${height}`);
+        if (content > height) cut.push(`${id} at ${width}px: content ${content}px, iframe ${height}px`);
+      }
+    }
+    console.log(report.join("\n"));
+    expect(cut).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Trust cards most likely to run long: the longest names and sentences, and a closed trust. */
+const CARD_CODES = ["RM1", "RNK", "RL1", "RRF", "RCX", "G6V2S", "RF4", "RX4", "TAD"];
+const cardHeight = (code: string) => Number(/data-fallback-height="(\d+)"/.exec(readFileSync(`${DIST}/trusts/${code}/index.html`, "utf8"))![1]);
+
+describe("trust cards without the loader", () => {
+  it("the fixed height of a trust's card shows all of it at 320, 375, 680 and 1280px", async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    const cut: string[] = [];
+    const report: string[] = [];
+    for (const width of [320, 375, 680, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const code of CARD_CODES) {
+        const height = cardHeight(code);
+        await page.goto(`${site.url}/embed/trust/${code}/`);
+        const content = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+        report.push(`trust ${code} ${width}: ${content} of ${height}`);
+        if (content > height) cut.push(`${code} at ${width}px: content ${content}px, iframe ${height}px`);
+      }
+    }
+    console.log(report.join("\n"));
+    expect(cut).toEqual([]);
+    await context.close();
+  });
+
+  it("a trust's card sizes itself with the loader on another site, and links out of the frame", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${hostUrl}card`);
+    const frame = page.locator("#card");
+    const inner = async () => (await frame.elementHandle())!.contentFrame().then((f) => f!.evaluate(() => document.documentElement.getBoundingClientRect().height));
+    await expect.poll(async () => Math.abs((await frame.evaluate((f) => f.getBoundingClientRect().height)) - (await inner()))).toBeLessThan(3);
+    const card = page.frameLocator("#card");
+    expect(await card.locator("h1").textContent()).toBe("Norfolk and Norwich University Hospitals NHS Foundation Trust");
+    expect(await card.locator(".card-status").textContent()).toMatch(/^No EPR reported on \d+ \w+ \d{4}$/);
+    expect(await card.locator("a[href]").evaluateAll((as) => as.every((a) => (a as HTMLAnchorElement).target === "_blank" || document.querySelector("base")?.target === "_blank"))).toBe(true);
+    await context.close();
+  });
+});
 
 describe("embedding on another site", () => {
   for (const width of [375, 1280]) {
@@ -82,6 +150,53 @@ describe("embedding on another site", () => {
     await context.close();
   });
 
+  it("is light by default whatever the reader's setting, dark or the reader's own on request", async () => {
+    const context = await site.browser.newContext({ colorScheme: "dark" });
+    const page = await context.newPage();
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.goto(`${site.url}/embed/coverage-over-time/`);
+    expect(await background()).toBe("rgb(255, 255, 255)");
+    await page.goto(`${site.url}/embed/coverage-over-time/?theme=dark`);
+    expect(await background()).toBe("rgb(21, 23, 26)");
+    await page.goto(`${site.url}/embed/coverage-over-time/?theme=auto`);
+    expect(await background()).toBe("rgb(21, 23, 26)");
+    await context.close();
+  });
+
+  it("opens every link outside the frame", async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    for (const id of CHART_IDS) {
+      await page.goto(`${site.url}/embed/${id}/`);
+      const targets = await page.locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).target || document.querySelector("base")?.target || "_self"));
+      expect(targets.length, id).toBeGreaterThan(3);
+      expect(targets.filter((t) => t !== "_blank" && t !== "_top"), id).toEqual([]);
+    }
+    // And a click really opens a new tab, leaving the host page where it was.
+    await page.goto(hostUrl);
+    const frame = page.frameLocator(`#f-${CHART_IDS[0]}`);
+    const [popup] = await Promise.all([context.waitForEvent("page"), frame.getByRole("link", { name: "NHS EPR Tracker" }).click()]);
+    expect(popup.url()).toContain(`${site.url}/`);
+    expect(page.url()).toBe(hostUrl);
+    await context.close();
+  });
+
+  it("ends in one short footer line, with the full list of sources one click away", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 680, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/embed/coverage-over-time/`);
+    const foot = page.locator(".chart-foot");
+    expect(await foot.innerText()).toMatch(/^Sources: .+ and \d+ more\s+Data · Licences?\s+NHS EPR Tracker, figures as of /);
+    const lineHeight = await foot.evaluate((f) => Number.parseFloat(getComputedStyle(f).lineHeight) || 20);
+    expect((await foot.boundingBox())!.height).toBeLessThanOrEqual(2 * lineHeight + 2);
+    const list = foot.locator(".chart-sources li");
+    expect(await list.first().isVisible()).toBe(false);
+    await foot.locator("summary").click();
+    expect(await list.first().isVisible()).toBe(true);
+    expect(await list.count()).toBeGreaterThan(5);
+    await context.close();
+  });
+
   it("applies ?theme=dark and ?title=0, and ignores unknown options", async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
@@ -93,35 +208,7 @@ describe("embedding on another site", () => {
   });
 });
 
-describe("share panel", () => {
-  it("downloads a PNG at twice the chart's size and an SVG that parses and carries the title and source", async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${site.url}/coverage/`);
-    const panel = page.locator('details.share[data-chart="coverage-over-time"]');
-    await panel.locator("summary").click();
-
-    const [png] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Image (PNG)" }).click()]);
-    const bytes = readFileSync((await png.path())!);
-    expect(bytes.subarray(1, 4).toString()).toBe("PNG");
-    const [pngW, pngH] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
-    const [, , svgW] = (await page.locator("#coverage-over-time svg.chart-wide").getAttribute("viewBox"))!.split(" ").map(Number);
-    expect(pngW).toBe(2 * svgW!);
-    expect(pngH).toBeGreaterThan(pngW / 4);
-
-    const [svg] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Image (SVG)" }).click()]);
-    const text = readFileSync((await svg.path())!, "utf8");
-    const parsed = await page.evaluate((t) => {
-      const doc = new DOMParser().parseFromString(t, "image/svg+xml");
-      return { error: doc.querySelector("parsererror") !== null, root: doc.documentElement.nodeName, text: doc.documentElement.textContent ?? "" };
-    }, text);
-    expect(parsed).toMatchObject({ error: false, root: "svg" });
-    expect(parsed.text).toContain("Official figures put coverage at");
-    expect(parsed.text).toContain("via NHS EPR Tracker");
-    expect(text).not.toMatch(/var\(--/);
-    await context.close();
-  });
-
+describe("chart data", () => {
   it("offers each chart's data as CSV that reads back to exactly the table shown", async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();

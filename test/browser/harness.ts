@@ -10,7 +10,7 @@ import { listFiles } from "../../scripts/lib/dist.ts";
 export const DIST = fileURLToPath(new URL("../../dist", import.meta.url));
 
 /** One page of each kind the site has. */
-export const PAGE_TYPES = ["/", "/changes/", "/embed/", "/embed/coverage-over-time/", "/embed/trusts-without-epr-timeline/", "/coverage/", "/deadlines/", "/programme/", "/suppliers/", "/trusts/", "/trusts/RK9/", "/trusts-without-epr/", "/sources/", "/about/", "/data/", "/answers/", "/no-such-page/"];
+export const PAGE_TYPES = ["/", "/changes/", "/embed/", "/embed/coverage-over-time/", "/charts/coverage-over-time/", "/embed/trusts-without-epr-timeline/", "/embed/trust/RM1/", "/coverage/", "/deadlines/", "/programme/", "/suppliers/", "/trusts/", "/trusts/RK9/", "/trusts-without-epr/", "/sources/", "/about/", "/data/", "/answers/", "/glossary/", "/no-such-page/"];
 
 export async function startSite(): Promise<{ url: string; browser: Browser; stop: () => Promise<void> }> {
   if (!existsSync(DIST)) throw new Error("dist/ is missing: run `npm run build` first");

@@ -46,7 +46,7 @@ describe("with JavaScript off", () => {
       const charts = page.locator("figure svg[role=img]:visible");
       expect(await charts.count(), `${path} visible charts`).toBeGreaterThan(0);
       // Each chart has its data table in the HTML for screen readers and for reading without the chart.
-      expect(await page.locator("figure table").count(), `${path} tables`).toBeGreaterThanOrEqual(await page.locator("figure").count());
+      expect(await page.locator("figure.chart-figure table").count(), `${path} tables`).toBeGreaterThanOrEqual(await page.locator("figure.chart-figure").count());
     }
     await page.goto(site.url + "/trusts/");
     expect(await page.locator("#trust-table tbody tr:visible").count()).toBeGreaterThan(200);
@@ -59,10 +59,11 @@ describe("trust table", () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
     await page.goto(site.url + "/trusts/");
-    await page.getByLabel("Name or code").fill("plymouth");
+    await page.getByLabel("Name, hospital, town or postcode").fill("plymouth");
     await expect.poll(() => page.locator("#trust-table tbody tr:visible").count()).toBe(1);
-    await expect.poll(() => page.locator("#trust-count").textContent()).toMatch(/^Showing 1 of \d+ trusts$/);
-    await page.getByLabel("Name or code").fill("");
+    await expect.poll(() => page.locator("#trust-count").textContent()).toMatch(/^1 trust matches: on \d+ \w+ \d{4}, \d with an EPR, \d with none reported\.$/);
+    await page.getByLabel("Name, hospital, town or postcode").fill("");
+    await page.getByText("Filter by region, status or supplier").click();
     await page.getByLabel("EPR status").selectOption("no_epr");
     const rows = await page.locator("#trust-table tbody tr:visible").count();
     expect(rows).toBeGreaterThan(0);
@@ -163,6 +164,19 @@ describe("small screens", () => {
       if (width > 320) wide.push(`${path}: ${width}px`);
     }
     expect(wide).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("the menu on a phone", () => {
+  it("shows every item within a 320px screen, none hidden in a row that scrolls", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(site.url + "/");
+    const outside = await page.locator("nav[aria-label=Main] a").evaluateAll((links) =>
+      links.filter((a) => { const r = a.getBoundingClientRect(); return r.left < 0 || r.right > 320; }).map((a) => a.textContent));
+    expect(outside).toEqual([]);
+    expect(await page.locator("nav[aria-label=Main]").evaluate((n) => n.scrollWidth - n.clientWidth)).toBeLessThanOrEqual(0);
     await context.close();
   });
 });

@@ -51,7 +51,7 @@ describe("npm run data", () => {
     const dir = workspace();
     expect(run(dir).status).toBe(0);
     expect(Object.keys(snapshot(dir))).toEqual([
-      "gen/answers.json", "gen/site-data.json", "gen/validation-report.txt", "pub/gmpp.csv", "pub/parliament-answers.csv", "pub/parliament-answers.json", "pub/programme.csv", "pub/reconciliation.csv", "pub/sources.json", "pub/statements.csv", "pub/targets.csv", "pub/trust-events.csv", "pub/trusts.csv", "pub/trusts.json",
+      "gen/answers.json", "gen/site-data.json", "gen/trust-search.json", "gen/validation-report.txt", "pub/gmpp.csv", "pub/parliament-answers.csv", "pub/parliament-answers.json", "pub/programme.csv", "pub/reconciliation.csv", "pub/sources.json", "pub/statements.csv", "pub/targets.csv", "pub/trust-events.csv", "pub/trusts.csv", "pub/trusts.json",
     ]);
     const trustsCsv = readFileSync(join(dir, "pub/trusts.csv"), "utf8").split("\n");
     const header = trustsCsv[0]!.split(",");
@@ -88,6 +88,18 @@ describe("npm run data", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/regions\.csv, line 3, column "code"/);
     expect(result.stderr).toMatch(/targets\.csv, line 3, column "target_date"/);
+  });
+
+  it("stops at an alias the trust's own record does not bear out, and writes the finder's data when all are good", () => {
+    const good = workspace();
+    expect(run(good).status).toBe(0);
+    const search = JSON.parse(readFileSync(join(good, "gen/trust-search.json"), "utf8"));
+    expect(search.RAA.aliases).toEqual([{ alias: "AHT", kind: "abbreviation" }, { alias: "Alpha General Hospital", kind: "hospital" }]);
+    const dir = workspace();
+    writeFileSync(join(dir, "data/trust-aliases.csv"), readFileSync(join(dir, "data/trust-aliases.csv"), "utf8").replace("RAA,AHT,", "RAA,QEH,"));
+    const result = run(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${join(dir, "data/trust-aliases.csv")}, line 2, column "alias": found "QEH"; expected 2 to 6 letters, each the initial of a word of "Alpha Hospitals NHS Trust", in order`);
   });
 
   it("checks the written answers too, naming the record and field, in the same run as the CSVs", () => {

@@ -52,10 +52,25 @@ describe("built site", () => {
     expect(text(home)).toContain(`named ${site.snapshot.without_epr} of ${site.snapshot.total}`);
   });
 
+  it("answers the deadline question on the home page: official, trust-level and unofficial counts, each dated and cited", () => {
+    const home = html("");
+    const page = text(home);
+    const section = page.slice(page.indexOf("How many trusts had no EPR at the"));
+    expect(section).toMatch(/^How many trusts had no EPR at the 31 March 2026 deadline\?/);
+    const url = (id: string) => site.sources.find((s) => s.id === id)!.url;
+    // The last official count (HL7395, about May 2025), NHS England's list, and the trade report of 30 June 2026.
+    expect(section).toContain("The last, for about May 2025, put 19 of 206 secondary care trusts without an EPR.");
+    for (const id of ["hl7395", site.snapshot.source_id, "healthbusiness-2026-06-30-epr-rollout"]) expect(home).toContain(`href="${url(id)}"`);
+    expect(section).toContain("reported by Health Business UK on 30 June 2026, counted 2 trusts, mainly acute,");
+    expect(section).toContain("It is not an official count.");
+    expect(section).toContain("What is not known");
+    expect(section).toMatch(/No official count for the 31 March 2026 deadline had been published by 25 November 2026 \(the last, for about May 2025, put 19 of 206 secondary care trusts without an electronic patient record\); of the 20 trusts NHS England's list of October 2024 named without one, 17 had no go-live reported by the deadline; and a commercial survey reported on 30 June 2026 found 2 trusts, mainly acute, with neither a system nor a signed deal to buy one\./);
+  });
+
   it("lists every trust in the trust table, with its status", () => {
     const page = html("trusts");
     for (const t of site.trusts) expect(page).toContain(`href="${sitePath(`/trusts/${t.code}/`, BASE)}"`);
-    expect((page.match(/<tr data-region/g) ?? []).length).toBe(site.trusts.length);
+    expect((page.match(/<tr id="trust-[A-Z0-9]+" data-code/g) ?? []).length).toBe(site.trusts.length);
   });
 
   it("gives each trust page its status, supplier and a link to the status source", () => {
@@ -98,13 +113,30 @@ describe("built site", () => {
   });
 
   it("links its sources from every page with figures; prose pages point to the sources page", () => {
-    const prose = ["about/index.html", "data/index.html", "embed/index.html", "changes/index.html"];
+    const prose = ["about/index.html", "data/index.html", "embed/index.html", "changes/index.html", "glossary/index.html"];
     for (const file of allHtml().filter((p) => !p.endsWith("404.html"))) {
       const page = readFileSync(file, "utf8");
       const rel = file.slice(DIST.length + 1);
       const linksOut = /href="https:\/\/(?!www\.nationalarchives|www\.parliament\.uk\/site-information)/.test(page);
       if (prose.includes(rel)) expect(page.slice(page.indexOf("<main")), `${rel} should link /sources/`).toContain(`href="${sitePath("/sources/", BASE)}"`);
       else expect(linksOut, `${rel} links no source`).toBe(true);
+    }
+  });
+
+  it("gives every chart a page to share whose social card is that chart, and metadata beside its CSV", () => {
+    const ids = readdirSync(join(DIST, "charts")).filter((f) => f.endsWith(".csv")).map((f) => f.replace(/\.csv$/, ""));
+    expect(ids.length).toBeGreaterThan(5);
+    for (const id of ids) {
+      const page = html(`charts/${id}`);
+      expect(page, id).toMatch(new RegExp(`<meta property="og:image" content="[^"]*/og/charts/${id}\\.png"`));
+      expect(existsSync(join(DIST, `og/charts/${id}.png`)), id).toBe(true);
+      const meta = JSON.parse(readFileSync(join(DIST, `charts/${id}.json`), "utf8"));
+      const header = readFileSync(join(DIST, `charts/${id}.csv`), "utf8").split("\n")[0]!;
+      expect(meta.csv_columns.map((c: { name: string }) => c.name).join(","), id).toBe(header);
+      expect(meta.sources.length, id).toBeGreaterThan(0);
+      expect(meta.data_as_of, id).toMatch(/^\d{4}/);
+      // Where a page shows the chart, its share panel links to this page.
+      expect(readFileSync(join(DIST, meta.urls.in_context.replace(/#.*$/, "").replace(/^https?:\/\/[^/]+/, ""), "index.html"), "utf8"), id).toContain(`href="/charts/${id}/"`);
     }
   });
 

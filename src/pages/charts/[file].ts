@@ -1,13 +1,23 @@
-/** Each chart's data as CSV, at /charts/<chart-id>.csv: exactly the table printed under the chart. */
+/**
+ * Each chart's downloads beside it: /charts/<id>.csv (exactly the table printed under the chart) and
+ * /charts/<id>.json (what the CSV cannot carry: title, sources with addresses, licences, the data's
+ * date, notes, and what each column means).
+ */
 import type { APIRoute } from "astro";
 import { CHARTS, chart } from "../../lib/chart-catalogue.ts";
 import { chartCsv } from "../../lib/chart-csv.ts";
+import { chartMetadataJson } from "../../lib/chart-meta.ts";
+import { site } from "../../lib/site.ts";
 
 export function getStaticPaths() {
-  return CHARTS.map((c) => ({ params: { file: `${c.id}.csv` } }));
+  return CHARTS.flatMap((c) => [{ params: { file: `${c.id}.csv` } }, { params: { file: `${c.id}.json` } }]);
 }
 
-export const GET: APIRoute = ({ params }) => {
-  const c = chart(String(params.file).replace(/\.csv$/, ""));
+export const GET: APIRoute = ({ params, site: siteUrl }) => {
+  const file = String(params.file);
+  const c = chart(file.replace(/\.(csv|json)$/, ""));
+  if (file.endsWith(".json")) {
+    return new Response(chartMetadataJson(c, site.release.date, siteUrl?.origin ?? ""), { headers: { "content-type": "application/json; charset=utf-8" } });
+  }
   return new Response(chartCsv(c.models.wide.table), { headers: { "content-type": "text/csv; charset=utf-8" } });
 };
