@@ -22,7 +22,11 @@ export default defineConfig(
       "no-control-regex": "off",
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.property.name='localeCompare'][arguments.length<2]", message: "Compare with compareCodePoints or compareNames (src/lib/order.ts): a bare localeCompare follows the machine's locale." },
+        {
+          selector: "CallExpression[callee.property.name='localeCompare'][arguments.length<2]",
+          message:
+            "Compare with compareCodePoints or compareNames (src/lib/order.ts): a bare localeCompare follows the machine's locale.",
+        },
       ],
     },
   },

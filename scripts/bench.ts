@@ -31,14 +31,20 @@ const timeIt = (f: () => void) => {
 };
 // Build logs are not wanted here (a 20,000-page build logs megabytes); errors still surface on stderr.
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  execFileSync(args[0]!, args.slice(1), { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env } });
+  execFileSync(args[0]!, args.slice(1), {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+  });
 const ms = (n: number) => `${Math.round(n)} ms`;
 const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
 
 function table(title: string, header: string[], rows: (string | number)[][]) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells: (string | number)[]) => "| " + cells.map((c, i) => String(c).padEnd(widths[i]!)).join(" | ") + " |";
-  console.log(`\n${title}\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n${rows.map(line).join("\n")}`);
+  const line = (cells: (string | number)[]) =>
+    "| " + cells.map((c, i) => String(c).padEnd(widths[i]!)).join(" | ") + " |";
+  console.log(
+    `\n${title}\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n${rows.map(line).join("\n")}`,
+  );
 }
 
 /** A copy of data/ with every trust repeated `factor` times under synthetic codes (for timing only). */
@@ -46,13 +52,17 @@ function syntheticData(factor: number): string {
   const dir = mkdtempSync(join(tmpdir(), `epr-bench-x${factor}-`));
   cpSync("data", dir, { recursive: true });
   const read = (file: string) => readFileSync(join(dir, file), "utf8").trimEnd().split("\n");
-  const codes = [...new Set([...read("trusts.csv").slice(1), ...read("epr-status.csv").slice(1)].map((r) => r.split(",")[0]!))].sort();
+  const codes = [
+    ...new Set([...read("trusts.csv").slice(1), ...read("epr-status.csv").slice(1)].map((r) => r.split(",")[0]!)),
+  ].sort();
   // Z + four base-36 digits: unique per (copy, trust), and never a real ODS code.
-  const synthetic = (k: number, code: string) => `Z${(k * 1000 + codes.indexOf(code)).toString(36).toUpperCase().padStart(4, "0")}`;
+  const synthetic = (k: number, code: string) =>
+    `Z${(k * 1000 + codes.indexOf(code)).toString(36).toUpperCase().padStart(4, "0")}`;
   for (const file of ["trusts.csv", "epr-status.csv"]) {
     const [header, ...rows] = read(file);
     const out = [header!, ...rows];
-    for (let k = 1; k < factor; k++) for (const row of rows) out.push(row.replace(/^[^,]+/, (code) => synthetic(k, code)));
+    for (let k = 1; k < factor; k++)
+      for (const row of rows) out.push(row.replace(/^[^,]+/, (code) => synthetic(k, code)));
     writeFileSync(join(dir, file), out.join("\n") + "\n");
   }
   return dir;
@@ -80,13 +90,19 @@ const scale = process.argv.includes("--no-scale-pages") ? [] : [10, 100];
 for (const factor of peerOnly ? [] : [10, 100]) {
   const dir = syntheticData(factor);
   const out = mkdtempSync(join(tmpdir(), "epr-bench-out-"));
-  const t = timeIt(() => run([node, "scripts/build-data.ts", "--data", dir, "--generated", join(out, "gen"), "--public", join(out, "pub")]));
+  const t = timeIt(() =>
+    run([node, "scripts/build-data.ts", "--data", dir, "--generated", join(out, "gen"), "--public", join(out, "pub")]),
+  );
   results.push([`data step, ${factor}× synthetic trusts`, ms(t)]);
   if (scale.includes(factor)) {
     try {
       run([node, "scripts/build-data.ts", "--data", dir, "--public", join(out, "pub")]);
-      const pagesMs = timeIt(() => run([node, "node_modules/astro/bin/astro.mjs", "build", "--outDir", join(out, "dist")]));
-      const pages = readdirSync(join(out, "dist", "trusts"), { withFileTypes: true }).filter((d) => d.isDirectory()).length;
+      const pagesMs = timeIt(() =>
+        run([node, "node_modules/astro/bin/astro.mjs", "build", "--outDir", join(out, "dist")]),
+      );
+      const pages = readdirSync(join(out, "dist", "trusts"), { withFileTypes: true }).filter((d) =>
+        d.isDirectory(),
+      ).length;
       results.push([`astro build, ${factor}× synthetic trusts (${pages} trust pages)`, ms(pagesMs)]);
     } finally {
       run([node, "scripts/build-data.ts"]);
@@ -132,7 +148,11 @@ async function ourPages() {
       const page = await context.newPage();
       await page.goto(server.url + path, { waitUntil: "load" });
       // A long page can fire load before its first paint entry is recorded: wait for the entry.
-      await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 10_000 }).catch(() => {});
+      await page
+        .waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, {
+          timeout: 10_000,
+        })
+        .catch(() => {});
       const t = await page.evaluate(() => {
         const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
         const chart = document.querySelector("figure svg[role=img]");
@@ -146,12 +166,21 @@ async function ourPages() {
   }
   await browser.close();
   await server.close();
-  table("First paint with a chart in the HTML (Chromium, median of 5; charts are server-rendered, so the first paint includes them)", ["page", "first contentful paint"], paint);
+  table(
+    "First paint with a chart in the HTML (Chromium, median of 5; charts are server-rendered, so the first paint includes them)",
+    ["page", "first contentful paint"],
+    paint,
+  );
 }
 
 // Peer comparison: the same home chart and trust pages, drawn in the browser instead of at build time.
-const peer = buildPeer({ forceFallback: process.argv.includes("--fallback") ? "asked for with --fallback" : undefined });
-if (peer.fallbackReason) console.log(`\nObservable Framework was not used: ${peer.fallbackReason}\nBuilt the fallback peer instead: ${peer.name}.`);
+const peer = buildPeer({
+  forceFallback: process.argv.includes("--fallback") ? "asked for with --fallback" : undefined,
+});
+if (peer.fallbackReason)
+  console.log(
+    `\nObservable Framework was not used: ${peer.fallbackReason}\nBuilt the fallback peer instead: ${peer.name}.`,
+  );
 try {
   const ours = await serveDir("dist");
   const theirs = await serveDir(peer.dist);
@@ -189,7 +218,8 @@ try {
   );
   if (peer.installMs !== null) console.log(`Peer npm install (not in its build time): ${ms(peer.installMs)}.`);
   const external = [...oursHome.external, ...peerHome.external, ...oursTrust.external, ...peerTrust.external];
-  if (external.length) console.log(`Requests that left this machine (failed offline): ${[...new Set(external)].join(", ")}`);
+  if (external.length)
+    console.log(`Requests that left this machine (failed offline): ${[...new Set(external)].join(", ")}`);
 } finally {
   peer.cleanup();
 }

@@ -15,7 +15,18 @@ import { checkIntegrity } from "../src/lib/data/integrity.ts";
 import { buildSiteData, type DataInput, type SiteData } from "../src/lib/data/model.ts";
 import { checkQuotes } from "../src/lib/data/quotes.ts";
 import {
-  answerQuotesTable, eprStatusTable, gmppTable, icbsTable, icbSuccessionsTable, programmeTable, regionsTable, statementsTable, successionsTable, targetsTable, trustEventsTable, trustsTable,
+  answerQuotesTable,
+  eprStatusTable,
+  gmppTable,
+  icbsTable,
+  icbSuccessionsTable,
+  programmeTable,
+  regionsTable,
+  statementsTable,
+  successionsTable,
+  targetsTable,
+  trustEventsTable,
+  trustsTable,
 } from "../src/lib/data/tables.ts";
 import { argValue, readText, runMain, writeAllAtomically } from "./lib/io.ts";
 import { parseAnswers, type StoredAnswer } from "../src/lib/parliament/answers.ts";
@@ -30,7 +41,10 @@ import { checkAliases, trustAliasesTable, trustSearchData, type TrustSearchData 
  */
 export function releaseDate(dataDir: string): string {
   const file = join(dataDir, "release.json");
-  const release = z.object({ date: z.string().refine(isIsoDay, `a date as YYYY-MM-DD ${YEAR_RANGE}`) }, `an object {"date": "YYYY-MM-DD"}`);
+  const release = z.object(
+    { date: z.string().refine(isIsoDay, `a date as YYYY-MM-DD ${YEAR_RANGE}`) },
+    `an object {"date": "YYYY-MM-DD"}`,
+  );
   return parseJsonWith(release, readText(file, MAX_DATA_FILE_BYTES), file).date;
 }
 
@@ -42,7 +56,7 @@ export function readDataDir(dir: string): DataInput {
   const table = <S extends Schema>(name: string, spec: TableSpec<S>) => parseTable(read(name), join(dir, name), spec);
   // Collect problems from every file before failing, so one run shows them all.
   const problems: DataError[] = [];
-  const attempt = <T,>(f: () => T): T => {
+  const attempt = <T>(f: () => T): T => {
     try {
       return f();
     } catch (e) {
@@ -70,7 +84,11 @@ export function readDataDir(dir: string): DataInput {
     answerQuotes: attempt(() => table("answer-quotes.csv", answerQuotesTable)),
     changelog: attempt(() => parseChangelog(read("changelog.json"), join(dir, "changelog.json"))),
   };
-  const crossRow = checkIntegrity(input, { trusts: join(dir, "trusts.csv"), successions: join(dir, "successions.csv"), icbs: join(dir, "icbs.csv") });
+  const crossRow = checkIntegrity(input, {
+    trusts: join(dir, "trusts.csv"),
+    successions: join(dir, "successions.csv"),
+    icbs: join(dir, "icbs.csv"),
+  });
   if (problems.length || crossRow.length) throw new DataError([...problems.flatMap((e) => e.problems), ...crossRow]);
   return input;
 }
@@ -110,8 +128,13 @@ export function trustDownloadRows(site: SiteData): Record<string, string | numbe
 
 /** What the data step noticed and could not settle, for the maintainer to read with each refresh. */
 export function validationReport(site: SiteData): string {
-  const lines = [`Validation report, data release ${site.release.date}`, `${site.trusts.length} trusts, ${site.statements.length} statements, ${site.targets.length} targets, ${site.programme.length} programme figures.`, ""];
-  for (const [kind, items] of Map.groupBy(site.warnings, (w) => w.kind)) lines.push(`${kind} (${items.length}):`, ...items.map((w) => `  - ${w.message}`), "");
+  const lines = [
+    `Validation report, data release ${site.release.date}`,
+    `${site.trusts.length} trusts, ${site.statements.length} statements, ${site.targets.length} targets, ${site.programme.length} programme figures.`,
+    "",
+  ];
+  for (const [kind, items] of Map.groupBy(site.warnings, (w) => w.kind))
+    lines.push(`${kind} (${items.length}):`, ...items.map((w) => `  - ${w.message}`), "");
   if (site.warnings.length === 0) lines.push("No warnings.");
   return lines.join("\n").trimEnd() + "\n";
 }
@@ -121,7 +144,11 @@ export function outputs(site: SiteData, generatedDir: string, publicDir: string)
   const trustRows = trustDownloadRows(site);
   const cols = <T extends object>(rows: T[]) => (rows[0] ? Object.keys(rows[0]) : []);
   const csv = <T extends object>(rows: T[]) =>
-    toCsv(cols(rows), rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? v.join(";") : v]))), { safeForSpreadsheets: true });
+    toCsv(
+      cols(rows),
+      rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? v.join(";") : v]))),
+      { safeForSpreadsheets: true },
+    );
   return {
     [join(generatedDir, "site-data.json")]: toJson(site),
     [join(generatedDir, "validation-report.txt")]: validationReport(site),
@@ -141,16 +168,40 @@ export function outputs(site: SiteData, generatedDir: string, publicDir: string)
 export function readAnswersDir(dir: string): { answers: StoredAnswer[]; query: AnswersQuery } {
   const answersFile = join(dir, "parliament/answers.json");
   const queryFile = join(dir, "parliament/query.json");
-  return { answers: parseAnswers(readText(answersFile), answersFile), query: parseQuery(readText(queryFile), queryFile) };
+  return {
+    answers: parseAnswers(readText(answersFile), answersFile),
+    query: parseQuery(readText(queryFile), queryFile),
+  };
 }
 
 const ANSWER_DOWNLOAD_COLUMNS = [
-  "id", "uin", "house", "date_tabled", "date_answered", "date_corrected", "asking_member", "answering_member", "answering_body",
-  "heading", "question_text", "answer_text", "answer_truncated", "is_holding", "is_correction", "is_withdrawn", "url", "terms",
+  "id",
+  "uin",
+  "house",
+  "date_tabled",
+  "date_answered",
+  "date_corrected",
+  "asking_member",
+  "answering_member",
+  "answering_body",
+  "heading",
+  "question_text",
+  "answer_text",
+  "answer_truncated",
+  "is_holding",
+  "is_correction",
+  "is_withdrawn",
+  "url",
+  "terms",
 ] as const;
 
 /** The page model of /answers/ and the answers' public downloads. */
-export function answerOutputs(answers: StoredAnswer[], query: AnswersQuery, generatedDir: string, publicDir: string): Record<string, string> {
+export function answerOutputs(
+  answers: StoredAnswer[],
+  query: AnswersQuery,
+  generatedDir: string,
+  publicDir: string,
+): Record<string, string> {
   const yesNo = (b: boolean) => (b ? "yes" : "no");
   const rows = answers.map((a) => ({
     ...a,
@@ -176,7 +227,10 @@ export function readTrustSearch(dataDir: string, input: DataInput, site: SiteDat
   const rows = parseTable(readText(file), file, trustAliasesTable);
   const problems = checkAliases(rows, site.trusts, file);
   if (problems.length) throw new DataError(problems);
-  return trustSearchData(site.trusts.map((t) => ({ code: t.code, postcode: input.trusts.find((r) => r.code === t.code)?.postcode ?? null })), rows);
+  return trustSearchData(
+    site.trusts.map((t) => ({ code: t.code, postcode: input.trusts.find((r) => r.code === t.code)?.postcode ?? null })),
+    rows,
+  );
 }
 
 if (import.meta.main) {
@@ -184,7 +238,7 @@ if (import.meta.main) {
     const dataDir = argValue("data", "data");
     // Both parts are checked before either fails, so one run lists every problem.
     const problems: DataError[] = [];
-    const attempt = <T,>(f: () => T): T | null => {
+    const attempt = <T>(f: () => T): T | null => {
       try {
         return f();
       } catch (e) {
@@ -195,19 +249,38 @@ if (import.meta.main) {
     const input = attempt(() => readDataDir(dataDir));
     const parliament = attempt(() => readAnswersDir(dataDir));
     if (!input || !parliament) throw new DataError(problems.flatMap((e) => e.problems));
-    const quoteProblems = checkQuotes(input.answerQuotes, [...input.statements, ...input.programme], parliament.answers, join(dataDir, "answer-quotes.csv"));
+    const quoteProblems = checkQuotes(
+      input.answerQuotes,
+      [...input.statements, ...input.programme],
+      parliament.answers,
+      join(dataDir, "answer-quotes.csv"),
+    );
     if (quoteProblems.length) throw new DataError(quoteProblems);
     const { site, warnings } = buildSiteData(input);
     const generated = argValue("generated", "src/generated");
     const publicDir = argValue("public", "public/data");
-    const files = { ...outputs(site, generated, publicDir), ...answerOutputs(parliament.answers, parliament.query, generated, publicDir) };
+    const files = {
+      ...outputs(site, generated, publicDir),
+      ...answerOutputs(parliament.answers, parliament.query, generated, publicDir),
+    };
     files[join(generated, "trust-search.json")] = toJson(readTrustSearch(dataDir, input, site));
     writeAllAtomically(files);
-    console.log(`data: ${site.trusts.length} trusts, ${site.statements.length} statements, ${site.targets.length} targets, ${site.programme.length} programme figures, ${site.sources.length} sources`);
-    console.log(`data: ${parliament.answers.length} written answers from Parliament (${parliament.answers.filter((a) => !a.date_answered).length} without an answer date)`);
-    console.log(`data: NHS England list ${site.snapshot.as_of}: ${site.snapshot.with_epr} of ${site.snapshot.total} with an EPR, ${site.snapshot.without_epr} without`);
+    console.log(
+      `data: ${site.trusts.length} trusts, ${site.statements.length} statements, ${site.targets.length} targets, ${site.programme.length} programme figures, ${site.sources.length} sources`,
+    );
+    console.log(
+      `data: ${parliament.answers.length} written answers from Parliament (${parliament.answers.filter((a) => !a.date_answered).length} without an answer date)`,
+    );
+    console.log(
+      `data: NHS England list ${site.snapshot.as_of}: ${site.snapshot.with_epr} of ${site.snapshot.total} with an EPR, ${site.snapshot.without_epr} without`,
+    );
     const now = site.status_now.by_status;
-    console.log(`data: status on ${site.status_now.as_of}: ${now.epr} with an EPR, ${now.no_epr} without, ${now.unknown} not known, ${now.closed} closed; ${site.status_changed_since_list} listed trusts changed since the list`);
-    if (warnings.length) console.log(`data: ${warnings.length} warnings (shown on /sources/; full report in ${join(argValue("generated", "src/generated"), "validation-report.txt")}):\n${warnings.map((w) => `  - ${w.message}`).join("\n")}`);
+    console.log(
+      `data: status on ${site.status_now.as_of}: ${now.epr} with an EPR, ${now.no_epr} without, ${now.unknown} not known, ${now.closed} closed; ${site.status_changed_since_list} listed trusts changed since the list`,
+    );
+    if (warnings.length)
+      console.log(
+        `data: ${warnings.length} warnings (shown on /sources/; full report in ${join(argValue("generated", "src/generated"), "validation-report.txt")}):\n${warnings.map((w) => `  - ${w.message}`).join("\n")}`,
+      );
   });
 }

@@ -42,7 +42,9 @@ export async function buildInto(dist: string, steps: BuildStep[]): Promise<void>
       try {
         await step.run(staging);
       } catch (e) {
-        throw new BuildError(`build: ${step.name} failed${e instanceof Error && e.message ? ` (${e.message.split("\n")[0]})` : ""}; ${dist} was left as it was`);
+        throw new BuildError(
+          `build: ${step.name} failed${e instanceof Error && e.message ? ` (${e.message.split("\n")[0]})` : ""}; ${dist} was left as it was`,
+        );
       }
     }
     swapIn(staging, target);

@@ -26,7 +26,9 @@ const SNAPSHOT = /^([^/]+\.(csv|json)|parliament\/answers\.json)$/;
 /** data/ as committed at a git revision, written to a temporary folder. */
 function snapshotAt(rev: string, dataDir: string): string {
   const dir = mkdtempSync(join(tmpdir(), "epr-base-"));
-  const files = execFileSync("git", ["ls-tree", "-r", "--name-only", `${rev}:${dataDir}`], { encoding: "utf8" }).split("\n").filter(Boolean);
+  const files = execFileSync("git", ["ls-tree", "-r", "--name-only", `${rev}:${dataDir}`], { encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean);
   for (const f of files) {
     if (!SNAPSHOT.test(f)) continue;
     mkdirSync(dirname(join(dir, f)), { recursive: true });
@@ -52,15 +54,28 @@ await runMain(() => {
     const lines = [...summariseDiff(diff), ...summariseAnswersDiff(answers, { figures: false })];
     const shown = [...summariseDiff(diff), ...summariseAnswersDiff(answers, { figures: true })];
     const empty = isEmpty(diff) && isAnswersDiffEmpty(answers);
-    console.log(empty ? "No changes in the data." : `${lines.length} changes:\n${shown.map((l) => (l.startsWith("    ") ? `  ${l}` : `  - ${l}`)).join("\n")}`);
+    console.log(
+      empty
+        ? "No changes in the data."
+        : `${lines.length} changes:\n${shown.map((l) => (l.startsWith("    ") ? `  ${l}` : `  - ${l}`)).join("\n")}`,
+    );
     if (process.argv.includes("--write") && !empty) {
       const file = join(dataDir, "changelog.json");
       const date = releaseDate(dataDir);
       const log = parseChangelog(readText(file), file);
       if (log.some((e) => e.date === date)) {
-        throw new DataError([{ file, column: "date", value: date, expected: `no release recorded for ${date} yet: set a new date in ${join(dataDir, "release.json")}, or edit that entry by hand. Nothing was written` }]);
+        throw new DataError([
+          {
+            file,
+            column: "date",
+            value: date,
+            expected: `no release recorded for ${date} yet: set a new date in ${join(dataDir, "release.json")}, or edit that entry by hand. Nothing was written`,
+          },
+        ]);
       }
-      writeAllAtomically({ [file]: toJson(addRelease(log, { date, title: `Data release of ${date}`, changes: lines })) });
+      writeAllAtomically({
+        [file]: toJson(addRelease(log, { date, title: `Data release of ${date}`, changes: lines })),
+      });
       console.log(`Recorded in ${file} under ${date}.`);
     }
   } finally {

@@ -78,7 +78,13 @@ function headerValue(res: IncomingMessage, name: string): string | null {
 }
 
 /** Reads a 200 body, stopping as soon as it breaks a rule, and checks it arrived whole. */
-function readBody(res: IncomingMessage, entry: ManifestEntry, fail: (f: Failure) => void, done: (body: Buffer) => void, onClosedEarly: (received: number, declared: number | null) => void): void {
+function readBody(
+  res: IncomingMessage,
+  entry: ManifestEntry,
+  fail: (f: Failure) => void,
+  done: (body: Buffer) => void,
+  onClosedEarly: (received: number, declared: number | null) => void,
+): void {
   const declared = declaredLength(headerValue(res, "content-length"));
   const chunks: Buffer[] = [];
   let received = 0;
@@ -101,7 +107,13 @@ function readBody(res: IncomingMessage, entry: ManifestEntry, fail: (f: Failure)
 }
 
 /** One HTTP GET, no redirects followed. Always resolves; never rejects. */
-function getOnce(url: string, headers: Record<string, string>, entry: ManifestEntry, signal: AbortSignal, timeoutMs: number): Promise<Hop> {
+function getOnce(
+  url: string,
+  headers: Record<string, string>,
+  entry: ManifestEntry,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<Hop> {
   return new Promise((resolve) => {
     let settled = false;
     const settle = (hop: Hop) => {
@@ -110,7 +122,8 @@ function getOnce(url: string, headers: Record<string, string>, entry: ManifestEn
       resolve(hop);
     };
     // Our own deadline wins over whatever error the abort surfaces as.
-    const networkFailure = (message: string): Failure => (signal.aborted ? { kind: "timeout", ms: timeoutMs } : { kind: "network", message });
+    const networkFailure = (message: string): Failure =>
+      signal.aborted ? { kind: "timeout", ms: timeoutMs } : { kind: "network", message };
     // agent: false — a fresh connection per request. A pooled keep-alive socket the server has
     // since closed would fail the first try and use up an attempt for nothing.
     const options: RequestOptions = { method: "GET", headers, signal, agent: false };
@@ -118,55 +131,71 @@ function getOnce(url: string, headers: Record<string, string>, entry: ManifestEn
     let req: ReturnType<typeof httpRequest>;
     try {
       req = send(url, options, (res) => {
-      const fail = (failure: Failure) => {
-        settle({ kind: "failed", failure });
-        req.destroy();
-      };
-      const status = res.statusCode ?? 0;
-      const etag = headerValue(res, "etag");
-      const lastModified = headerValue(res, "last-modified");
-      const location = headerValue(res, "location");
-      if (status === 304) {
-        settle({ kind: "not_modified", etag, lastModified });
-        return void req.destroy();
-      }
-      if (status >= 300 && status < 400 && location) {
-        settle({ kind: "redirect", location });
-        return void req.destroy();
-      }
-      if (status !== 200) return fail({ kind: "http", status, statusText: res.statusMessage ?? "" });
-      const declared = declaredLength(headerValue(res, "content-length"));
-      if (declared !== null && declared > entry.max_bytes) return fail({ kind: "too_large", maxBytes: entry.max_bytes, declared });
-      const encoding = headerValue(res, "content-encoding");
-      if (encoding && encoding.trim().toLowerCase() !== "identity") return fail({ kind: "encoding", got: encoding });
-      const typeFailure = contentTypeFailure(headerValue(res, "content-type"), entry.content_types);
-      if (typeFailure) return fail(typeFailure);
-      readBody(
-        res,
-        entry,
-        fail,
-        (body) => settle({ kind: "body", body, etag, lastModified }),
-        (received, total) =>
-          fail(
-            signal.aborted
-              ? { kind: "timeout", ms: timeoutMs }
-              : total !== null
-                ? { kind: "truncated", received, declared: total }
-                : { kind: "network", message: `connection closed after ${received} bytes, before the body was complete` },
-          ),
-      );
-    });
+        const fail = (failure: Failure) => {
+          settle({ kind: "failed", failure });
+          req.destroy();
+        };
+        const status = res.statusCode ?? 0;
+        const etag = headerValue(res, "etag");
+        const lastModified = headerValue(res, "last-modified");
+        const location = headerValue(res, "location");
+        if (status === 304) {
+          settle({ kind: "not_modified", etag, lastModified });
+          return void req.destroy();
+        }
+        if (status >= 300 && status < 400 && location) {
+          settle({ kind: "redirect", location });
+          return void req.destroy();
+        }
+        if (status !== 200) return fail({ kind: "http", status, statusText: res.statusMessage ?? "" });
+        const declared = declaredLength(headerValue(res, "content-length"));
+        if (declared !== null && declared > entry.max_bytes)
+          return fail({ kind: "too_large", maxBytes: entry.max_bytes, declared });
+        const encoding = headerValue(res, "content-encoding");
+        if (encoding && encoding.trim().toLowerCase() !== "identity") return fail({ kind: "encoding", got: encoding });
+        const typeFailure = contentTypeFailure(headerValue(res, "content-type"), entry.content_types);
+        if (typeFailure) return fail(typeFailure);
+        readBody(
+          res,
+          entry,
+          fail,
+          (body) => settle({ kind: "body", body, etag, lastModified }),
+          (received, total) =>
+            fail(
+              signal.aborted
+                ? { kind: "timeout", ms: timeoutMs }
+                : total !== null
+                  ? { kind: "truncated", received, declared: total }
+                  : {
+                      kind: "network",
+                      message: `connection closed after ${received} bytes, before the body was complete`,
+                    },
+            ),
+        );
+      });
     } catch (e) {
       // A header Node will not send (say, a validator with a newline) throws here, before any request.
-      return settle({ kind: "failed", failure: { kind: "network", message: `request not sent: ${(e as Error).message}` } });
+      return settle({
+        kind: "failed",
+        failure: { kind: "network", message: `request not sent: ${(e as Error).message}` },
+      });
     }
-    req.on("error", (e: NodeJS.ErrnoException) => settle({ kind: "failed", failure: networkFailure(e.code && !e.message.includes(e.code) ? `${e.code} ${e.message}` : e.message) }));
+    req.on("error", (e: NodeJS.ErrnoException) =>
+      settle({
+        kind: "failed",
+        failure: networkFailure(e.code && !e.message.includes(e.code) ? `${e.code} ${e.message}` : e.message),
+      }),
+    );
     req.end();
   });
 }
 
 /** One attempt: follows redirects (each hop must pass the same URL rule) within one deadline. */
-async function attemptOnce(entry: ManifestEntry, headers: Record<string, string>, timeoutMs: number): Promise<Response> {
+async function attemptOnce(
+  entry: ManifestEntry,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<Response> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
@@ -178,7 +207,10 @@ async function attemptOnce(entry: ManifestEntry, headers: Record<string, string>
       try {
         next = new URL(result.location, url).href;
       } catch {
-        return { kind: "failed", failure: { kind: "redirect", message: `${JSON.stringify(result.location.slice(0, 100))} is not a URL` } };
+        return {
+          kind: "failed",
+          failure: { kind: "redirect", message: `${JSON.stringify(result.location.slice(0, 100))} is not a URL` },
+        };
       }
       const why = redirectProblem(url, next);
       if (why) return { kind: "failed", failure: { kind: "redirect", message: why } };
@@ -209,7 +241,8 @@ export function destination(outDir: string, path: string): { problem: string } |
     const dir = parts.slice(0, i).join("/");
     const stat = lstatOrNull(join(outDir, dir));
     if (stat === null) break;
-    if (!stat.isDirectory()) return { problem: `${dir} in the output folder is ${kindOf(stat)}, not a folder; nothing is written through it` };
+    if (!stat.isDirectory())
+      return { problem: `${dir} in the output folder is ${kindOf(stat)}, not a folder; nothing is written through it` };
   }
   const stat = lstatOrNull(join(outDir, path));
   if (stat === null) return { sha256: null };
@@ -222,7 +255,12 @@ export function destination(outDir: string, path: string): { problem: string } |
 }
 
 /** One URL with retries, then the format check of what arrived. */
-async function download(entry: ManifestEntry, url: string, headers: Record<string, string>, options: FetchOptions): Promise<{ response: Response; attempts: number; report?: string }> {
+async function download(
+  entry: ManifestEntry,
+  url: string,
+  headers: Record<string, string>,
+  options: FetchOptions,
+): Promise<{ response: Response; attempts: number; report?: string }> {
   let response: Response;
   let attempts = 0;
   for (;;) {
@@ -233,16 +271,22 @@ async function download(entry: ManifestEntry, url: string, headers: Record<strin
   }
   if (response.kind !== "body") return { response, attempts };
   const inspection = (options.inspect ?? inspectFormat)(entry, response.body);
-  if (inspection && !inspection.ok) return { response: { kind: "failed", failure: { kind: "format", message: inspection.report } }, attempts };
+  if (inspection && !inspection.ok)
+    return { response: { kind: "failed", failure: { kind: "format", message: inspection.report } }, attempts };
   return { response, attempts, ...(inspection ? { report: inspection.report } : {}) };
 }
 
 /** Fetch one file with retries; returns what happened and the state entry to record, if any. */
-export async function fetchEntry(entry: ManifestEntry, previous: StateEntry | undefined, options: FetchOptions): Promise<{ outcome: Outcome; state?: StateEntry }> {
+export async function fetchEntry(
+  entry: ManifestEntry,
+  previous: StateEntry | undefined,
+  options: FetchOptions,
+): Promise<{ outcome: Outcome; state?: StateEntry }> {
   const dest = join(options.outDir, entry.path);
   const base = { path: entry.path, url: entry.url };
   const local = destination(options.outDir, entry.path);
-  if ("problem" in local) return { outcome: { ...base, status: "failed", failure: { kind: "write", message: local.problem }, attempts: 0 } };
+  if ("problem" in local)
+    return { outcome: { ...base, status: "failed", failure: { kind: "write", message: local.problem }, attempts: 0 } };
   const localSha256 = local.sha256;
   const conditional = conditionalHeaders(previous, localSha256);
   const headers = { ...BASE_HEADERS, ...conditional };
@@ -254,22 +298,52 @@ export async function fetchEntry(entry: ManifestEntry, previous: StateEntry | un
     const second = await download(entry, entry.fallback_url, BASE_HEADERS, options);
     attempts += second.attempts;
     if (second.response.kind === "failed") {
-      return { outcome: { ...base, status: "failed", failure: response.failure, attempts, fallback_failure: second.response.failure } };
+      return {
+        outcome: {
+          ...base,
+          status: "failed",
+          failure: response.failure,
+          attempts,
+          fallback_failure: second.response.failure,
+        },
+      };
     }
     fallback = { url: entry.fallback_url, primaryFailure: response.failure };
     ({ response, report } = second);
   }
   const found = { ...(report ? { format_report: report } : {}), ...(fallback ? { fallback } : {}) };
 
-  if (response.kind === "failed") return { outcome: { ...base, status: "failed", failure: response.failure, attempts } };
+  if (response.kind === "failed")
+    return { outcome: { ...base, status: "failed", failure: response.failure, attempts } };
 
   if (response.kind === "not_modified") {
     // A 304 we did not ask for would leave us with no copy, or one we cannot vouch for.
     if (!previous || Object.keys(conditional).length === 0) {
-      return { outcome: { ...base, status: "failed", failure: { kind: "http", status: 304, statusText: "Not Modified, but no conditional request was sent" }, attempts } };
+      return {
+        outcome: {
+          ...base,
+          status: "failed",
+          failure: { kind: "http", status: 304, statusText: "Not Modified, but no conditional request was sent" },
+          attempts,
+        },
+      };
     }
-    const state = { ...previous, etag: response.etag ?? previous.etag, last_modified: response.lastModified ?? previous.last_modified };
-    return { outcome: { ...base, status: "not_modified", sha256: previous.sha256, bytes: previous.bytes, changedUpstream: previous.sha256 !== entry.sha256, ...found }, state };
+    const state = {
+      ...previous,
+      etag: response.etag ?? previous.etag,
+      last_modified: response.lastModified ?? previous.last_modified,
+    };
+    return {
+      outcome: {
+        ...base,
+        status: "not_modified",
+        sha256: previous.sha256,
+        bytes: previous.bytes,
+        changedUpstream: previous.sha256 !== entry.sha256,
+        ...found,
+      },
+      state,
+    };
   }
 
   const wrong = bodyProblem(entry, response.body);
@@ -281,7 +355,17 @@ export async function fetchEntry(entry: ManifestEntry, previous: StateEntry | un
       // Temp file then rename: readers see the old file or the new one, never half of one.
       writeAllAtomically({ [dest]: response.body });
     } catch (e) {
-      return { outcome: { ...base, status: "failed", failure: { kind: "write", message: e instanceof DataError ? e.problems.map((p) => p.expected).join("; ") : (e as Error).message }, attempts } };
+      return {
+        outcome: {
+          ...base,
+          status: "failed",
+          failure: {
+            kind: "write",
+            message: e instanceof DataError ? e.problems.map((p) => p.expected).join("; ") : (e as Error).message,
+          },
+          attempts,
+        },
+      };
     }
   }
   const state: StateEntry = {
@@ -291,7 +375,17 @@ export async function fetchEntry(entry: ManifestEntry, previous: StateEntry | un
     bytes: response.body.length,
     fetched_at: (options.now ?? (() => new Date()))().toISOString(),
   };
-  return { outcome: { ...base, status: "fetched", sha256, bytes: response.body.length, changedUpstream: sha256 !== entry.sha256, ...found }, state };
+  return {
+    outcome: {
+      ...base,
+      status: "fetched",
+      sha256,
+      bytes: response.body.length,
+      changedUpstream: sha256 !== entry.sha256,
+      ...found,
+    },
+    state,
+  };
 }
 
 function readState(outDir: string): FetchState {
@@ -316,7 +410,15 @@ export async function fetchAll(entries: ManifestEntry[], options: FetchOptions):
       result = await fetchEntry(entry, state[entry.path], options);
     } catch (e) {
       // Whatever went wrong with one file, the others are still fetched.
-      result = { outcome: { path: entry.path, url: entry.url, status: "failed", failure: { kind: "network", message: (e as Error).message }, attempts: 1 } };
+      result = {
+        outcome: {
+          path: entry.path,
+          url: entry.url,
+          status: "failed",
+          failure: { kind: "network", message: (e as Error).message },
+          attempts: 1,
+        },
+      };
     }
     const { outcome, state: recorded } = result;
     outcomes.push(outcome);
@@ -333,7 +435,11 @@ export async function fetchAll(entries: ManifestEntry[], options: FetchOptions):
 if (import.meta.main) {
   await runMain(async () => {
     const manifestPath = argValue("manifest", "data/upstream.json");
-    const entries = selectEntries(parseManifest(readText(manifestPath), manifestPath), argValue("only", ""), manifestPath);
+    const entries = selectEntries(
+      parseManifest(readText(manifestPath), manifestPath),
+      argValue("only", ""),
+      manifestPath,
+    );
     const outcomes = await fetchAll(entries, {
       outDir: argValue("out", "data/upstream"),
       timeoutMs: positiveNumber("timeout", argValue("timeout", String(DEFAULTS.timeoutMs / 1000))) * 1000,
@@ -344,7 +450,9 @@ if (import.meta.main) {
     console.log(summarise(outcomes));
     const failed = outcomes.filter((o) => o.status === "failed");
     if (failed.length > 0) {
-      console.error(`${failed.length} of ${outcomes.length} files failed; their previous copies are unchanged:\n${failed.map(describeOutcome).join("\n")}`);
+      console.error(
+        `${failed.length} of ${outcomes.length} files failed; their previous copies are unchanged:\n${failed.map(describeOutcome).join("\n")}`,
+      );
       process.exitCode = 1;
     }
   });

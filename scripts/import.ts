@@ -11,8 +11,21 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { toCsv } from "../src/lib/data/csv.ts";
 import { argValue, readBytes, readText, runMain, writeAllAtomically } from "./lib/io.ts";
-import { buildSuccessionRows, buildTrustRows, parseEtr, parseSucc, SUCCESSION_COLUMNS, TRUST_COLUMNS } from "./import/ods-trusts.ts";
-import { EPR_STATUS_COLUMNS, parseEprSuppliers, withEdition, type EprStatusCsvRow, type ListEditionInput } from "./import/nhse-epr-suppliers.ts";
+import {
+  buildSuccessionRows,
+  buildTrustRows,
+  parseEtr,
+  parseSucc,
+  SUCCESSION_COLUMNS,
+  TRUST_COLUMNS,
+} from "./import/ods-trusts.ts";
+import {
+  EPR_STATUS_COLUMNS,
+  parseEprSuppliers,
+  withEdition,
+  type EprStatusCsvRow,
+  type ListEditionInput,
+} from "./import/nhse-epr-suppliers.ts";
 import { readWorkbook } from "./import/workbook.ts";
 import { ICB_SUCCESSION_COLUMNS, parseIcbSuccessions } from "./import/icb-successions.ts";
 import { parseCsv } from "../src/lib/data/csv.ts";
@@ -21,7 +34,16 @@ import { z } from "astro/zod";
 import { isIsoDay } from "../src/lib/data/dates.ts";
 import { buildGeography, ICB_COLUMNS, REGION_COLUMNS } from "./import/geography.ts";
 import { extractGmppRow, GMPP_COLUMNS } from "./import/gmpp.ts";
-import { eprStatusTable, gmppTable, icbSuccessionsTable, icbsTable, regionsTable, successionsTable, TRUSTS_SINCE, trustsTable } from "../src/lib/data/tables.ts";
+import {
+  eprStatusTable,
+  gmppTable,
+  icbSuccessionsTable,
+  icbsTable,
+  regionsTable,
+  successionsTable,
+  TRUSTS_SINCE,
+  trustsTable,
+} from "../src/lib/data/tables.ts";
 import { parseTable, type Schema, type TableSpec } from "../src/lib/data/schema.ts";
 import { checkIntegrity } from "../src/lib/data/integrity.ts";
 import { DataError, type Problem } from "../src/lib/data/errors.ts";
@@ -42,11 +64,20 @@ export const UPSTREAM = {
 /** The editions of NHS England's list to import, from data/epr-list-editions.json. */
 const EDITIONS = z
   .array(
-    z.object({
-      path: z.string("the workbook's path under the upstream folder").min(1, "the workbook's path under the upstream folder"),
-      source_id: z.string("a source id").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a source id from sources.json (lower-case words joined by -)"),
-      as_of: z.string("the date the edition describes").refine(isIsoDay, "the date the edition describes, as YYYY-MM-DD"),
-    }, "an edition {path, source_id, as_of}"),
+    z.object(
+      {
+        path: z
+          .string("the workbook's path under the upstream folder")
+          .min(1, "the workbook's path under the upstream folder"),
+        source_id: z
+          .string("a source id")
+          .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a source id from sources.json (lower-case words joined by -)"),
+        as_of: z
+          .string("the date the edition describes")
+          .refine(isIsoDay, "the date the edition describes, as YYYY-MM-DD"),
+      },
+      "an edition {path, source_id, as_of}",
+    ),
     "a JSON array of editions, each {path, source_id, as_of}",
   )
   .min(1, "at least one edition");
@@ -64,28 +95,44 @@ async function importEditions(from: string, editions: readonly ListEditionInput[
   return rows;
 }
 
-
 /**
  * On a fresh clone data/upstream/ is empty (it is not committed): say which files are missing and the one
  * command that fetches them, rather than failing on the first unreadable file.
  */
 export function missingUpstream(from: string, editions: readonly ListEditionInput[] = []): DataError | null {
-  const missing = [...Object.values(UPSTREAM), ...editions.map((e) => e.path)].filter((p) => !existsSync(join(from, p)));
+  const missing = [...Object.values(UPSTREAM), ...editions.map((e) => e.path)].filter(
+    (p) => !existsSync(join(from, p)),
+  );
   if (missing.length === 0) return null;
-  const what = missing.length === Object.keys(UPSTREAM).length + editions.length ? `has none of the ${missing.length} publishers' files` : `lacks ${missing.length} of the publishers' files`;
+  const what =
+    missing.length === Object.keys(UPSTREAM).length + editions.length
+      ? `has none of the ${missing.length} publishers' files`
+      : `lacks ${missing.length} of the publishers' files`;
   return new DataError([
-    { file: from, value: missing.join(", "), expected: `every upstream file; the folder ${what}. Run \`npm run data:fetch\` first (it downloads them into data/upstream/), or pass \`--from <dir>\` for a folder laid out the same way. Nothing was written` },
+    {
+      file: from,
+      value: missing.join(", "),
+      expected: `every upstream file; the folder ${what}. Run \`npm run data:fetch\` first (it downloads them into data/upstream/), or pass \`--from <dir>\` for a folder laid out the same way. Nothing was written`,
+    },
   ]);
 }
 
-export async function importAll(from: string, out: string, editions: readonly ListEditionInput[]): Promise<Record<string, string>> {
+export async function importAll(
+  from: string,
+  out: string,
+  editions: readonly ListEditionInput[],
+): Promise<Record<string, string>> {
   const missing = missingUpstream(from, editions);
   if (missing) throw missing;
   const at = (key: keyof typeof UPSTREAM) => join(from, UPSTREAM[key]);
   const current = parseEtr(readText(at("etrCurrent")), at("etrCurrent"));
   const older = parseEtr(readText(at("etrOlder")), at("etrOlder"));
   const trusts = buildTrustRows(current, older, TRUSTS_SINCE);
-  const successions = buildSuccessionRows(parseSucc(readText(at("succ")), at("succ")), new Set(trusts.map((t) => t.code)), TRUSTS_SINCE);
+  const successions = buildSuccessionRows(
+    parseSucc(readText(at("succ")), at("succ")),
+    new Set(trusts.map((t) => t.code)),
+    TRUSTS_SINCE,
+  );
   const status = await importEditions(from, editions);
   const icbSuccessions = parseIcbSuccessions(readText(at("icbSuccessions")), at("icbSuccessions"));
   const geo = buildGeography(readText(at("icbNames")), at("icbNames"), readText(at("hexmap")), at("hexmap"));
@@ -111,17 +158,35 @@ export async function importAll(from: string, out: string, editions: readonly Li
  * One new edition of NHS England's list, added beside the editions already in out/epr-status.csv and
  * recorded in out/epr-list-editions.json. The workbook's path is kept as given.
  */
-export async function importOneEdition(workbook: string, edition: Omit<ListEditionInput, "path">, out: string): Promise<Record<string, string>> {
+export async function importOneEdition(
+  workbook: string,
+  edition: Omit<ListEditionInput, "path">,
+  out: string,
+): Promise<Record<string, string>> {
   const statusFile = join(out, "epr-status.csv");
   const editionsFile = join(out, "epr-list-editions.json");
-  const existing = parseCsv(readText(statusFile), statusFile).rows.map((r) => Object.fromEntries(EPR_STATUS_COLUMNS.map((c, i) => [c, r.cells[i] ?? ""])) as EprStatusCsvRow);
+  const existing = parseCsv(readText(statusFile), statusFile).rows.map(
+    (r) => Object.fromEntries(EPR_STATUS_COLUMNS.map((c, i) => [c, r.cells[i] ?? ""])) as EprStatusCsvRow,
+  );
   const editions = readEditions(editionsFile);
   const clash = editions.find((e) => e.source_id === edition.source_id && e.as_of !== edition.as_of);
-  if (clash) throw new DataError([{ file: editionsFile, column: "as_of", value: clash.as_of, expected: `one date per source id: ${edition.source_id} is already dated ${clash.as_of}; give the new edition its own source id` }]);
+  if (clash)
+    throw new DataError([
+      {
+        file: editionsFile,
+        column: "as_of",
+        value: clash.as_of,
+        expected: `one date per source id: ${edition.source_id} is already dated ${clash.as_of}; give the new edition its own source id`,
+      },
+    ]);
   const rows = parseEprSuppliers(readWorkbook(workbook), workbook, edition);
   const files = {
     [statusFile]: toCsv(EPR_STATUS_COLUMNS, withEdition(existing, rows)),
-    [editionsFile]: toJson([...editions.filter((e) => e.source_id !== edition.source_id), { path: workbook, ...edition }].sort((a, b) => compareCodePoints(a.as_of, b.as_of))),
+    [editionsFile]: toJson(
+      [...editions.filter((e) => e.source_id !== edition.source_id), { path: workbook, ...edition }].sort((a, b) =>
+        compareCodePoints(a.as_of, b.as_of),
+      ),
+    ),
   };
   // The data step's schema, before anything is written.
   parseTable(files[statusFile]!, `${statusFile} (as imported; not written)`, eprStatusTable);
@@ -153,7 +218,12 @@ export function checkOutputs(files: Record<string, string>, out: string): void {
   parse("icb-successions.csv", icbSuccessionsTable);
   parse("regions.csv", regionsTable);
   parse("gmpp.csv", gmppTable);
-  problems.push(...checkIntegrity({ trusts, successions, icbs }, { trusts: label("trusts.csv"), successions: label("successions.csv"), icbs: label("icbs.csv") }));
+  problems.push(
+    ...checkIntegrity(
+      { trusts, successions, icbs },
+      { trusts: label("trusts.csv"), successions: label("successions.csv"), icbs: label("icbs.csv") },
+    ),
+  );
   if (problems.length) throw new DataError(problems);
 }
 

@@ -18,7 +18,15 @@ import { serveDir } from "./lib/static-server.ts";
 import { removeProfile } from "./lib/profile.ts";
 
 const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-const CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROME_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 const PAGES = ["/", "/trusts/RK9/", "/embed/coverage-over-time/"];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 /** Categories that must score 100. */
@@ -28,7 +36,11 @@ const ASSERTED = new Set<string>(["accessibility", "best-practices", "seo"]);
 async function startChromium(): Promise<{ port: number; close: () => Promise<void> }> {
   // A folder of its own for each run: two runs never share a profile.
   const profile = mkdtempSync(join(tmpdir(), `epr-lighthouse-profile-${process.pid}-`));
-  const child = spawn(CHROMIUM, [...CHROME_FLAGS, "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(
+    CHROMIUM,
+    [...CHROME_FLAGS, "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const close = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -103,7 +115,9 @@ try {
       for (let attempt = 1; attempt <= 2; attempt++) {
         lhr = (await lighthouse(server.url + path, flags, config))?.lhr;
         if (lhr && !lhr.runtimeError) break;
-        console.error(`Lighthouse could not load ${path} (attempt ${attempt}): ${lhr?.runtimeError?.code ?? "no result"} ${lhr?.runtimeError?.message ?? ""}`);
+        console.error(
+          `Lighthouse could not load ${path} (attempt ${attempt}): ${lhr?.runtimeError?.code ?? "no result"} ${lhr?.runtimeError?.message ?? ""}`,
+        );
       }
       if (!lhr || lhr.runtimeError) throw new Error(`Lighthouse could not load ${path}`);
       const score = (id: string) => {
@@ -129,7 +143,9 @@ try {
   await server.close();
 }
 
-console.log(`\nLighthouse ${formFactors.join(" + ")} (${((performance.now() - started) / 1000).toFixed(0)} s; performance is a timing and is not asserted)`);
+console.log(
+  `\nLighthouse ${formFactors.join(" + ")} (${((performance.now() - started) / 1000).toFixed(0)} s; performance is a timing and is not asserted)`,
+);
 table(["page", "form", ...CATEGORIES], rows);
 if (failures.length) {
   console.log("\nBelow 100 (accessibility, best-practices and SEO must be 100):" + failures.join("\n"));

@@ -17,9 +17,18 @@ import { argValue, runMain } from "./lib/io.ts";
 const require = createRequire(import.meta.url);
 const fontDir = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
 const fonts = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => join(fontDir, f));
-const options: ResvgRenderOptions = { fitTo: { mode: "width", value: OG_WIDTH }, font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" } };
+const options: ResvgRenderOptions = {
+  fitTo: { mode: "width", value: OG_WIDTH },
+  font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
+};
 
-const decode = (s: string) => s.replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 export interface CardOptions {
   /** The chart stylesheet, as staticChartCss made it. */
@@ -38,7 +47,9 @@ export const CARD_CACHE = "node_modules/.cache/nhs-epr-tracker/og";
  * so a cached card is byte-identical to a fresh one and the build stays reproducible.
  */
 const renderer = (() => {
-  const version = (JSON.parse(readFileSync(require.resolve("@resvg/resvg-js/package.json"), "utf8")) as { version: string }).version;
+  const version = (
+    JSON.parse(readFileSync(require.resolve("@resvg/resvg-js/package.json"), "utf8")) as { version: string }
+  ).version;
   const hash = createHash("sha256").update(`resvg ${version}\n`);
   for (const f of fonts) hash.update(readFileSync(f));
   return hash.digest("hex");
@@ -79,12 +90,20 @@ async function card(dist: string, file: string, opts: CardOptions): Promise<void
   const html = readFileSync(file, "utf8");
   const pathname = "/" + relative(dist, file).replace(/\\/g, "/");
   // The card carries the site's name already; the title need not repeat it.
-  const title = decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "").replace(/ · NHS EPR Tracker$/, "").replace(/^NHS EPR Tracker: (.)/, (_, c: string) => c.toUpperCase());
+  const title = decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "")
+    .replace(/ · NHS EPR Tracker$/, "")
+    .replace(/^NHS EPR Tracker: (.)/, (_, c: string) => c.toUpperCase());
   const description = decode(/<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? "");
   // The page names the chart its card shows; the drawing is the one the build rendered from the catalogue.
   const chartId = /<meta name="card-chart" content="([^"]+)"/.exec(html)?.[1] ?? null;
   const chartSvg = chartId ? readChartDrawing(dist, chartId) : null;
-  const svg = ogCardSvg({ title, description, chartSvg, css: opts.css, footer: `Figures with their sources · data release ${opts.release}` });
+  const svg = ogCardSvg({
+    title,
+    description,
+    chartSvg,
+    css: opts.css,
+    footer: `Figures with their sources · data release ${opts.release}`,
+  });
   const out = join(dist, ogImagePath(pathname));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, await png(svg, opts.cacheDir));
@@ -97,16 +116,20 @@ export async function writeCards(dist: string, opts: CardOptions): Promise<numbe
   // Drawn on the thread pool, a few at a time; each file's bytes do not depend on the order. After a
   // failure the queue is emptied and the cards already being drawn are waited for, so nothing is
   // still writing when the error is reported.
-  const workers = await Promise.allSettled(Array.from({ length: 4 }, async () => {
-    for (let f = queue.shift(); f; f = queue.shift()) {
-      try {
-        await card(dist, f, opts);
-      } catch (e) {
-        queue.length = 0;
-        throw new DataError([{ file: f, expected: `a page whose social card can be drawn (${(e as Error).message.slice(0, 300)})` }]);
+  const workers = await Promise.allSettled(
+    Array.from({ length: 4 }, async () => {
+      for (let f = queue.shift(); f; f = queue.shift()) {
+        try {
+          await card(dist, f, opts);
+        } catch (e) {
+          queue.length = 0;
+          throw new DataError([
+            { file: f, expected: `a page whose social card can be drawn (${(e as Error).message.slice(0, 300)})` },
+          ]);
+        }
       }
-    }
-  }));
+    }),
+  );
   const failed = workers.find((w) => w.status === "rejected");
   if (failed) throw failed.reason;
   return files.length;
@@ -115,9 +138,18 @@ export async function writeCards(dist: string, opts: CardOptions): Promise<numbe
 if (import.meta.main) {
   await runMain(async () => {
     const dist = argValue("dist", "dist");
-    const css = staticChartCss(readFileSync("src/styles/charts.css", "utf8") + readFileSync("src/styles/timeline.css", "utf8"));
-    const release = (JSON.parse(readFileSync("src/generated/site-data.json", "utf8")) as { release: { date: string } }).release.date;
-    const count = await writeCards(dist, { css, release, cacheDir: process.env.OG_CACHE === "off" ? undefined : CARD_CACHE });
-    console.log(`og: ${count} social preview cards written to ${join(dist, "og")} (${cardStats.drawn} drawn, ${cardStats.cached} from the cache)`);
+    const css = staticChartCss(
+      readFileSync("src/styles/charts.css", "utf8") + readFileSync("src/styles/timeline.css", "utf8"),
+    );
+    const release = (JSON.parse(readFileSync("src/generated/site-data.json", "utf8")) as { release: { date: string } })
+      .release.date;
+    const count = await writeCards(dist, {
+      css,
+      release,
+      cacheDir: process.env.OG_CACHE === "off" ? undefined : CARD_CACHE,
+    });
+    console.log(
+      `og: ${count} social preview cards written to ${join(dist, "og")} (${cardStats.drawn} drawn, ${cardStats.cached} from the cache)`,
+    );
   });
 }

@@ -4,7 +4,10 @@ import { paletteCss } from "../src/lib/charts/palette.ts";
 
 const file = "src/styles/charts.css";
 const css = readFileSync(file, "utf8");
-const next = css.replace(/(\/\* palette:start \*\/\n)[\s\S]*?(\n\/\* palette:end \*\/)/, (_, start: string, end: string) => `${start}${paletteCss()}${end}`);
+const next = css.replace(
+  /(\/\* palette:start \*\/\n)[\s\S]*?(\n\/\* palette:end \*\/)/,
+  (_, start: string, end: string) => `${start}${paletteCss()}${end}`,
+);
 if (next === css) console.log(`${file}: colour block already up to date`);
 else {
   writeFileSync(file, next);

@@ -12,7 +12,19 @@ import { argValue } from "./lib/io.ts";
 import { serveDir } from "./lib/static-server.ts";
 import { launchBrowser } from "./lib/browser.ts";
 
-const DEFAULT_PAGES = ["/", "/coverage/", "/deadlines/", "/programme/", "/suppliers/", "/trusts/", "/trusts/RQ3/", "/sources/", "/about/", "/glossary/", "/missing-page/"];
+const DEFAULT_PAGES = [
+  "/",
+  "/coverage/",
+  "/deadlines/",
+  "/programme/",
+  "/suppliers/",
+  "/trusts/",
+  "/trusts/RQ3/",
+  "/sources/",
+  "/about/",
+  "/glossary/",
+  "/missing-page/",
+];
 
 const out = argValue("out", "screenshots");
 const list = (name: string, fallback: string) => argValue(name, fallback).split(",").filter(Boolean);
@@ -31,11 +43,15 @@ const server = await serveDir("dist");
 const host = createServer((req, res) => {
   const q = new URL(req.url ?? "/", "http://x").searchParams;
   const loader = q.get("loader") === "1";
-  const frames = (q.get("embeds") ?? "").split(",").filter(Boolean).map((p) => {
-    const height = q.get(`h${p}`) ?? "600";
-    return `<iframe src="${server.url}${p}" title="Embedded ${p}" height="${height}" style="border:0;width:100%" data-epr-embed></iframe>`;
-  });
-  res.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><html><head><meta name="viewport" content="width=device-width"><title>An article</title></head>
+  const frames = (q.get("embeds") ?? "")
+    .split(",")
+    .filter(Boolean)
+    .map((p) => {
+      const height = q.get(`h${p}`) ?? "600";
+      return `<iframe src="${server.url}${p}" title="Embedded ${p}" height="${height}" style="border:0;width:100%" data-epr-embed></iframe>`;
+    });
+  res.writeHead(200, { "content-type": "text/html" })
+    .end(`<!doctype html><html><head><meta name="viewport" content="width=device-width"><title>An article</title></head>
     <body style="margin:0 auto;max-width:680px;padding:0 8px;font:18px Georgia,serif"><h1>A local newspaper</h1><p>Paragraph before the chart.</p>${frames.join("<p>Text between embeds.</p>")}<p>Paragraph after.</p>
     ${loader ? `<script src="${server.url}/embed/v1/loader.js" async></script>` : ""}</body></html>`);
 });
@@ -45,7 +61,13 @@ const browser = await launchBrowser();
 const nameOf = (path: string) => path.replace(/\//g, "_").replace(/^_|_$/g, "") || "home";
 try {
   for (const width of widths) {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: js, deviceScaleFactor: 1, acceptDownloads: true, colorScheme: theme });
+    const context = await browser.newContext({
+      viewport: { width, height: 900 },
+      javaScriptEnabled: js,
+      deviceScaleFactor: 1,
+      acceptDownloads: true,
+      colorScheme: theme,
+    });
     const page = await context.newPage();
     for (const path of pages) {
       await page.goto(server.url + path);
@@ -68,7 +90,10 @@ try {
       for (const e of embeds) {
         const owner = e.startsWith("/embed/trust/") ? `/trusts/${e.split("/")[3]}/` : `/charts/${e.split("/")[2]}/`;
         await page.goto(server.url + owner);
-        heights.set(`h${e}`, (/height="(\d+)"/.exec(await page.locator("textarea.embed-code").first().inputValue()) ?? [])[1] ?? "600");
+        heights.set(
+          `h${e}`,
+          (/height="(\d+)"/.exec(await page.locator("textarea.embed-code").first().inputValue()) ?? [])[1] ?? "600",
+        );
       }
       for (const loader of [false, true]) {
         await page.goto(`${hostUrl}?loader=${loader ? 1 : 0}&embeds=${embeds.join(",")}&${heights}`);
@@ -87,7 +112,10 @@ try {
       const panel = page.locator(`details.share[data-chart="${id}"]`);
       await panel.locator("summary").click();
       if (theme === "dark") await panel.getByLabel("Dark").first().check();
-      const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "PNG", exact: true }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        panel.getByRole("button", { name: "PNG", exact: true }).click(),
+      ]);
       const file = join(out, `export-${width}-${download.suggestedFilename()}`);
       copyFileSync((await download.path())!, file);
       console.log(file);

@@ -41,7 +41,10 @@ interface Longform {
 
 function readList(text: string, file: string, wrapped: boolean): ServiceQuestion[] {
   const data = parseJson(text, file);
-  if (!Array.isArray(data)) throw new DataError([{ file, expected: wrapped ? "a JSON array of {month_file, commit, record}" : "a JSON array of {value, links}" }]);
+  if (!Array.isArray(data))
+    throw new DataError([
+      { file, expected: wrapped ? "a JSON array of {month_file, commit, record}" : "a JSON array of {value, links}" },
+    ]);
   return data.map((item, i) => {
     const record = wrapped ? (item as { record?: unknown } | null)?.record : item;
     const value = (record as { value?: unknown } | null)?.value;
@@ -51,14 +54,25 @@ function readList(text: string, file: string, wrapped: boolean): ServiceQuestion
 
 function readLongform(text: string, file: string): Map<number, Longform> {
   const data = parseJson(text, file);
-  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new DataError([{ file, expected: "an object of {file, question_text, answer_text} keyed by Parliament id" }]);
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    throw new DataError([{ file, expected: "an object of {file, question_text, answer_text} keyed by Parliament id" }]);
   const out = new Map<number, Longform>();
   for (const [key, v] of Object.entries(data)) {
     const e = v as Partial<Longform> | null;
-    if (!/^\d+$/.test(key)) throw new DataError([{ file, column: key, expected: "a Parliament id (digits) as the key" }]);
-    if (typeof e?.file !== "string" || !/\/\d{4}-\d{2}\.sqlite$/.test(e.file)) throw new DataError([{ file, column: `${key}.file`, value: JSON.stringify(e?.file), expected: "the archive file, ending YYYY-MM.sqlite" }]);
+    if (!/^\d+$/.test(key))
+      throw new DataError([{ file, column: key, expected: "a Parliament id (digits) as the key" }]);
+    if (typeof e?.file !== "string" || !/\/\d{4}-\d{2}\.sqlite$/.test(e.file))
+      throw new DataError([
+        {
+          file,
+          column: `${key}.file`,
+          value: JSON.stringify(e?.file),
+          expected: "the archive file, ending YYYY-MM.sqlite",
+        },
+      ]);
     for (const f of ["question_text", "answer_text"] as const) {
-      if (e[f] !== null && typeof e[f] !== "string") throw new DataError([{ file, column: `${key}.${f}`, value: JSON.stringify(e[f]), expected: "text or null" }]);
+      if (e[f] !== null && typeof e[f] !== "string")
+        throw new DataError([{ file, column: `${key}.${f}`, value: JSON.stringify(e[f]), expected: "text or null" }]);
     }
     out.set(Number(key), { file: e.file, question_text: e.question_text ?? null, answer_text: e.answer_text ?? null });
   }
@@ -69,7 +83,11 @@ const text = (s: string | null | undefined) => (s && s.trim() !== "" ? s : null)
 
 /** Our words for what an archive record lacks. */
 function archiveNote(missing: string[], monthFromFile: boolean, truncated: boolean): string {
-  const parts = [missing.length ? `Seeded from mySociety's archive of Parliament's written questions, which lacks ${joinWords(missing)}.` : "Seeded from mySociety's archive of Parliament's written questions."];
+  const parts = [
+    missing.length
+      ? `Seeded from mySociety's archive of Parliament's written questions, which lacks ${joinWords(missing)}.`
+      : "Seeded from mySociety's archive of Parliament's written questions.",
+  ];
   if (monthFromFile) parts.push("The month tabled is the month of the archive file the text came from.");
   if (truncated) parts.push("Only the start of the answer is in the archive.");
   parts.push("The next refresh reads the record again from Parliament.");
@@ -80,7 +98,10 @@ function joinWords(items: string[]): string {
   return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
-function listed(missing: string[], q: { askingMemberName: string | null; answeringMemberName: string | null; dateAnswered: string | null }): string[] {
+function listed(
+  missing: string[],
+  q: { askingMemberName: string | null; answeringMemberName: string | null; dateAnswered: string | null },
+): string[] {
   const out = [...missing];
   if (!q.dateAnswered) out.push("the answer date");
   if (!q.askingMemberName || !q.answeringMemberName) out.push("the members' names");
@@ -88,7 +109,10 @@ function listed(missing: string[], q: { askingMemberName: string | null; answeri
 }
 
 /** Every stored answer the archive yields, by id. Pure: the three files come in as text. */
-export function seedAnswers(files: Record<keyof typeof ARCHIVE_FILES, { text: string; file: string }>, query: AnswersQuery): StoredAnswer[] {
+export function seedAnswers(
+  files: Record<keyof typeof ARCHIVE_FILES, { text: string; file: string }>,
+  query: AnswersQuery,
+): StoredAnswer[] {
   const longform = readLongform(files.longform.text, files.longform.file);
   const records = new Map<number, ServiceQuestion>();
   // The month file first, then the EPR list, so the same id from both keeps the later-saved copy.
@@ -123,7 +147,8 @@ export function seedAnswers(files: Record<keyof typeof ARCHIVE_FILES, { text: st
     if (records.has(id) || out.has(id)) continue;
     const questionText = text(full.question_text)?.trim();
     const answerHtml = text(full.answer_text);
-    if (!questionText || !answerHtml || query.answering_body_id !== HEALTH.id || !HEALTH_ADDRESSEE.test(questionText)) continue;
+    if (!questionText || !answerHtml || query.answering_body_id !== HEALTH.id || !HEALTH_ADDRESSEE.test(questionText))
+      continue;
     const answerText = htmlToText(answerHtml);
     const terms = matchedTerms(query.terms, [questionText, answerText]);
     if (terms.length === 0 || answerText === "") continue;
@@ -153,7 +178,17 @@ export function seedAnswers(files: Record<keyof typeof ARCHIVE_FILES, { text: st
       api_url: apiUrl(id),
       terms,
       origin: "archive",
-      note: archiveNote(["the UIN", "the dates", "the heading", "the members' names", "the department (read here from whom the question is addressed to)"], true, false),
+      note: archiveNote(
+        [
+          "the UIN",
+          "the dates",
+          "the heading",
+          "the members' names",
+          "the department (read here from whom the question is addressed to)",
+        ],
+        true,
+        false,
+      ),
     });
   }
   return [...out.values()].sort((a, b) => a.id - b.id);
@@ -162,19 +197,32 @@ export function seedAnswers(files: Record<keyof typeof ARCHIVE_FILES, { text: st
 if (import.meta.main) {
   await runMain(() => {
     const from = argValue("from", "");
-    if (!from) throw new DataError([{ file: "--from", expected: "the archive folder, e.g. --from /path/to/parliament-wq" }]);
+    if (!from)
+      throw new DataError([{ file: "--from", expected: "the archive folder, e.g. --from /path/to/parliament-wq" }]);
     const outFile = argValue("out", "data/parliament/answers.json");
     const queryFile = argValue("query", "data/parliament/query.json");
     const query = parseQuery(readText(queryFile), queryFile);
     if (existsSync(outFile) && !process.argv.includes("--force")) {
       const existing = parseAnswers(readText(outFile), outFile);
       const fetched = existing.filter((a) => a.origin === "service").length;
-      if (fetched > 0) throw new DataError([{ file: outFile, value: `${fetched} answers read from the service`, expected: "no answers from the service: the seed would drop them (add --force to replace the file anyway)" }]);
+      if (fetched > 0)
+        throw new DataError([
+          {
+            file: outFile,
+            value: `${fetched} answers read from the service`,
+            expected: "no answers from the service: the seed would drop them (add --force to replace the file anyway)",
+          },
+        ]);
     }
-    const read = (key: keyof typeof ARCHIVE_FILES) => ({ file: join(from, ARCHIVE_FILES[key]), text: readText(join(from, ARCHIVE_FILES[key])) });
+    const read = (key: keyof typeof ARCHIVE_FILES) => ({
+      file: join(from, ARCHIVE_FILES[key]),
+      text: readText(join(from, ARCHIVE_FILES[key])),
+    });
     const answers = seedAnswers({ list: read("list"), month: read("month"), longform: read("longform") }, query);
     writeAllAtomically({ [outFile]: serializeAnswers(answers) });
     const undated = answers.filter((a) => !a.date_answered).length;
-    console.log(`${outFile}: ${answers.length} answers (${undated} without an answer date in the archive, ${answers.filter((a) => a.answer_truncated).length} cut short)`);
+    console.log(
+      `${outFile}: ${answers.length} answers (${undated} without an answer date in the archive, ${answers.filter((a) => a.answer_truncated).length} cut short)`,
+    );
   });
 }

@@ -12,4 +12,5 @@ if (!existsSync("dist/index.html")) {
 const port = Number(process.env.PORT ?? 4321);
 const server = await serveDir("dist", port);
 console.log(`serve: the built site is at ${server.url}/ (Ctrl+C to stop)`);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void server.close().then(() => process.exit(0)));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => void server.close().then(() => process.exit(0)));

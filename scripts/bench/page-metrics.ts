@@ -24,12 +24,21 @@ export async function transfer(browser: Browser, url: string): Promise<Transfer>
   page.on("response", (res) => {
     if (!res.url().startsWith(origin)) return;
     const js = res.request().resourceType() === "script" || /javascript/.test(res.headers()["content-type"] ?? "");
-    bodies.push(res.body().then((b) => ({ js, gz: gzipSync(b, { level: 9 }).length }), () => ({ js, gz: 0 })));
+    bodies.push(
+      res.body().then(
+        (b) => ({ js, gz: gzipSync(b, { level: 9 }).length }),
+        () => ({ js, gz: 0 }),
+      ),
+    );
   });
   await page.goto(url, { waitUntil: "networkidle" });
   const sizes = await Promise.all(bodies);
   await context.close();
-  return { jsGz: sizes.filter((s) => s.js).reduce((n, s) => n + s.gz, 0), totalGz: sizes.reduce((n, s) => n + s.gz, 0), external };
+  return {
+    jsGz: sizes.filter((s) => s.js).reduce((n, s) => n + s.gz, 0),
+    totalGz: sizes.reduce((n, s) => n + s.gz, 0),
+    external,
+  };
 }
 
 /**
@@ -58,7 +67,11 @@ export async function firstChart(browser: Browser, url: string, container: strin
     }, container);
     const page = await context.newPage();
     await page.goto(url, { waitUntil: "commit" });
-    const stamp = await page.waitForFunction(() => (window as unknown as { __firstChart?: number }).__firstChart, null, { timeout: 30_000 });
+    const stamp = await page.waitForFunction(
+      () => (window as unknown as { __firstChart?: number }).__firstChart,
+      null,
+      { timeout: 30_000 },
+    );
     samples.push(Number(await stamp.jsonValue()));
     await context.close();
   }

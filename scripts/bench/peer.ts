@@ -50,8 +50,15 @@ const mdText = (s: string) => esc(s).replace(/([\\`*_[\]$|#])/g, "\\$1");
 const fwText = (s: string) => esc(s).replace(/\$/g, "&#36;");
 
 function trusts(): TrustLite[] {
-  const data = JSON.parse(readFileSync(SITE_DATA, "utf8")) as { trusts: { code: string; name: string; status_now: { status: StatusNow; supplier: string | null } }[] };
-  return data.trusts.map(({ code, name, status_now }) => ({ code, name, status: status_now.status, supplier: status_now.supplier }));
+  const data = JSON.parse(readFileSync(SITE_DATA, "utf8")) as {
+    trusts: { code: string; name: string; status_now: { status: StatusNow; supplier: string | null } }[];
+  };
+  return data.trusts.map(({ code, name, status_now }) => ({
+    code,
+    name,
+    status: status_now.status,
+    supplier: status_now.supplier,
+  }));
 }
 
 const trustFacts = (t: TrustLite, text: (s: string) => string) =>
@@ -123,7 +130,10 @@ display(Plot.plot({
   );
   for (const tr of trusts()) {
     mkdirSync(join(src, "trusts", tr.code), { recursive: true });
-    writeFileSync(join(src, "trusts", tr.code, "index.md"), `---\ntitle: ${JSON.stringify(tr.name)}\n---\n\n# ${mdText(tr.name)}\n\n${trustFacts(tr, fwText)}\n`);
+    writeFileSync(
+      join(src, "trusts", tr.code, "index.md"),
+      `---\ntitle: ${JSON.stringify(tr.name)}\n---\n\n# ${mdText(tr.name)}\n\n${trustFacts(tr, fwText)}\n`,
+    );
   }
 
   t = performance.now();
@@ -173,7 +183,10 @@ ${SELECT_JS}
   );
   for (const tr of trusts()) {
     mkdirSync(join(dist, "trusts", tr.code), { recursive: true });
-    writeFileSync(join(dist, "trusts", tr.code, "index.html"), page(tr.name, `<h1>${esc(tr.name)}</h1>\n${trustFacts(tr, esc)}`));
+    writeFileSync(
+      join(dist, "trusts", tr.code, "index.html"),
+      page(tr.name, `<h1>${esc(tr.name)}</h1>\n${trustFacts(tr, esc)}`),
+    );
   }
   return performance.now() - t;
 }
@@ -186,14 +199,38 @@ export function buildPeer(opts: { forceFallback?: string } = {}): Peer {
   if (!fallbackReason) {
     try {
       const { buildMs, installMs } = buildFramework(dir);
-      const version = (JSON.parse(readFileSync(join(dir, "node_modules/@observablehq/framework/package.json"), "utf8")) as { version: string }).version;
-      return { name: `Observable Framework ${version} (Plot, client-side)`, dist: join(dir, "dist"), buildMs, installMs, fallbackReason: null, cleanup };
+      const version = (
+        JSON.parse(readFileSync(join(dir, "node_modules/@observablehq/framework/package.json"), "utf8")) as {
+          version: string;
+        }
+      ).version;
+      return {
+        name: `Observable Framework ${version} (Plot, client-side)`,
+        dist: join(dir, "dist"),
+        buildMs,
+        installMs,
+        fallbackReason: null,
+        cleanup,
+      };
     } catch (e) {
       const err = e as Error & { stderr?: Buffer; stdout?: Buffer };
-      const detail = [err.stderr?.toString(), err.stdout?.toString()].filter(Boolean).join("\n").trim().split("\n").slice(-12).join("\n");
+      const detail = [err.stderr?.toString(), err.stdout?.toString()]
+        .filter(Boolean)
+        .join("\n")
+        .trim()
+        .split("\n")
+        .slice(-12)
+        .join("\n");
       fallbackReason = `${err.message.split("\n")[0]}${detail ? `\n${detail}` : ""}`;
     }
   }
   const buildMs = buildPlain(join(dir, "plain"));
-  return { name: "plain HTML + d3 (client-side, fallback)", dist: join(dir, "plain"), buildMs, installMs: null, fallbackReason, cleanup };
+  return {
+    name: "plain HTML + d3 (client-side, fallback)",
+    dist: join(dir, "plain"),
+    buildMs,
+    installMs: null,
+    fallbackReason,
+    cleanup,
+  };
 }

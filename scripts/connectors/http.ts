@@ -83,12 +83,17 @@ async function once(session: Session, url: string, accept: string): Promise<Http
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     const why = urlProblem(current);
     if (why) throw new HttpError(current, null, `refused: not ${why}`);
-    if (session.requests >= options.maxRequests) throw new HttpError(current, null, `not sent: this run has made its limit of ${options.maxRequests} requests`);
+    if (session.requests >= options.maxRequests)
+      throw new HttpError(current, null, `not sent: this run has made its limit of ${options.maxRequests} requests`);
     session.requests += 1;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeoutMs);
     try {
-      const res = await fetch(current, { redirect: "manual", signal: controller.signal, headers: { accept, "user-agent": options.userAgent } });
+      const res = await fetch(current, {
+        redirect: "manual",
+        signal: controller.signal,
+        headers: { accept, "user-agent": options.userAgent },
+      });
       const location = res.headers.get("location");
       if (res.status >= 300 && res.status < 400 && location) {
         await res.body?.cancel();
@@ -98,7 +103,13 @@ async function once(session: Session, url: string, accept: string): Promise<Http
       return { url: current, status: res.status, headers: res.headers, body: await res.text() };
     } catch (e) {
       if (e instanceof HttpError) throw e;
-      throw new HttpError(current, null, controller.signal.aborted ? `timed out after ${options.timeoutMs} ms` : `network error: ${(e as Error).message}${(e as { cause?: Error }).cause ? ` (${(e as { cause: Error }).cause.message})` : ""}`);
+      throw new HttpError(
+        current,
+        null,
+        controller.signal.aborted
+          ? `timed out after ${options.timeoutMs} ms`
+          : `network error: ${(e as Error).message}${(e as { cause?: Error }).cause ? ` (${(e as { cause: Error }).cause.message})` : ""}`,
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -134,7 +145,11 @@ export async function get(session: Session, url: string, accept = "application/j
     if (status === 429) {
       const asked = retryAfterMs(res!.headers.get("retry-after"), now());
       if (asked !== null && asked > options.maxRetryAfterMs) {
-        throw new HttpError(url, 429, `HTTP 429: the service asks us to wait ${Math.ceil(asked / 1000)} s, more than the ${Math.ceil(options.maxRetryAfterMs / 1000)} s allowed; run again later`);
+        throw new HttpError(
+          url,
+          429,
+          `HTTP 429: the service asks us to wait ${Math.ceil(asked / 1000)} s, more than the ${Math.ceil(options.maxRetryAfterMs / 1000)} s allowed; run again later`,
+        );
       }
       if (asked !== null) delay = asked;
     }
@@ -150,7 +165,11 @@ export async function getJson(session: Session, url: string): Promise<{ json: un
   try {
     return { json: JSON.parse(response.body), response };
   } catch {
-    throw new HttpError(url, response.status, `expected JSON; got ${response.headers.get("content-type") ?? "no content type"}: ${preview(response.body)}`);
+    throw new HttpError(
+      url,
+      response.status,
+      `expected JSON; got ${response.headers.get("content-type") ?? "no content type"}: ${preview(response.body)}`,
+    );
   }
 }
 
@@ -165,7 +184,8 @@ export async function failingClearly<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    if (e instanceof HttpError) throw new DataError([{ file: e.url, expected: `a successful response; ${e.reason}. Nothing was written` }]);
+    if (e instanceof HttpError)
+      throw new DataError([{ file: e.url, expected: `a successful response; ${e.reason}. Nothing was written` }]);
     throw e;
   }
 }

@@ -29,7 +29,8 @@ export const DSE_BASE = "https://www.odsdatasearchandexport.nhs.uk/api/getReport
 
 /** A manifest-style entry for one ODS Data Search and Export report, checked by its format when there is one. */
 export function reportEntry(report: string, base = DSE_BASE): ManifestEntry {
-  if (!/^[a-z]+$/.test(report)) throw new DataError([{ file: "--report", value: report, expected: "an ODS report name such as etr, succ or ect" }]);
+  if (!/^[a-z]+$/.test(report))
+    throw new DataError([{ file: "--report", value: report, expected: "an ODS report name such as etr, succ or ect" }]);
   const url = new URL(base);
   url.searchParams.set("report", report);
   return {
@@ -39,7 +40,15 @@ export function reportEntry(report: string, base = DSE_BASE): ManifestEntry {
     ...(FORMATS[`ods-${report}`] ? { format: `ods-${report}` } : {}),
     url: url.href,
     // Any type is let through so that the format check, not the header, says what arrived.
-    content_types: ["text/csv", "application/csv", "text/plain", "application/octet-stream", "application/vnd.ms-excel", "application/json", "text/html"],
+    content_types: [
+      "text/csv",
+      "application/csv",
+      "text/plain",
+      "application/octet-stream",
+      "application/vnd.ms-excel",
+      "application/json",
+      "text/html",
+    ],
     max_bytes: 50_000_000,
     sha256: "0".repeat(64),
   };
@@ -66,16 +75,53 @@ export function ordListUrl(base: string, role: string, limit: number, offset: nu
 export function readOrdPage(json: unknown, url: string): OrdOrganisation[] {
   const list = (json as { Organisations?: unknown } | null)?.Organisations;
   if (typeof json !== "object" || json === null || !Array.isArray(list)) {
-    throw new DataError([{ file: url, value: preview(JSON.stringify(json)), expected: 'the ORD list format {"Organisations": [{"Name", "OrgId", "Status", ...}]}' }]);
+    throw new DataError([
+      {
+        file: url,
+        value: preview(JSON.stringify(json)),
+        expected: 'the ORD list format {"Organisations": [{"Name", "OrgId", "Status", ...}]}',
+      },
+    ]);
   }
   return list.map((o, i) => {
     const r = (o ?? {}) as Record<string, unknown>;
     const code = r.OrgId;
-    if (typeof code !== "string" || !/^[A-Z0-9]{2,12}$/.test(code)) throw new DataError([{ file: url, column: `Organisations[${i}].OrgId`, value: preview(JSON.stringify(code ?? null)), expected: "an ODS code" }]);
-    if (typeof r.Name !== "string" || r.Name.trim() === "") throw new DataError([{ file: url, column: `Organisations[${i}].Name`, value: preview(JSON.stringify(r.Name ?? null)), expected: "the organisation's name" }]);
-    if (r.Status !== "Active" && r.Status !== "Inactive") throw new DataError([{ file: url, column: `Organisations[${i}].Status`, value: preview(JSON.stringify(r.Status ?? null)), expected: "Active or Inactive" }]);
+    if (typeof code !== "string" || !/^[A-Z0-9]{2,12}$/.test(code))
+      throw new DataError([
+        {
+          file: url,
+          column: `Organisations[${i}].OrgId`,
+          value: preview(JSON.stringify(code ?? null)),
+          expected: "an ODS code",
+        },
+      ]);
+    if (typeof r.Name !== "string" || r.Name.trim() === "")
+      throw new DataError([
+        {
+          file: url,
+          column: `Organisations[${i}].Name`,
+          value: preview(JSON.stringify(r.Name ?? null)),
+          expected: "the organisation's name",
+        },
+      ]);
+    if (r.Status !== "Active" && r.Status !== "Inactive")
+      throw new DataError([
+        {
+          file: url,
+          column: `Organisations[${i}].Status`,
+          value: preview(JSON.stringify(r.Status ?? null)),
+          expected: "Active or Inactive",
+        },
+      ]);
     const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
-    return { code, name: r.Name.trim(), status: r.Status, postcode: text(r.PostCode), last_change_date: text(r.LastChangeDate), primary_role: text(r.PrimaryRoleId) };
+    return {
+      code,
+      name: r.Name.trim(),
+      status: r.Status,
+      postcode: text(r.PostCode),
+      last_change_date: text(r.LastChangeDate),
+      primary_role: text(r.PrimaryRoleId),
+    };
   });
 }
 
@@ -88,13 +134,22 @@ export interface OrdOptions {
 }
 
 /** Every organisation with the role: pages of `limit` by Offset until X-Total-Count (or a short page). */
-export async function fetchOrd(opts: OrdOptions): Promise<{ organisations: OrdOrganisation[]; total: number | null; pages: number; lines: string[] }> {
+export async function fetchOrd(
+  opts: OrdOptions,
+): Promise<{ organisations: OrdOrganisation[]; total: number | null; pages: number; lines: string[] }> {
   const session = new Session(opts.http);
   const organisations: OrdOrganisation[] = [];
   let total: number | null = null;
   let pages = 0;
   for (;;) {
-    if (pages >= opts.maxPages) throw new DataError([{ file: ordListUrl(opts.base, opts.role, opts.limit, organisations.length), value: `${organisations.length} read of ${total ?? "an unknown number"}`, expected: `at most ${opts.maxPages} pages: raise --max-pages` }]);
+    if (pages >= opts.maxPages)
+      throw new DataError([
+        {
+          file: ordListUrl(opts.base, opts.role, opts.limit, organisations.length),
+          value: `${organisations.length} read of ${total ?? "an unknown number"}`,
+          expected: `at most ${opts.maxPages} pages: raise --max-pages`,
+        },
+      ]);
     const url = ordListUrl(opts.base, opts.role, opts.limit, organisations.length);
     const { json, response } = await getJson(session, url);
     const page = readOrdPage(json, url);
@@ -105,13 +160,18 @@ export async function fetchOrd(opts: OrdOptions): Promise<{ organisations: OrdOr
     const done = total !== null ? organisations.length >= total : page.length < opts.limit;
     if (done || page.length === 0) break;
   }
-  const lines = [`format: ORD organisations list (JSON), role ${opts.role}: ${organisations.length} organisations in ${pages} ${pages === 1 ? "page" : "pages"}${total === null ? " (no X-Total-Count header: read until a short page)" : `, X-Total-Count ${total}`}.`];
-  if (total !== null && organisations.length !== total) lines.push(`  The service said ${total} and sent ${organisations.length}: check the paging (Limit ${opts.limit}).`);
+  const lines = [
+    `format: ORD organisations list (JSON), role ${opts.role}: ${organisations.length} organisations in ${pages} ${pages === 1 ? "page" : "pages"}${total === null ? " (no X-Total-Count header: read until a short page)" : `, X-Total-Count ${total}`}.`,
+  ];
+  if (total !== null && organisations.length !== total)
+    lines.push(`  The service said ${total} and sent ${organisations.length}: check the paging (Limit ${opts.limit}).`);
   return { organisations: sortOrd(organisations), total, pages, lines };
 }
 
 export function sortOrd(list: OrdOrganisation[]): OrdOrganisation[] {
-  return [...new Map(list.map((o) => [o.code, o])).values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return [...new Map(list.map((o) => [o.code, o])).values()].sort((a, b) =>
+    a.code < b.code ? -1 : a.code > b.code ? 1 : 0,
+  );
 }
 
 /** Counts, the first rows, and the codes on which the API and the etr report disagree about being open. */
@@ -123,35 +183,59 @@ export function describeOrd(list: OrdOrganisation[], etrOpen: Set<string> | null
     const activeCodes = new Set(active.map((o) => o.code));
     const onlyOrd = [...activeCodes].filter((c) => !etrOpen.has(c)).sort();
     const onlyEtr = [...etrOpen].filter((c) => !activeCodes.has(c)).sort();
-    lines.push(`  Against the etr report: ${onlyOrd.length} active here but not open there${onlyOrd.length ? ` (${onlyOrd.join(", ")})` : ""}; ${onlyEtr.length} open there but not active here${onlyEtr.length ? ` (${onlyEtr.join(", ")})` : ""}.`);
+    lines.push(
+      `  Against the etr report: ${onlyOrd.length} active here but not open there${onlyOrd.length ? ` (${onlyOrd.join(", ")})` : ""}; ${onlyEtr.length} open there but not active here${onlyEtr.length ? ` (${onlyEtr.join(", ")})` : ""}.`,
+    );
   }
   return lines;
 }
 
 if (import.meta.main) {
-  await runMain(() => failingClearly(async () => {
-    const report = argValue("report", "");
-    if (report) {
-      const entry = reportEntry(report, argValue("report-base", DSE_BASE));
-      const [outcome] = await fetchAll([entry], { outDir: argValue("out-dir", "data/upstream"), ...DEFAULTS, backoffBaseMs: positiveNumber("backoff-ms", argValue("backoff-ms", String(DEFAULTS.backoffBaseMs))) });
-      console.log(describeOutcome(outcome!).replace(/\n {2}changed upstream:.*$/, ""));
-      if (outcome!.status === "failed") process.exitCode = 1;
-      return;
-    }
-    const role = argValue("role", "RO197");
-    if (!/^RO\d+$/.test(role)) throw new DataError([{ file: "--role", value: role, expected: "an ODS role id such as RO197" }]);
-    const { organisations, lines } = await fetchOrd({
-      base: argValue("base", ORD_BASE),
-      role,
-      limit: positiveNumber("limit", argValue("limit", "1000"), true),
-      maxPages: positiveNumber("max-pages", argValue("max-pages", "20"), true),
-      http: { timeoutMs: HTTP_DEFAULTS.timeoutMs, attempts: positiveNumber("attempts", argValue("attempts", String(HTTP_DEFAULTS.attempts)), true), backoffBaseMs: positiveNumber("backoff-ms", argValue("backoff-ms", String(HTTP_DEFAULTS.backoffBaseMs))) },
-    });
-    const etrFile = argValue("etr", "data/upstream/ods-etr/etr.csv");
-    const today = argValue("today", new Date().toISOString().slice(0, 10));
-    const etrOpen = existsSync(etrFile) ? new Set(parseEtr(readText(etrFile), etrFile).filter((t) => t.openDate <= today && (t.closeDate === null || t.closeDate >= today)).map((t) => t.code)) : null;
-    const out = argValue("out", `data/upstream/ods-ord/${role}.json`);
-    writeAllAtomically({ [out]: toJson(organisations) });
-    for (const line of [...lines, ...describeOrd(organisations, etrOpen), `  Written to ${out}${etrOpen ? "" : `; no etr report at ${etrFile} to compare with`}.`]) console.log(line);
-  }));
+  await runMain(() =>
+    failingClearly(async () => {
+      const report = argValue("report", "");
+      if (report) {
+        const entry = reportEntry(report, argValue("report-base", DSE_BASE));
+        const [outcome] = await fetchAll([entry], {
+          outDir: argValue("out-dir", "data/upstream"),
+          ...DEFAULTS,
+          backoffBaseMs: positiveNumber("backoff-ms", argValue("backoff-ms", String(DEFAULTS.backoffBaseMs))),
+        });
+        console.log(describeOutcome(outcome!).replace(/\n {2}changed upstream:.*$/, ""));
+        if (outcome!.status === "failed") process.exitCode = 1;
+        return;
+      }
+      const role = argValue("role", "RO197");
+      if (!/^RO\d+$/.test(role))
+        throw new DataError([{ file: "--role", value: role, expected: "an ODS role id such as RO197" }]);
+      const { organisations, lines } = await fetchOrd({
+        base: argValue("base", ORD_BASE),
+        role,
+        limit: positiveNumber("limit", argValue("limit", "1000"), true),
+        maxPages: positiveNumber("max-pages", argValue("max-pages", "20"), true),
+        http: {
+          timeoutMs: HTTP_DEFAULTS.timeoutMs,
+          attempts: positiveNumber("attempts", argValue("attempts", String(HTTP_DEFAULTS.attempts)), true),
+          backoffBaseMs: positiveNumber("backoff-ms", argValue("backoff-ms", String(HTTP_DEFAULTS.backoffBaseMs))),
+        },
+      });
+      const etrFile = argValue("etr", "data/upstream/ods-etr/etr.csv");
+      const today = argValue("today", new Date().toISOString().slice(0, 10));
+      const etrOpen = existsSync(etrFile)
+        ? new Set(
+            parseEtr(readText(etrFile), etrFile)
+              .filter((t) => t.openDate <= today && (t.closeDate === null || t.closeDate >= today))
+              .map((t) => t.code),
+          )
+        : null;
+      const out = argValue("out", `data/upstream/ods-ord/${role}.json`);
+      writeAllAtomically({ [out]: toJson(organisations) });
+      for (const line of [
+        ...lines,
+        ...describeOrd(organisations, etrOpen),
+        `  Written to ${out}${etrOpen ? "" : `; no etr report at ${etrFile} to compare with`}.`,
+      ])
+        console.log(line);
+    }),
+  );
 }

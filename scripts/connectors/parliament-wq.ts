@@ -17,7 +17,12 @@ import { DataError } from "../../src/lib/data/errors.ts";
 import { isIsoDay } from "../../src/lib/data/dates.ts";
 import { parseAnswers, serializeAnswers, type StoredAnswer } from "../../src/lib/parliament/answers.ts";
 import { parseQuery, serializeQuery, type AnswersQuery } from "../../src/lib/parliament/query.ts";
-import { isTruncated, readServiceQuestion, toStoredAnswer, type ServiceQuestion } from "../../src/lib/parliament/service.ts";
+import {
+  isTruncated,
+  readServiceQuestion,
+  toStoredAnswer,
+  type ServiceQuestion,
+} from "../../src/lib/parliament/service.ts";
 import { positiveNumber } from "../lib/fetch-source.ts";
 import { argValue, readText, runMain, writeAllAtomically } from "../lib/io.ts";
 import { failingClearly, getJson, HttpError, HTTP_DEFAULTS, preview, Session, type HttpOptions } from "./http.ts";
@@ -44,7 +49,15 @@ export interface AnswersOptions {
 export const ANSWERS_DEFAULTS = { take: 100, maxPages: 50, maxDetails: 500 } as const;
 
 /** The list request for one term and one kind of date (answered or corrected), at one page. */
-export function listUrl(apiBase: string, query: AnswersQuery, term: string, by: "answered" | "corrected", today: string, take: number, skip: number): string {
+export function listUrl(
+  apiBase: string,
+  query: AnswersQuery,
+  term: string,
+  by: "answered" | "corrected",
+  today: string,
+  take: number,
+  skip: number,
+): string {
   const u = new URL("/api/writtenquestions/questions", apiBase);
   const p = u.searchParams;
   p.set("searchTerm", term);
@@ -70,12 +83,31 @@ export function memberUrl(membersBase: string, id: number): string {
 /** A list page must be {totalResults, results: [{value}]}; anything else stops the run, saying what came. */
 function readPage(json: unknown, url: string): { total: number; values: unknown[] } {
   const page = json as { totalResults?: unknown; results?: unknown } | null;
-  if (typeof page !== "object" || page === null || !Number.isSafeInteger(page.totalResults) || !Array.isArray(page.results)) {
-    throw new DataError([{ file: url, value: preview(JSON.stringify(json)), expected: 'a list page {"totalResults": N, "results": [{"value": {...}}]}' }]);
+  if (
+    typeof page !== "object" ||
+    page === null ||
+    !Number.isSafeInteger(page.totalResults) ||
+    !Array.isArray(page.results)
+  ) {
+    throw new DataError([
+      {
+        file: url,
+        value: preview(JSON.stringify(json)),
+        expected: 'a list page {"totalResults": N, "results": [{"value": {...}}]}',
+      },
+    ]);
   }
   const values = page.results.map((r) => (r as { value?: unknown } | null)?.value);
   const bad = values.findIndex((v) => v === undefined);
-  if (bad >= 0) throw new DataError([{ file: url, column: `results[${bad}]`, value: preview(JSON.stringify(page.results[bad])), expected: 'an item {"value": {...}}' }]);
+  if (bad >= 0)
+    throw new DataError([
+      {
+        file: url,
+        column: `results[${bad}]`,
+        value: preview(JSON.stringify(page.results[bad])),
+        expected: 'an item {"value": {...}}',
+      },
+    ]);
   return { total: page.totalResults as number, values };
 }
 
@@ -87,13 +119,25 @@ interface SearchReport {
 }
 
 /** Pages through one search: take/skip until totalResults are read, an empty page, or the page cap. */
-async function search(session: Session, opts: AnswersOptions, query: AnswersQuery, term: string, by: "answered" | "corrected"): Promise<{ report: SearchReport; questions: ServiceQuestion[] }> {
+async function search(
+  session: Session,
+  opts: AnswersOptions,
+  query: AnswersQuery,
+  term: string,
+  by: "answered" | "corrected",
+): Promise<{ report: SearchReport; questions: ServiceQuestion[] }> {
   const questions: ServiceQuestion[] = [];
   let total = 0;
   let pages = 0;
   for (let skip = 0; pages === 0 || skip < total; skip += opts.take) {
     if (pages >= opts.maxPages) {
-      throw new DataError([{ file: listUrl(opts.apiBase, query, term, by, opts.today, opts.take, skip), value: `${total} results`, expected: `at most ${opts.maxPages} pages of ${opts.take}: set an earlier answered_since in smaller steps, or raise --max-pages` }]);
+      throw new DataError([
+        {
+          file: listUrl(opts.apiBase, query, term, by, opts.today, opts.take, skip),
+          value: `${total} results`,
+          expected: `at most ${opts.maxPages} pages of ${opts.take}: set an earlier answered_since in smaller steps, or raise --max-pages`,
+        },
+      ]);
     }
     const url = listUrl(opts.apiBase, query, term, by, opts.today, opts.take, skip);
     const { json } = await getJson(session, url);
@@ -122,7 +166,10 @@ async function memberName(session: Session, opts: AnswersOptions, id: number): P
   const url = memberUrl(opts.membersBase, id);
   const { json } = await getJson(session, url);
   const name = (json as { value?: { nameDisplayAs?: unknown } } | null)?.value?.nameDisplayAs;
-  if (typeof name !== "string" || name.trim() === "") throw new DataError([{ file: url, value: preview(JSON.stringify(json)), expected: 'a member {"value": {"nameDisplayAs": "..."}}' }]);
+  if (typeof name !== "string" || name.trim() === "")
+    throw new DataError([
+      { file: url, value: preview(JSON.stringify(json)), expected: 'a member {"value": {"nameDisplayAs": "..."}}' },
+    ]);
   return name.trim();
 }
 
@@ -136,40 +183,70 @@ export interface RunReport {
  * One run: returns the new answers and query state and a report; writes nothing (the caller does,
  * all at once). Bounded: pages per search, full records per run and requests per run are all capped.
  */
-export async function refreshAnswers(stored: readonly StoredAnswer[], query: AnswersQuery, opts: AnswersOptions): Promise<{ answers: StoredAnswer[]; query: AnswersQuery; report: RunReport }> {
+export async function refreshAnswers(
+  stored: readonly StoredAnswer[],
+  query: AnswersQuery,
+  opts: AnswersOptions,
+): Promise<{ answers: StoredAnswer[]; query: AnswersQuery; report: RunReport }> {
   if (!isIsoDay(opts.today) || opts.today < query.answered_since) {
-    throw new DataError([{ file: "--today", value: opts.today, expected: `a date as YYYY-MM-DD, on or after answered_since ${query.answered_since}` }]);
+    throw new DataError([
+      {
+        file: "--today",
+        value: opts.today,
+        expected: `a date as YYYY-MM-DD, on or after answered_since ${query.answered_since}`,
+      },
+    ]);
   }
   const session = new Session(opts.http);
-  const lines: string[] = [`Parliament written answers: department ${query.answering_body_id}, answered or corrected from ${query.answered_since} to ${opts.today}, ${query.terms.length} terms.`];
+  const lines: string[] = [
+    `Parliament written answers: department ${query.answering_body_id}, answered or corrected from ${query.answered_since} to ${opts.today}, ${query.terms.length} terms.`,
+  ];
   const seen = new Map<number, ServiceQuestion>();
   for (const term of query.terms) {
     for (const by of ["answered", "corrected"] as const) {
       const { report, questions } = await search(session, opts, query, term, by);
-      lines.push(`  "${term}", ${by}: ${report.total} ${report.total === 1 ? "result" : "results"} in ${report.pages} ${report.pages === 1 ? "page" : "pages"}`);
+      lines.push(
+        `  "${term}", ${by}: ${report.total} ${report.total === 1 ? "result" : "results"} in ${report.pages} ${report.pages === 1 ? "page" : "pages"}`,
+      );
       for (const q of questions) seen.set(q.id, q);
     }
   }
   const all = [...seen.values()].sort((a, b) => a.id - b.id);
   const otherBodies = all.filter((q) => q.answeringBodyId !== query.answering_body_id);
   const candidates = all.filter((q) => q.answeringBodyId === query.answering_body_id && q.dateAnswered && q.answerText);
-  lines.push(`  ${all.length} distinct questions; ${candidates.length} answered by department ${query.answering_body_id}.`);
-  if (all[0]) lines.push(`  First result: id ${all[0].id}, ${all[0].house} UIN ${all[0].uin}, tabled ${all[0].dateTabled}, answered ${all[0].dateAnswered ?? "not yet"}, ${all[0].answeringBodyName}: ${JSON.stringify(all[0].heading)}`);
+  lines.push(
+    `  ${all.length} distinct questions; ${candidates.length} answered by department ${query.answering_body_id}.`,
+  );
+  if (all[0])
+    lines.push(
+      `  First result: id ${all[0].id}, ${all[0].house} UIN ${all[0].uin}, tabled ${all[0].dateTabled}, answered ${all[0].dateAnswered ?? "not yet"}, ${all[0].answeringBodyName}: ${JSON.stringify(all[0].heading)}`,
+    );
   if (otherBodies.length) {
     const byBody = Map.groupBy(otherBodies, (q) => q.answeringBodyName);
-    lines.push(`  Dropped, answered by other departments: ${[...byBody].map(([name, qs]) => `${name} ${qs.length}`).join("; ")}.`);
+    lines.push(
+      `  Dropped, answered by other departments: ${[...byBody].map(([name, qs]) => `${name} ${qs.length}`).join("; ")}.`,
+    );
   }
 
   // Full records: answers cut short in the list, then archive records to complete, within the cap.
   const cut = candidates.filter(isTruncated);
   const archive = stored.filter((a) => a.origin === "archive" && !seen.has(a.id));
   if (cut.length > opts.maxDetails) {
-    throw new DataError([{ file: "--max-details", value: String(opts.maxDetails), expected: `at least ${cut.length}, the answers cut short in this window (or a later answered_since)` }]);
+    throw new DataError([
+      {
+        file: "--max-details",
+        value: String(opts.maxDetails),
+        expected: `at least ${cut.length}, the answers cut short in this window (or a later answered_since)`,
+      },
+    ]);
   }
   const full = new Map<number, ServiceQuestion>(candidates.map((q) => [q.id, q]));
   for (const q of cut) {
     const d = await detail(session, opts, q.id);
-    if (!d) throw new DataError([{ file: detailUrl(opts.apiBase, q.id), expected: "the full record of a question the list returned (got 404)" }]);
+    if (!d)
+      throw new DataError([
+        { file: detailUrl(opts.apiBase, q.id), expected: "the full record of a question the list returned (got 404)" },
+      ]);
     full.set(q.id, d);
   }
   const budget = opts.maxDetails - cut.length;
@@ -179,8 +256,13 @@ export async function refreshAnswers(stored: readonly StoredAnswer[], query: Ans
     if (d) full.set(a.id, d);
     else notFound.push(a.id);
   }
-  lines.push(`  Read in full: ${cut.length} answers cut short in the list; ${Math.min(archive.length, budget)} of ${archive.length} answers seeded from the archive.`);
-  if (archive.length > budget) lines.push(`  ${archive.length - budget} archive answers are left for the next run (--max-details ${opts.maxDetails}).`);
+  lines.push(
+    `  Read in full: ${cut.length} answers cut short in the list; ${Math.min(archive.length, budget)} of ${archive.length} answers seeded from the archive.`,
+  );
+  if (archive.length > budget)
+    lines.push(
+      `  ${archive.length - budget} archive answers are left for the next run (--max-details ${opts.maxDetails}).`,
+    );
   if (notFound.length) lines.push(`  Not found at Parliament (kept as they were): ids ${notFound.join(", ")}.`);
 
   // Members: expanded names first, then names we already hold, then the members service.
@@ -193,7 +275,13 @@ export async function refreshAnswers(stored: readonly StoredAnswer[], query: Ans
     if (q.askingMemberId && q.askingMemberName) names.set(q.askingMemberId, q.askingMemberName);
     if (q.answeringMemberId && q.answeringMemberName) names.set(q.answeringMemberId, q.answeringMemberName);
   }
-  const missing = [...new Set([...full.values()].flatMap((q) => [q.askingMemberId, q.answeringMemberId]).filter((id): id is number => id !== null && !names.has(id)))].sort((a, b) => a - b);
+  const missing = [
+    ...new Set(
+      [...full.values()]
+        .flatMap((q) => [q.askingMemberId, q.answeringMemberId])
+        .filter((id): id is number => id !== null && !names.has(id)),
+    ),
+  ].sort((a, b) => a - b);
   for (const id of missing) {
     const name = await memberName(session, opts, id);
     if (name) names.set(id, name);
@@ -218,34 +306,46 @@ export async function refreshAnswers(stored: readonly StoredAnswer[], query: Ans
   lines.push(`  Kept ${kept} answers that mention a term; ${dropped} did not (their full text has none of the terms).`);
   const answers = [...byId.values()].sort((a, b) => a.id - b.id);
   lines.push(`  answers.json: ${answers.length} answers (was ${stored.length}). Next run starts from ${opts.today}.`);
-  lines.push(`  ${session.requests} requests, ${session.retries} retries${session.waitedMs ? `, ${Math.round(session.waitedMs / 1000)} s waiting` : ""}.`);
+  lines.push(
+    `  ${session.requests} requests, ${session.retries} retries${session.waitedMs ? `, ${Math.round(session.waitedMs / 1000)} s waiting` : ""}.`,
+  );
   for (const line of lines) opts.log?.(line);
-  return { answers, query: { ...query, answered_since: opts.today }, report: { lines, requests: session.requests, retries: session.retries } };
+  return {
+    answers,
+    query: { ...query, answered_since: opts.today },
+    report: { lines, requests: session.requests, retries: session.retries },
+  };
 }
 
 if (import.meta.main) {
-  await runMain(() => failingClearly(async () => {
-    const dir = argValue("data", "data");
-    const answersFile = join(dir, "parliament/answers.json");
-    const queryFile = join(dir, "parliament/query.json");
-    const query = parseQuery(readText(queryFile), queryFile);
-    const stored = parseAnswers(readText(answersFile), answersFile);
-    const num = (name: string, fallback: number, whole = true) => positiveNumber(name, argValue(name, String(fallback)), whole);
-    const result = await refreshAnswers(stored, query, {
-      apiBase: argValue("api-base", SERVICE.apiBase),
-      membersBase: argValue("members-base", SERVICE.membersBase),
-      today: argValue("today", new Date().toISOString().slice(0, 10)),
-      take: num("take", ANSWERS_DEFAULTS.take),
-      maxPages: num("max-pages", ANSWERS_DEFAULTS.maxPages),
-      maxDetails: num("max-details", ANSWERS_DEFAULTS.maxDetails),
-      http: {
-        timeoutMs: num("timeout", HTTP_DEFAULTS.timeoutMs / 1000, false) * 1000,
-        attempts: num("attempts", HTTP_DEFAULTS.attempts),
-        backoffBaseMs: num("backoff-ms", HTTP_DEFAULTS.backoffBaseMs, false),
-        maxRetryAfterMs: num("max-wait", HTTP_DEFAULTS.maxRetryAfterMs / 1000, false) * 1000,
-      },
-      log: (line) => console.log(line),
-    });
-    writeAllAtomically({ [answersFile]: serializeAnswers(result.answers), [queryFile]: serializeQuery(result.query) });
-  }));
+  await runMain(() =>
+    failingClearly(async () => {
+      const dir = argValue("data", "data");
+      const answersFile = join(dir, "parliament/answers.json");
+      const queryFile = join(dir, "parliament/query.json");
+      const query = parseQuery(readText(queryFile), queryFile);
+      const stored = parseAnswers(readText(answersFile), answersFile);
+      const num = (name: string, fallback: number, whole = true) =>
+        positiveNumber(name, argValue(name, String(fallback)), whole);
+      const result = await refreshAnswers(stored, query, {
+        apiBase: argValue("api-base", SERVICE.apiBase),
+        membersBase: argValue("members-base", SERVICE.membersBase),
+        today: argValue("today", new Date().toISOString().slice(0, 10)),
+        take: num("take", ANSWERS_DEFAULTS.take),
+        maxPages: num("max-pages", ANSWERS_DEFAULTS.maxPages),
+        maxDetails: num("max-details", ANSWERS_DEFAULTS.maxDetails),
+        http: {
+          timeoutMs: num("timeout", HTTP_DEFAULTS.timeoutMs / 1000, false) * 1000,
+          attempts: num("attempts", HTTP_DEFAULTS.attempts),
+          backoffBaseMs: num("backoff-ms", HTTP_DEFAULTS.backoffBaseMs, false),
+          maxRetryAfterMs: num("max-wait", HTTP_DEFAULTS.maxRetryAfterMs / 1000, false) * 1000,
+        },
+        log: (line) => console.log(line),
+      });
+      writeAllAtomically({
+        [answersFile]: serializeAnswers(result.answers),
+        [queryFile]: serializeQuery(result.query),
+      });
+    }),
+  );
 }

@@ -33,11 +33,32 @@ export function extractGmppRow(bytes: Uint8Array, file: string, projectName: str
   const text = new TextDecoder("windows-1252").decode(bytes);
   const table = parseCsv(text, file, { delimiter: ";" });
   const idx = (name: string) => table.header.findIndex((h) => h === name);
-  const required = ["year", "project_number", "project_name", "colour_rating", "start_date", "end_date", "total_baseline", "forecast_incl_NGC", "wlc_baseline_incl_NCG"];
+  const required = [
+    "year",
+    "project_number",
+    "project_name",
+    "colour_rating",
+    "start_date",
+    "end_date",
+    "total_baseline",
+    "forecast_incl_NGC",
+    "wlc_baseline_incl_NCG",
+  ];
   const missing = required.filter((n) => idx(n) < 0);
-  if (missing.length) throw new DataError([{ file, line: 1, value: table.header.join(";"), expected: `GMPP columns including ${missing.join(", ")}` }]);
+  if (missing.length)
+    throw new DataError([
+      { file, line: 1, value: table.header.join(";"), expected: `GMPP columns including ${missing.join(", ")}` },
+    ]);
   const matches = table.rows.filter((r) => r.cells[idx("project_name")]!.trim() === projectName);
-  if (matches.length !== 1) throw new DataError([{ file, column: "project_name", value: projectName, expected: `exactly one row for this project (found ${matches.length})` }]);
+  if (matches.length !== 1)
+    throw new DataError([
+      {
+        file,
+        column: "project_name",
+        value: projectName,
+        expected: `exactly one row for this project (found ${matches.length})`,
+      },
+    ]);
   const { line, cells } = matches[0]!;
   const get = (name: string) => cells[idx(name)]!.trim();
 
@@ -45,17 +66,40 @@ export function extractGmppRow(bytes: Uint8Array, file: string, projectName: str
   const ratingCells = table.header.map((h, i) => (h === "colour_rating" ? cells[i]!.trim() : "")).filter(Boolean);
   const rating = ratingCells[0] ?? "";
   const problems = [];
-  if (!(RATINGS as readonly string[]).includes(rating)) problems.push({ file, line, column: "colour_rating", value: rating, expected: `one of ${RATINGS.join(", ")}` });
+  if (!(RATINGS as readonly string[]).includes(rating))
+    problems.push({ file, line, column: "colour_rating", value: rating, expected: `one of ${RATINGS.join(", ")}` });
   const year = get("year");
-  if (!/^\d{4}$/.test(year)) problems.push({ file, line, column: "year", value: year, expected: "a four-digit report year" });
+  if (!/^\d{4}$/.test(year))
+    problems.push({ file, line, column: "year", value: year, expected: "a four-digit report year" });
   const start = parseDate(get("start_date"));
   const end = parseDate(get("end_date"));
-  if (!start) problems.push({ file, line, column: "start_date", value: get("start_date"), expected: "a date as YYYY-MM-DD or DD.MM.YYYY" });
-  if (!end) problems.push({ file, line, column: "end_date", value: get("end_date"), expected: "a date as YYYY-MM-DD or DD.MM.YYYY" });
+  if (!start)
+    problems.push({
+      file,
+      line,
+      column: "start_date",
+      value: get("start_date"),
+      expected: "a date as YYYY-MM-DD or DD.MM.YYYY",
+    });
+  if (!end)
+    problems.push({
+      file,
+      line,
+      column: "end_date",
+      value: get("end_date"),
+      expected: "a date as YYYY-MM-DD or DD.MM.YYYY",
+    });
   const money: Record<string, string | null> = {};
   for (const name of ["total_baseline", "forecast_incl_NGC", "wlc_baseline_incl_NCG"]) {
     money[name] = parseMoney(get(name));
-    if (money[name] === null) problems.push({ file, line, column: name, value: get(name), expected: "an amount in £ million, like 474.9 or £2,610" });
+    if (money[name] === null)
+      problems.push({
+        file,
+        line,
+        column: name,
+        value: get(name),
+        expected: "an amount in £ million, like 474.9 or £2,610",
+      });
   }
   if (problems.length) throw new DataError(problems);
   return {

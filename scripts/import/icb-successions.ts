@@ -20,18 +20,37 @@ const CODE = /^[A-Z0-9]{3,5}$/;
 
 export function parseIcbSuccessions(text: string, file: string): IcbSuccessionCsvRow[] {
   const table = parseCsv(text, file);
-  if (table.header.join(",") !== HEADER.join(",")) throw new DataError([{ file, line: 1, value: table.header.join(","), expected: `the header ${HEADER.join(",")}` }]);
+  if (table.header.join(",") !== HEADER.join(","))
+    throw new DataError([{ file, line: 1, value: table.header.join(","), expected: `the header ${HEADER.join(",")}` }]);
   const problems: Problem[] = [];
   const rows = table.rows.map(({ line, cells }) => {
     const [pred, , succ, succName, date, kind] = cells.map((c) => tidySpaces(c ?? ""));
     const where = { file, line };
-    if (!CODE.test(pred!)) problems.push({ ...where, column: "predecessor_code", value: pred, expected: "an ODS code of 3 to 5 capital letters or digits" });
-    if (!CODE.test(succ!)) problems.push({ ...where, column: "successor_code", value: succ, expected: "an ODS code of 3 to 5 capital letters or digits" });
-    if (!succName) problems.push({ ...where, column: "successor_name", value: succName, expected: "the successor board's name" });
+    if (!CODE.test(pred!))
+      problems.push({
+        ...where,
+        column: "predecessor_code",
+        value: pred,
+        expected: "an ODS code of 3 to 5 capital letters or digits",
+      });
+    if (!CODE.test(succ!))
+      problems.push({
+        ...where,
+        column: "successor_code",
+        value: succ,
+        expected: "an ODS code of 3 to 5 capital letters or digits",
+      });
+    if (!succName)
+      problems.push({ ...where, column: "successor_name", value: succName, expected: "the successor board's name" });
     if (!isIsoDay(date!)) problems.push({ ...where, column: "date", value: date, expected: "a date as YYYY-MM-DD" });
-    if (!KINDS.has(kind!)) problems.push({ ...where, column: "kind", value: kind, expected: "merger, split or acquisition" });
+    if (!KINDS.has(kind!))
+      problems.push({ ...where, column: "kind", value: kind, expected: "merger, split or acquisition" });
     return { predecessor_code: pred!, successor_code: succ!, successor_name: succName!, date: date!, kind: kind! };
   });
   if (problems.length) throw new DataError(problems);
-  return rows.sort((a, b) => compareCodePoints(a.predecessor_code, b.predecessor_code) || compareCodePoints(a.successor_code, b.successor_code));
+  return rows.sort(
+    (a, b) =>
+      compareCodePoints(a.predecessor_code, b.predecessor_code) ||
+      compareCodePoints(a.successor_code, b.successor_code),
+  );
 }

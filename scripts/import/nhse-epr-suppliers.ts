@@ -15,11 +15,11 @@ import { columnsOf } from "../../src/lib/data/schema.ts";
 import { eprStatusTable, type TrustType } from "../../src/lib/data/tables.ts";
 
 export const TRUST_TYPES = {
-  "Acute": "acute",
+  Acute: "acute",
   "Mental Health": "mental_health",
   "Mental Health and Community (Combined)": "mental_health_community",
-  "Community": "community",
-  "Ambulance": "ambulance",
+  Community: "community",
+  Ambulance: "ambulance",
 } as const satisfies Record<string, TrustType>;
 
 const HEADER = ["Organisation Code", "Organisation", "Trust Type (Primary)", "Supplier (Primary EPR)"];
@@ -42,11 +42,36 @@ export interface ListEditionInput {
  * text: a formula without a saved value, an error such as #N/A, a date or a number is refused with
  * its row and column, never written out as "[object Object]" or a machine-dependent date.
  */
-export function parseEprSuppliers(sheets: readonly Sheet[], file: string, edition: Pick<ListEditionInput, "source_id" | "as_of">): EprStatusCsvRow[] {
-  if (!isIsoDay(edition.as_of)) throw new DataError([{ file, column: "as-of date", value: edition.as_of, expected: "the date the list describes, as YYYY-MM-DD" }]);
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(edition.source_id)) throw new DataError([{ file, column: "source id", value: edition.source_id, expected: "a source id from sources.json (lower-case words joined by -)" }]);
+export function parseEprSuppliers(
+  sheets: readonly Sheet[],
+  file: string,
+  edition: Pick<ListEditionInput, "source_id" | "as_of">,
+): EprStatusCsvRow[] {
+  if (!isIsoDay(edition.as_of))
+    throw new DataError([
+      { file, column: "as-of date", value: edition.as_of, expected: "the date the list describes, as YYYY-MM-DD" },
+    ]);
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(edition.source_id))
+    throw new DataError([
+      {
+        file,
+        column: "source id",
+        value: edition.source_id,
+        expected: "a source id from sources.json (lower-case words joined by -)",
+      },
+    ]);
   const sheet = sheets.find((s) => s.visible && /epr suppliers/i.test(s.name));
-  if (!sheet) throw new DataError([{ file, value: sheets.map((s) => s.name).join(", ").slice(0, 60), expected: 'a visible sheet named like "EPR Suppliers DD.MM.YY"' }]);
+  if (!sheet)
+    throw new DataError([
+      {
+        file,
+        value: sheets
+          .map((s) => s.name)
+          .join(", ")
+          .slice(0, 60),
+        expected: 'a visible sheet named like "EPR Suppliers DD.MM.YY"',
+      },
+    ]);
   const problems: Problem[] = [];
   const texts = (cells: Cell[] | undefined, line: number, columns: readonly string[]): string[] =>
     columns.map((column, c) => {
@@ -68,14 +93,38 @@ export function parseEprSuppliers(sheets: readonly Sheet[], file: string, editio
     const [code, name, type, supplier] = texts(sheet.rows[r - 1], r, HEADER);
     if (!code && !name && !type && !supplier) continue;
     const where = { file, line: r };
-    if (!/^[A-Z0-9]{3,5}$/.test(code!)) problems.push({ ...where, column: HEADER[0], value: code, expected: "an ODS code of 3 to 5 capital letters or digits" });
-    if (seen.has(code!)) problems.push({ ...where, column: HEADER[0], value: code, expected: `each trust once (also on row ${seen.get(code!)})` });
+    if (!/^[A-Z0-9]{3,5}$/.test(code!))
+      problems.push({
+        ...where,
+        column: HEADER[0],
+        value: code,
+        expected: "an ODS code of 3 to 5 capital letters or digits",
+      });
+    if (seen.has(code!))
+      problems.push({
+        ...where,
+        column: HEADER[0],
+        value: code,
+        expected: `each trust once (also on row ${seen.get(code!)})`,
+      });
     seen.set(code!, r);
     if (!name) problems.push({ ...where, column: HEADER[1], value: name, expected: "the trust's name" });
     // Own keys only: a type written "constructor" must not find Object's.
     const trustType = Object.hasOwn(TRUST_TYPES, type!) ? TRUST_TYPES[type as keyof typeof TRUST_TYPES] : undefined;
-    if (!trustType) problems.push({ ...where, column: HEADER[2], value: type, expected: `one of ${Object.keys(TRUST_TYPES).join(", ")}` });
-    if (!supplier) problems.push({ ...where, column: HEADER[3], value: supplier, expected: 'a supplier name or "No EPR - in process of getting one"' });
+    if (!trustType)
+      problems.push({
+        ...where,
+        column: HEADER[2],
+        value: type,
+        expected: `one of ${Object.keys(TRUST_TYPES).join(", ")}`,
+      });
+    if (!supplier)
+      problems.push({
+        ...where,
+        column: HEADER[3],
+        value: supplier,
+        expected: 'a supplier name or "No EPR - in process of getting one"',
+      });
     const hasEpr = !NO_EPR.test(supplier!);
     rows.push({
       code: code!,
@@ -96,7 +145,12 @@ export function parseEprSuppliers(sheets: readonly Sheet[], file: string, editio
  * Earlier editions' rows with one edition's rows put in (replacing that edition's own earlier import,
  * if any), ordered by trust and date so the file diffs cleanly.
  */
-export function withEdition(existing: readonly EprStatusCsvRow[], edition: readonly EprStatusCsvRow[]): EprStatusCsvRow[] {
+export function withEdition(
+  existing: readonly EprStatusCsvRow[],
+  edition: readonly EprStatusCsvRow[],
+): EprStatusCsvRow[] {
   const ids = new Set(edition.map((r) => r.source_id));
-  return [...existing.filter((r) => !ids.has(r.source_id)), ...edition].sort((a, b) => compareCodePoints(a.code, b.code) || compareCodePoints(a.as_of, b.as_of));
+  return [...existing.filter((r) => !ids.has(r.source_id)), ...edition].sort(
+    (a, b) => compareCodePoints(a.code, b.code) || compareCodePoints(a.as_of, b.as_of),
+  );
 }

@@ -33,7 +33,12 @@ export function parseEtr(text: string, file: string): OdsTrust[] {
   const out: OdsTrust[] = [];
   for (const { line, cells } of rows) {
     if (cells.length !== ETR_FIELDS) {
-      problems.push({ file, line, value: `${cells.length} fields`, expected: `${ETR_FIELDS} fields (ODS etr layout, no header)` });
+      problems.push({
+        file,
+        line,
+        value: `${cells.length} fields`,
+        expected: `${ETR_FIELDS} fields (ODS etr layout, no header)`,
+      });
       continue;
     }
     const field = (n: number) => tidySpaces(cells[n - 1]!);
@@ -49,7 +54,12 @@ export function parseEtr(text: string, file: string): OdsTrust[] {
       check(/^[A-Z0-9]{3,5}$/.test(code), 1, "organisation code", "an ODS code of 3 to 5 capital letters or digits"),
       check(field(2) !== "", 2, "name", "the organisation's name"),
       check(problemCharacter(field(2)) === null, 2, "name", `a name without ${problemCharacter(field(2))}`),
-      check(region === "" || (REGION_CODES as readonly string[]).includes(region), 3, "region code", `empty or one of ${REGION_CODES.join(", ")}`),
+      check(
+        region === "" || (REGION_CODES as readonly string[]).includes(region),
+        3,
+        "region code",
+        `empty or one of ${REGION_CODES.join(", ")}`,
+      ),
       check(/^[A-Z0-9]{3,5}$/.test(field(4)) || region === "", 4, "ICB code", "an ODS ICB code"),
       check(openDate !== null, 11, "open date", "a date as YYYYMMDD"),
       check(field(12) === "" || closeDate !== null, 12, "close date", "empty or a date as YYYYMMDD"),
@@ -69,7 +79,10 @@ export function parseEtr(text: string, file: string): OdsTrust[] {
   if (problems.length) throw new DataError(problems);
   const seen = new Set<string>();
   const dupes = out.filter((t) => (seen.has(t.code) ? true : (seen.add(t.code), false)));
-  if (dupes.length) throw new DataError(dupes.map((t) => ({ file, column: "field 1 (organisation code)", value: t.code, expected: "each code once" })));
+  if (dupes.length)
+    throw new DataError(
+      dupes.map((t) => ({ file, column: "field 1 (organisation code)", value: t.code, expected: "each code once" })),
+    );
   return out;
 }
 
@@ -90,7 +103,13 @@ export function parseSucc(text: string, file: string): Succession[] {
     }
     const date = fromOdsDate(cells[3]!.trim());
     if (!date) {
-      problems.push({ file, line, column: "field 4 (effective date)", value: cells[3], expected: "a date as YYYYMMDD" });
+      problems.push({
+        file,
+        line,
+        column: "field 4 (effective date)",
+        value: cells[3],
+        expected: "a date as YYYYMMDD",
+      });
       continue;
     }
     out.push({ predecessor: cells[0]!.trim(), successor: cells[1]!.trim(), effectiveDate: date });
@@ -132,10 +151,18 @@ export type SuccessionCsvRow = Record<(typeof SUCCESSION_COLUMNS)[number], strin
  * Trust mergers on or after `since`: the successor must be a trust; the predecessor is a trust in the
  * list or a care trust (T-codes, which live in another ODS file).
  */
-export function buildSuccessionRows(successions: Succession[], trustCodes: Set<string>, since: string): SuccessionCsvRow[] {
+export function buildSuccessionRows(
+  successions: Succession[],
+  trustCodes: Set<string>,
+  since: string,
+): SuccessionCsvRow[] {
   return successions
     .filter((s) => s.effectiveDate >= since && trustCodes.has(s.successor))
     .filter((s) => trustCodes.has(s.predecessor) || /^T[A-Z0-9]{2}$/.test(s.predecessor))
     .map((s) => ({ predecessor_code: s.predecessor, successor_code: s.successor, effective_date: s.effectiveDate }))
-    .sort((a, b) => compareCodePoints(a.predecessor_code, b.predecessor_code) || compareCodePoints(a.successor_code, b.successor_code));
+    .sort(
+      (a, b) =>
+        compareCodePoints(a.predecessor_code, b.predecessor_code) ||
+        compareCodePoints(a.successor_code, b.successor_code),
+    );
 }

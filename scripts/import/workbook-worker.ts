@@ -14,13 +14,19 @@ export function toCell(v: ExcelJS.CellValue): Cell {
   if (typeof v === "boolean") return { t: "boolean", v };
   if (v instanceof Date) return { t: "date", v: Number.isNaN(v.getTime()) ? "invalid date" : v.toISOString() };
   if (typeof v === "object") {
-    if ("richText" in v && Array.isArray(v.richText)) return { t: "text", v: v.richText.map((r) => String(r.text ?? "")).join("") };
+    if ("richText" in v && Array.isArray(v.richText))
+      return { t: "text", v: v.richText.map((r) => String(r.text ?? "")).join("") };
     if ("error" in v) return { t: "error", v: String(v.error) };
     if ("formula" in v || "sharedFormula" in v) {
       const f = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-      return { t: "formula", formula: String(f.formula ?? f.sharedFormula ?? ""), result: f.result === undefined || f.result === null ? null : toCell(f.result as ExcelJS.CellValue) };
+      return {
+        t: "formula",
+        formula: String(f.formula ?? f.sharedFormula ?? ""),
+        result: f.result === undefined || f.result === null ? null : toCell(f.result as ExcelJS.CellValue),
+      };
     }
-    if ("text" in v && typeof (v as { text: unknown }).text === "string") return { t: "text", v: (v as { text: string }).text };
+    if ("text" in v && typeof (v as { text: unknown }).text === "string")
+      return { t: "text", v: (v as { text: string }).text };
   }
   return { t: "error", v: "a cell of a kind this importer does not read" };
 }

@@ -36,13 +36,19 @@ export function readWorkbook(path: string, limits = WORKBOOK_LIMITS): Sheet[] {
   let size: number;
   try {
     const st = lstatSync(path);
-    if (!st.isFile()) throw new DataError([{ file: path, expected: "a regular .xlsx file (not a folder, link or device)" }]);
+    if (!st.isFile())
+      throw new DataError([{ file: path, expected: "a regular .xlsx file (not a folder, link or device)" }]);
     size = st.size;
   } catch (e) {
     if (e instanceof DataError) throw e;
-    throw new DataError([{ file: path, expected: `a readable file (${(e as NodeJS.ErrnoException).code ?? "unreadable"})` }]);
+    throw new DataError([
+      { file: path, expected: `a readable file (${(e as NodeJS.ErrnoException).code ?? "unreadable"})` },
+    ]);
   }
-  if (size > limits.maxBytes) throw new DataError([{ file: path, value: `${size} bytes`, expected: `a workbook of at most ${limits.maxBytes} bytes` }]);
+  if (size > limits.maxBytes)
+    throw new DataError([
+      { file: path, value: `${size} bytes`, expected: `a workbook of at most ${limits.maxBytes} bytes` },
+    ]);
   const run = spawnSync(process.execPath, [`--max-old-space-size=${limits.heapMb}`, WORKER, path], {
     encoding: "utf8",
     timeout: limits.timeoutMs,
@@ -50,8 +56,17 @@ export function readWorkbook(path: string, limits = WORKBOOK_LIMITS): Sheet[] {
     stdio: ["ignore", "pipe", "pipe"],
   });
   if (run.error || run.status !== 0) {
-    const why = run.error ? run.error.message : run.signal ? `stopped by ${run.signal}` : (run.stderr.trim().split("\n").at(-1) ?? "").slice(0, 200);
-    throw new DataError([{ file: path, expected: `an .xlsx workbook that can be read within ${limits.heapMb} MB and ${limits.timeoutMs / 1000} s (${why})` }]);
+    const why = run.error
+      ? run.error.message
+      : run.signal
+        ? `stopped by ${run.signal}`
+        : (run.stderr.trim().split("\n").at(-1) ?? "").slice(0, 200);
+    throw new DataError([
+      {
+        file: path,
+        expected: `an .xlsx workbook that can be read within ${limits.heapMb} MB and ${limits.timeoutMs / 1000} s (${why})`,
+      },
+    ]);
   }
   return JSON.parse(run.stdout) as Sheet[];
 }
@@ -66,7 +81,12 @@ export function cellText(cell: Cell | undefined): { text: string } | { problem: 
     case "text":
       return { text: cell.v };
     case "formula":
-      if (cell.result === null) return { problem: "text, not a formula with no saved value (the program that saved the workbook did not calculate it: open and save it in a spreadsheet program, or type the value)", value: `=${cell.formula}`.slice(0, 60) };
+      if (cell.result === null)
+        return {
+          problem:
+            "text, not a formula with no saved value (the program that saved the workbook did not calculate it: open and save it in a spreadsheet program, or type the value)",
+          value: `=${cell.formula}`.slice(0, 60),
+        };
       return cellText(cell.result);
     case "error":
       return { problem: "text, not a spreadsheet error", value: cell.v };

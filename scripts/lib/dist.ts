@@ -5,16 +5,21 @@ import { gzipSync } from "node:zlib";
 import { parseSiteUrl } from "../../src/lib/site-url.ts";
 
 export function listFiles(dir: string, ext?: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? listFiles(p, ext) : !ext || p.endsWith(ext) ? [p] : [];
-  }).sort();
+  return readdirSync(dir)
+    .flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? listFiles(p, ext) : !ext || p.endsWith(ext) ? [p] : [];
+    })
+    .sort();
 }
 
 /** Internal URLs a page refers to (href, src), without fragments and queries. */
 export function internalRefs(html: string): string[] {
   const refs = [...html.matchAll(/\s(?:href|src)="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
-  return refs.filter((r) => r.startsWith("/") && !r.startsWith("//")).map((r) => r.split("#")[0]!.split("?")[0]!).filter(Boolean);
+  return refs
+    .filter((r) => r.startsWith("/") && !r.startsWith("//"))
+    .map((r) => r.split("#")[0]!.split("?")[0]!)
+    .filter(Boolean);
 }
 
 export function externalRefs(html: string): string[] {
@@ -28,7 +33,9 @@ export function externalRefs(html: string): string[] {
 export function resolveUrl(dist: string, url: string, base = parseSiteUrl(process.env.SITE_URL).base): string | null {
   if (!url.startsWith(base)) return null;
   const path = decodeURIComponent(url.slice(base.length - 1));
-  const candidates = path.endsWith("/") ? [join(dist, path, "index.html")] : [join(dist, path), join(dist, path, "index.html")];
+  const candidates = path.endsWith("/")
+    ? [join(dist, path, "index.html")]
+    : [join(dist, path), join(dist, path, "index.html")];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
 }
 
@@ -68,7 +75,13 @@ export function pageWeight(dist: string, pageFile: string): PageWeight {
   const html = readFileSync(pageFile);
   const refs = internalRefs(html.toString("utf8"));
   // A shared chunk that a page's scripts import is downloaded too, so it counts against the budget.
-  const assets = [...refs.filter((r) => r.endsWith(".css")), ...withImports(dist, refs.filter((r) => r.endsWith(".js")))];
+  const assets = [
+    ...refs.filter((r) => r.endsWith(".css")),
+    ...withImports(
+      dist,
+      refs.filter((r) => r.endsWith(".js")),
+    ),
+  ];
   const sum = (ext: string, gz: boolean) =>
     [...new Set(assets.filter((a) => a.endsWith(ext)))].reduce((n, a) => {
       const f = resolveUrl(dist, a);
@@ -77,6 +90,14 @@ export function pageWeight(dist: string, pageFile: string): PageWeight {
       return n + (gz ? gzipSync(body, { level: 9 }).length : body.length);
     }, 0);
   const htmlGz = gzipSync(html, { level: 9 }).length;
-  const w = { page: "/" + relative(dist, pageFile).replace(/index\.html$/, ""), html: html.length, css: sum(".css", false), js: sum(".js", false), htmlGz, cssGz: sum(".css", true), jsGz: sum(".js", true) };
+  const w = {
+    page: "/" + relative(dist, pageFile).replace(/index\.html$/, ""),
+    html: html.length,
+    css: sum(".css", false),
+    js: sum(".js", false),
+    htmlGz,
+    cssGz: sum(".css", true),
+    jsGz: sum(".js", true),
+  };
   return { ...w, totalGz: w.htmlGz + w.cssGz + w.jsGz };
 }

@@ -63,10 +63,29 @@ interface Found {
 
 export type Outcome =
   | ({ path: string; url: string; status: "fetched"; sha256: string; bytes: number; changedUpstream: boolean } & Found)
-  | ({ path: string; url: string; status: "not_modified"; sha256: string; bytes: number; changedUpstream: boolean } & Found)
+  | ({
+      path: string;
+      url: string;
+      status: "not_modified";
+      sha256: string;
+      bytes: number;
+      changedUpstream: boolean;
+    } & Found)
   | { path: string; url: string; status: "failed"; failure: Failure; attempts: number; fallback_failure?: Failure };
 
-const MANIFEST_FIELDS = new Set(["path", "source_id", "url", "content_types", "max_bytes", "sha256", "note", "kind", "format", "fallback_url", "publisher_url"]);
+const MANIFEST_FIELDS = new Set([
+  "path",
+  "source_id",
+  "url",
+  "content_types",
+  "max_bytes",
+  "sha256",
+  "note",
+  "kind",
+  "format",
+  "fallback_url",
+  "publisher_url",
+]);
 const SHA256 = /^[0-9a-f]{64}$/;
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
@@ -120,11 +139,15 @@ function head(body: Uint8Array): string {
 export function bodyProblem(entry: Pick<ManifestEntry, "path" | "content_types">, body: Uint8Array): string | null {
   if (body.length === 0) return "an empty body";
   const start = head(body);
-  if (!entry.content_types.includes("text/html") && /^<(!doctype html|html|head|body|\?xml[^>]*>\s*<(!doctype html|html))/.test(start)) {
+  if (
+    !entry.content_types.includes("text/html") &&
+    /^<(!doctype html|html|head|body|\?xml[^>]*>\s*<(!doctype html|html))/.test(start)
+  ) {
     return "an HTML page, not the data file (an error or sign-in page served in its place?)";
   }
   const ext = posix.extname(entry.path).toLowerCase();
-  if (ext === ".xlsx" && !(body[0] === 0x50 && body[1] === 0x4b && body[2] === 0x03 && body[3] === 0x04)) return "not a workbook (an .xlsx file is a zip, starting PK)";
+  if (ext === ".xlsx" && !(body[0] === 0x50 && body[1] === 0x4b && body[2] === 0x03 && body[3] === 0x04))
+    return "not a workbook (an .xlsx file is a zip, starting PK)";
   if (ext === ".json" || ext === ".hexjson") {
     try {
       JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
@@ -132,7 +155,8 @@ export function bodyProblem(entry: Pick<ManifestEntry, "path" | "content_types">
       return "not JSON";
     }
   }
-  if ((ext === ".csv" || ext === ".json" || ext === ".hexjson") && body.includes(0)) return "not text (it holds NUL bytes)";
+  if ((ext === ".csv" || ext === ".json" || ext === ".hexjson") && body.includes(0))
+    return "not text (it holds NUL bytes)";
   return null;
 }
 
@@ -162,24 +186,30 @@ function entryProblems(raw: unknown, index: number, file: string): Problem[] {
   for (const key of Object.keys(e)) if (!MANIFEST_FIELDS.has(key)) problems.push(at(key, e[key], "no such field"));
   const pathWhy = typeof e.path === "string" ? pathProblem(e.path) : "a string";
   if (pathWhy) problems.push(at("path", e.path, pathWhy));
-  if (typeof e.source_id !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(e.source_id)) problems.push(at("source_id", e.source_id, "a kebab-case id from data/sources.json"));
+  if (typeof e.source_id !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(e.source_id))
+    problems.push(at("source_id", e.source_id, "a kebab-case id from data/sources.json"));
   const urlWhy = typeof e.url === "string" ? urlProblem(e.url) : "a string";
   if (urlWhy) problems.push(at("url", e.url, urlWhy));
   const types = e.content_types;
   if (!Array.isArray(types) || types.length === 0 || !types.every((t) => typeof t === "string" && t === mediaType(t))) {
     problems.push(at("content_types", types, "a non-empty list of lower-case media types without parameters"));
   }
-  if (typeof e.max_bytes !== "number" || !Number.isSafeInteger(e.max_bytes) || e.max_bytes <= 0) problems.push(at("max_bytes", e.max_bytes, "a positive whole number of bytes"));
-  if (typeof e.sha256 !== "string" || !SHA256.test(e.sha256)) problems.push(at("sha256", e.sha256, "64 lower-case hex digits"));
+  if (typeof e.max_bytes !== "number" || !Number.isSafeInteger(e.max_bytes) || e.max_bytes <= 0)
+    problems.push(at("max_bytes", e.max_bytes, "a positive whole number of bytes"));
+  if (typeof e.sha256 !== "string" || !SHA256.test(e.sha256))
+    problems.push(at("sha256", e.sha256, "64 lower-case hex digits"));
   if (e.note !== undefined && typeof e.note !== "string") problems.push(at("note", e.note, "a string"));
-  if (e.kind !== undefined && e.kind !== "live" && e.kind !== "frozen") problems.push(at("kind", e.kind, "live or frozen"));
-  if (e.format !== undefined && (typeof e.format !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(e.format))) problems.push(at("format", e.format, "a format id (kebab-case)"));
+  if (e.kind !== undefined && e.kind !== "live" && e.kind !== "frozen")
+    problems.push(at("kind", e.kind, "live or frozen"));
+  if (e.format !== undefined && (typeof e.format !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(e.format)))
+    problems.push(at("format", e.format, "a format id (kebab-case)"));
   if (e.fallback_url !== undefined) {
     const why = typeof e.fallback_url === "string" ? urlProblem(e.fallback_url) : "a string";
     if (why) problems.push(at("fallback_url", e.fallback_url, why));
     else if (e.kind !== "live") problems.push(at("fallback_url", e.fallback_url, "only on a live entry"));
   }
-  if (e.publisher_url !== undefined && (typeof e.publisher_url !== "string" || urlProblem(e.publisher_url))) problems.push(at("publisher_url", e.publisher_url, "an https URL"));
+  if (e.publisher_url !== undefined && (typeof e.publisher_url !== "string" || urlProblem(e.publisher_url)))
+    problems.push(at("publisher_url", e.publisher_url, "an https URL"));
   return problems;
 }
 
@@ -197,7 +227,8 @@ export function parseManifest(text: string, file: string): ManifestEntry[] {
   raw.forEach((entry, i) => {
     const path = (entry as { path?: unknown } | null)?.path;
     if (typeof path !== "string") return;
-    if (seen.has(path)) problems.push({ file, column: `[${i}].path`, value: JSON.stringify(path), expected: "each path once" });
+    if (seen.has(path))
+      problems.push({ file, column: `[${i}].path`, value: JSON.stringify(path), expected: "each path once" });
     seen.add(path);
   });
   if (problems.length > 0) throw new DataError(problems);
@@ -224,8 +255,18 @@ export function parseState(text: string | null): FetchState {
     for (const [path, v] of Object.entries(raw as Record<string, Partial<StateEntry>>)) {
       if (typeof v !== "object" || v === null || pathProblem(path) !== null) continue;
       const okEtag = v.etag === null || v.etag === undefined || (typeof v.etag === "string" && ETAG.test(v.etag));
-      const okDate = v.last_modified === null || v.last_modified === undefined || (typeof v.last_modified === "string" && HTTP_DATE.test(v.last_modified));
-      if (okEtag && okDate && typeof v.sha256 === "string" && SHA256.test(v.sha256) && Number.isSafeInteger(v.bytes) && typeof v.fetched_at === "string") {
+      const okDate =
+        v.last_modified === null ||
+        v.last_modified === undefined ||
+        (typeof v.last_modified === "string" && HTTP_DATE.test(v.last_modified));
+      if (
+        okEtag &&
+        okDate &&
+        typeof v.sha256 === "string" &&
+        SHA256.test(v.sha256) &&
+        Number.isSafeInteger(v.bytes) &&
+        typeof v.fetched_at === "string"
+      ) {
         state[path] = {
           etag: v.etag ?? null,
           last_modified: v.last_modified ?? null,
@@ -246,7 +287,13 @@ export function serializeState(state: FetchState): string {
   const sorted: FetchState = Object.create(null) as FetchState;
   for (const path of Object.keys(state).sort()) {
     const s = state[path]!;
-    sorted[path] = { etag: s.etag, last_modified: s.last_modified, sha256: s.sha256, bytes: s.bytes, fetched_at: s.fetched_at };
+    sorted[path] = {
+      etag: s.etag,
+      last_modified: s.last_modified,
+      sha256: s.sha256,
+      bytes: s.bytes,
+      fetched_at: s.fetched_at,
+    };
   }
   return toJson(sorted);
 }
@@ -256,7 +303,9 @@ export function selectEntries(entries: ManifestEntry[], only: string, file: stri
   if (only === "") return entries;
   const chosen = entries.filter((e) => e.path === only);
   if (chosen.length === 0) {
-    throw new DataError([{ file, column: "path", value: only, expected: `one of ${entries.map((e) => e.path).join(", ")}` }]);
+    throw new DataError([
+      { file, column: "path", value: only, expected: `one of ${entries.map((e) => e.path).join(", ")}` },
+    ]);
   }
   return chosen;
 }
@@ -265,7 +314,9 @@ export function selectEntries(entries: ManifestEntry[], only: string, file: stri
 export function positiveNumber(name: string, text: string, whole = false): number {
   const n = Number(text);
   if (text.trim() === "" || !Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n))) {
-    throw new DataError([{ file: `--${name}`, value: text, expected: whole ? "a positive whole number" : "a positive number" }]);
+    throw new DataError([
+      { file: `--${name}`, value: text, expected: whole ? "a positive whole number" : "a positive number" },
+    ]);
   }
   return n;
 }
@@ -282,7 +333,10 @@ export function sha256Hex(bytes: Uint8Array): string {
  * Validators to send, only when the copy on disk is exactly the one the state describes: a 304
  * means "keep what you have", which is wrong if what we have was edited, replaced or deleted.
  */
-export function conditionalHeaders(previous: StateEntry | undefined, localSha256: string | null): Record<string, string> {
+export function conditionalHeaders(
+  previous: StateEntry | undefined,
+  localSha256: string | null,
+): Record<string, string> {
   if (!previous || localSha256 !== previous.sha256) return {};
   const headers: Record<string, string> = {};
   if (previous.etag) headers["if-none-match"] = previous.etag;
@@ -359,7 +413,9 @@ export function describeFailure(f: Failure): string {
 export function describeOutcome(o: Outcome): string {
   if (o.status === "failed") {
     const tries = o.attempts === 1 ? "1 attempt" : `${o.attempts} attempts`;
-    const fallback = o.fallback_failure ? `; the pinned fallback copy failed too: ${describeFailure(o.fallback_failure)}` : "";
+    const fallback = o.fallback_failure
+      ? `; the pinned fallback copy failed too: ${describeFailure(o.fallback_failure)}`
+      : "";
     return `FAILED ${o.path} from ${o.url}: ${describeFailure(o.failure)} (${tries})${fallback}`;
   }
   const head =
@@ -367,7 +423,10 @@ export function describeOutcome(o: Outcome): string {
       ? `fetched ${o.path}: ${o.bytes} bytes, sha256 ${o.sha256}`
       : `not modified ${o.path}: 304, previous copy kept (${o.bytes} bytes, sha256 ${o.sha256})`;
   const lines = [head];
-  if (o.fallback) lines.push(`  the publisher's endpoint failed (${describeFailure(o.fallback.primaryFailure).split("\n")[0]}); used the pinned fallback copy ${o.fallback.url}`);
+  if (o.fallback)
+    lines.push(
+      `  the publisher's endpoint failed (${describeFailure(o.fallback.primaryFailure).split("\n")[0]}); used the pinned fallback copy ${o.fallback.url}`,
+    );
   if (o.format_report) lines.push(...o.format_report.split("\n").map((l) => `  ${l}`));
   if (o.changedUpstream) lines.push("  changed upstream: review before importing (sha256 differs from the manifest)");
   return lines.join("\n");

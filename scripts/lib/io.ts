@@ -1,5 +1,19 @@
 /** File I/O for the data scripts: careful reads, all-or-nothing writes, and a single way to fail loudly. */
-import { closeSync, constants, copyFileSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, type Stats } from "node:fs";
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  fstatSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  type Stats,
+} from "node:fs";
 import { dirname } from "node:path";
 import { decodeUtf8 } from "../../src/lib/data/encoding.ts";
 import { DataError } from "../../src/lib/data/errors.ts";
@@ -41,7 +55,12 @@ export function readBytes(path: string, maxBytes = MAX_INPUT_BYTES): Buffer {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = errno(e);
-    const expected = code === "ELOOP" ? "a regular file, not a symbolic link" : code === "ENOENT" ? "a file at this path (there is none)" : `a readable file (${code})`;
+    const expected =
+      code === "ELOOP"
+        ? "a regular file, not a symbolic link"
+        : code === "ENOENT"
+          ? "a file at this path (there is none)"
+          : `a readable file (${code})`;
     throw new DataError([{ file: path, expected }]);
   }
   try {
@@ -111,7 +130,13 @@ export function writeAllAtomically(files: Record<string, string | Uint8Array>, o
   try {
     for (const [path, content] of Object.entries(files)) {
       const existing = lstatOrNull(path);
-      if (existing && !existing.isFile()) throw new DataError([{ file: path, expected: `a regular file or nothing at this output path (found ${kindOf(existing)}); nothing was written` }]);
+      if (existing && !existing.isFile())
+        throw new DataError([
+          {
+            file: path,
+            expected: `a regular file or nothing at this output path (found ${kindOf(existing)}); nothing was written`,
+          },
+        ]);
       const tmp = `${path}.${tag}.tmp`;
       try {
         mkdirSync(dirname(path), { recursive: true });
@@ -141,7 +166,9 @@ export function writeAllAtomically(files: Record<string, string | Uint8Array>, o
       else rmSync(s.path, { force: true });
     }
     cleanUp();
-    throw new DataError([{ file: failed.path, expected: `a writable output path (${errno(e)}); every output was left as it was` }]);
+    throw new DataError([
+      { file: failed.path, expected: `a writable output path (${errno(e)}); every output was left as it was` },
+    ]);
   }
   cleanUp();
 }
@@ -159,7 +186,11 @@ export async function runMain(main: () => Promise<void> | void): Promise<void> {
       console.error(`Data error:\n${e.message}`);
       process.exit(1);
     }
-    if (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === "string" && (e as NodeJS.ErrnoException).syscall) {
+    if (
+      e instanceof Error &&
+      typeof (e as NodeJS.ErrnoException).code === "string" &&
+      (e as NodeJS.ErrnoException).syscall
+    ) {
       console.error(`Error: ${e.message}`);
       process.exit(1);
     }

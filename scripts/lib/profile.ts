@@ -10,6 +10,8 @@ export function removeProfile(profile: string, remove: typeof rmSync = rmSync): 
   try {
     remove(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   } catch (e) {
-    console.error(`Could not remove Chromium's profile folder ${profile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); leaving it.`);
+    console.error(
+      `Could not remove Chromium's profile folder ${profile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); leaving it.`,
+    );
   }
 }

@@ -45,7 +45,11 @@ export function headersFor(rules: ReturnType<typeof parseHeadersFile>, path: str
  * project site); applies its _headers file when there is one, to 404s too, as a static host would.
  * The URL returned includes the base path, without its final slash, so `url + "/trusts/"` works.
  */
-export async function serveDir(root: string, port = 0, base = parseSiteUrl(process.env.SITE_URL).base): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+export async function serveDir(
+  root: string,
+  port = 0,
+  base = parseSiteUrl(process.env.SITE_URL).base,
+): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const rules = parseHeadersFile(await readFile(join(root, "_headers"), "utf8").catch(() => ""));
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
@@ -64,7 +68,12 @@ export async function serveDir(root: string, port = 0, base = parseSiteUrl(proce
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
-      res.writeHead(200, { ...headersFor(rules, path), "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+      res
+        .writeHead(200, {
+          ...headersFor(rules, path),
+          "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        })
+        .end(body);
     } catch {
       await notFound();
     }
@@ -72,5 +81,9 @@ export async function serveDir(root: string, port = 0, base = parseSiteUrl(proce
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
-  return { url: `http://127.0.0.1:${actualPort}${base.slice(0, -1)}`, server, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${actualPort}${base.slice(0, -1)}`,
+    server,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }

@@ -13,14 +13,20 @@ describe("what travels with every chart", () => {
   it("says what every column of every chart's CSV means", () => {
     for (const c of charts) {
       const m = chartMeta(c, site.release.date);
-      expect(m.columns.map((x) => x.name), c.id).toEqual(c.models.wide.table.columns);
+      expect(
+        m.columns.map((x) => x.name),
+        c.id,
+      ).toEqual(c.models.wide.table.columns);
       for (const col of m.columns) expect(col.meaning.length, `${c.id}: ${col.name}`).toBeGreaterThan(10);
     }
   });
 
   it("refuses a chart whose CSV has a column nobody has described", () => {
     const c = charts[0]!;
-    const odd = { ...c, models: { ...c.models, wide: { ...c.models.wide, table: { columns: ["Mystery"], rows: [] } } } } as typeof c;
+    const odd = {
+      ...c,
+      models: { ...c.models, wide: { ...c.models.wide, table: { columns: ["Mystery"], rows: [] } } },
+    } as typeof c;
     expect(() => chartMeta(odd, site.release.date)).toThrow(/no meaning written for its CSV column "Mystery"/);
     expect(CSV_COLUMN_MEANINGS.Mystery).toBeUndefined();
   });
@@ -31,7 +37,9 @@ describe("what travels with every chart", () => {
     expect(m.asOfWords).toBe("Figures as of about May 2025.");
     const firstUnofficial = m.sources.findIndex((s) => !s.official);
     if (firstUnofficial >= 0) expect(m.sources.slice(firstUnofficial).every((s) => !s.official)).toBe(true);
-    expect(m.citation).toMatch(/via NHS EPR Tracker: ".*"\. Figures as of about May 2025; data release of 25 November 2026$/);
+    expect(m.citation).toMatch(
+      /via NHS EPR Tracker: ".*"\. Figures as of about May 2025; data release of 25 November 2026$/,
+    );
     expect(m.licenceWords).toMatch(/^Licences?: /);
   });
 
@@ -52,7 +60,9 @@ describe("licences in words", () => {
     const unstated = site.sources.filter((s) => s.licence === "not-stated").slice(0, 1);
     expect(stated.length && unstated.length).toBeTruthy();
     expect(licenceWords(stated)).toBe("Licence: Open Government Licence v3.0.");
-    expect(licenceWords([...unstated, ...stated])).toBe("Licences: Open Government Licence v3.0; none stated for the others.");
+    expect(licenceWords([...unstated, ...stated])).toBe(
+      "Licences: Open Government Licence v3.0; none stated for the others.",
+    );
     expect(licenceWords(unstated)).toBe("Licence: none stated by the publisher.");
   });
 });

@@ -29,7 +29,8 @@ export const CSV_COLUMN_MEANINGS: Record<string, string> = {
   Ambulance: "Trusts of this type with the supplier's EPR",
   Date: "The date the figure describes (a day, a month or a year, as the source gave it)",
   What: "Kind of figure: official, other estimate, forecast or target",
-  "Share of trusts with an EPR (%)": "The share as stated, or worked out from the counts the source gave (see the notes)",
+  "Share of trusts with an EPR (%)":
+    "The share as stated, or worked out from the counts the source gave (see the notes)",
   "Who said it": "Minister, body or publisher that gave the figure",
   "Which trusts": "Which trusts the figure counts (all trusts, secondary care trusts or acute trusts only)",
   Announced: "When the deadline was announced",
@@ -39,12 +40,15 @@ export const CSV_COLUMN_MEANINGS: Record<string, string> = {
   "Share of trusts (%)": "The share of trusts the promise covered",
   "Amount (£ million)": "The amount in £ million",
   "Whole-life cost (£ million)": "The programme's whole-life cost in £ million",
-  "As stated": "The figure as the source put it, with \"at least\" or \"about\" where it gave a bound",
+  "As stated": 'The figure as the source put it, with "at least" or "about" where it gave a bound',
   "Rating as at": "The date the rating describes",
-  "Delivery confidence": "The Infrastructure and Projects Authority's delivery confidence rating (Green to Red), or none published",
-  "Where it stands": "Where the trust stood by the published reports: live, missed the deadline, work under way, or no update found",
+  "Delivery confidence":
+    "The Infrastructure and Projects Authority's delivery confidence rating (Green to Red), or none published",
+  "Where it stands":
+    "Where the trust stood by the published reports: live, missed the deadline, work under way, or no update found",
   Event: "What was reported",
-  Confidence: "How far to trust the report: H (official notice or trust statement), M (trade or regional press), L (aggregator or reprint)",
+  Confidence:
+    "How far to trust the report: H (official notice or trust statement), M (trade or regional press), L (aggregator or reprint)",
 };
 
 export interface ChartMeta {
@@ -82,7 +86,8 @@ export function licenceWords(sources: readonly Source[]): string {
 export function chartMeta(c: ChartEntry, releaseDate: string): ChartMeta {
   const licences = [...new Set(c.sources.map((s) => s.licence))].map((l) => LICENCE_NAMES[l]);
   const publishers = publishersInOrder(c.sources);
-  const named = publishers.length > 4 ? `${publishers.slice(0, 3).join(", ")} and others` : shortPublisherList(c.sources, 3);
+  const named =
+    publishers.length > 4 ? `${publishers.slice(0, 3).join(", ")} and others` : shortPublisherList(c.sources, 3);
   const asOf = formatWhen(c.asOf, c.asOfEstimated ?? false);
   return {
     id: c.id,
@@ -124,7 +129,18 @@ export function chartMetadataJson(c: ChartEntry, releaseDate: string, origin: st
     data_as_of_estimated: c.asOfEstimated ?? false,
     release_date: releaseDate,
     notes: c.notes,
-    sources: m.sources.map((s) => ({ id: s.id, title: s.title, publisher: s.publisher, date: s.date, date_estimated: s.date_estimated, url: s.url, via: s.via, uin: s.uin, licence: LICENCE_NAMES[s.licence].name, official: s.official })),
+    sources: m.sources.map((s) => ({
+      id: s.id,
+      title: s.title,
+      publisher: s.publisher,
+      date: s.date,
+      date_estimated: s.date_estimated,
+      url: s.url,
+      via: s.via,
+      uin: s.uin,
+      licence: LICENCE_NAMES[s.licence].name,
+      official: s.official,
+    })),
     licences: m.licences,
     cite_as: m.citation,
     credit: "NHS EPR Tracker",

@@ -3,7 +3,19 @@ import type { Source } from "./data/sources.ts";
 import { isOfficial, publishersInOrder, shortPublisherList } from "./cite.ts";
 
 const src = (id: string, publisher: string, type: Source["type"], licence: Source["licence"]): Source => ({
-  id, title: id, publisher, url: `https://example.org/${id}`, via: null, date: "2025-01-01", date_estimated: false, date_note: null, type, uin: null, licence, covers: "x", confidence: "H",
+  id,
+  title: id,
+  publisher,
+  url: `https://example.org/${id}`,
+  via: null,
+  date: "2025-01-01",
+  date_estimated: false,
+  date_note: null,
+  type,
+  uin: null,
+  licence,
+  covers: "x",
+  confidence: "H",
 });
 const hsj = src("a", "HSJ", "news", "not-stated");
 const dh1 = src("b", "Digital Health", "news", "not-stated");
@@ -18,7 +30,12 @@ describe("citations name official sources first", () => {
   });
 
   it("orders publishers official first, then by how many sources each gave", () => {
-    expect(publishersInOrder([hsj, dh1, dh2, nhse, parl, parl])).toEqual(["UK Parliament", "NHS England", "Digital Health", "HSJ"]);
+    expect(publishersInOrder([hsj, dh1, dh2, nhse, parl, parl])).toEqual([
+      "UK Parliament",
+      "NHS England",
+      "Digital Health",
+      "HSJ",
+    ]);
   });
 
   it("names two and counts the rest", () => {

@@ -15,7 +15,10 @@ export function citationParts(s: Source): { title: string; rest: string } {
  */
 export function isOfficial(s: Source): boolean {
   if (s.licence === "OGL-3.0" || s.licence === "OPL-3.0") return true;
-  return s.licence !== "MIT" && ["dataset", "gmpp", "written_answer", "oral_answer", "written_statement", "board_paper"].includes(s.type);
+  return (
+    s.licence !== "MIT" &&
+    ["dataset", "gmpp", "written_answer", "oral_answer", "written_statement", "board_paper"].includes(s.type)
+  );
 }
 
 /**
@@ -26,13 +29,19 @@ export function publishersInOrder(sources: readonly Source[]): string[] {
   const groups = Map.groupBy(sources, (s) => s.publisher);
   return [...groups.entries()]
     .map(([publisher, ss]) => ({ publisher, official: ss.some(isOfficial), n: ss.length }))
-    .sort((a, b) => Number(b.official) - Number(a.official) || b.n - a.n || (a.publisher < b.publisher ? -1 : a.publisher > b.publisher ? 1 : 0))
+    .sort(
+      (a, b) =>
+        Number(b.official) - Number(a.official) ||
+        b.n - a.n ||
+        (a.publisher < b.publisher ? -1 : a.publisher > b.publisher ? 1 : 0),
+    )
     .map((p) => p.publisher);
 }
 
 /** "UK Parliament, NHS England and 9 more": the first `named` publishers and a count of the rest. */
 export function shortPublisherList(sources: readonly Source[], named = 2): string {
   const all = publishersInOrder(sources);
-  if (all.length <= named + 1) return all.length <= 1 ? (all[0] ?? "") : `${all.slice(0, -1).join(", ")} and ${all.at(-1)}`;
+  if (all.length <= named + 1)
+    return all.length <= 1 ? (all[0] ?? "") : `${all.slice(0, -1).join(", ")} and ${all.at(-1)}`;
   return `${all.slice(0, named).join(", ")} and ${all.length - named} more`;
 }

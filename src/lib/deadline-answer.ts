@@ -36,7 +36,16 @@ export interface DeadlineAnswer {
   officialAfter: CountFigure | null;
   /** The latest unofficial count for the deadline or after it (trade or commercial research). */
   unofficialAfter: CountFigure | null;
-  trustLevel: { listed: number; listDate: string; liveByDeadline: number; withoutOnDeadline: number; missed: number; underway: number; noUpdate: number; liveSince: number };
+  trustLevel: {
+    listed: number;
+    listDate: string;
+    liveByDeadline: number;
+    withoutOnDeadline: number;
+    missed: number;
+    underway: number;
+    noUpdate: number;
+    liveSince: number;
+  };
   /** What the three say, a sentence each. */
   official: string;
   evidence: string;
@@ -50,35 +59,64 @@ export interface DeadlineAnswer {
 const WITHOUT_METRICS = new Set(["trusts_without_epr", "trusts_not_installed_or_procuring"]);
 
 function latest(rows: StatementRow[]): StatementRow | null {
-  return [...rows].sort((a, b) => compareCodePoints(endOfPeriod(a.as_of), endOfPeriod(b.as_of)) || compareCodePoints(a.stated_on, b.stated_on) || compareCodePoints(a.id, b.id)).at(-1) ?? null;
+  return (
+    [...rows]
+      .sort(
+        (a, b) =>
+          compareCodePoints(endOfPeriod(a.as_of), endOfPeriod(b.as_of)) ||
+          compareCodePoints(a.stated_on, b.stated_on) ||
+          compareCodePoints(a.id, b.id),
+      )
+      .at(-1) ?? null
+  );
 }
 
 function figure(s: StatementRow | null, all: readonly StatementRow[]): CountFigure | null {
   if (!s) return null;
-  const outOf = all.find((x) => x.metric === "trusts_in_scope" && x.source_id === s.source_id && x.as_of === s.as_of && x.scope === s.scope) ?? null;
+  const outOf =
+    all.find(
+      (x) =>
+        x.metric === "trusts_in_scope" && x.source_id === s.source_id && x.as_of === s.as_of && x.scope === s.scope,
+    ) ?? null;
   return { statement: s, outOf, when: formatWhen(s.as_of, s.dates_estimated) };
 }
 
-const SCOPE_WORDS: Record<string, string> = { secondary_care_trusts: "secondary care trusts", acute_trusts: "acute trusts", all_trusts: "trusts" };
+const SCOPE_WORDS: Record<string, string> = {
+  secondary_care_trusts: "secondary care trusts",
+  acute_trusts: "acute trusts",
+  all_trusts: "trusts",
+};
 
 export function deadlineAnswer(input: DeadlineInput): DeadlineAnswer {
   const { deadline, statements, followup: f } = input;
   const day = deadline.date;
   const deadlineWords = formatDate(day);
-  const official = statements.filter((s) => s.official && s.metric === "trusts_without_epr" && s.scope !== "acute_trusts");
+  const official = statements.filter(
+    (s) => s.official && s.metric === "trusts_without_epr" && s.scope !== "acute_trusts",
+  );
   const officialBefore = figure(latest(official.filter((s) => endOfPeriod(s.as_of) < day)), statements);
   const officialAfter = figure(latest(official.filter((s) => endOfPeriod(s.as_of) >= day)), statements);
-  const unofficialAfter = figure(latest(statements.filter((s) => !s.official && WITHOUT_METRICS.has(s.metric) && endOfPeriod(s.as_of) >= day)), statements);
+  const unofficialAfter = figure(
+    latest(statements.filter((s) => !s.official && WITHOUT_METRICS.has(s.metric) && endOfPeriod(s.as_of) >= day)),
+    statements,
+  );
 
   const c = f.counts;
   const listed = f.trusts.length;
   const withoutOnDeadline = stillWithoutOn([...f.trusts], day);
   const trustLevel = {
-    listed, listDate: f.list_date, liveByDeadline: listed - withoutOnDeadline, withoutOnDeadline,
-    missed: c.reported_missing_deadline, underway: c.supplier_chosen_not_live + c.in_progress_supplier_unknown, noUpdate: c.no_update, liveSince: c.live_after_deadline,
+    listed,
+    listDate: f.list_date,
+    liveByDeadline: listed - withoutOnDeadline,
+    withoutOnDeadline,
+    missed: c.reported_missing_deadline,
+    underway: c.supplier_chosen_not_live + c.in_progress_supplier_unknown,
+    noUpdate: c.no_update,
+    liveSince: c.live_after_deadline,
   };
 
-  const count = (x: CountFigure) => `${formatNumber(x.statement.value)}${x.outOf ? ` of ${formatNumber(x.outOf.value)}` : ""} ${SCOPE_WORDS[x.statement.scope] ?? "trusts"}`;
+  const count = (x: CountFigure) =>
+    `${formatNumber(x.statement.value)}${x.outOf ? ` of ${formatNumber(x.outOf.value)}` : ""} ${SCOPE_WORDS[x.statement.scope] ?? "trusts"}`;
   const officialWords = officialAfter
     ? `The official count for the deadline, ${officialAfter.when}, was ${count(officialAfter)} without an EPR.`
     : officialBefore
@@ -91,9 +129,17 @@ export function deadlineAnswer(input: DeadlineInput): DeadlineAnswer {
     : null;
 
   const unknowns = [
-    ...(officialAfter ? [] : [`How many trusts had no EPR on ${deadlineWords} by an official count: none had been published by ${formatDate(input.release)}, the date of this data.`]),
+    ...(officialAfter
+      ? []
+      : [
+          `How many trusts had no EPR on ${deadlineWords} by an official count: none had been published by ${formatDate(input.release)}, the date of this data.`,
+        ]),
     `Whether the ${formatNumber(trustLevel.noUpdate)} listed trusts with no published update have gone live: no report is not the same as no EPR.`,
-    ...(deadline.weaker ? [`How many met the deadline as restated on ${formatDate(deadline.announcedOn)}, which asked only for an EPR or one being put in: no one has counted trusts by that test.`] : []),
+    ...(deadline.weaker
+      ? [
+          `How many met the deadline as restated on ${formatDate(deadline.announcedOn)}, which asked only for an EPR or one being put in: no one has counted trusts by that test.`,
+        ]
+      : []),
     ...(u ? [`Which trusts the commercial count found: it does not name them.`] : []),
     `NHS England's list itself: its sheet is dated ${formatDate(f.list_date)} but its file name says 1 January 2024, and trusts not on it have no published status.`,
   ];
@@ -102,7 +148,20 @@ export function deadlineAnswer(input: DeadlineInput): DeadlineAnswer {
     ? `The official count for the ${deadlineWords} deadline, for ${officialAfter.when}, put ${count(officialAfter)} without an electronic patient record`
     : `No official count for the ${deadlineWords} deadline had been published by ${formatDate(input.release)}${officialBefore ? ` (the last, for ${officialBefore.when}, put ${count(officialBefore)} without an electronic patient record)` : ""}`;
   const second = `of the ${plural(listed, "trust")} NHS England's list of ${formatDate(f.list_date.slice(0, 7))} named without one, ${formatNumber(withoutOnDeadline)} had no go-live reported by the deadline`;
-  const third = u ? `a commercial survey reported on ${formatDate(u.statement.stated_on)} found ${plural(u.statement.value, "trust")}${u.statement.scope === "acute_trusts" ? ", mainly acute," : ""} with neither a system nor a signed deal to buy one` : null;
+  const third = u
+    ? `a commercial survey reported on ${formatDate(u.statement.stated_on)} found ${plural(u.statement.value, "trust")}${u.statement.scope === "acute_trusts" ? ", mainly acute," : ""} with neither a system nor a signed deal to buy one`
+    : null;
   const quote = third ? `${first}; ${second}; and ${third}.` : `${first}; ${second}.`;
-  return { deadlineWords, officialBefore, officialAfter, unofficialAfter, trustLevel, official: officialWords, evidence, unofficial, unknowns, quote };
+  return {
+    deadlineWords,
+    officialBefore,
+    officialAfter,
+    unofficialAfter,
+    trustLevel,
+    official: officialWords,
+    evidence,
+    unofficial,
+    unknowns,
+    quote,
+  };
 }

@@ -24,7 +24,14 @@ export function deadlineMoves(targets: readonly TargetRow[]): DeadlineMove[] {
   let current: string | null = null;
   for (const t of fullCoverageTargets(targets)) {
     if (current !== null && t.target_date !== current) {
-      moves.push({ from: current, to: t.target_date, announced_on: t.announced_on, announced_by: t.announced_by, target_id: t.id, source_id: t.source_id });
+      moves.push({
+        from: current,
+        to: t.target_date,
+        announced_on: t.announced_on,
+        announced_by: t.announced_by,
+        target_id: t.id,
+        source_id: t.source_id,
+      });
     }
     current = t.target_date;
   }

@@ -9,26 +9,43 @@ export interface Download {
 }
 
 const OGL = "Open Government Licence v3.0 for the underlying public sector information.";
-const MIXED = "Open Parliament Licence v3.0 for parliamentary material and Open Government Licence v3.0 for government material; see each row's source.";
+const MIXED =
+  "Open Parliament Licence v3.0 for parliamentary material and Open Government Licence v3.0 for government material; see each row's source.";
 
 export const DOWNLOADS: Download[] = [
   {
     id: "trusts",
     path: "/data/trusts.csv",
-    description: "One row per NHS trust: where it is, its type, its EPR status now with the date and source of that evidence, and what NHS England's list said on its own date. Also as /data/trusts.json.",
+    description:
+      "One row per NHS trust: where it is, its type, its EPR status now with the date and source of that evidence, and what NHS England's list said on its own date. Also as /data/trusts.json.",
     licence: OGL,
     columns: [
       ["code", "ODS organisation code"],
       ["name", "Trust name, from ODS (or from NHS England's list for care trusts not in ODS)"],
-      ["region_code, region_name, region_basis", "NHS England region; region_basis is ods, or successor where it is taken from the trust it merged into"],
-      ["icb_code, icb_name, icb_from", "Integrated care board in the latest ODS file; icb_from is the board's first day if it was created in April 2026"],
+      [
+        "region_code, region_name, region_basis",
+        "NHS England region; region_basis is ods, or successor where it is taken from the trust it merged into",
+      ],
+      [
+        "icb_code, icb_name, icb_from",
+        "Integrated care board in the latest ODS file; icb_from is the board's first day if it was created in April 2026",
+      ],
       ["icb_code_at_list_date, icb_name_at_list_date", "The board on NHS England's list's date, where it differs"],
       ["trust_type", "acute, mental_health, mental_health_community, community or ambulance, from NHS England's list"],
       ["open_date, close_date", "From ODS; close_date is the last open day, empty while open"],
       ["merged_into, took_over", "Trusts it merged into or took over, each as CODE@date (; separated)"],
-      ["status_now, status_now_as_of", "epr, no_epr, unknown or closed: what the latest evidence says on status_now_as_of (the data release date)"],
-      ["status_now_basis, status_now_since", "What the status rests on (list, go_live, predecessors, closed or none) and the date of that evidence"],
-      ["status_now_supplier, status_now_source_id", "Supplier by the latest evidence; a source id from sources.json or an event id from trust-events.csv"],
+      [
+        "status_now, status_now_as_of",
+        "epr, no_epr, unknown or closed: what the latest evidence says on status_now_as_of (the data release date)",
+      ],
+      [
+        "status_now_basis, status_now_since",
+        "What the status rests on (list, go_live, predecessors, closed or none) and the date of that evidence",
+      ],
+      [
+        "status_now_supplier, status_now_source_id",
+        "Supplier by the latest evidence; a source id from sources.json or an event id from trust-events.csv",
+      ],
       ["list_date, list_source_id", "The edition of NHS England's list the next two columns come from"],
       ["has_epr_on_list_date, supplier_on_list_date", "What NHS England's list said on its date"],
       ["in_ods_trust_list", "yes if ODS's trust file has it"],
@@ -67,7 +84,8 @@ export const DOWNLOADS: Download[] = [
   {
     id: "programme",
     path: "/data/programme.csv",
-    description: "Money and ratings of the Frontline Digitisation programme (figures in £ million). The major projects rows are in /data/gmpp.csv.",
+    description:
+      "Money and ratings of the Frontline Digitisation programme (figures in £ million). The major projects rows are in /data/gmpp.csv.",
     licence: MIXED,
     columns: [
       ["id", "Row id"],
@@ -80,7 +98,8 @@ export const DOWNLOADS: Download[] = [
   {
     id: "trust-events",
     path: "/data/trust-events.csv",
-    description: "Dated events for trusts after NHS England's list (and background before it): contracts, go-lives, delays, supplier changes.",
+    description:
+      "Dated events for trusts after NHS England's list (and background before it): contracts, go-lives, delays, supplier changes.",
     licence: "Each row links its source; summaries are our own words.",
     columns: [
       ["id", "Row id"],
@@ -97,7 +116,10 @@ export const DOWNLOADS: Download[] = [
     columns: [
       ["statement_id, metric, as_of, official_value, unit", "The official figure"],
       ["kind", "list (NHS England's list), ods_open (trusts open in ODS that day) or list_less_go_lives"],
-      ["compared_with, comparison_value, comparison_as_of, comparison_source_id", "The trust-level figure it is compared with"],
+      [
+        "compared_with, comparison_value, comparison_as_of, comparison_source_id",
+        "The trust-level figure it is compared with",
+      ],
       ["difference", "Official minus trust-level"],
     ],
   },
@@ -118,16 +140,35 @@ export const DOWNLOADS: Download[] = [
   {
     id: "parliament-answers",
     path: "/data/parliament-answers.csv",
-    description: "Every written answer from the Department of Health and Social Care in our data that mentions electronic patient records, with the question and the answer's text. Also as /data/parliament-answers.json, with the answer's HTML as published.",
+    description:
+      "Every written answer from the Department of Health and Social Care in our data that mentions electronic patient records, with the question and the answer's text. Also as /data/parliament-answers.json, with the answer's HTML as published.",
     licence: "Open Parliament Licence v3.0: the questions and answers are Parliamentary information.",
     columns: [
-      ["id, uin, house", "Parliament's id for the question; its UIN (unique with the house and date tabled), empty where our copy lacks it"],
-      ["date_tabled, date_answered, date_corrected", "When the question was tabled (a month where only that is known), answered and corrected; empty when not known"],
-      ["asking_member, answering_member, answering_body", "Who asked, who answered and for which department; empty when our copy lacks the name"],
-      ["heading, question_text, answer_text", "Parliament's heading, the question, and the answer as plain text (HTML removed)"],
+      [
+        "id, uin, house",
+        "Parliament's id for the question; its UIN (unique with the house and date tabled), empty where our copy lacks it",
+      ],
+      [
+        "date_tabled, date_answered, date_corrected",
+        "When the question was tabled (a month where only that is known), answered and corrected; empty when not known",
+      ],
+      [
+        "asking_member, answering_member, answering_body",
+        "Who asked, who answered and for which department; empty when our copy lacks the name",
+      ],
+      [
+        "heading, question_text, answer_text",
+        "Parliament's heading, the question, and the answer as plain text (HTML removed)",
+      ],
       ["answer_truncated", "yes when our copy holds only the start of the answer"],
-      ["is_holding, is_correction, is_withdrawn", "yes for a holding answer, a corrected answer, or a withdrawn question"],
-      ["url, terms", "The question on Parliament's website (or its record in Parliament's data service), and which search terms it mentions"],
+      [
+        "is_holding, is_correction, is_withdrawn",
+        "yes for a holding answer, a corrected answer, or a withdrawn question",
+      ],
+      [
+        "url, terms",
+        "The question on Parliament's website (or its record in Parliament's data service), and which search terms it mentions",
+      ],
     ],
   },
   {
@@ -135,6 +176,12 @@ export const DOWNLOADS: Download[] = [
     path: "/data/sources.json",
     description: "Every source: title, publisher, URL, date, type, UIN, licence, what it covers and confidence.",
     licence: "The list itself is ours to share; each source keeps its own licence.",
-    columns: [["id", "Source id used by every other file"], ["title, publisher, url, via, date, date_estimated, date_note, type, uin, licence, covers, confidence", "As described in the data dictionary"]],
+    columns: [
+      ["id", "Source id used by every other file"],
+      [
+        "title, publisher, url, via, date, date_estimated, date_note, type, uin, licence, covers, confidence",
+        "As described in the data dictionary",
+      ],
+    ],
   },
 ];

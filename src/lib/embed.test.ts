@@ -4,7 +4,9 @@ import { COMMON_EMBED_WIDTHS, embedCode, embedHeightAt, embedSrc, fallbackHeight
 describe("embed code", () => {
   it("gives an iframe with a title, a fixed height that works alone, and the versioned loader", () => {
     const code = embedCode("https://example.org", "/embed/coverage-over-time/", 'Coverage "now"', 640);
-    expect(code).toContain('<iframe src="https://example.org/embed/coverage-over-time/" title="Coverage &quot;now&quot;" height="640"');
+    expect(code).toContain(
+      '<iframe src="https://example.org/embed/coverage-over-time/" title="Coverage &quot;now&quot;" height="640"',
+    );
     expect(code).toContain('<script src="https://example.org/embed/v1/loader.js" async></script>');
   });
 
@@ -25,7 +27,13 @@ describe("embed code", () => {
 });
 
 describe("fixed embed height", () => {
-  const parts: EmbedParts = { title: "A short title", subtitle: "What is drawn.", narrow: { width: 340, height: 600 }, wide: { width: 800, height: 400 }, footer: "Sources: A and B · Data · Licence" };
+  const parts: EmbedParts = {
+    title: "A short title",
+    subtitle: "What is drawn.",
+    narrow: { width: 340, height: 600 },
+    wide: { width: 800, height: 400 },
+    footer: "Sources: A and B · Data · Licence",
+  };
 
   it("takes the tallest of the common widths, so nothing is cut off at any of them", () => {
     const h = fallbackHeight(parts);
@@ -42,7 +50,11 @@ describe("fixed embed height", () => {
   });
 
   it("points the loader at the embeds' own base path on a project site", () => {
-    expect(embedCode("https://owner.github.io", "/nhs-epr-tracker/embed/x/", "t", 500)).toContain('<script src="https://owner.github.io/nhs-epr-tracker/embed/v1/loader.js" async></script>');
-    expect(embedCode("https://example.org", "/embed/x/", "t", 500)).toContain('<script src="https://example.org/embed/v1/loader.js" async></script>');
+    expect(embedCode("https://owner.github.io", "/nhs-epr-tracker/embed/x/", "t", 500)).toContain(
+      '<script src="https://owner.github.io/nhs-epr-tracker/embed/v1/loader.js" async></script>',
+    );
+    expect(embedCode("https://example.org", "/embed/x/", "t", 500)).toContain(
+      '<script src="https://example.org/embed/v1/loader.js" async></script>',
+    );
   });
 });

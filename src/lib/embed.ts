@@ -35,13 +35,21 @@ export function embedSrc(origin: string, path: string, opts: Pick<EmbedOptions, 
  * The iframe a host page pastes in: at a fixed height that shows everything at common widths, plus
  * the loader script when the height is automatic. `path` is the embed's path, e.g. "/embed/icb-map/".
  */
-export function embedCode(origin: string, path: string, title: string, fallbackHeight: number, opts: EmbedOptions = DEFAULT_EMBED_OPTIONS): string {
+export function embedCode(
+  origin: string,
+  path: string,
+  title: string,
+  fallbackHeight: number,
+  opts: EmbedOptions = DEFAULT_EMBED_OPTIONS,
+): string {
   const height = opts.height ?? fallbackHeight;
   const src = escapeXml(embedSrc(origin, path, opts));
   const iframe = `<iframe src="${src}" title="${escapeXml(title)}" height="${height}" style="border:0;width:100%" loading="lazy" data-epr-embed></iframe>`;
   // The loader sits beside the embeds, under the same base path as the embed's address.
   const base = path.slice(0, Math.max(0, path.indexOf("/embed/")));
-  return opts.height === null ? `${iframe}\n<script src="${origin}${base}/embed/${EMBED_VERSION}/loader.js" async></script>` : iframe;
+  return opts.height === null
+    ? `${iframe}\n<script src="${origin}${base}/embed/${EMBED_VERSION}/loader.js" async></script>`
+    : iframe;
 }
 
 /** Widths an embed is checked at: small and common phones, an article column, a wide desktop. */

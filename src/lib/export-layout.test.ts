@@ -5,7 +5,8 @@ import { textWidth } from "./charts/shared.ts";
 const measure: Measure = (s, size, bold) => textWidth(s, size) * (bold ? 1.1 : 1);
 const text: ExportText = {
   title: "Official figures put coverage at 91% in about May 2025, against a promise of 100% by 31 March 2026",
-  subtitle: "Share of NHS trusts in England with an electronic patient record. Filled dots are official figures, hollow dots other estimates.",
+  subtitle:
+    "Share of NHS trusts in England with an electronic patient record. Filled dots are official figures, hollow dots other estimates.",
   asOf: "Figures as of about May 2025.",
   sources: "Sources: UK Parliament, NHS England and 9 more.",
   licence: "Licences: Open Government Licence v3.0; Open Parliament Licence v3.0.",
@@ -14,7 +15,10 @@ const text: ExportText = {
 };
 
 describe("chart image layout", () => {
-  for (const box of [{ x: 0, y: 0, width: 340, height: 520 }, { x: -4, y: 0, width: 808, height: 487 }]) {
+  for (const box of [
+    { x: 0, y: 0, width: 340, height: 520 },
+    { x: -4, y: 0, width: 808, height: 487 },
+  ]) {
     it(`keeps every line inside a ${box.width}px image, with padding on both sides`, () => {
       const l = exportLayout(text, box, { fontSize: 15, measure });
       expect(l.width).toBe(Math.ceil(box.width + 2 * l.padding));
@@ -36,7 +40,9 @@ describe("chart image layout", () => {
     const below = l.lines.filter((x) => x.y > l.chart.y + l.chart.height);
     expect(above.length + below.length).toBe(l.lines.length);
     expect(above[0]!.bold).toBe(true);
-    expect(below.map((x) => x.text).join(" ")).toMatch(/^Figures as of about May 2025\. Sources: .*Licences: .*NHS EPR Tracker/);
+    expect(below.map((x) => x.text).join(" ")).toMatch(
+      /^Figures as of about May 2025\. Sources: .*Licences: .*NHS EPR Tracker/,
+    );
     // Baselines only go down the page.
     const ys = l.lines.map((x) => x.y);
     expect(ys).toEqual([...ys].sort((a, b) => a - b));

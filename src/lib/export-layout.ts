@@ -102,7 +102,14 @@ export function exportLayout(text: ExportText, box: ChartBox, opts: ExportOption
   const block = (s: string, size: number, bold: boolean, muted: boolean, leading = 1.3) => {
     for (const l of wrapMeasured(s, inner, size, bold, opts.measure)) {
       y += size * leading;
-      lines.push({ text: l, x: padding, y: Math.round(y - size * (leading - 1) / 2 - size * 0.2), size, bold, muted });
+      lines.push({
+        text: l,
+        x: padding,
+        y: Math.round(y - (size * (leading - 1)) / 2 - size * 0.2),
+        size,
+        bold,
+        muted,
+      });
     }
   };
   const titleSize = Math.round(fs * 1.25);
@@ -113,7 +120,13 @@ export function exportLayout(text: ExportText, box: ChartBox, opts: ExportOption
     block(text.subtitle, Math.round(fs * 0.9), false, true);
   }
   y += fs * 0.75;
-  const chart = { x: padding, y: Math.round(y), width: Math.ceil(box.width), height: Math.ceil(box.height), viewBox: box };
+  const chart = {
+    x: padding,
+    y: Math.round(y),
+    width: Math.ceil(box.width),
+    height: Math.ceil(box.height),
+    viewBox: box,
+  };
   y = chart.y + chart.height + fs * 0.75;
   for (const s of [`${text.asOf} ${text.sources}`, text.licence]) block(s, smallSize, false, true);
   y += smallSize * 0.3;

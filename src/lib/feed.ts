@@ -18,7 +18,14 @@ function atomEntry(e: { id: string; title: string; updated: string; links: [stri
 }
 
 /** A whole Atom document: the feed's own id, title, date and addresses, then its entries. */
-function atomDocument(f: { id: string; title: string; updated: string; self: string; page: string; entries: string[] }): string {
+function atomDocument(f: {
+  id: string;
+  title: string;
+  updated: string;
+  self: string;
+  page: string;
+  entries: string[];
+}): string {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
@@ -42,13 +49,15 @@ export function atomFeed(entries: ChangelogEntry[], base: string): string {
     updated: entries[0]?.date ?? "1970-01-01",
     self: `${base}/changes.xml`,
     page: `${base}/changes/`,
-    entries: entries.map((e) => atomEntry({
-      id: `tag:nhs-epr-tracker,${e.date}:release`,
-      title: e.title,
-      updated: e.date,
-      links: [["alternate", `${base}/changes/#release-${e.date}`]],
-      html: `<ul>${e.changes.map((c) => `<li>${escapeXml(c)}</li>`).join("")}</ul>`,
-    })),
+    entries: entries.map((e) =>
+      atomEntry({
+        id: `tag:nhs-epr-tracker,${e.date}:release`,
+        title: e.title,
+        updated: e.date,
+        links: [["alternate", `${base}/changes/#release-${e.date}`]],
+        html: `<ul>${e.changes.map((c) => `<li>${escapeXml(c)}</li>`).join("")}</ul>`,
+      }),
+    ),
   });
 }
 
@@ -63,13 +72,22 @@ export function answersFeed(answers: PageAnswer[], base: string): string {
   const entry = (a: PageAnswer) => {
     const asker = memberText(a.asking_member, a.asking_member_id);
     const minister = memberText(a.answering_member, a.answering_member_id);
-    const meta = [answeredLine(a), HOUSE_NAMES[a.house], asker && `asked by ${asker}`, minister && `answered by ${minister}`, ...flags(a)].filter(Boolean);
+    const meta = [
+      answeredLine(a),
+      HOUSE_NAMES[a.house],
+      asker && `asked by ${asker}`,
+      minister && `answered by ${minister}`,
+      ...flags(a),
+    ].filter(Boolean);
     const html = `<p>${escapeXml(meta.join("; "))}.</p><p><strong>Question:</strong> ${escapeXml(a.question_text)}</p>${a.answer_paragraphs.map((p) => `<p>${escapeXml(p)}</p>`).join("")}<p>Parliamentary information licensed under the Open Parliament Licence v3.0.</p>`;
     return atomEntry({
       id: `tag:nhs-epr-tracker,2026:answer-${a.id}`,
       title: title(a),
       updated: updated(a),
-      links: [["alternate", a.url], ["related", `${base}/answers/#answer-${a.id}`]],
+      links: [
+        ["alternate", a.url],
+        ["related", `${base}/answers/#answer-${a.id}`],
+      ],
       html,
     });
   };

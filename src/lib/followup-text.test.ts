@@ -3,11 +3,23 @@ import { followupSentences } from "./followup-text.ts";
 
 describe("follow-up sentences", () => {
   it("state the counts in words, and call missing news unknown", () => {
-    const s = followupSentences({ live_before_deadline: 3, live_after_deadline: 0, reported_missing_deadline: 3, supplier_chosen_not_live: 2, in_progress_supplier_unknown: 2, no_update: 10 }, "2026-03-31");
+    const s = followupSentences(
+      {
+        live_before_deadline: 3,
+        live_after_deadline: 0,
+        reported_missing_deadline: 3,
+        supplier_chosen_not_live: 2,
+        in_progress_supplier_unknown: 2,
+        no_update: 10,
+      },
+      "2026-03-31",
+    );
     expect(s[0]).toBe("3 of the 20 went live before 31 March 2026, according to published reports.");
     expect(s).toContain("3 of the 20 were reported to have missed it.");
     expect(s).toContain("4 of the 20 had work under way but no reported go-live (2 with a supplier chosen).");
-    expect(s.at(-1)).toBe('For 10 no published update was found after NHS England\'s list: their status is unknown, not "no EPR".');
+    expect(s.at(-1)).toBe(
+      'For 10 no published update was found after NHS England\'s list: their status is unknown, not "no EPR".',
+    );
     expect(s.join(" ")).not.toContain("went live after");
   });
 });

@@ -15,9 +15,15 @@ export function followupSentences(counts: Record<FollowupCategory, number>, dead
   const when = formatDate(deadline);
   const out = [`${of(counts.live_before_deadline)} went live before ${when}, according to published reports.`];
   if (counts.live_after_deadline) out.push(`${of(counts.live_after_deadline)} went live after it.`);
-  if (counts.reported_missing_deadline) out.push(`${of(counts.reported_missing_deadline)} were reported to have missed it.`);
+  if (counts.reported_missing_deadline)
+    out.push(`${of(counts.reported_missing_deadline)} were reported to have missed it.`);
   const underway = counts.supplier_chosen_not_live + counts.in_progress_supplier_unknown;
-  if (underway) out.push(`${of(underway)} had work under way but no reported go-live (${counts.supplier_chosen_not_live} with a supplier chosen).`);
-  out.push(`For ${counts.no_update} no published update was found after NHS England's list: their status is unknown, not "no EPR".`);
+  if (underway)
+    out.push(
+      `${of(underway)} had work under way but no reported go-live (${counts.supplier_chosen_not_live} with a supplier chosen).`,
+    );
+  out.push(
+    `For ${counts.no_update} no published update was found after NHS England's list: their status is unknown, not "no EPR".`,
+  );
   return out;
 }

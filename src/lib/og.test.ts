@@ -30,10 +30,17 @@ svg.chart .epr { fill: var(--chart-epr); }`;
 
   it("draw a chart whose attributes hold < and > as HTML allows (a supplier called Epic <UK> Ltd)", () => {
     // As Astro writes it: text escaped, attribute values with only & and " escaped.
-    const chart = '<svg class="chart chart-wide chart-bars" viewBox="0 0 100 50" font-size="16"><title>Epic &lt;UK&gt; Ltd</title><g class="bar-row" data-tip="Epic <UK> Ltd: 9 trusts." aria-label=\'a > b\'><rect width="10" height="10"></rect><text x="1" y="20">Epic &lt;UK&gt; Ltd</text></g></svg>';
-    expect(htmlSvgToXml(chart)).toContain('data-tip="Epic &lt;UK&gt; Ltd: 9 trusts." aria-label=\'a &gt; b\'>');
-    expect(htmlSvgToXml(chart)).toContain("<text x=\"1\" y=\"20\">Epic &lt;UK&gt; Ltd</text>");
-    const svg = ogCardSvg({ title: "Suppliers", description: "Epic <UK> Ltd leads", chartSvg: chart, css: "", footer: "f" });
+    const chart =
+      '<svg class="chart chart-wide chart-bars" viewBox="0 0 100 50" font-size="16"><title>Epic &lt;UK&gt; Ltd</title><g class="bar-row" data-tip="Epic <UK> Ltd: 9 trusts." aria-label=\'a > b\'><rect width="10" height="10"></rect><text x="1" y="20">Epic &lt;UK&gt; Ltd</text></g></svg>';
+    expect(htmlSvgToXml(chart)).toContain("data-tip=\"Epic &lt;UK&gt; Ltd: 9 trusts.\" aria-label='a &gt; b'>");
+    expect(htmlSvgToXml(chart)).toContain('<text x="1" y="20">Epic &lt;UK&gt; Ltd</text>');
+    const svg = ogCardSvg({
+      title: "Suppliers",
+      description: "Epic <UK> Ltd leads",
+      chartSvg: chart,
+      css: "",
+      footer: "f",
+    });
     expect(() => new Resvg(svg)).not.toThrow();
   });
 });
@@ -41,9 +48,14 @@ svg.chart .epr { fill: var(--chart-epr); }`;
 describe("a chart's wide drawing for its social card", () => {
   it("is found by its data-layout attribute, made standalone XML, and never silently missing", async () => {
     const { wideDrawing } = await import("./og.ts");
-    const markup = '<svg class="chart chart-narrow" data-layout="narrow"><rect/></svg><svg data-layout="wide" class="x" viewBox="0 0 8 4"><g data-tip="Epic <UK>"/></svg>';
-    expect(wideDrawing(markup, "c")).toBe('<svg xmlns="http://www.w3.org/2000/svg" data-layout="wide" class="x" viewBox="0 0 8 4"><g data-tip="Epic &lt;UK&gt;"/></svg>');
-    expect(() => wideDrawing('<svg class="chart chart-wide"></svg>', "c")).toThrow('Chart c rendered no wide drawing (an <svg data-layout="wide">)');
+    const markup =
+      '<svg class="chart chart-narrow" data-layout="narrow"><rect/></svg><svg data-layout="wide" class="x" viewBox="0 0 8 4"><g data-tip="Epic <UK>"/></svg>';
+    expect(wideDrawing(markup, "c")).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg" data-layout="wide" class="x" viewBox="0 0 8 4"><g data-tip="Epic &lt;UK&gt;"/></svg>',
+    );
+    expect(() => wideDrawing('<svg class="chart chart-wide"></svg>', "c")).toThrow(
+      'Chart c rendered no wide drawing (an <svg data-layout="wide">)',
+    );
   });
 });
 
@@ -54,7 +66,11 @@ describe("social cards for every trust", () => {
     const { Resvg } = await import("@resvg/resvg-js");
     const require = createRequire(import.meta.url);
     const fontDir = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
-    const font = { fontFiles: ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => join(fontDir, f)), loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" };
+    const font = {
+      fontFiles: ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => join(fontDir, f)),
+      loadSystemFonts: false,
+      defaultFontFamily: "DejaVu Sans",
+    };
     // Long names from the real list, and one longer than any, so the test does not depend on a build.
     const names = [
       "The Robert Jones and Agnes Hunt Orthopaedic Hospital NHS Foundation Trust",
@@ -66,8 +82,16 @@ describe("social cards for every trust", () => {
     ];
     const overflowing: string[] = [];
     for (const name of names) {
-      const svg = ogCardSvg({ title: name, description: `RXX: No EPR reported (as of 25 November 2026). Had no EPR on NHS England's list of 1 October 2024; no go-live has been reported since. Later reports, listed below, describe work since then.`, chartSvg: null, css: "", footer: "f" });
-      for (const m of svg.matchAll(/<text x="(\d+)" y="[\d.]+" font-size="(\d+)"( font-weight="700")?[^>]*>([^<]*)<\/text>/g)) {
+      const svg = ogCardSvg({
+        title: name,
+        description: `RXX: No EPR reported (as of 25 November 2026). Had no EPR on NHS England's list of 1 October 2024; no go-live has been reported since. Later reports, listed below, describe work since then.`,
+        chartSvg: null,
+        css: "",
+        footer: "f",
+      });
+      for (const m of svg.matchAll(
+        /<text x="(\d+)" y="[\d.]+" font-size="(\d+)"( font-weight="700")?[^>]*>([^<]*)<\/text>/g,
+      )) {
         const one = `<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="200"><text x="${m[1]}" y="100" font-size="${m[2]}"${m[3] ?? ""} font-family="DejaVu Sans">${m[4]}</text></svg>`;
         const box = new Resvg(one, { font }).getBBox();
         if (box && box.x + box.width > 1200 - 56 + 1) overflowing.push(`${m[4]} (${Math.round(box.x + box.width)}px)`);

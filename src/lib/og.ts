@@ -12,7 +12,10 @@ export const OG_HEIGHT = 630;
 
 /** Where a page's card lives: "/" → "/og/index.png", "/trusts/RK9/" → "/og/trusts/RK9.png". */
 export function ogImagePath(pathname: string): string {
-  const trimmed = pathname.replace(/index\.html$/, "").replace(/\.html$/, "").replace(/^\/|\/$/g, "");
+  const trimmed = pathname
+    .replace(/index\.html$/, "")
+    .replace(/\.html$/, "")
+    .replace(/^\/|\/$/g, "");
   return `/og/${trimmed || "index"}.png`;
 }
 
@@ -36,7 +39,9 @@ function stripBlocks(css: string, startsWith: RegExp): string {
 export function staticChartCss(css: string): string {
   const lightRoot = /:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? "";
   const lightOf = (v: string) => /^light-dark\(\s*([^,]+),/.exec(v)?.[1]!.trim() ?? v;
-  const vars = new Map([...lightRoot.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1]!, lightOf(m[2]!.trim())]));
+  const vars = new Map(
+    [...lightRoot.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1]!, lightOf(m[2]!.trim())]),
+  );
   const plain = stripBlocks(stripBlocks(css.replace(/\/\*[\s\S]*?\*\//g, ""), /@media[^{]*\{/), /:root[^{]*\{/)
     // Page layout rules (which drawing to show, fluid width) mean nothing inside a fixed-size card.
     .replace(/^\s*(\.chart-wide|\.chart-narrow|svg\.chart)\s*\{[^}]*\}/gm, "");
@@ -100,7 +105,13 @@ const DEJAVU = { bold: 1.25, regular: 1.12 };
  * Lines of at most `width` px, at the largest of `sizes` that needs no more than `maxLines`; at the
  * smallest, words that still do not fit are cut with an ellipsis rather than run off the card.
  */
-export function fitLines(text: string, width: number, sizes: readonly number[], maxLines: number, bold: boolean): { lines: string[]; size: number } {
+export function fitLines(
+  text: string,
+  width: number,
+  sizes: readonly number[],
+  maxLines: number,
+  bold: boolean,
+): { lines: string[]; size: number } {
   const k = bold ? DEJAVU.bold : DEJAVU.regular;
   for (const size of sizes) {
     const lines = wrapText(text, width, size * k);
@@ -120,16 +131,31 @@ export function ogCardSvg(card: CardInput): string {
   const withChart = card.chartSvg !== null;
   // Text stops short of the chart, which starts at x = 560.
   const textWidthPx = withChart ? 560 - pad - 24 : OG_WIDTH - 2 * pad;
-  const { lines: title, size: titleSize } = fitLines(card.title, textWidthPx, withChart ? [36, 32, 28] : [52, 46, 40], withChart ? 6 : 4, true);
+  const { lines: title, size: titleSize } = fitLines(
+    card.title,
+    textWidthPx,
+    withChart ? [36, 32, 28] : [52, 46, 40],
+    withChart ? 6 : 4,
+    true,
+  );
   const desc = fitLines(card.description, textWidthPx, [22], 4, false).lines;
   const lines = [
-    ...title.map((l, i) => `<text x="${pad}" y="${pad + 60 + i * titleSize * 1.2}" font-size="${titleSize}" font-weight="700" fill="#1b1d21">${escapeXml(l)}</text>`),
-    ...desc.map((l, i) => `<text x="${pad}" y="${pad + 60 + title.length * titleSize * 1.2 + 24 + i * 30}" font-size="22" fill="#4f5560">${escapeXml(l)}</text>`),
+    ...title.map(
+      (l, i) =>
+        `<text x="${pad}" y="${pad + 60 + i * titleSize * 1.2}" font-size="${titleSize}" font-weight="700" fill="#1b1d21">${escapeXml(l)}</text>`,
+    ),
+    ...desc.map(
+      (l, i) =>
+        `<text x="${pad}" y="${pad + 60 + title.length * titleSize * 1.2 + 24 + i * 30}" font-size="22" fill="#4f5560">${escapeXml(l)}</text>`,
+    ),
   ];
   let chart = "";
   if (card.chartSvg) {
     const viewBox = /viewBox="([^"]+)"/.exec(card.chartSvg)?.[1] ?? "0 0 800 400";
-    const inner = htmlSvgToXml(card.chartSvg).replace(/^<svg[^>]*>/, "").replace(/<\/svg>\s*$/, "").replace(/<title[\s\S]*?<\/title>|<desc[\s\S]*?<\/desc>/g, "");
+    const inner = htmlSvgToXml(card.chartSvg)
+      .replace(/^<svg[^>]*>/, "")
+      .replace(/<\/svg>\s*$/, "")
+      .replace(/<title[\s\S]*?<\/title>|<desc[\s\S]*?<\/desc>/g, "");
     const klass = (/class="([^"]+)"/.exec(card.chartSvg)?.[1] ?? "chart").replace(/\s*chart-(wide|narrow)\b/, "");
     chart = `<svg x="560" y="${pad}" width="${OG_WIDTH - 560 - pad}" height="${OG_HEIGHT - 2 * pad - 40}" viewBox="${viewBox}" preserveAspectRatio="xMidYMin meet" class="${klass}" font-size="${/font-size="([\d.]+)"/.exec(card.chartSvg)?.[1] ?? 16}">${inner}</svg>`;
   }

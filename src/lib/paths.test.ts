@@ -4,8 +4,14 @@ import { parseSiteUrl } from "./site-url.ts";
 
 describe("site address", () => {
   it("splits SITE_URL into the origin and the base path of a project site", () => {
-    expect(parseSiteUrl("https://owner.github.io/nhs-epr-tracker/")).toEqual({ site: "https://owner.github.io", base: "/nhs-epr-tracker/" });
-    expect(parseSiteUrl("https://owner.github.io/nhs-epr-tracker")).toEqual({ site: "https://owner.github.io", base: "/nhs-epr-tracker/" });
+    expect(parseSiteUrl("https://owner.github.io/nhs-epr-tracker/")).toEqual({
+      site: "https://owner.github.io",
+      base: "/nhs-epr-tracker/",
+    });
+    expect(parseSiteUrl("https://owner.github.io/nhs-epr-tracker")).toEqual({
+      site: "https://owner.github.io",
+      base: "/nhs-epr-tracker/",
+    });
     expect(parseSiteUrl("https://epr.example.org")).toEqual({ site: "https://epr.example.org", base: "/" });
     expect(parseSiteUrl(undefined)).toEqual({ site: undefined, base: "/" });
     expect(parseSiteUrl("")).toEqual({ site: undefined, base: "/" });
@@ -24,7 +30,9 @@ describe("site address", () => {
     expect(sitePath("/", "/")).toBe("/");
     expect(pagePath("/nhs-epr-tracker/trusts/", "/nhs-epr-tracker/")).toBe("/trusts/");
     expect(pagePath("/nhs-epr-tracker/", "/nhs-epr-tracker/")).toBe("/");
-    expect(absoluteUrl("/og/index.png", new URL("https://owner.github.io"), "/nhs-epr-tracker/")).toBe("https://owner.github.io/nhs-epr-tracker/og/index.png");
+    expect(absoluteUrl("/og/index.png", new URL("https://owner.github.io"), "/nhs-epr-tracker/")).toBe(
+      "https://owner.github.io/nhs-epr-tracker/og/index.png",
+    );
     expect(absoluteUrl("/og/index.png", undefined, "/nhs-epr-tracker/")).toBe("/nhs-epr-tracker/og/index.png");
     expect(urlPrefix("https://owner.github.io", "/nhs-epr-tracker/")).toBe("https://owner.github.io/nhs-epr-tracker");
     expect(urlPrefix(undefined, "/")).toBe("");

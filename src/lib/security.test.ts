@@ -15,16 +15,50 @@ describe("content security policy", () => {
   });
 
   it("gives every path the common headers, and every file exactly one policy: embeds framable by anyone, the rest by the site", () => {
-    const files = ["index.html", "404.html", "changes.xml", "favicon.svg", "_headers", "coverage/index.html", "embed/x/index.html", "embed/v1/loader.js", "trusts/RK9/index.html", "_astro/a.css", "data/trusts.csv", "charts/x.csv", "og/index.png", "og/trusts/RK9.png"];
+    const files = [
+      "index.html",
+      "404.html",
+      "changes.xml",
+      "favicon.svg",
+      "_headers",
+      "coverage/index.html",
+      "embed/x/index.html",
+      "embed/v1/loader.js",
+      "trusts/RK9/index.html",
+      "_astro/a.css",
+      "data/trusts.csv",
+      "charts/x.csv",
+      "og/index.png",
+      "og/trusts/RK9.png",
+    ];
     const rules = parseHeadersFile(headersFile(files));
-    expect(rules.map((r) => r.path)).toEqual(["/*", "/", "/index.html", "/404.html", "/_astro/*", "/changes.xml", "/charts/*", "/coverage/*", "/data/*", "/embed/*", "/favicon.svg", "/og/*", "/trusts/*"]);
+    expect(rules.map((r) => r.path)).toEqual([
+      "/*",
+      "/",
+      "/index.html",
+      "/404.html",
+      "/_astro/*",
+      "/changes.xml",
+      "/charts/*",
+      "/coverage/*",
+      "/data/*",
+      "/embed/*",
+      "/favicon.svg",
+      "/og/*",
+      "/trusts/*",
+    ]);
     const url = (f: string) => "/" + f.replace(/index\.html$/, "");
     for (const f of files.filter((f) => f !== "_headers")) {
       for (const u of new Set([url(f), `/${f}`])) {
         const matching = rules.filter((r) => (r.path.endsWith("*") ? u.startsWith(r.path.slice(0, -1)) : u === r.path));
-        const csp = matching.flatMap((r) => r.headers.filter(([k]) => k === "Content-Security-Policy").map(([, v]) => v));
+        const csp = matching.flatMap((r) =>
+          r.headers.filter(([k]) => k === "Content-Security-Policy").map(([, v]) => v),
+        );
         expect(csp, u).toEqual([cspHeader(f.startsWith("embed/") ? "any" : "none")]);
-        expect(headersFor(rules, u), u).toMatchObject({ "X-Content-Type-Options": "nosniff", "Strict-Transport-Security": "max-age=31536000" });
+        expect(headersFor(rules, u), u).toMatchObject({
+          "X-Content-Type-Options": "nosniff",
+          "Strict-Transport-Security": "max-age=31536000",
+        });
       }
     }
     // A 404 at an address nothing answers still gets the common headers.
@@ -33,6 +67,11 @@ describe("content security policy", () => {
 
   it("writes rules under the base path of a project site", () => {
     const rules = parseHeadersFile(headersFile(["index.html", "embed/x/index.html"], "/nhs-epr-tracker/"));
-    expect(rules.map((r) => r.path)).toEqual(["/nhs-epr-tracker/*", "/nhs-epr-tracker/", "/nhs-epr-tracker/index.html", "/nhs-epr-tracker/embed/*"]);
+    expect(rules.map((r) => r.path)).toEqual([
+      "/nhs-epr-tracker/*",
+      "/nhs-epr-tracker/",
+      "/nhs-epr-tracker/index.html",
+      "/nhs-epr-tracker/embed/*",
+    ]);
   });
 });

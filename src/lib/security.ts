@@ -44,7 +44,8 @@ export const REFERRER_META = OTHER_HEADERS["Referrer-Policy"]!;
  * which covers pages, assets, downloads, cards and the feed alike.
  */
 export function headersFile(files: string[], base = "/"): string {
-  const block = (path: string, headers: Record<string, string>) => [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join("\n");
+  const block = (path: string, headers: Record<string, string>) =>
+    [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join("\n");
   const tops = new Set<string>();
   for (const f of files) {
     const [first, ...rest] = f.split("/");
@@ -54,7 +55,9 @@ export function headersFile(files: string[], base = "/"): string {
   const csp = [...tops].sort().flatMap((t) => {
     const framing = t === "embed/*" ? "any" : "none";
     // The home page answers at the base path itself as well as at index.html.
-    return (t === "" ? [`${base}`, `${base}index.html`] : [`${base}${t}`]).map((p) => block(p, { "Content-Security-Policy": cspHeader(framing) }));
+    return (t === "" ? [`${base}`, `${base}index.html`] : [`${base}${t}`]).map((p) =>
+      block(p, { "Content-Security-Policy": cspHeader(framing) }),
+    );
   });
   return [block(`${base}*`, OTHER_HEADERS), ...csp].join("\n\n") + "\n";
 }

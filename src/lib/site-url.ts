@@ -16,7 +16,9 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 export function parseSiteUrl(value: string | undefined): SiteAddress {
   if (value === undefined || value.trim() === "") return { site: undefined, base: "/" };
   const refuse = (why: string): never => {
-    throw new Error(`SITE_URL must be the address the site is published at, such as https://owner.github.io/nhs-epr-tracker/ (${why}; found ${JSON.stringify(value.slice(0, 100))})`);
+    throw new Error(
+      `SITE_URL must be the address the site is published at, such as https://owner.github.io/nhs-epr-tracker/ (${why}; found ${JSON.stringify(value.slice(0, 100))})`,
+    );
   };
   let url: URL;
   try {
@@ -24,7 +26,8 @@ export function parseSiteUrl(value: string | undefined): SiteAddress {
   } catch {
     return refuse("not an absolute URL");
   }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname))) refuse("https, or http only to this machine");
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname)))
+    refuse("https, or http only to this machine");
   if (url.search || url.hash || url.username || url.password) refuse("no query, fragment or credentials");
   const base = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
   if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(base)) refuse("a path of plain segments");

@@ -10,4 +10,3 @@ export function cardParts(c: TrustCard): CardParts {
     footer: `Sources: ${c.sources.map((s) => `${s.publisher} (${s.role}, ${s.date})`).join("; ")} · What the status means · Full record on NHS EPR Tracker`,
   };
 }
-

@@ -19,7 +19,11 @@ const ctx = (release = site.release.date): CardContext => ({
   source: (id) => site.sources.find((s) => s.id === id)!,
   odsSourceId: ODS_TRUSTS_SOURCE_ID,
 });
-const card = (code: string, c = ctx()) => trustCard(site.trusts.find((t) => t.code === code)!, { ...c, followup: site.followup.trusts.find((f) => f.code === code) ?? null });
+const card = (code: string, c = ctx()) =>
+  trustCard(
+    site.trusts.find((t) => t.code === code)!,
+    { ...c, followup: site.followup.trusts.find((f) => f.code === code) ?? null },
+  );
 
 describe("a trust's card", () => {
   it("says the status now with its date, the go-live and its reporter, and cites the report", () => {
@@ -28,7 +32,9 @@ describe("a trust's card", () => {
     expect(c.status).toBe("Has an EPR");
     expect(c.statusDate).toBe("25 November 2026");
     expect(c.sentence).toMatch(/^Has an EPR from Epic Systems Corporation, live since June 2025, as reported by /);
-    expect(c.sinceList).toMatch(/^NHS England's list of 1 October 2024 recorded no EPR\. Since then, by reports published up to 25 November 2026: went live before the deadline\.$/);
+    expect(c.sinceList).toMatch(
+      /^NHS England's list of 1 October 2024 recorded no EPR\. Since then, by reports published up to 25 November 2026: went live before the deadline\.$/,
+    );
     expect(c.sources[0]).toMatchObject({ role: "status", date: "June 2025" });
     expect(c.sources[1]!.role).toBe("deadline");
   });

@@ -58,7 +58,13 @@ export function trustCard(t: Trust, ctx: CardContext): TrustCard {
     : f.category === "no_update"
       ? `NHS England's list of ${formatDate(ctx.listDate)} recorded no EPR, and no published report of progress was found after it up to ${formatDate(ctx.release)}.`
       : `NHS England's list of ${formatDate(ctx.listDate)} recorded no EPR. Since then, by reports published up to ${formatDate(ctx.release)}: ${FOLLOWUP_LABELS[f.category].toLowerCase()}${f.supplier && now.status !== "epr" ? ` (supplier named: ${f.supplier})` : ""}.`;
-  const fromSource = (role: CardSource["role"], s: Source): CardSource => ({ role, title: s.title, publisher: s.publisher, url: s.url, date: formatDate(s.date) });
+  const fromSource = (role: CardSource["role"], s: Source): CardSource => ({
+    role,
+    title: s.title,
+    publisher: s.publisher,
+    url: s.url,
+    date: formatDate(s.date),
+  });
   const e = now.event_id ? ctx.event(now.event_id) : undefined;
   const statusSource: CardSource = e
     ? { role: "status", title: e.source_title, publisher: e.publisher, url: e.url, date: formatDate(e.event_date) }

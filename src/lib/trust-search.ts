@@ -17,7 +17,11 @@ export function postcodeOf(code: string): string | null {
 /** A trust as the finder searches it: name, code, postcode, region, board and aliases. */
 export function trustCandidate(t: Trust): Candidate {
   return candidateFor({
-    code: t.code, name: t.name, postcode: postcodeOf(t.code), region: t.region_name, board: t.icb?.name ?? null,
+    code: t.code,
+    name: t.name,
+    postcode: postcodeOf(t.code),
+    region: t.region_name,
+    board: t.icb?.name ?? null,
     aliases: [...aliasesOf(t.code).map((a) => a.alias), ...(t.name_in_epr_list ? [t.name_in_epr_list] : [])],
     acute: t.trust_type === "acute",
   });

@@ -15,23 +15,29 @@ const ctx: TextContext = { nameOf, eventOf: (id) => site.trust_events.find((e) =
 describe("trust status sentences", () => {
   it("a go-live after a no-EPR list entry: present tense for the go-live, past tense for the list", () => {
     expect(statusLabel(t("RDD"))).toBe("Has an EPR");
-    expect(statusSentence(t("RDD"), ctx)).toBe("Has an EPR from Epic Systems Corporation, live since June 2025, as reported by Trade News; NHS England's list of 1 October 2024 had recorded none.");
+    expect(statusSentence(t("RDD"), ctx)).toBe(
+      "Has an EPR from Epic Systems Corporation, live since June 2025, as reported by Trade News; NHS England's list of 1 October 2024 had recorded none.",
+    );
   });
 
   it("a list entry with no later news is dated to the list", () => {
-    expect(statusSentence(t("RAA"), ctx)).toBe("Had an EPR from Epic Systems Corporation on NHS England's list of 1 October 2024; no later report of a change was found.");
+    expect(statusSentence(t("RAA"), ctx)).toBe(
+      "Had an EPR from Epic Systems Corporation on NHS England's list of 1 October 2024; no later report of a change was found.",
+    );
   });
 
   it("a closed trust: closed, when, and where it went; what it had, in the past tense", () => {
     expect(statusLabel(t("RBB"))).toBe("Closed");
-    expect(statusSentence(t("RBB"), ctx)).toBe("Closed: its last day as a trust was 31 October 2024. It merged into New Mental Health NHS Trust on 1 November 2024 (see that trust for its EPR now).");
+    expect(statusSentence(t("RBB"), ctx)).toBe(
+      "Closed: its last day as a trust was 31 October 2024. It merged into New Mental Health NHS Trust on 1 November 2024 (see that trust for its EPR now).",
+    );
     expect(statusAtCloseSentence(t("RBB"))).toBe("NHS England's list of 1 October 2024 recorded an EPR from TPP.");
   });
 
   it("a trust newer than the list says its status is inferred, from whom, and when it opened", () => {
     expect(statusLabel(t("NEW1A"))).toBe("Has an EPR (inferred)");
     expect(statusSentence(t("NEW1A"), ctx)).toBe(
-      "No EPR status of its own has been published. It opened on 1 November 2024, after NHS England's list of 1 October 2024; every trust it took over had an EPR on that list: Beta Mental Health NHS Trust (TPP) and Zeta Care NHS Trust (TPP). \"Has an EPR\" is inferred from them.",
+      'No EPR status of its own has been published. It opened on 1 November 2024, after NHS England\'s list of 1 October 2024; every trust it took over had an EPR on that list: Beta Mental Health NHS Trust (TPP) and Zeta Care NHS Trust (TPP). "Has an EPR" is inferred from them.',
     );
   });
 

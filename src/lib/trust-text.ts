@@ -46,9 +46,11 @@ export function statusSentence(t: Trust, ctx: TextContext, opts: { reportsBelow?
   const s = t.status_now;
   // On the trust's page the later reports follow the sentence; elsewhere (an embedded card) they do not.
   const where = opts.reportsBelow === false ? "" : ", listed below,";
-  const later = !s.later_event_ids.length ? "" : s.status === "epr"
-    ? ` Later reports${where} describe plans or contracts since then; none reports a change of system yet.`
-    : ` Later reports${where} describe work since then; none reports a go-live.`;
+  const later = !s.later_event_ids.length
+    ? ""
+    : s.status === "epr"
+      ? ` Later reports${where} describe plans or contracts since then; none reports a change of system yet.`
+      : ` Later reports${where} describe work since then; none reports a go-live.`;
   switch (s.basis) {
     case "closed": {
       const when = formatDate(s.since!);
@@ -59,7 +61,12 @@ export function statusSentence(t: Trust, ctx: TextContext, opts: { reportsBelow?
     case "go_live": {
       const e = ctx.eventOf(s.event_id!);
       const by = e ? `, as reported by ${e.publisher}` : "";
-      const change = t.list?.has_epr && t.list.supplier ? `, replacing the ${t.list.supplier} system on ${listWords(t.list.as_of)}` : t.list && !t.list.has_epr ? `; ${listWords(t.list.as_of)} had recorded none` : "";
+      const change =
+        t.list?.has_epr && t.list.supplier
+          ? `, replacing the ${t.list.supplier} system on ${listWords(t.list.as_of)}`
+          : t.list && !t.list.has_epr
+            ? `; ${listWords(t.list.as_of)} had recorded none`
+            : "";
       return `Has an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live since ${formatDate(s.since!)}${by}${change}.`;
     }
     case "list":
@@ -67,7 +74,9 @@ export function statusSentence(t: Trust, ctx: TextContext, opts: { reportsBelow?
         ? `Had an EPR from ${s.supplier} on ${listWords(s.since!)}; no later report of a change was found.${later}`
         : `Had no EPR on ${listWords(s.since!)}; no go-live has been reported since.${later}`;
     case "predecessors": {
-      const from = s.inferred_from.map((p) => `${ctx.nameOf(p.code)} (${p.supplier ?? "supplier not named"})`).join(" and ");
+      const from = s.inferred_from
+        .map((p) => `${ctx.nameOf(p.code)} (${p.supplier ?? "supplier not named"})`)
+        .join(" and ");
       return `No EPR status of its own has been published. It opened on ${formatDate(t.open_date ?? s.since!)}, after ${listWords(s.since!)}; every trust it took over had an EPR on that list: ${from}. "Has an EPR" is inferred from them.`;
     }
     case "none":
@@ -81,6 +90,7 @@ export function statusSentence(t: Trust, ctx: TextContext, opts: { reportsBelow?
 export function statusAtCloseSentence(t: Trust): string | null {
   const s = t.status_at_close;
   if (!s) return null;
-  if (s.basis === "go_live") return `Before it closed it had reported an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live from ${formatDate(s.since!)}.`;
+  if (s.basis === "go_live")
+    return `Before it closed it had reported an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live from ${formatDate(s.since!)}.`;
   return listSentence(t);
 }

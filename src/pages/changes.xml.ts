@@ -5,4 +5,6 @@ import { atomFeed } from "../lib/feed.ts";
 import { urlPrefix } from "../lib/paths.ts";
 
 export const GET: APIRoute = ({ site: siteUrl }) =>
-  new Response(atomFeed(site.changelog, urlPrefix(siteUrl)), { headers: { "content-type": "application/atom+xml; charset=utf-8" } });
+  new Response(atomFeed(site.changelog, urlPrefix(siteUrl)), {
+    headers: { "content-type": "application/atom+xml; charset=utf-8" },
+  });

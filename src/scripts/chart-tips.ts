@@ -21,7 +21,10 @@ function show(mark: Element) {
   tip.hidden = false;
   const box = mark.getBoundingClientRect();
   const width = tip.offsetWidth;
-  const left = Math.min(Math.max(8, box.left + box.width / 2 - width / 2), document.documentElement.clientWidth - width - 8);
+  const left = Math.min(
+    Math.max(8, box.left + box.width / 2 - width / 2),
+    document.documentElement.clientWidth - width - 8,
+  );
   tip.style.left = `${left + window.scrollX}px`;
   tip.style.top = `${Math.max(window.scrollY + 4, box.top + window.scrollY - tip.offsetHeight - 8)}px`;
 }

@@ -9,10 +9,25 @@ import { exportLayout, type ChartBox, type ExportText } from "../lib/export-layo
 import { HEIGHT_MESSAGE, embedCode, embedSrc, type EmbedOptions, type EmbedTheme } from "../lib/embed.ts";
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
-const STYLE_PROPS = ["fill", "stroke", "stroke-width", "stroke-dasharray", "opacity", "fill-opacity", "font-weight", "font-size", "text-anchor", "dominant-baseline", "display", "visibility"];
+const STYLE_PROPS = [
+  "fill",
+  "stroke",
+  "stroke-width",
+  "stroke-dasharray",
+  "opacity",
+  "fill-opacity",
+  "font-weight",
+  "font-size",
+  "text-anchor",
+  "dominant-baseline",
+  "display",
+  "visibility",
+];
 
 function visibleSvg(figure: Element): SVGSVGElement | null {
-  return [...figure.querySelectorAll<SVGSVGElement>("svg.chart")].find((s) => s.getBoundingClientRect().width > 0) ?? null;
+  return (
+    [...figure.querySelectorAll<SVGSVGElement>("svg.chart")].find((s) => s.getBoundingClientRect().width > 0) ?? null
+  );
 }
 
 /** Run `read` with the page's colours switched to a theme, then switch back before anything is painted. */
@@ -36,15 +51,26 @@ function measure(text: string, size: number, bold: boolean): number {
 
 /** The drawing's box: its viewBox, grown to take in any label drawn past it (so nothing is cut off). */
 function chartBox(svg: SVGSVGElement): ChartBox {
-  const [x, y, w, h] = (svg.getAttribute("viewBox") ?? "0 0 800 400").split(/\s+/).map(Number) as [number, number, number, number];
+  const [x, y, w, h] = (svg.getAttribute("viewBox") ?? "0 0 800 400").split(/\s+/).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const b = svg.getBBox();
-  const x0 = Math.floor(Math.min(x, b.x - 1)), y0 = Math.floor(Math.min(y, b.y - 1));
-  const x1 = Math.ceil(Math.max(x + w, b.x + b.width + 1)), y1 = Math.ceil(Math.max(y + h, b.y + b.height + 1));
+  const x0 = Math.floor(Math.min(x, b.x - 1)),
+    y0 = Math.floor(Math.min(y, b.y - 1));
+  const x1 = Math.ceil(Math.max(x + w, b.x + b.width + 1)),
+    y1 = Math.ceil(Math.max(y + h, b.y + b.height + 1));
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
 /** A standalone SVG of the chart as shown, in the given theme. */
-function exportSvg(svg: SVGSVGElement, text: ExportText, theme: "light" | "dark"): { text: string; width: number; height: number } {
+function exportSvg(
+  svg: SVGSVGElement,
+  text: ExportText,
+  theme: "light" | "dark",
+): { text: string; width: number; height: number } {
   return inTheme(theme, () => {
     const clone = svg.cloneNode(true) as SVGSVGElement;
     const source = [svg, ...svg.querySelectorAll("*")];
@@ -69,7 +95,10 @@ function exportSvg(svg: SVGSVGElement, text: ExportText, theme: "light" | "dark"
     const out = [
       `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" font-family="${FONT}">`,
       `<rect width="100%" height="100%" fill="${bg}"/>`,
-      ...layout.lines.map((l) => `<text x="${l.x}" y="${l.y}" font-size="${l.size}"${l.bold ? ' font-weight="700"' : ""} fill="${l.muted ? muted : fg}">${escapeXml(l.text)}</text>`),
+      ...layout.lines.map(
+        (l) =>
+          `<text x="${l.x}" y="${l.y}" font-size="${l.size}"${l.bold ? ' font-weight="700"' : ""} fill="${l.muted ? muted : fg}">${escapeXml(l.text)}</text>`,
+      ),
       new XMLSerializer().serializeToString(clone),
       "</svg>",
     ].join("\n");
@@ -96,10 +125,13 @@ async function toPng(svgText: string, width: number, height: number, scale: numb
   c.height = height * scale;
   c.getContext("2d")!.drawImage(img, 0, 0, c.width, c.height);
   URL.revokeObjectURL(img.src);
-  return new Promise((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG export failed"))), "image/png"));
+  return new Promise((resolve, reject) =>
+    c.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG export failed"))), "image/png"),
+  );
 }
 
-const checked = (panel: Element, name: string) => panel.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? "";
+const checked = (panel: Element, name: string) =>
+  panel.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? "";
 
 for (const panel of document.querySelectorAll<HTMLDetailsElement>("details.share")) {
   const d = panel.dataset;
@@ -140,7 +172,13 @@ for (const panel of document.querySelectorAll<HTMLDetailsElement>("details.share
   };
   addEventListener("message", (e) => {
     const m = e.data as { type?: string; height?: number } | null;
-    if (frame && e.source === frame.contentWindow && m?.type === HEIGHT_MESSAGE && typeof m.height === "number" && options().height === null) {
+    if (
+      frame &&
+      e.source === frame.contentWindow &&
+      m?.type === HEIGHT_MESSAGE &&
+      typeof m.height === "number" &&
+      options().height === null
+    ) {
       frame.style.height = `${Math.ceil(Math.min(m.height, 20000))}px`;
     }
   });
@@ -154,13 +192,22 @@ for (const panel of document.querySelectorAll<HTMLDetailsElement>("details.share
     if (!action) return;
     try {
       if (action === "copy-link") await navigator.clipboard.writeText(permalink).then(() => say("Link copied."));
-      if (action === "copy-embed") await navigator.clipboard.writeText(textarea.value).then(() => say("Embed code copied."));
+      if (action === "copy-embed")
+        await navigator.clipboard.writeText(textarea.value).then(() => say("Embed code copied."));
       if (action === "svg" || action === "png") {
         const figure = document.getElementById(id);
         const svg = figure && visibleSvg(figure);
         if (!svg) return say("No chart to export.");
         const theme = checked(panel, `${p}-image-theme`) === "dark" ? "dark" : "light";
-        const text: ExportText = { title: d.title ?? "", subtitle: d.subtitle ?? "", asOf: d.asof ?? "", sources: d.sources ?? "", licence: d.licence ?? "", credit: d.credit ?? "", url: permalink };
+        const text: ExportText = {
+          title: d.title ?? "",
+          subtitle: d.subtitle ?? "",
+          asOf: d.asof ?? "",
+          sources: d.sources ?? "",
+          licence: d.licence ?? "",
+          credit: d.credit ?? "",
+          url: permalink,
+        };
         const out = exportSvg(svg, text, theme);
         const scale = Number(button.dataset.scale ?? 1);
         const name = `${id}-${svg.classList.contains("chart-narrow") ? "narrow" : "wide"}-${theme}`;

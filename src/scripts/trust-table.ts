@@ -13,7 +13,13 @@ if (form && table) {
   const body = table.tBodies[0]!;
   const rows = [...body.rows];
   const byCode = new Map(rows.map((r) => [r.dataset.code!, r]));
-  const candidates: Candidate[] = rows.map((r) => ({ code: r.dataset.code!, name: r.dataset.name!, terms: r.dataset.terms!, postcode: r.dataset.postcode || null, acute: r.dataset.acute === "1" }));
+  const candidates: Candidate[] = rows.map((r) => ({
+    code: r.dataset.code!,
+    name: r.dataset.name!,
+    terms: r.dataset.terms!,
+    postcode: r.dataset.postcode || null,
+    acute: r.dataset.acute === "1",
+  }));
   const count = document.getElementById("trust-count")!;
   const hint = document.getElementById("trust-hint")!;
   const statusDate = table.dataset.statusDate ?? "";
@@ -32,7 +38,14 @@ if (form && table) {
     const q = field("q").value;
     const [region, status, supplier] = [field("region").value, field("status").value, field("supplier").value];
     const found = findTrusts(q, candidates);
-    const order = found.codes.map((c) => byCode.get(c)!).filter((r) => (!region || r.dataset.region === region) && (!status || r.dataset.status === status) && (!supplier || r.dataset.supplier === supplier));
+    const order = found.codes
+      .map((c) => byCode.get(c)!)
+      .filter(
+        (r) =>
+          (!region || r.dataset.region === region) &&
+          (!status || r.dataset.status === status) &&
+          (!supplier || r.dataset.supplier === supplier),
+      );
     const shown = new Set(order);
     for (const r of rows) r.hidden = !shown.has(r);
     // Best match first while a query is typed, unless the reader has sorted by a column.
@@ -45,9 +58,10 @@ if (form && table) {
     hint.hidden = !text;
     const epr = order.filter((r) => r.dataset.status === "epr").length;
     const none = order.filter((r) => r.dataset.status === "no_epr").length;
-    count.textContent = order.length === rows.length
-      ? `Showing all ${rows.length} trusts.`
-      : `${order.length === 1 ? "1 trust matches" : `${order.length} trusts match`}${order.length ? `: on ${statusDate}, ${epr} with an EPR, ${none} with none reported${order.length - epr - none ? `, ${order.length - epr - none} not known or closed` : ""}` : ""}.`;
+    count.textContent =
+      order.length === rows.length
+        ? `Showing all ${rows.length} trusts.`
+        : `${order.length === 1 ? "1 trust matches" : `${order.length} trusts match`}${order.length ? `: on ${statusDate}, ${epr} with an EPR, ${none} with none reported${order.length - epr - none ? `, ${order.length - epr - none} not known or closed` : ""}` : ""}.`;
     const next = new URLSearchParams();
     for (const name of FIELDS) if (field(name).value) next.set(name, field(name).value);
     const url = `${location.pathname}${next.size ? `?${next}` : ""}${location.hash}`;
@@ -78,7 +92,11 @@ if (form && table) {
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
       sorted = true;
       const key = (r: HTMLTableRowElement) => r.cells[index]!.dataset.value ?? r.cells[index]!.textContent!.trim();
-      body.append(...[...body.rows].sort((a, b) => key(a).localeCompare(key(b), "en-GB", { numeric: true }) * (ascending ? 1 : -1)));
+      body.append(
+        ...[...body.rows].sort(
+          (a, b) => key(a).localeCompare(key(b), "en-GB", { numeric: true }) * (ascending ? 1 : -1),
+        ),
+      );
     });
   });
 }

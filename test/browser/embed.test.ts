@@ -23,7 +23,9 @@ beforeAll(async () => {
     <script src="${site.url}/embed/v1/loader.js" async></script></body></html>`;
   const card = `<!doctype html><html><head><title>Card host</title></head><body style="margin:0"><iframe id="card" src="${site.url}/embed/trust/RM1/" title="card" height="300" style="border:0;width:100%" data-epr-embed></iframe>
     <script src="${site.url}/embed/v1/loader.js" async></script></body></html>`;
-  host = createServer((req, res) => res.writeHead(200, { "content-type": "text/html" }).end(req.url?.startsWith("/card") ? card : html));
+  host = createServer((req, res) =>
+    res.writeHead(200, { "content-type": "text/html" }).end(req.url?.startsWith("/card") ? card : html),
+  );
   await new Promise<void>((r) => host.listen(0, "127.0.0.1", r));
   const address = host.address();
   hostUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
@@ -41,14 +43,17 @@ async function heights(page: Page): Promise<{ id: string; frame: number; content
     // Browsers pause work in iframes far off screen; a reader scrolls to each chart, and so do we.
     await el.scrollIntoViewIfNeeded();
     const frame = await el.evaluate((f) => f.getBoundingClientRect().height);
-    const content = await (await el.elementHandle())!.contentFrame().then((f) => f!.evaluate(() => document.documentElement.getBoundingClientRect().height));
+    const content = await (await el.elementHandle())!
+      .contentFrame()
+      .then((f) => f!.evaluate(() => document.documentElement.getBoundingClientRect().height));
     out.push({ id, frame, content });
   }
   return out;
 }
 
 /** The fixed height each chart's embed code gives, as its share panel prints it. */
-const fixedHeight = (id: string) => Number(/data-fallback-height="(\d+)"/.exec(readFileSync(`${DIST}/charts/${id}/index.html`, "utf8"))![1]);
+const fixedHeight = (id: string) =>
+  Number(/data-fallback-height="(\d+)"/.exec(readFileSync(`${DIST}/charts/${id}/index.html`, "utf8"))![1]);
 
 describe("embedding without the loader", () => {
   it("the fixed height of every embed shows all of it at 320, 375, 680 and 1280px", async () => {
@@ -75,7 +80,8 @@ describe("embedding without the loader", () => {
 
 /** Trust cards most likely to run long: the longest names and sentences, and a closed trust. */
 const CARD_CODES = ["RM1", "RNK", "RL1", "RRF", "RCX", "G6V2S", "RF4", "RX4", "TAD"];
-const cardHeight = (code: string) => Number(/data-fallback-height="(\d+)"/.exec(readFileSync(`${DIST}/trusts/${code}/index.html`, "utf8"))![1]);
+const cardHeight = (code: string) =>
+  Number(/data-fallback-height="(\d+)"/.exec(readFileSync(`${DIST}/trusts/${code}/index.html`, "utf8"))![1]);
 
 describe("trust cards without the loader", () => {
   it("the fixed height of a trust's card shows all of it at 320, 375, 680 and 1280px", async () => {
@@ -103,12 +109,27 @@ describe("trust cards without the loader", () => {
     const page = await context.newPage();
     await page.goto(`${hostUrl}card`);
     const frame = page.locator("#card");
-    const inner = async () => (await frame.elementHandle())!.contentFrame().then((f) => f!.evaluate(() => document.documentElement.getBoundingClientRect().height));
-    await expect.poll(async () => Math.abs((await frame.evaluate((f) => f.getBoundingClientRect().height)) - (await inner()))).toBeLessThan(3);
+    const inner = async () =>
+      (await frame.elementHandle())!
+        .contentFrame()
+        .then((f) => f!.evaluate(() => document.documentElement.getBoundingClientRect().height));
+    await expect
+      .poll(async () => Math.abs((await frame.evaluate((f) => f.getBoundingClientRect().height)) - (await inner())))
+      .toBeLessThan(3);
     const card = page.frameLocator("#card");
-    expect(await card.locator("h1").textContent()).toBe("Norfolk and Norwich University Hospitals NHS Foundation Trust");
+    expect(await card.locator("h1").textContent()).toBe(
+      "Norfolk and Norwich University Hospitals NHS Foundation Trust",
+    );
     expect(await card.locator(".card-status").textContent()).toMatch(/^No EPR reported on \d+ \w+ \d{4}$/);
-    expect(await card.locator("a[href]").evaluateAll((as) => as.every((a) => (a as HTMLAnchorElement).target === "_blank" || document.querySelector("base")?.target === "_blank"))).toBe(true);
+    expect(
+      await card
+        .locator("a[href]")
+        .evaluateAll((as) =>
+          as.every(
+            (a) => (a as HTMLAnchorElement).target === "_blank" || document.querySelector("base")?.target === "_blank",
+          ),
+        ),
+    ).toBe(true);
     await context.close();
   });
 });
@@ -122,7 +143,15 @@ describe("embedding on another site", () => {
       page.on("request", (r) => requests.push(r.url()));
       await page.goto(hostUrl);
       const settled = async () =>
-        expect.poll(async () => (await heights(page)).filter((h) => Math.abs(h.frame - h.content) > 2).map((h) => `${h.id}: ${h.frame} vs ${h.content}`), { timeout: 15_000 }).toEqual([]);
+        expect
+          .poll(
+            async () =>
+              (await heights(page))
+                .filter((h) => Math.abs(h.frame - h.content) > 2)
+                .map((h) => `${h.id}: ${h.frame} vs ${h.content}`),
+            { timeout: 15_000 },
+          )
+          .toEqual([]);
       await settled();
       await page.setViewportSize({ width: width === 375 ? 1024 : 500, height: 900 });
       await settled();
@@ -144,7 +173,15 @@ describe("embedding on another site", () => {
       document.body.append(frame);
     }, `${site.url}/coverage/`);
     // A refused frame holds the browser's error page instead of the site's page.
-    await expect.poll(() => page.frames().map((f) => f.url()).filter((u) => u.startsWith("chrome-error:")).length).toBe(1);
+    await expect
+      .poll(
+        () =>
+          page
+            .frames()
+            .map((f) => f.url())
+            .filter((u) => u.startsWith("chrome-error:")).length,
+      )
+      .toBe(1);
     expect(page.frames().some((f) => f.url() === `${site.url}/coverage/`)).toBe(false);
     expect(page.frames().filter((f) => f.url().startsWith(`${site.url}/embed/`)).length).toBe(CHART_IDS.length);
     await context.close();
@@ -168,14 +205,24 @@ describe("embedding on another site", () => {
     const page = await context.newPage();
     for (const id of CHART_IDS) {
       await page.goto(`${site.url}/embed/${id}/`);
-      const targets = await page.locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).target || document.querySelector("base")?.target || "_self"));
+      const targets = await page
+        .locator("a[href]")
+        .evaluateAll((links) =>
+          links.map((a) => (a as HTMLAnchorElement).target || document.querySelector("base")?.target || "_self"),
+        );
       expect(targets.length, id).toBeGreaterThan(3);
-      expect(targets.filter((t) => t !== "_blank" && t !== "_top"), id).toEqual([]);
+      expect(
+        targets.filter((t) => t !== "_blank" && t !== "_top"),
+        id,
+      ).toEqual([]);
     }
     // And a click really opens a new tab, leaving the host page where it was.
     await page.goto(hostUrl);
     const frame = page.frameLocator(`#f-${CHART_IDS[0]}`);
-    const [popup] = await Promise.all([context.waitForEvent("page"), frame.getByRole("link", { name: "NHS EPR Tracker" }).click()]);
+    const [popup] = await Promise.all([
+      context.waitForEvent("page"),
+      frame.getByRole("link", { name: "NHS EPR Tracker" }).click(),
+    ]);
     expect(popup.url()).toContain(`${site.url}/`);
     expect(page.url()).toBe(hostUrl);
     await context.close();
@@ -186,7 +233,9 @@ describe("embedding on another site", () => {
     const page = await context.newPage();
     await page.goto(`${site.url}/embed/coverage-over-time/`);
     const foot = page.locator(".chart-foot");
-    expect(await foot.innerText()).toMatch(/^Sources: .+ and \d+ more\s+Data · Licences?\s+NHS EPR Tracker, figures as of /);
+    expect(await foot.innerText()).toMatch(
+      /^Sources: .+ and \d+ more\s+Data · Licences?\s+NHS EPR Tracker, figures as of /,
+    );
     const lineHeight = await foot.evaluate((f) => Number.parseFloat(getComputedStyle(f).lineHeight) || 20);
     expect((await foot.boundingBox())!.height).toBeLessThanOrEqual(2 * lineHeight + 2);
     const list = foot.locator(".chart-sources li");
@@ -214,12 +263,23 @@ describe("chart data", () => {
     const page = await context.newPage();
     for (const id of CHART_IDS) {
       await page.goto(`${site.url}/embed/${id}/`);
-      const shown = await page.locator("figure table tbody tr").evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent!.trim())));
+      const shown = await page
+        .locator("figure table tbody tr")
+        .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent!.trim())));
       const csv = await (await page.request.get(`${site.url}/charts/${id}.csv`)).text();
       const parsed = Papa.parse<string[]>(csv.trim(), { header: false, dynamicTyping: false }).data.slice(1);
-      const numeric = await page.locator("figure table tbody tr").first().evaluate((r) => [...r.children].map((c) => c.classList.contains("num")));
+      const numeric = await page
+        .locator("figure table tbody tr")
+        .first()
+        .evaluate((r) => [...r.children].map((c) => c.classList.contains("num")));
       // Numbers are printed with thousands separators in the table and plainly in the CSV.
-      const asShown = parsed.map((row) => row.map((v, i) => (numeric[i] && /^-?\d+(\.\d+)?$/.test(v) ? Number(v).toLocaleString("en-GB", { maximumFractionDigits: 1 }) : v.replace(/^'/, ""))));
+      const asShown = parsed.map((row) =>
+        row.map((v, i) =>
+          numeric[i] && /^-?\d+(\.\d+)?$/.test(v)
+            ? Number(v).toLocaleString("en-GB", { maximumFractionDigits: 1 })
+            : v.replace(/^'/, ""),
+        ),
+      );
       expect(asShown, id).toEqual(shown);
     }
     await context.close();

@@ -27,7 +27,8 @@ const EXAMPLES = [
   { query: "rm1", code: "RM1", findInPage: "RM1" },
 ] as const;
 
-const visibleCodes = (page: Page) => page.locator("#trust-table tbody tr:visible").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.code));
+const visibleCodes = (page: Page) =>
+  page.locator("#trust-table tbody tr:visible").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.code));
 
 describe("finding a hospital with JavaScript on", () => {
   it("finds each example first, with its status now, on a 375px phone", async () => {
@@ -46,7 +47,9 @@ describe("finding a hospital with JavaScript on", () => {
     console.log(found.join("\n"));
     // A partial match says so.
     await box.fill("Leeds General Infirmary");
-    await expect.poll(() => page.locator("#trust-hint").textContent()).toMatch(/^No trust matches every word of "Leeds General Infirmary"\. These match "leeds"/);
+    await expect
+      .poll(() => page.locator("#trust-hint").textContent())
+      .toMatch(/^No trust matches every word of "Leeds General Infirmary"\. These match "leeds"/);
     await context.close();
   });
 
@@ -112,7 +115,8 @@ describe("the trust list on a phone", () => {
           const s = r.querySelector(".trust-status .status")!.getBoundingClientRect();
           const name = r.querySelector(".trust-name a")!.getBoundingClientRect();
           const out: string[] = [];
-          if (s.width === 0 || s.left < 0 || s.right > 320) out.push(`${(r as HTMLElement).dataset.code}: status at ${Math.round(s.left)}–${Math.round(s.right)}px`);
+          if (s.width === 0 || s.left < 0 || s.right > 320)
+            out.push(`${(r as HTMLElement).dataset.code}: status at ${Math.round(s.left)}–${Math.round(s.right)}px`);
           // The name is not squeezed into a narrow column (it wrapped to seven lines before).
           if (name.height > 80) out.push(`${(r as HTMLElement).dataset.code}: name ${Math.round(name.height)}px tall`);
           return out;

@@ -10,13 +10,41 @@ import { listFiles } from "../../scripts/lib/dist.ts";
 export const DIST = fileURLToPath(new URL("../../dist", import.meta.url));
 
 /** One page of each kind the site has. */
-export const PAGE_TYPES = ["/", "/changes/", "/embed/", "/embed/coverage-over-time/", "/charts/coverage-over-time/", "/embed/trusts-without-epr-timeline/", "/embed/trust/RM1/", "/coverage/", "/deadlines/", "/programme/", "/suppliers/", "/trusts/", "/trusts/RK9/", "/trusts-without-epr/", "/sources/", "/about/", "/data/", "/answers/", "/glossary/", "/no-such-page/"];
+export const PAGE_TYPES = [
+  "/",
+  "/changes/",
+  "/embed/",
+  "/embed/coverage-over-time/",
+  "/charts/coverage-over-time/",
+  "/embed/trusts-without-epr-timeline/",
+  "/embed/trust/RM1/",
+  "/coverage/",
+  "/deadlines/",
+  "/programme/",
+  "/suppliers/",
+  "/trusts/",
+  "/trusts/RK9/",
+  "/trusts-without-epr/",
+  "/sources/",
+  "/about/",
+  "/data/",
+  "/answers/",
+  "/glossary/",
+  "/no-such-page/",
+];
 
 export async function startSite(): Promise<{ url: string; browser: Browser; stop: () => Promise<void> }> {
   if (!existsSync(DIST)) throw new Error("dist/ is missing: run `npm run build` first");
   const server = await serveDir(DIST);
   const browser = await launchBrowser();
-  return { url: server.url, browser, stop: async () => { await browser.close(); await server.close(); } };
+  return {
+    url: server.url,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
 /** Every built page, as a URL path. */

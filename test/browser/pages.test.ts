@@ -20,18 +20,33 @@ describe("every page type in Chromium", () => {
       page.on("console", (m) => m.type() === "error" && !/404 \(Not Found\)/.test(m.text()) && errors.push(m.text()));
       page.on("pageerror", (e) => errors.push(e.message));
       page.on("requestfailed", (r) => errors.push(`failed: ${r.url()}`));
-      page.on("response", (r) => r.status() >= 400 && r.url() !== site.url + path && errors.push(`${r.status()}: ${r.url()}`));
+      page.on(
+        "response",
+        (r) => r.status() >= 400 && r.url() !== site.url + path && errors.push(`${r.status()}: ${r.url()}`),
+      );
       // Any Content Security Policy violation is recorded as it happens.
       await page.addInitScript(() => {
         (window as unknown as { cspViolations: string[] }).cspViolations = [];
-        document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener("securitypolicyviolation", (e) =>
+          (window as unknown as { cspViolations: string[] }).cspViolations.push(
+            `${e.violatedDirective} ${e.blockedURI}`,
+          ),
+        );
       });
       const response = await page.goto(site.url + path);
       expect(response?.status()).toBe(path === "/no-such-page/" ? 404 : 200);
       expect(errors).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
       const axe = await new AxeBuilder({ page }).analyze();
-      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+      expect(
+        axe.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(" "))
+              .slice(0, 3)
+              .join(", ")}`,
+        ),
+      ).toEqual([]);
       await context.close();
     });
   }
@@ -46,7 +61,9 @@ describe("with JavaScript off", () => {
       const charts = page.locator("figure svg[role=img]:visible");
       expect(await charts.count(), `${path} visible charts`).toBeGreaterThan(0);
       // Each chart has its data table in the HTML for screen readers and for reading without the chart.
-      expect(await page.locator("figure.chart-figure table").count(), `${path} tables`).toBeGreaterThanOrEqual(await page.locator("figure.chart-figure").count());
+      expect(await page.locator("figure.chart-figure table").count(), `${path} tables`).toBeGreaterThanOrEqual(
+        await page.locator("figure.chart-figure").count(),
+      );
     }
     await page.goto(site.url + "/trusts/");
     expect(await page.locator("#trust-table tbody tr:visible").count()).toBeGreaterThan(200);
@@ -61,7 +78,9 @@ describe("trust table", () => {
     await page.goto(site.url + "/trusts/");
     await page.getByLabel("Name, hospital, town or postcode").fill("plymouth");
     await expect.poll(() => page.locator("#trust-table tbody tr:visible").count()).toBe(1);
-    await expect.poll(() => page.locator("#trust-count").textContent()).toMatch(/^1 trust matches: on \d+ \w+ \d{4}, \d with an EPR, \d with none reported\.$/);
+    await expect
+      .poll(() => page.locator("#trust-count").textContent())
+      .toMatch(/^1 trust matches: on \d+ \w+ \d{4}, \d with an EPR, \d with none reported\.$/);
     await page.getByLabel("Name, hospital, town or postcode").fill("");
     await page.getByText("Filter by region, status or supplier").click();
     await page.getByLabel("EPR status").selectOption("no_epr");
@@ -174,9 +193,17 @@ describe("the menu on a phone", () => {
     const page = await context.newPage();
     await page.goto(site.url + "/");
     const outside = await page.locator("nav[aria-label=Main] a").evaluateAll((links) =>
-      links.filter((a) => { const r = a.getBoundingClientRect(); return r.left < 0 || r.right > 320; }).map((a) => a.textContent));
+      links
+        .filter((a) => {
+          const r = a.getBoundingClientRect();
+          return r.left < 0 || r.right > 320;
+        })
+        .map((a) => a.textContent),
+    );
     expect(outside).toEqual([]);
-    expect(await page.locator("nav[aria-label=Main]").evaluate((n) => n.scrollWidth - n.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.locator("nav[aria-label=Main]").evaluate((n) => n.scrollWidth - n.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await context.close();
   });
 });

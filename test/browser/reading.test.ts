@@ -53,7 +53,8 @@ function gluedLinks(): string[] {
       const before = text.slice(0, start).slice(-1);
       const after = text.slice(end, end + 1);
       // A word, a number or the end of a sentence touching the link's first letter; a word touching its last.
-      if (/[\p{L}\p{N}.,;:!?)]/u.test(before)) out.push(`…${text.slice(Math.max(0, start - 20), start)}[${link.textContent}]`);
+      if (/[\p{L}\p{N}.,;:!?)]/u.test(before))
+        out.push(`…${text.slice(Math.max(0, start - 20), start)}[${link.textContent}]`);
       if (/[\p{L}\p{N}(]/u.test(after)) out.push(`[${link.textContent}]${text.slice(end, end + 20)}…`);
     }
   }
@@ -77,8 +78,13 @@ describe("links in running text", () => {
   it("the check finds a glued link", async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.setContent(`<p>Read the report.<a href="/x">Follow each trust</a>, or <a href="/y">this one</a>now. <a href="/z">Fine</a> (<a href="/w">also fine</a>).</p>`);
-    expect(await page.evaluate(gluedLinks)).toEqual(["…Read the report.[Follow each trust]", "[this one]now. Fine (also fine…"]);
+    await page.setContent(
+      `<p>Read the report.<a href="/x">Follow each trust</a>, or <a href="/y">this one</a>now. <a href="/z">Fine</a> (<a href="/w">also fine</a>).</p>`,
+    );
+    expect(await page.evaluate(gluedLinks)).toEqual([
+      "…Read the report.[Follow each trust]",
+      "[this one]now. Fine (also fine…",
+    ]);
     await context.close();
   });
 });

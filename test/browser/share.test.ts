@@ -28,8 +28,14 @@ async function overflowingText(page: Page, svg: string): Promise<string[]> {
     const root = document.querySelector("body > svg")!;
     const viewport = (svg: SVGSVGElement) => {
       const m = (svg.parentElement as unknown as SVGGraphicsElement).getScreenCTM()!;
-      const [x, y, w, h] = [svg.x, svg.y, svg.width, svg.height].map((a) => a.baseVal.value) as [number, number, number, number];
-      const a = new DOMPoint(x, y).matrixTransform(m), b = new DOMPoint(x + w, y + h).matrixTransform(m);
+      const [x, y, w, h] = [svg.x, svg.y, svg.width, svg.height].map((a) => a.baseVal.value) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      const a = new DOMPoint(x, y).matrixTransform(m),
+        b = new DOMPoint(x + w, y + h).matrixTransform(m);
       return { left: a.x, top: a.y, right: b.x, bottom: b.y };
     };
     const out: string[] = [];
@@ -40,7 +46,9 @@ async function overflowingText(page: Page, svg: string): Promise<string[]> {
         // A drawing inside the picture clips to its own viewport (x, y, width, height), not its contents' box.
         const b = box === root ? box.getBoundingClientRect() : viewport(box as SVGSVGElement);
         if (r.left < b.left - 0.5 || r.right > b.right + 0.5 || r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5) {
-          out.push(`"${t.textContent}" (${Math.round(r.left)}–${Math.round(r.right)} × ${Math.round(r.top)}–${Math.round(r.bottom)}) outside ${box === root ? "the image" : "the chart"} (${Math.round(b.left)}–${Math.round(b.right)} × ${Math.round(b.top)}–${Math.round(b.bottom)})`);
+          out.push(
+            `"${t.textContent}" (${Math.round(r.left)}–${Math.round(r.right)} × ${Math.round(r.top)}–${Math.round(r.bottom)}) outside ${box === root ? "the image" : "the chart"} (${Math.round(b.left)}–${Math.round(b.right)} × ${Math.round(b.top)}–${Math.round(b.bottom)})`,
+          );
           break;
         }
       }
@@ -90,7 +98,9 @@ describe("chart images", () => {
     await page.goto(`${site.url}/charts/coverage-by-type/`);
     const panel = page.locator('details.share[data-chart="coverage-by-type"]');
     await panel.locator("summary").click();
-    const svg = (await downloadText(page, () => panel.getByRole("button", { name: "SVG" }).click())).bytes.toString("utf8");
+    const svg = (await downloadText(page, () => panel.getByRole("button", { name: "SVG" }).click())).bytes.toString(
+      "utf8",
+    );
     const [w, h] = /viewBox="0 0 (\d+) (\d+)"/.exec(svg)!.slice(1).map(Number) as [number, number];
     const size = (b: Buffer) => [b.readUInt32BE(16), b.readUInt32BE(20)];
     const one = await downloadText(page, () => panel.getByRole("button", { name: "PNG", exact: true }).click());
@@ -122,14 +132,19 @@ describe("embed options in the share panel", () => {
     await expect.poll(() => preview.getAttribute("src")).toBe(`${site.url}/embed/icb-map/`);
     expect(await code.inputValue()).toContain(`<script src="${site.url}/embed/v1/loader.js" async></script>`);
     // Automatic height: the preview takes its content's height from the embed's messages.
-    const inner = () => preview.evaluate((f: HTMLIFrameElement) => f.contentDocument!.documentElement.getBoundingClientRect().height);
-    await expect.poll(async () => Math.abs((await preview.evaluate((f) => f.getBoundingClientRect().height)) - (await inner()))).toBeLessThan(3);
+    const inner = () =>
+      preview.evaluate((f: HTMLIFrameElement) => f.contentDocument!.documentElement.getBoundingClientRect().height);
+    await expect
+      .poll(async () => Math.abs((await preview.evaluate((f) => f.getBoundingClientRect().height)) - (await inner())))
+      .toBeLessThan(3);
 
     await panel.getByLabel("Dark").nth(1).check();
     await panel.getByLabel("Show the title").uncheck();
     await expect.poll(() => code.inputValue()).toContain(`src="${site.url}/embed/icb-map/?theme=dark&amp;title=0"`);
     await expect.poll(() => preview.getAttribute("src")).toBe(`${site.url}/embed/icb-map/?theme=dark&title=0`);
-    await expect.poll(() => preview.evaluate((f: HTMLIFrameElement) => f.contentDocument!.documentElement.dataset.theme)).toBe("dark");
+    await expect
+      .poll(() => preview.evaluate((f: HTMLIFrameElement) => f.contentDocument!.documentElement.dataset.theme))
+      .toBe("dark");
 
     await panel.getByLabel("Fixed, in pixels:").check();
     await panel.getByLabel("Fixed height in pixels").fill("700");

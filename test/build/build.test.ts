@@ -41,7 +41,7 @@ describe("npm run build", () => {
     mkdirSync(dist);
     writeFileSync(join(dist, "stale.html"), "old");
     await buildInto(dist, [write("index.html", "new"), write("og/index.png", "png"), write("_headers", "h")]);
-    expect(tree(dist)).toEqual({ "_headers": "h", "index.html": "new", "og/index.png": "png" });
+    expect(tree(dist)).toEqual({ _headers: "h", "index.html": "new", "og/index.png": "png" });
     expect(readdirSync(root)).toEqual(["dist"]);
   });
 
@@ -50,27 +50,44 @@ describe("npm run build", () => {
     const dist = join(root, "dist");
     await buildInto(dist, [write("index.html", "first"), write("_headers", "h1")]);
     const before = tree(dist);
-    const failing: BuildStep = { name: "the social cards", run: () => { throw new Error("SVG data parsing failed"); } };
-    await expect(buildInto(dist, [write("index.html", "second"), write("og/a.png", "half"), failing, write("_headers", "h2")])).rejects.toThrow(
-      `build: the social cards failed (SVG data parsing failed); ${dist} was left as it was`,
-    );
+    const failing: BuildStep = {
+      name: "the social cards",
+      run: () => {
+        throw new Error("SVG data parsing failed");
+      },
+    };
+    await expect(
+      buildInto(dist, [write("index.html", "second"), write("og/a.png", "half"), failing, write("_headers", "h2")]),
+    ).rejects.toThrow(`build: the social cards failed (SVG data parsing failed); ${dist} was left as it was`);
     expect(tree(dist)).toEqual(before);
     expect(readdirSync(root)).toEqual(["dist"]);
   });
 
   it("draws a card for a chart with < in an attribute, and names the page whose card cannot be drawn", async () => {
     const dist = tempDir();
-    const page = (chart: string) => `<!doctype html><title>T · NHS EPR Tracker</title><meta name="description" content="Epic &lt;UK&gt; Ltd"><meta name="card-chart" content="${chart}">`;
+    const page = (chart: string) =>
+      `<!doctype html><title>T · NHS EPR Tracker</title><meta name="description" content="Epic &lt;UK&gt; Ltd"><meta name="card-chart" content="${chart}">`;
     mkdirSync(join(dist, "suppliers"));
     mkdirSync(join(dist, "og/charts"), { recursive: true });
     // The chart drawing as the build writes it: wideDrawing has escaped the attribute's "<" already.
-    writeFileSync(join(dist, "og/charts/suppliers.svg"), wideDrawing('<svg data-layout="wide" viewBox="0 0 10 10"><g data-tip="Epic <UK> Ltd: 9 trusts."><rect width="5" height="5"></rect></g></svg>', "suppliers"));
+    writeFileSync(
+      join(dist, "og/charts/suppliers.svg"),
+      wideDrawing(
+        '<svg data-layout="wide" viewBox="0 0 10 10"><g data-tip="Epic <UK> Ltd: 9 trusts."><rect width="5" height="5"></rect></g></svg>',
+        "suppliers",
+      ),
+    );
     writeFileSync(join(dist, "suppliers/index.html"), page("suppliers"));
     expect(await writeCards(dist, { css: "", release: "2026-11-25" })).toBe(1);
     expect(existsSync(join(dist, "og/suppliers.png"))).toBe(true);
 
-    writeFileSync(join(dist, "og/charts/broken.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g><rect></svg>');
+    writeFileSync(
+      join(dist, "og/charts/broken.svg"),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g><rect></svg>',
+    );
     writeFileSync(join(dist, "broken.html"), page("broken"));
-    await expect(writeCards(dist, { css: "", release: "2026-11-25" })).rejects.toThrow(`${join(dist, "broken.html")}: expected a page whose social card can be drawn (SVG data parsing failed`);
+    await expect(writeCards(dist, { css: "", release: "2026-11-25" })).rejects.toThrow(
+      `${join(dist, "broken.html")}: expected a page whose social card can be drawn (SVG data parsing failed`,
+    );
   });
 });

@@ -7,8 +7,19 @@ import type { Source } from "../../src/lib/data/sources.ts";
 
 const hostile = '<script>alert("x")</script>';
 const source: Source = {
-  id: "evil", title: `Title ${hostile}`, publisher: `Pub "quoted" & <b>`, url: 'https://example.org/?a=1&b="2"', via: null, date: "2025-05",
-  date_estimated: false, date_note: null, type: "news", uin: null, licence: "not-stated", covers: "c", confidence: "L",
+  id: "evil",
+  title: `Title ${hostile}`,
+  publisher: `Pub "quoted" & <b>`,
+  url: 'https://example.org/?a=1&b="2"',
+  via: null,
+  date: "2025-05",
+  date_estimated: false,
+  date_note: null,
+  type: "news",
+  uin: null,
+  licence: "not-stated",
+  covers: "c",
+  confidence: "L",
 };
 
 describe("escaping in components", () => {
@@ -24,7 +35,14 @@ describe("escaping in components", () => {
   it("prints a hostile chart title, table cell and note as text", async () => {
     const container = await AstroContainer.create();
     const html = await container.renderToString(Figure, {
-      props: { id: "x", title: hostile, sources: [source], asOf: "2025-05", table: { columns: [hostile], rows: [[hostile, 1]] }, notes: hostile },
+      props: {
+        id: "x",
+        title: hostile,
+        sources: [source],
+        asOf: "2025-05",
+        table: { columns: [hostile], rows: [[hostile, 1]] },
+        notes: hostile,
+      },
     });
     expect(html).not.toMatch(/<script>alert/);
     expect((html.match(/&lt;script&gt;/g) ?? []).length).toBeGreaterThanOrEqual(4);

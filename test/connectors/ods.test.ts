@@ -30,7 +30,9 @@ const seen: string[] = [];
 beforeAll(async () => {
   server = createServer((req, res) => {
     seen.push(req.url!);
-    const path = new URL(req.url!, "http://x").pathname + (req.url!.includes("report=") ? `?report=${new URL(req.url!, "http://x").searchParams.get("report")}` : "");
+    const path =
+      new URL(req.url!, "http://x").pathname +
+      (req.url!.includes("report=") ? `?report=${new URL(req.url!, "http://x").searchParams.get("report")}` : "");
     const handlers = routes.get(path) ?? routes.get(new URL(req.url!, "http://x").pathname);
     const n = seen.filter((u) => u === req.url).length;
     const h = handlers?.[Math.min(n, handlers.length) - 1];
@@ -54,14 +56,36 @@ const temp = () => {
   return d;
 };
 
-const body = (b: string | Buffer, type = "text/csv"): Handler => (_req, res) => void res.writeHead(200, { "content-type": type, "content-length": Buffer.byteLength(b) }).end(b);
-const status = (code: number): Handler => (_req, res) => void res.writeHead(code, { "content-type": "text/plain" }).end(`status ${code}`);
+const body =
+  (b: string | Buffer, type = "text/csv"): Handler =>
+  (_req, res) =>
+    void res.writeHead(200, { "content-type": type, "content-length": Buffer.byteLength(b) }).end(b);
+const status =
+  (code: number): Handler =>
+  (_req, res) =>
+    void res.writeHead(code, { "content-type": "text/plain" }).end(`status ${code}`);
 const LIVE = ["text/csv", "application/csv", "text/plain", "application/octet-stream", "application/json", "text/html"];
 
 function live(path: string, format: string, fallback = true): ManifestEntry {
-  return { path, source_id: "ods-etr-2026", kind: "live", format, url: `${base}/api/getReport?report=${format.slice(4)}`, ...(fallback ? { fallback_url: `${base}/pinned/${format.slice(4)}.csv` } : {}), content_types: LIVE, max_bytes: 100_000, sha256: "0".repeat(64) };
+  return {
+    path,
+    source_id: "ods-etr-2026",
+    kind: "live",
+    format,
+    url: `${base}/api/getReport?report=${format.slice(4)}`,
+    ...(fallback ? { fallback_url: `${base}/pinned/${format.slice(4)}.csv` } : {}),
+    content_types: LIVE,
+    max_bytes: 100_000,
+    sha256: "0".repeat(64),
+  };
 }
-const opts = (outDir: string) => ({ outDir, timeoutMs: 2000, attempts: 2, backoffBaseMs: 1, now: () => new Date("2026-11-30T00:00:00Z") });
+const opts = (outDir: string) => ({
+  outDir,
+  timeoutMs: 2000,
+  attempts: 2,
+  backoffBaseMs: 1,
+  now: () => new Date("2026-11-30T00:00:00Z"),
+});
 function seed(dir: string, path: string): void {
   mkdirSync(dirname(join(dir, path)), { recursive: true });
   writeFileSync(join(dir, path), PREVIOUS);
@@ -72,11 +96,16 @@ describe("ODS reports from Data Search and Export (headerless CSV)", () => {
     const out = temp();
     routes.set("/api/getReport?report=etr", [body(ETR)]);
     routes.set("/api/getReport?report=succ", [body(SUCC, "application/octet-stream")]);
-    const [etr, succ] = await fetchAll([live("ods-etr/etr.csv", "ods-etr"), live("ods-succ/succ.csv", "ods-succ")], opts(out));
+    const [etr, succ] = await fetchAll(
+      [live("ods-etr/etr.csv", "ods-etr"), live("ods-succ/succ.csv", "ods-succ")],
+      opts(out),
+    );
     expect(readFileSync(join(out, "ods-etr/etr.csv")).equals(ETR)).toBe(true);
     const text = describeOutcome(etr!);
-    expect(text).toContain("format: ODS etr report as expected, headerless CSV, 5 rows of 27 fields, CRLF. First rows:");
-    expect(text).toContain('    RAA | ALPHA HOSPITALS NHS TRUST | Y56 | Z9B2Z | …');
+    expect(text).toContain(
+      "format: ODS etr report as expected, headerless CSV, 5 rows of 27 fields, CRLF. First rows:",
+    );
+    expect(text).toContain("    RAA | ALPHA HOSPITALS NHS TRUST | Y56 | Z9B2Z | …");
     expect(text).not.toContain("fallback");
     expect(describeOutcome(succ!)).toContain("format: ODS succ report as expected, headerless CSV, 4 rows of 5 fields");
     expect(seen.filter((u) => u.startsWith("/pinned/"))).toEqual([]);
@@ -88,10 +117,17 @@ describe("ODS reports from Data Search and Export (headerless CSV)", () => {
     routes.set("/pinned/etr.csv", [body(ETR)]);
     routes.set("/api/getReport?report=succ", [status(503)]);
     routes.set("/pinned/succ.csv", [body(SUCC)]);
-    const [etr, succ] = await fetchAll([live("ods-etr/etr.csv", "ods-etr"), live("ods-succ/succ.csv", "ods-succ")], opts(out));
+    const [etr, succ] = await fetchAll(
+      [live("ods-etr/etr.csv", "ods-etr"), live("ods-succ/succ.csv", "ods-succ")],
+      opts(out),
+    );
     expect(etr).toMatchObject({ status: "fetched", fallback: { url: `${base}/pinned/etr.csv` } });
-    expect(describeOutcome(etr!)).toContain('the publisher\'s endpoint failed (not the expected format: expected the ODS etr report (headerless CSV, 27 fields a row); got an HTML or XML page, starting "<!DOCTYPE html><html><title>Sign in</title></html>"); used the pinned fallback copy');
-    expect(describeOutcome(succ!)).toContain("the publisher's endpoint failed (HTTP 503 Service Unavailable); used the pinned fallback copy");
+    expect(describeOutcome(etr!)).toContain(
+      'the publisher\'s endpoint failed (not the expected format: expected the ODS etr report (headerless CSV, 27 fields a row); got an HTML or XML page, starting "<!DOCTYPE html><html><title>Sign in</title></html>"); used the pinned fallback copy',
+    );
+    expect(describeOutcome(succ!)).toContain(
+      "the publisher's endpoint failed (HTTP 503 Service Unavailable); used the pinned fallback copy",
+    );
     expect(readFileSync(join(out, "ods-succ/succ.csv")).equals(SUCC)).toBe(true);
   });
 
@@ -101,28 +137,57 @@ describe("ODS reports from Data Search and Export (headerless CSV)", () => {
     routes.set("/api/getReport?report=etr", [body('"Organisation Code","Name"\n"RAA","ALPHA"\n')]);
     routes.set("/pinned/etr.csv", [status(404)]);
     const [etr] = await fetchAll([live("ods-etr/etr.csv", "ods-etr")], opts(out));
-    expect(describeOutcome(etr!)).toMatch(/^FAILED ods-etr\/etr\.csv from .*: not the expected format: expected the ODS etr report without a header row; .*the pinned fallback copy failed too: HTTP 404 Not Found/s);
+    expect(describeOutcome(etr!)).toMatch(
+      /^FAILED ods-etr\/etr\.csv from .*: not the expected format: expected the ODS etr report without a header row; .*the pinned fallback copy failed too: HTTP 404 Not Found/s,
+    );
     expect(readFileSync(join(out, "ods-etr/etr.csv"), "utf8")).toBe(PREVIOUS);
   });
 
   it("names what arrived instead: a ZIP, ORD JSON, the wrong number of fields", () => {
     const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]);
-    expect(inspectOdsCsv(zip, "etr", 27, 11).report).toMatch(/got a ZIP archive \(ODS has published its CSV files zipped/);
-    expect(inspectOdsCsv(Buffer.from('{"Organisations": []}'), "etr", 27, 11).report).toMatch(/JSON from the ODS ORD API .*use `npm run data:ods` for the API/);
+    expect(inspectOdsCsv(zip, "etr", 27, 11).report).toMatch(
+      /got a ZIP archive \(ODS has published its CSV files zipped/,
+    );
+    expect(inspectOdsCsv(Buffer.from('{"Organisations": []}'), "etr", 27, 11).report).toMatch(
+      /JSON from the ODS ORD API .*use `npm run data:ods` for the API/,
+    );
     const r = inspectOdsCsv(SUCC, "etr", 27, 11);
     expect(r).toMatchObject({ ok: false });
     expect(r.report).toMatch(/with 27 fields on every row; got 4 rows of 5 fields/);
     expect(inspectOdsCsv(Buffer.from(""), "succ", 5, 4).report).toMatch(/an empty file/);
-    expect(inspectOdsCsv(Buffer.from('"RAA","RBB","","2024-11-01","0"\n'), "succ", 5, 4).report).toMatch(/no YYYYMMDD date in field 4/);
+    expect(inspectOdsCsv(Buffer.from('"RAA","RBB","","2024-11-01","0"\n'), "succ", 5, 4).report).toMatch(
+      /no YYYYMMDD date in field 4/,
+    );
     // The real successor file holds every kind of organisation, branch surgeries' 9-character codes too.
-    expect(inspectOdsCsv(Buffer.from('"F81067001","F81067002","","20051001","0"\r\n"RY2","RWW","","20260401","0"\r\n'), "succ", 5, 4).ok).toBe(true);
+    expect(
+      inspectOdsCsv(
+        Buffer.from('"F81067001","F81067002","","20051001","0"\r\n"RY2","RWW","","20260401","0"\r\n'),
+        "succ",
+        5,
+        4,
+      ).ok,
+    ).toBe(true);
   });
 
   it("data:ods --report fetches one report, such as ect, with the same checks, into data/upstream", async () => {
     const out = temp();
     routes.set("/api/getReport?report=ect", [body(ETR)]);
     const r = await new Promise<{ code: number; stdout: string }>((resolve) =>
-      execFile(process.execPath, [join(ROOT, "scripts/connectors/ods.ts"), "--report", "ect", "--report-base", `${base}/api/getReport`, "--out-dir", out, "--backoff-ms", "1"], (e, stdout) => resolve({ code: e ? Number(e.code) : 0, stdout })),
+      execFile(
+        process.execPath,
+        [
+          join(ROOT, "scripts/connectors/ods.ts"),
+          "--report",
+          "ect",
+          "--report-base",
+          `${base}/api/getReport`,
+          "--out-dir",
+          out,
+          "--backoff-ms",
+          "1",
+        ],
+        (e, stdout) => resolve({ code: e ? Number(e.code) : 0, stdout }),
+      ),
     );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("fetched ods-ect/ect.csv");
@@ -134,16 +199,33 @@ describe("ODS reports from Data Search and Export (headerless CSV)", () => {
 
 describe("ODS ORD API (JSON, paged by Offset)", () => {
   const org = (code: string, name: string, status = "Active") => ({
-    Name: name, OrgId: code, Status: status, OrgRecordClass: "RC1", PostCode: "NW1 0PE", LastChangeDate: "2026-04-01",
-    PrimaryRoleId: "RO197", PrimaryRoleDescription: "NHS TRUST", OrgLink: `https://directory.spineservices.nhs.uk/ORD/2-0-0/organisations/${code}`,
+    Name: name,
+    OrgId: code,
+    Status: status,
+    OrgRecordClass: "RC1",
+    PostCode: "NW1 0PE",
+    LastChangeDate: "2026-04-01",
+    PrimaryRoleId: "RO197",
+    PrimaryRoleDescription: "NHS TRUST",
+    OrgLink: `https://directory.spineservices.nhs.uk/ORD/2-0-0/organisations/${code}`,
   });
-  const ALL = [org("RAA", "ALPHA HOSPITALS NHS TRUST"), org("RBB", "BETA MENTAL HEALTH NHS TRUST", "Inactive"), org("NEW1A", "NEW MENTAL HEALTH NHS TRUST"), org("RZZ", "ZED NHS TRUST"), org("RQF", "VELINDRE UNIVERSITY NHS TRUST")];
-  const ord = (total: string | null, list = ALL): Handler => (req, res) => {
-    const p = new URL(req.url!, "http://x").searchParams;
-    const offset = Number(p.get("Offset"));
-    const page = list.slice(offset, offset + Number(p.get("Limit")));
-    res.writeHead(200, { "content-type": "application/json", ...(total ? { "x-total-count": total } : {}) }).end(JSON.stringify({ Organisations: page }));
-  };
+  const ALL = [
+    org("RAA", "ALPHA HOSPITALS NHS TRUST"),
+    org("RBB", "BETA MENTAL HEALTH NHS TRUST", "Inactive"),
+    org("NEW1A", "NEW MENTAL HEALTH NHS TRUST"),
+    org("RZZ", "ZED NHS TRUST"),
+    org("RQF", "VELINDRE UNIVERSITY NHS TRUST"),
+  ];
+  const ord =
+    (total: string | null, list = ALL): Handler =>
+    (req, res) => {
+      const p = new URL(req.url!, "http://x").searchParams;
+      const offset = Number(p.get("Offset"));
+      const page = list.slice(offset, offset + Number(p.get("Limit")));
+      res
+        .writeHead(200, { "content-type": "application/json", ...(total ? { "x-total-count": total } : {}) })
+        .end(JSON.stringify({ Organisations: page }));
+    };
   const http = { attempts: 2, backoffBaseMs: 1, timeoutMs: 2000 };
 
   it("pages by Offset until X-Total-Count, and reports counts, first rows and disagreements with etr", async () => {
@@ -151,7 +233,9 @@ describe("ODS ORD API (JSON, paged by Offset)", () => {
     const r = await fetchOrd({ base: `${base}/ORD/2-0-0`, role: "RO197", limit: 2, maxPages: 10, http });
     expect(seen.map((u) => new URL(u, "http://x").searchParams.get("Offset"))).toEqual(["0", "2", "4"]);
     expect(seen[0]).toBe("/ORD/2-0-0/organisations?PrimaryRoleId=RO197&Limit=2&Offset=0");
-    expect(r.lines).toEqual(["format: ORD organisations list (JSON), role RO197: 5 organisations in 3 pages, X-Total-Count 5."]);
+    expect(r.lines).toEqual([
+      "format: ORD organisations list (JSON), role RO197: 5 organisations in 3 pages, X-Total-Count 5.",
+    ]);
     expect(r.organisations.map((o) => o.code)).toEqual(["NEW1A", "RAA", "RBB", "RQF", "RZZ"]);
     expect(describeOrd(r.organisations, new Set(["RAA", "NEW1A", "RQF", "RCC"]))).toEqual([
       "  4 active, 1 inactive. First rows:",
@@ -169,17 +253,30 @@ describe("ODS ORD API (JSON, paged by Offset)", () => {
     expect(r.lines[0]).toContain("(no X-Total-Count header: read until a short page)");
 
     seen.length = 0;
-    routes.set("/ORD/2-0-0/organisations", [ord("1000", Array.from({ length: 100 }, (_, i) => org(`R${String(i).padStart(2, "0")}`, `TRUST ${i}`)))]);
-    await expect(fetchOrd({ base: `${base}/ORD/2-0-0`, role: "RO197", limit: 2, maxPages: 4, http })).rejects.toThrow(/at most 4 pages: raise --max-pages/);
+    routes.set("/ORD/2-0-0/organisations", [
+      ord(
+        "1000",
+        Array.from({ length: 100 }, (_, i) => org(`R${String(i).padStart(2, "0")}`, `TRUST ${i}`)),
+      ),
+    ]);
+    await expect(fetchOrd({ base: `${base}/ORD/2-0-0`, role: "RO197", limit: 2, maxPages: 4, http })).rejects.toThrow(
+      /at most 4 pages: raise --max-pages/,
+    );
     expect(seen).toHaveLength(4);
   });
 
   it("says plainly when the response is not the ORD list", async () => {
     routes.set("/ORD/2-0-0/organisations", [body('"RAA","ALPHA"', "text/csv")]);
-    await expect(fetchOrd({ base: `${base}/ORD/2-0-0`, role: "RO197", limit: 2, maxPages: 3, http })).rejects.toThrow(/expected JSON; got text\/csv: "\\"RAA\\",\\"ALPHA\\""/);
+    await expect(fetchOrd({ base: `${base}/ORD/2-0-0`, role: "RO197", limit: 2, maxPages: 3, http })).rejects.toThrow(
+      /expected JSON; got text\/csv: "\\"RAA\\",\\"ALPHA\\""/,
+    );
     expect(() => readOrdPage({ Organisation: {} }, "u")).toThrow(/expected the ORD list format/);
-    expect(() => readOrdPage({ Organisations: [{ Name: "X", OrgId: "raa", Status: "Active" }] }, "u")).toThrow(/Organisations\[0\]\.OrgId/);
-    expect(ordListUrl("https://directory.spineservices.nhs.uk/ORD/2-0-0/", "RO197", 1000, 0)).toBe("https://directory.spineservices.nhs.uk/ORD/2-0-0/organisations?PrimaryRoleId=RO197&Limit=1000&Offset=0");
+    expect(() => readOrdPage({ Organisations: [{ Name: "X", OrgId: "raa", Status: "Active" }] }, "u")).toThrow(
+      /Organisations\[0\]\.OrgId/,
+    );
+    expect(ordListUrl("https://directory.spineservices.nhs.uk/ORD/2-0-0/", "RO197", 1000, 0)).toBe(
+      "https://directory.spineservices.nhs.uk/ORD/2-0-0/organisations?PrimaryRoleId=RO197&Limit=1000&Offset=0",
+    );
   });
 });
 
@@ -199,16 +296,27 @@ describe("data/upstream.json names each publisher's endpoint", () => {
       ["ods-etr/etr.csv", "https://www.odsdatasearchandexport.nhs.uk/api/getReport?report=etr"],
       ["ods-succ/succ.csv", "https://www.odsdatasearchandexport.nhs.uk/api/getReport?report=succ"],
     ]);
-    for (const e of live) expect(e.fallback_url, e.path).toMatch(/^https:\/\/raw\.githubusercontent\.com\/[^/]+\/[^/]+\/[0-9a-f]{40}\//);
+    for (const e of live)
+      expect(e.fallback_url, e.path).toMatch(/^https:\/\/raw\.githubusercontent\.com\/[^/]+\/[^/]+\/[0-9a-f]{40}\//);
     // A pinned copy that is not a fallback is a frozen historical file, and says why in its note.
     for (const e of manifest.filter((x) => x.kind === "frozen")) expect(e.note, e.path).toMatch(/^Frozen: /);
   });
 
   it("rejects a fallback on a frozen entry and a fallback that is not https", () => {
-    const bad = [{ path: "a.csv", source_id: "s", kind: "frozen", url: "https://example.org/a.csv", fallback_url: "http://example.org/a.csv", content_types: ["text/csv"], max_bytes: 1, sha256: "0".repeat(64) }];
+    const bad = [
+      {
+        path: "a.csv",
+        source_id: "s",
+        kind: "frozen",
+        url: "https://example.org/a.csv",
+        fallback_url: "http://example.org/a.csv",
+        content_types: ["text/csv"],
+        max_bytes: 1,
+        sha256: "0".repeat(64),
+      },
+    ];
     expect(() => parseManifest(JSON.stringify(bad), "m.json")).toThrow(/\[0\]\.fallback_url.*an https URL/);
     bad[0]!.fallback_url = "https://example.org/b.csv";
     expect(() => parseManifest(JSON.stringify(bad), "m.json")).toThrow(/\[0\]\.fallback_url.*only on a live entry/);
   });
 });
-

@@ -19,8 +19,19 @@ import { loadQuestions, startFakeParliament, type FakeParliament } from "../help
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const RECORDS = loadQuestions(join(ROOT, "test/fixtures/parliament-service/questions.json"));
 // Names made up for the test; ids as in the records.
-const MEMBERS = { 5171: "Asking Member A", 4444: "Minister B", 5089: "Asking Member C", 1489: "Asking Member D", 4122: "Asking Member E", 4861: "Minister F" };
-const QUERY: AnswersQuery = { answering_body_id: 17, terms: ["electronic patient record", "EPR", "Frontline Digitisation"], answered_since: "2023-12-01" };
+const MEMBERS = {
+  5171: "Asking Member A",
+  4444: "Minister B",
+  5089: "Asking Member C",
+  1489: "Asking Member D",
+  4122: "Asking Member E",
+  4861: "Minister F",
+};
+const QUERY: AnswersQuery = {
+  answering_body_id: 17,
+  terms: ["electronic patient record", "EPR", "Frontline Digitisation"],
+  answered_since: "2023-12-01",
+};
 
 let fake: FakeParliament;
 let waits: number[];
@@ -41,7 +52,13 @@ function options(over: Partial<AnswersOptions> = {}): AnswersOptions {
     take: 2,
     maxPages: 10,
     maxDetails: 50,
-    http: { timeoutMs: 2000, attempts: 3, backoffBaseMs: 1, maxRetryAfterMs: 5000, wait: async (ms) => void waits.push(ms) },
+    http: {
+      timeoutMs: 2000,
+      attempts: 3,
+      backoffBaseMs: 1,
+      maxRetryAfterMs: 5000,
+      wait: async (ms) => void waits.push(ms),
+    },
     ...over,
   };
 }
@@ -60,24 +77,54 @@ describe("written answers connector", () => {
     expect(cut.answer_text).toBe(
       "No specific assessment has been made. Shared care records are in place in all integrated care boards, allowing information from general practice and acute settings to be shared for direct care.\nThe Frontline Digitisation programme is working to improve the digital maturity of all providers so that they have adequate enabling hardware, robust connectivity, electronic patient record systems, and other core capabilities in place.\nThe Data Information and Smart Data Bill announced in the King's Speech will include the statutory power to require IT suppliers to adhere to information standards. This will help ensure there is a ‘common language’ for health and care software systems to talk to each other, across all health and care settings.",
     );
-    expect(cut).toMatchObject({ answer_truncated: false, asking_member: "Asking Member A", answering_member: "Minister B", origin: "service", url: "https://questions-statements.parliament.uk/written-questions/detail/2024-08-30/3489" });
-    expect(answers.find((a) => a.id === 1850704)).toMatchObject({ is_holding: true, terms: ["electronic patient record"] });
+    expect(cut).toMatchObject({
+      answer_truncated: false,
+      asking_member: "Asking Member A",
+      answering_member: "Minister B",
+      origin: "service",
+      url: "https://questions-statements.parliament.uk/written-questions/detail/2024-08-30/3489",
+    });
+    expect(answers.find((a) => a.id === 1850704)).toMatchObject({
+      is_holding: true,
+      terms: ["electronic patient record"],
+    });
 
     // Full records only for answers cut short (the holding answer's question is over 255 characters); names looked up once each for members the list did not expand.
-    expect(fake.requests.filter((r) => r.startsWith("/api/writtenquestions/questions/"))).toEqual([1726172, 1850703, 1850704].map((id) => `/api/writtenquestions/questions/${id}?expandMember=true`));
-    expect(fake.requests.filter((r) => r.startsWith("/api/Members/")).sort()).toEqual(["/api/Members/5089", "/api/Members/5171"]);
-    expect(report.lines.join("\n")).toMatch(/Dropped, answered by other departments: Department for Environment, Food and Rural Affairs 1\./);
+    expect(fake.requests.filter((r) => r.startsWith("/api/writtenquestions/questions/"))).toEqual(
+      [1726172, 1850703, 1850704].map((id) => `/api/writtenquestions/questions/${id}?expandMember=true`),
+    );
+    expect(fake.requests.filter((r) => r.startsWith("/api/Members/")).sort()).toEqual([
+      "/api/Members/5089",
+      "/api/Members/5171",
+    ]);
+    expect(report.lines.join("\n")).toMatch(
+      /Dropped, answered by other departments: Department for Environment, Food and Rural Affairs 1\./,
+    );
   });
 
   it("asks for the department, the term and the window, and pages with take and skip until the total is read", async () => {
     await refreshAnswers([], QUERY, options());
     // Three answers mention "electronic patient record": two pages of two.
-    const epr = fake.requests.filter((r) => r.includes("searchTerm=electronic+patient+record&") && r.includes("answeredWhenFrom"));
+    const epr = fake.requests.filter(
+      (r) => r.includes("searchTerm=electronic+patient+record&") && r.includes("answeredWhenFrom"),
+    );
     expect(epr).toHaveLength(2);
     const first = new URL(epr[0]!, "http://x").searchParams;
-    expect(Object.fromEntries(first)).toMatchObject({ searchTerm: "electronic patient record", answeringBodies: "17", answered: "Answered", includeWithdrawn: "true", expandMember: "true", answeredWhenFrom: "2023-12-01", answeredWhenTo: "2026-11-30", take: "2", skip: "0" });
+    expect(Object.fromEntries(first)).toMatchObject({
+      searchTerm: "electronic patient record",
+      answeringBodies: "17",
+      answered: "Answered",
+      includeWithdrawn: "true",
+      expandMember: "true",
+      answeredWhenFrom: "2023-12-01",
+      answeredWhenTo: "2026-11-30",
+      take: "2",
+      skip: "0",
+    });
     expect(new URL(epr[1]!, "http://x").searchParams.get("skip")).toBe("2");
-    expect(fake.requests.filter((r) => r.includes("correctedWhenFrom=2023-12-01&correctedWhenTo=2026-11-30"))).toHaveLength(QUERY.terms.length);
+    expect(
+      fake.requests.filter((r) => r.includes("correctedWhenFrom=2023-12-01&correctedWhenTo=2026-11-30")),
+    ).toHaveLength(QUERY.terms.length);
   });
 
   it("waits as long as a 429's Retry-After says, retries a 500, and carries on", async () => {
@@ -91,9 +138,13 @@ describe("written answers connector", () => {
 
   it("fails a run whose server keeps failing, or asks for too long a wait, naming the address", async () => {
     fake.script(/questions\/1726172/, { status: 500 }, { status: 500 }, { status: 500 });
-    await expect(refreshAnswers([], QUERY, options())).rejects.toThrow(/questions\/1726172\?expandMember=true: HTTP 500: .*\(3 attempts\)/);
+    await expect(refreshAnswers([], QUERY, options())).rejects.toThrow(
+      /questions\/1726172\?expandMember=true: HTTP 500: .*\(3 attempts\)/,
+    );
     fake.script(/searchTerm=electronic/, { status: 429, headers: { "retry-after": "3600" } });
-    await expect(refreshAnswers([], QUERY, options())).rejects.toThrow(/asks us to wait 3600 s, more than the 5 s allowed/);
+    await expect(refreshAnswers([], QUERY, options())).rejects.toThrow(
+      /asks us to wait 3600 s, more than the 5 s allowed/,
+    );
   });
 
   it("stops paging at the cap when the total never runs out, and on an empty page", async () => {
@@ -104,28 +155,66 @@ describe("written answers connector", () => {
 
     fake.requests.length = 0;
     const empty = await startFakeParliament(RECORDS, MEMBERS);
-    empty.script(/searchTerm=EPR&.*answeredWhenFrom/, { status: 200, body: JSON.stringify({ totalResults: 50, results: [] }) });
+    empty.script(/searchTerm=EPR&.*answeredWhenFrom/, {
+      status: 200,
+      body: JSON.stringify({ totalResults: 50, results: [] }),
+    });
     await refreshAnswers([], QUERY, options({ apiBase: empty.url, membersBase: empty.url }));
-    expect(empty.requests.filter((r) => r.includes("searchTerm=EPR&") && r.includes("answeredWhenFrom"))).toHaveLength(1);
+    expect(empty.requests.filter((r) => r.includes("searchTerm=EPR&") && r.includes("answeredWhenFrom"))).toHaveLength(
+      1,
+    );
     await empty.close();
   });
 
   it("says what came back when a response is not a list page", async () => {
-    fake.script(/searchTerm=electronic/, { status: 200, headers: { "content-type": "text/html" }, body: "<!DOCTYPE html><title>Service unavailable</title>" });
-    await expect(refreshAnswers([], QUERY, options())).rejects.toThrow(/expected JSON; got text\/html: "<!DOCTYPE html><title>Service unavailable<\/title>"/);
+    fake.script(/searchTerm=electronic/, {
+      status: 200,
+      headers: { "content-type": "text/html" },
+      body: "<!DOCTYPE html><title>Service unavailable</title>",
+    });
+    await expect(refreshAnswers([], QUERY, options())).rejects.toThrow(
+      /expected JSON; got text\/html: "<!DOCTYPE html><title>Service unavailable<\/title>"/,
+    );
     fake.script(/searchTerm=electronic/, { status: 200, body: JSON.stringify({ items: [] }) });
-    await expect(refreshAnswers([], QUERY, options())).rejects.toThrow(/expected a list page \{"totalResults": N, "results"/);
+    await expect(refreshAnswers([], QUERY, options())).rejects.toThrow(
+      /expected a list page \{"totalResults": N, "results"/,
+    );
   });
 
   it("on a later run: a correction, a holding answer answered in full, a withdrawal, and archive answers filled in", async () => {
     const first = await refreshAnswers([], QUERY, options());
-    const archived: StoredAnswer = { ...first.answers.find((a) => a.id === 1850703)!, date_answered: null, asking_member: null, answering_member: null, origin: "archive", note: "Seeded from the archive." };
-    const before = [first.answers.find((a) => a.id === 1726172)!, archived, first.answers.find((a) => a.id === 1850704)!];
+    const archived: StoredAnswer = {
+      ...first.answers.find((a) => a.id === 1850703)!,
+      date_answered: null,
+      asking_member: null,
+      answering_member: null,
+      origin: "archive",
+      note: "Seeded from the archive.",
+    };
+    const before = [
+      first.answers.find((a) => a.id === 1726172)!,
+      archived,
+      first.answers.find((a) => a.id === 1850704)!,
+    ];
 
     const q = (id: number) => fake.questions.get(id)!;
-    Object.assign(q(1726172), { answerIsCorrection: true, dateAnswerCorrected: "2026-12-02T00:00:00", answerText: `${q(1726172).answerText}<p>Correction: 20 trusts had no EPR.</p>` });
-    Object.assign(q(1850704), { answerIsHolding: false, dateAnswered: "2026-12-03T00:00:00", answerText: q(1850703).answerText });
-    fake.questions.set(1850705, { ...q(1850703), id: 1850705, uin: "89753", dateAnswered: "2026-12-01T00:00:00", isWithdrawn: true });
+    Object.assign(q(1726172), {
+      answerIsCorrection: true,
+      dateAnswerCorrected: "2026-12-02T00:00:00",
+      answerText: `${q(1726172).answerText}<p>Correction: 20 trusts had no EPR.</p>`,
+    });
+    Object.assign(q(1850704), {
+      answerIsHolding: false,
+      dateAnswered: "2026-12-03T00:00:00",
+      answerText: q(1850703).answerText,
+    });
+    fake.questions.set(1850705, {
+      ...q(1850703),
+      id: 1850705,
+      uin: "89753",
+      dateAnswered: "2026-12-01T00:00:00",
+      isWithdrawn: true,
+    });
 
     const second = await refreshAnswers(before, first.query, options({ today: "2026-12-07" }));
     expect(ids(second.answers)).toEqual([1726172, 1850703, 1850704, 1850705]);
@@ -137,14 +226,18 @@ describe("written answers connector", () => {
       "Details filled in from Parliament for 1 answer seeded from the archive (dates, UINs, members).",
     ]);
     expect(lines).toContain("    figure: “Correction: 20 trusts had no EPR.”");
-    expect(lines).toContain("    figure: “NHS England has provided £9.7 million to support NWAFT with these activities to date.”");
+    expect(lines).toContain(
+      "    figure: “NHS England has provided £9.7 million to support NWAFT with these activities to date.”",
+    );
     expect(second.answers.find((a) => a.id === 1850705)!.is_withdrawn).toBe(true);
     // The archive answer was read again by id even though no search found it in the new window.
     expect(fake.requests).toContain("/api/writtenquestions/questions/1850703?expandMember=true");
   });
 
   it("sends nothing to an address that is not https or this machine", async () => {
-    await expect(refreshAnswers([], QUERY, options({ apiBase: "http://example.invalid" }))).rejects.toThrow(/refused: not an https URL/);
+    await expect(refreshAnswers([], QUERY, options({ apiBase: "http://example.invalid" }))).rejects.toThrow(
+      /refused: not an https URL/,
+    );
   });
 
   it("reads Retry-After as seconds or as a date", () => {
@@ -167,8 +260,26 @@ describe("npm run data:answers", () => {
   // spawnSync would block the event loop the stand-in server runs on.
   const run = (dir: string) =>
     new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
-      const args = [join(ROOT, "scripts/connectors/parliament-wq.ts"), "--data", dir, "--api-base", fake.url, "--members-base", fake.url, "--today", "2026-11-30", "--take", "2", "--backoff-ms", "1", "--attempts", "2"];
-      execFile(process.execPath, args, (error, stdout, stderr) => resolve({ status: error ? Number(error.code) : 0, stdout, stderr }));
+      const args = [
+        join(ROOT, "scripts/connectors/parliament-wq.ts"),
+        "--data",
+        dir,
+        "--api-base",
+        fake.url,
+        "--members-base",
+        fake.url,
+        "--today",
+        "2026-11-30",
+        "--take",
+        "2",
+        "--backoff-ms",
+        "1",
+        "--attempts",
+        "2",
+      ];
+      execFile(process.execPath, args, (error, stdout, stderr) =>
+        resolve({ status: error ? Number(error.code) : 0, stdout, stderr }),
+      );
     });
 
   it("writes both files, sorted and reproducible, and prints what it got", async () => {
@@ -176,8 +287,12 @@ describe("npm run data:answers", () => {
     const r = await run(dir);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("Parliament written answers: department 17, answered or corrected from 2023-12-01 to 2026-11-30, 3 terms.");
-    expect(r.stdout).toMatch(/"electronic patient record", answered: 3 results in 2 pages\n {2}"electronic patient record", corrected: 0 results in 1 page\n {2}"EPR", answered: 1 result in 1 page/);
+    expect(r.stdout).toContain(
+      "Parliament written answers: department 17, answered or corrected from 2023-12-01 to 2026-11-30, 3 terms.",
+    );
+    expect(r.stdout).toMatch(
+      /"electronic patient record", answered: 3 results in 2 pages\n {2}"electronic patient record", corrected: 0 results in 1 page\n {2}"EPR", answered: 1 result in 1 page/,
+    );
     const text = readFileSync(join(dir, "parliament/answers.json"), "utf8");
     expect(parseAnswers(text, "answers.json").map((a) => a.id)).toEqual([1726172, 1850703, 1850704]);
     expect(JSON.parse(readFileSync(join(dir, "parliament/query.json"), "utf8")).answered_since).toBe("2026-11-30");
@@ -189,7 +304,10 @@ describe("npm run data:answers", () => {
 
   it("exits 1 and writes nothing when a request fails for good", async () => {
     const dir = dataDir();
-    const before = [readFileSync(join(dir, "parliament/answers.json")), readFileSync(join(dir, "parliament/query.json"))];
+    const before = [
+      readFileSync(join(dir, "parliament/answers.json")),
+      readFileSync(join(dir, "parliament/query.json")),
+    ];
     fake.script(/questions\/1726172/, { status: 500 }, { status: 500 });
     const r = await run(dir);
     expect(r.status).toBe(1);

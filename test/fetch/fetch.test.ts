@@ -4,8 +4,24 @@
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  mkdirSync,
+} from "node:fs";
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -83,12 +99,21 @@ function ok(body: string | Buffer, headers: Record<string, string | number> = {}
   return (req, res) => {
     const etag = String(headers.etag ?? ETAG);
     if (req.headers["if-none-match"] === etag) return void res.writeHead(304, { etag }).end();
-    res.writeHead(200, { "content-type": "text/csv; charset=utf-8", "content-length": Buffer.byteLength(body), etag, "last-modified": LAST_MODIFIED, ...headers });
+    res.writeHead(200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-length": Buffer.byteLength(body),
+      etag,
+      "last-modified": LAST_MODIFIED,
+      ...headers,
+    });
     res.end(body);
   };
 }
 
-const status = (code: number): Handler => (_req, res) => void res.writeHead(code, { "content-type": "text/plain" }).end(`status ${code}`);
+const status =
+  (code: number): Handler =>
+  (_req, res) =>
+    void res.writeHead(code, { "content-type": "text/plain" }).end(`status ${code}`);
 
 // --- helpers --------------------------------------------------------------------------------
 
@@ -108,11 +133,26 @@ function tempDir(): string {
 }
 
 function entry(path: string, url: string, overrides: Partial<ManifestEntry> = {}): ManifestEntry {
-  return { path, source_id: "test-source", url, content_types: ["text/csv", "text/plain"], max_bytes: 1000, sha256: sha(BODY), ...overrides };
+  return {
+    path,
+    source_id: "test-source",
+    url,
+    content_types: ["text/csv", "text/plain"],
+    max_bytes: 1000,
+    sha256: sha(BODY),
+    ...overrides,
+  };
 }
 
 function options(outDir: string, overrides: Partial<FetchOptions> = {}): FetchOptions {
-  return { outDir, timeoutMs: 2000, attempts: 3, backoffBaseMs: 1, now: () => new Date("2026-01-02T03:04:05.000Z"), ...overrides };
+  return {
+    outDir,
+    timeoutMs: 2000,
+    attempts: 3,
+    backoffBaseMs: 1,
+    now: () => new Date("2026-01-02T03:04:05.000Z"),
+    ...overrides,
+  };
 }
 
 function seed(outDir: string, path: string, text: string): void {
@@ -151,10 +191,21 @@ describe("data:fetch", () => {
     const [outcome] = await fetchAll([entry("a/file.csv", url)], options(out));
 
     expect(readFileSync(join(out, "a/file.csv"), "utf8")).toBe(BODY);
-    expect(outcome).toMatchObject({ status: "fetched", sha256: sha(BODY), bytes: Buffer.byteLength(BODY), changedUpstream: false });
+    expect(outcome).toMatchObject({
+      status: "fetched",
+      sha256: sha(BODY),
+      bytes: Buffer.byteLength(BODY),
+      changedUpstream: false,
+    });
     expect(describeOutcome(outcome!)).toBe(`fetched a/file.csv: ${Buffer.byteLength(BODY)} bytes, sha256 ${sha(BODY)}`);
     expect(JSON.parse(readFileSync(join(out, STATE_FILE), "utf8"))).toEqual({
-      "a/file.csv": { etag: ETAG, last_modified: LAST_MODIFIED, sha256: sha(BODY), bytes: Buffer.byteLength(BODY), fetched_at: "2026-01-02T03:04:05.000Z" },
+      "a/file.csv": {
+        etag: ETAG,
+        last_modified: LAST_MODIFIED,
+        sha256: sha(BODY),
+        bytes: Buffer.byteLength(BODY),
+        fetched_at: "2026-01-02T03:04:05.000Z",
+      },
     });
     // A first fetch has nothing to be conditional on, and asks for the bytes as they are.
     expect(requestsTo("a/file.csv")[0]).toMatchObject({ "accept-encoding": "identity" });
@@ -174,9 +225,17 @@ describe("data:fetch", () => {
     const url = route("etr.csv", ok(BODY));
     await fetchAll([entry("etr.csv", url)], options(out));
     const file = join(out, "etr.csv");
-    const before = { bytes: readFileSync(file), stat: statSync(file), state: readFileSync(join(out, STATE_FILE), "utf8"), stateStat: statSync(join(out, STATE_FILE)) };
+    const before = {
+      bytes: readFileSync(file),
+      stat: statSync(file),
+      state: readFileSync(join(out, STATE_FILE), "utf8"),
+      stateStat: statSync(join(out, STATE_FILE)),
+    };
 
-    const [outcome] = await fetchAll([entry("etr.csv", url)], options(out, { now: () => new Date("2027-01-01T00:00:00.000Z") }));
+    const [outcome] = await fetchAll(
+      [entry("etr.csv", url)],
+      options(out, { now: () => new Date("2027-01-01T00:00:00.000Z") }),
+    );
 
     expect(requestsTo("etr.csv")[1]).toMatchObject({ "if-none-match": ETAG, "if-modified-since": LAST_MODIFIED });
     expect(outcome).toMatchObject({ status: "not_modified", sha256: sha(BODY) });
@@ -302,10 +361,18 @@ describe("data:fetch", () => {
     const out = tempDir();
     route("moved/file.csv", ok(BODY));
     const movedUrl = route("old.csv", (_req, res) => void res.writeHead(301, { location: "/moved/file.csv" }).end());
-    const awayUrl = route("away.csv", (_req, res) => void res.writeHead(302, { location: "http://example.invalid/file.csv" }).end());
+    const awayUrl = route(
+      "away.csv",
+      (_req, res) => void res.writeHead(302, { location: "http://example.invalid/file.csv" }).end(),
+    );
     const outcomes = await fetchAll([entry("old.csv", movedUrl), entry("away.csv", awayUrl)], options(out));
     expect(outcomes.map((o) => o.path)).toEqual(["away.csv", "old.csv"]);
-    expectFailed(outcomes[0]!, "away.csv", awayUrl, /redirect refused: http:\/\/example\.invalid\/file\.csv is not an https URL/);
+    expectFailed(
+      outcomes[0]!,
+      "away.csv",
+      awayUrl,
+      /redirect refused: http:\/\/example\.invalid\/file\.csv is not an https URL/,
+    );
     expect(outcomes[1]).toMatchObject({ status: "fetched", sha256: sha(BODY) });
   });
 
@@ -335,8 +402,11 @@ describe("data:fetch", () => {
     writeFileSync(manifest, JSON.stringify([bad, good]));
     const run = (...extra: string[]) =>
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(process.execPath, ["scripts/fetch.ts", "--manifest", manifest, "--out", out, "--backoff-ms", "1", ...extra], { cwd: REPO }, (error, stdout, stderr) =>
-          resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+        execFile(
+          process.execPath,
+          ["scripts/fetch.ts", "--manifest", manifest, "--out", out, "--backoff-ms", "1", ...extra],
+          { cwd: REPO },
+          (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
         );
       });
 
@@ -363,7 +433,10 @@ describe("data:fetch on hostile servers and folders (issue 15, point 5)", () => 
   it("refuses an HTML error page served as 200 text/plain, keeping the good copy", async () => {
     const out = tempDir();
     seed(out, "etr.csv", PREVIOUS);
-    const url = route("etr.csv", ok("\n  <!DOCTYPE html><html><body>Service unavailable</body></html>", { "content-type": "text/plain" }));
+    const url = route(
+      "etr.csv",
+      ok("\n  <!DOCTYPE html><html><body>Service unavailable</body></html>", { "content-type": "text/plain" }),
+    );
     const [outcome] = await fetchAll([entry("etr.csv", url)], options(out));
     expectFailed(outcome!, "etr.csv", url, /not the expected file: an HTML page, not the data file/);
     expect(requestsTo("etr.csv")).toHaveLength(1);
@@ -371,10 +444,18 @@ describe("data:fetch on hostile servers and folders (issue 15, point 5)", () => 
   });
 
   it("refuses a workbook that is not a zip and a hexmap that is not JSON", () => {
-    expect(bodyProblem({ path: "a/list.xlsx", content_types: ["application/octet-stream"] }, Buffer.from("<html>"))).toMatch(/HTML page/);
-    expect(bodyProblem({ path: "a/list.xlsx", content_types: ["application/octet-stream"] }, Buffer.from("not a zip"))).toMatch(/not a workbook/);
-    expect(bodyProblem({ path: "a/list.xlsx", content_types: ["application/octet-stream"] }, Buffer.from("PK\x03\x04rest"))).toBeNull();
-    expect(bodyProblem({ path: "a/map.hexjson", content_types: ["text/plain"] }, Buffer.from("{ nope"))).toBe("not JSON");
+    expect(
+      bodyProblem({ path: "a/list.xlsx", content_types: ["application/octet-stream"] }, Buffer.from("<html>")),
+    ).toMatch(/HTML page/);
+    expect(
+      bodyProblem({ path: "a/list.xlsx", content_types: ["application/octet-stream"] }, Buffer.from("not a zip")),
+    ).toMatch(/not a workbook/);
+    expect(
+      bodyProblem({ path: "a/list.xlsx", content_types: ["application/octet-stream"] }, Buffer.from("PK\x03\x04rest")),
+    ).toBeNull();
+    expect(bodyProblem({ path: "a/map.hexjson", content_types: ["text/plain"] }, Buffer.from("{ nope"))).toBe(
+      "not JSON",
+    );
     expect(bodyProblem({ path: "a/x.csv", content_types: ["text/csv"] }, Buffer.from("a,b\n1,2\n"))).toBeNull();
     expect(bodyProblem({ path: "a/x.csv", content_types: ["text/csv"] }, Buffer.from("a\u0000b"))).toMatch(/NUL/);
   });
@@ -382,10 +463,15 @@ describe("data:fetch on hostile servers and folders (issue 15, point 5)", () => 
   it("fails only the file whose destination is a directory, and fetches the others", async () => {
     const out = tempDir();
     mkdirSync(join(out, "a/dir.csv"), { recursive: true });
-    const outcomes = await fetchAll([entry("a/dir.csv", route("a/dir.csv", ok(BODY))), entry("b/ok.csv", route("b/ok.csv", ok(BODY)))], options(out));
+    const outcomes = await fetchAll(
+      [entry("a/dir.csv", route("a/dir.csv", ok(BODY))), entry("b/ok.csv", route("b/ok.csv", ok(BODY)))],
+      options(out),
+    );
     expect(outcomes.map((o) => o.status)).toEqual(["failed", "fetched"]);
     expect(describeOutcome(outcomes[0]!)).toContain("FAILED a/dir.csv from");
-    expect(describeOutcome(outcomes[0]!)).toContain("could not write the file: a/dir.csv in the output folder is a directory, not a file");
+    expect(describeOutcome(outcomes[0]!)).toContain(
+      "could not write the file: a/dir.csv in the output folder is a directory, not a file",
+    );
     expect(requestsTo("a/dir.csv")).toHaveLength(0);
     expect(readFileSync(join(out, "b/ok.csv"), "utf8")).toBe(BODY);
   });
@@ -402,7 +488,9 @@ describe("data:fetch on hostile servers and folders (issue 15, point 5)", () => 
     expect(outcomes.map((o) => o.status)).toEqual(["fetched", "not_modified"]);
     expect(requestsTo("a.csv")[1]!["if-none-match"]).toBeUndefined();
     expect(requestsTo("a.csv")[1]!["x-injected"]).toBeUndefined();
-    expect(parseState(JSON.stringify({ "x.csv": { ...state["b.csv"], etag: "no quotes" }, "__proto__": state["b.csv"] }))).toEqual({});
+    expect(
+      parseState(JSON.stringify({ "x.csv": { ...state["b.csv"], etag: "no quotes" }, __proto__: state["b.csv"] })),
+    ).toEqual({});
   });
 
   it("does not write through a folder inside the output folder that is a symbolic link", async () => {
@@ -411,15 +499,24 @@ describe("data:fetch on hostile servers and folders (issue 15, point 5)", () => 
     symlinkSync(elsewhere, join(out, "ods-etr"));
     const url = route("ods-etr/etr.csv", ok(BODY));
     const [outcome] = await fetchAll([entry("ods-etr/etr.csv", url)], options(out));
-    expectFailed(outcome!, "ods-etr/etr.csv", url, /could not write the file: ods-etr in the output folder is a symbolic link, not a folder/);
+    expectFailed(
+      outcome!,
+      "ods-etr/etr.csv",
+      url,
+      /could not write the file: ods-etr in the output folder is a symbolic link, not a folder/,
+    );
     expect(readdirSync(elsewhere)).toEqual([]);
     expect(existsSync(join(out, STATE_FILE))).toBe(false);
   });
 
   it("never follows https down to plain http, nor a host elsewhere to this machine", () => {
-    expect(redirectProblem("https://example.org/a.csv", "http://127.0.0.1:8080/a.csv")).toBe("http://127.0.0.1:8080/a.csv would step down from https to plain http");
+    expect(redirectProblem("https://example.org/a.csv", "http://127.0.0.1:8080/a.csv")).toBe(
+      "http://127.0.0.1:8080/a.csv would step down from https to plain http",
+    );
     expect(redirectProblem("https://example.org/a.csv", "http://localhost/a.csv")).toMatch(/step down/);
-    expect(redirectProblem("https://example.org/a.csv", "https://127.0.0.1/a.csv")).toBe("https://127.0.0.1/a.csv is this machine, and example.org is not");
+    expect(redirectProblem("https://example.org/a.csv", "https://127.0.0.1/a.csv")).toBe(
+      "https://127.0.0.1/a.csv is this machine, and example.org is not",
+    );
     expect(redirectProblem("https://example.org/a.csv", "http://example.net/a.csv")).toMatch(/is not an https URL/);
     expect(redirectProblem("https://example.org/a.csv", "https://cdn.example.net/a.csv")).toBeNull();
     // The tests' own server: plain http on this machine, redirecting on this machine.
@@ -440,8 +537,17 @@ describe("data:fetch rules", () => {
   });
 
   it("sends validators only for the copy the state describes", () => {
-    const previous = { etag: '"e"', last_modified: LAST_MODIFIED, sha256: "a".repeat(64), bytes: 1, fetched_at: "2026-01-01T00:00:00.000Z" };
-    expect(conditionalHeaders(previous, "a".repeat(64))).toEqual({ "if-none-match": '"e"', "if-modified-since": LAST_MODIFIED });
+    const previous = {
+      etag: '"e"',
+      last_modified: LAST_MODIFIED,
+      sha256: "a".repeat(64),
+      bytes: 1,
+      fetched_at: "2026-01-01T00:00:00.000Z",
+    };
+    expect(conditionalHeaders(previous, "a".repeat(64))).toEqual({
+      "if-none-match": '"e"',
+      "if-modified-since": LAST_MODIFIED,
+    });
     expect(conditionalHeaders(previous, "b".repeat(64))).toEqual({});
     expect(conditionalHeaders(previous, null)).toEqual({});
     expect(conditionalHeaders(undefined, "a".repeat(64))).toEqual({});
@@ -456,11 +562,19 @@ describe("data:fetch rules", () => {
 
   it("keeps manifest paths inside the output folder and URLs on https", () => {
     expect(pathProblem("ods-etr/etr.csv")).toBeNull();
-    for (const bad of ["../etr.csv", "/etc/passwd", "a/../../b", "a//b", ".fetch-state.json", "a\\b"]) expect(pathProblem(bad)).not.toBeNull();
+    for (const bad of ["../etr.csv", "/etc/passwd", "a/../../b", "a//b", ".fetch-state.json", "a\\b"])
+      expect(pathProblem(bad)).not.toBeNull();
     expect(urlProblem("https://example.org/x.csv")).toBeNull();
     expect(urlProblem("http://127.0.0.1:8080/x.csv")).toBeNull();
     expect(urlProblem("http://example.org/x.csv")).toMatch(/https/);
-    expect(() => parseManifest(JSON.stringify([{ path: "../x", source_id: "s", url: "ftp://x", content_types: [], max_bytes: 0, sha256: "x", extra: 1 }]), "m.json")).toThrow(
+    expect(() =>
+      parseManifest(
+        JSON.stringify([
+          { path: "../x", source_id: "s", url: "ftp://x", content_types: [], max_bytes: 0, sha256: "x", extra: 1 },
+        ]),
+        "m.json",
+      ),
+    ).toThrow(
       /m\.json, column "\[0\]\.extra".*no such field[\s\S]*\[0\]\.path[\s\S]*\[0\]\.url[\s\S]*\[0\]\.content_types[\s\S]*\[0\]\.max_bytes[\s\S]*\[0\]\.sha256/,
     );
   });
@@ -473,7 +587,9 @@ describe("data/upstream.json", () => {
   it("lists every file the importers read, once, sorted by path", () => {
     const editions = (JSON.parse(read("data/epr-list-editions.json")) as { path: string }[]).map((e) => e.path);
     expect(manifest.map((e) => e.path)).toEqual([...Object.values(UPSTREAM), ...editions].sort());
-    expect(JSON.parse(read("data/upstream.json")).map((e: ManifestEntry) => e.path)).toEqual(manifest.map((e) => e.path));
+    expect(JSON.parse(read("data/upstream.json")).map((e: ManifestEntry) => e.path)).toEqual(
+      manifest.map((e) => e.path),
+    );
   });
 
   it("points every entry at a source in data/sources.json and at an https URL", () => {

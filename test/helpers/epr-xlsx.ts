@@ -10,7 +10,9 @@ export const EPR_ROWS: string[][] = [
   ["TZZ", "Zeta Care NHS Trust", "Mental Health and Community (Combined)", "TPP"],
 ];
 
-export async function eprWorkbook(opts: { sheetName?: string; header?: string[]; rows?: string[][] } = {}): Promise<Buffer> {
+export async function eprWorkbook(
+  opts: { sheetName?: string; header?: string[]; rows?: string[][] } = {},
+): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   // Fixed dates keep the fixture's bytes stable from run to run.
   book.created = book.modified = new Date("2024-10-01T00:00:00Z");

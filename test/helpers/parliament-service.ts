@@ -49,7 +49,11 @@ export function loadQuestions(file: string): QuestionRecord[] {
   return JSON.parse(readFileSync(file, "utf8")) as QuestionRecord[];
 }
 
-export async function startFakeParliament(records: QuestionRecord[], members: Record<number, string>, expandable: number[] = []): Promise<FakeParliament> {
+export async function startFakeParliament(
+  records: QuestionRecord[],
+  members: Record<number, string>,
+  expandable: number[] = [],
+): Promise<FakeParliament> {
   const fake = {
     questions: new Map(records.map((r) => [r.id, structuredClone(r)])),
     members: new Map(Object.entries(members).map(([k, v]) => [Number(k), v])),
@@ -58,7 +62,10 @@ export async function startFakeParliament(records: QuestionRecord[], members: Re
     scripts: [] as { match: RegExp; responses: Scripted[] }[],
   };
   const expand = (v: QuestionRecord, on: boolean): QuestionRecord => {
-    const member = (id: unknown) => (on && typeof id === "number" && fake.expandable.has(id) ? { id, name: fake.members.get(id) ?? null, listAs: null, party: "Test" } : null);
+    const member = (id: unknown) =>
+      on && typeof id === "number" && fake.expandable.has(id)
+        ? { id, name: fake.members.get(id) ?? null, listAs: null, party: "Test" }
+        : null;
     return { ...v, askingMember: member(v.askingMemberId), answeringMember: member(v.answeringMemberId) };
   };
   const json = (res: import("node:http").ServerResponse, status: number, body: unknown) =>
@@ -71,33 +78,56 @@ export async function startFakeParliament(records: QuestionRecord[], members: Re
     const scripted = fake.scripts.find((s) => s.match.test(key) && s.responses.length > 0);
     if (scripted) {
       const r = scripted.responses.shift()!;
-      return void res.writeHead(r.status, { "content-type": "application/json", ...r.headers }).end(r.body ?? JSON.stringify({ status: r.status }));
+      return void res
+        .writeHead(r.status, { "content-type": "application/json", ...r.headers })
+        .end(r.body ?? JSON.stringify({ status: r.status }));
     }
     const p = url.searchParams;
     const detail = /^\/api\/writtenquestions\/questions\/(\d+)$/.exec(url.pathname);
     if (detail) {
       const q = fake.questions.get(Number(detail[1]));
-      return q ? json(res, 200, { value: expand(q, p.get("expandMember") === "true"), links: [] }) : json(res, 404, { title: "Not Found" });
+      return q
+        ? json(res, 200, { value: expand(q, p.get("expandMember") === "true"), links: [] })
+        : json(res, 404, { title: "Not Found" });
     }
     const member = /^\/api\/Members\/(\d+)$/.exec(url.pathname);
     if (member) {
       const name = fake.members.get(Number(member[1]));
-      return name ? json(res, 200, { value: { id: Number(member[1]), nameDisplayAs: name, nameListAs: name }, links: [] }) : json(res, 404, {});
+      return name
+        ? json(res, 200, { value: { id: Number(member[1]), nameDisplayAs: name, nameListAs: name }, links: [] })
+        : json(res, 404, {});
     }
     if (url.pathname !== "/api/writtenquestions/questions") return json(res, 404, { title: "Not Found" });
     const term = (p.get("searchTerm") ?? "").toLowerCase();
     const day = (v: unknown) => (typeof v === "string" ? v.slice(0, 10) : null);
-    const within = (d: string | null, from: string | null, to: string | null) => d !== null && (!from || d >= from) && (!to || d <= to);
+    const within = (d: string | null, from: string | null, to: string | null) =>
+      d !== null && (!from || d >= from) && (!to || d <= to);
     const found = [...fake.questions.values()]
-      .filter((q) => !term || [q.heading, q.questionText, q.answerText].some((t) => typeof t === "string" && stripTags(t).toLowerCase().includes(term)))
+      .filter(
+        (q) =>
+          !term ||
+          [q.heading, q.questionText, q.answerText].some(
+            (t) => typeof t === "string" && stripTags(t).toLowerCase().includes(term),
+          ),
+      )
       .filter((q) => p.get("answered") !== "Answered" || q.dateAnswered)
       .filter((q) => p.get("includeWithdrawn") === "true" || !q.isWithdrawn)
-      .filter((q) => !p.has("answeredWhenFrom") || within(day(q.dateAnswered), p.get("answeredWhenFrom"), p.get("answeredWhenTo")))
-      .filter((q) => !p.has("correctedWhenFrom") || within(day(q.dateAnswerCorrected), p.get("correctedWhenFrom"), p.get("correctedWhenTo")))
+      .filter(
+        (q) =>
+          !p.has("answeredWhenFrom") || within(day(q.dateAnswered), p.get("answeredWhenFrom"), p.get("answeredWhenTo")),
+      )
+      .filter(
+        (q) =>
+          !p.has("correctedWhenFrom") ||
+          within(day(q.dateAnswerCorrected), p.get("correctedWhenFrom"), p.get("correctedWhenTo")),
+      )
       .sort((a, b) => compareCodePoints(String(b.dateTabled), String(a.dateTabled)) || b.id - a.id);
     const skip = Number(p.get("skip") ?? 0);
     const take = Number(p.get("take") ?? 20);
-    const page = found.slice(skip, skip + take).map((q) => ({ value: cutForList(expand(q, p.get("expandMember") === "true")), links: [{ rel: "self", href: `/Questions/${q.id}`, method: "GET" }] }));
+    const page = found.slice(skip, skip + take).map((q) => ({
+      value: cutForList(expand(q, p.get("expandMember") === "true")),
+      links: [{ rel: "self", href: `/Questions/${q.id}`, method: "GET" }],
+    }));
     json(res, 200, { totalResults: found.length, results: page });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -108,9 +138,10 @@ export async function startFakeParliament(records: QuestionRecord[], members: Re
     expandable: fake.expandable,
     requests: fake.requests,
     script: (match, ...responses) => void fake.scripts.push({ match, responses }),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

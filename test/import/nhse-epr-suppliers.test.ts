@@ -32,15 +32,29 @@ describe("NHS England EPR supplier list importer", () => {
   });
 
   it("takes the edition's date from the maintainer, not from the sheet name, and checks it", async () => {
-    const rows = parseEprSuppliers(await sheets({ sheetName: "EPR Suppliers 31.02.99" }), FILE, { source_id: "epr-list-2026", as_of: "2026-04-01" });
+    const rows = parseEprSuppliers(await sheets({ sheetName: "EPR Suppliers 31.02.99" }), FILE, {
+      source_id: "epr-list-2026",
+      as_of: "2026-04-01",
+    });
     expect(rows.every((r) => r.as_of === "2026-04-01" && r.source_id === "epr-list-2026")).toBe(true);
-    expect(() => parseEprSuppliers([], FILE, { source_id: "epr-list", as_of: "2099-02-31" })).toThrow(/column "as-of date": found "2099-02-31"; expected the date the list describes/);
-    expect(() => parseEprSuppliers([], FILE, { source_id: "Epr List", as_of: "2024-10-01" })).toThrow(/column "source id"/);
+    expect(() => parseEprSuppliers([], FILE, { source_id: "epr-list", as_of: "2099-02-31" })).toThrow(
+      /column "as-of date": found "2099-02-31"; expected the date the list describes/,
+    );
+    expect(() => parseEprSuppliers([], FILE, { source_id: "Epr List", as_of: "2024-10-01" })).toThrow(
+      /column "source id"/,
+    );
   });
 
   it("adds a second edition beside the first and never overwrites it; re-importing an edition replaces only that edition", () => {
-    const row = (code: string, as_of: string, source_id: string, has_epr = "yes"): EprStatusCsvRow =>
-      ({ code, as_of, source_id, name_in_source: code, trust_type: "acute", has_epr, supplier: has_epr === "yes" ? "TPP" : "" });
+    const row = (code: string, as_of: string, source_id: string, has_epr = "yes"): EprStatusCsvRow => ({
+      code,
+      as_of,
+      source_id,
+      name_in_source: code,
+      trust_type: "acute",
+      has_epr,
+      supplier: has_epr === "yes" ? "TPP" : "",
+    });
     const first = [row("RAA", "2024-10-01", "list-2024", "no"), row("RBB", "2024-10-01", "list-2024")];
     const both = withEdition(first, [row("RAA", "2026-04-01", "list-2026")]);
     expect(both.map((r) => `${r.code} ${r.source_id}`)).toEqual(["RAA list-2024", "RAA list-2026", "RBB list-2024"]);
@@ -51,26 +65,40 @@ describe("NHS England EPR supplier list importer", () => {
 
   it("rejects an unknown trust type, naming the row and column, and never reads Object's own properties", async () => {
     const rows = [...EPR_ROWS, ["RXX", "X NHS TRUST", "Dental", "TPP"], ["RXY", "Y NHS TRUST", "constructor", "TPP"]];
-    expect(() => parseEprSuppliers(readSheetsSync(rows), FILE, EDITION)).toThrow(/upstream\/epr\.xlsx, line 6, column "Trust Type \(Primary\)": found "Dental"; expected one of Acute/);
-    expect(() => parseEprSuppliers(readSheetsSync(rows), FILE, EDITION)).toThrow(/line 7, column "Trust Type \(Primary\)": found "constructor"/);
+    expect(() => parseEprSuppliers(readSheetsSync(rows), FILE, EDITION)).toThrow(
+      /upstream\/epr\.xlsx, line 6, column "Trust Type \(Primary\)": found "Dental"; expected one of Acute/,
+    );
+    expect(() => parseEprSuppliers(readSheetsSync(rows), FILE, EDITION)).toThrow(
+      /line 7, column "Trust Type \(Primary\)": found "constructor"/,
+    );
   });
 
   it("rejects a trust listed twice", async () => {
     const rows = [...EPR_ROWS, EPR_ROWS[0]!];
-    expect(() => parseEprSuppliers(readSheetsSync(rows), FILE, EDITION)).toThrow(/line 6, column "Organisation Code": found "RAA"; expected each trust once \(also on row 2\)/);
+    expect(() => parseEprSuppliers(readSheetsSync(rows), FILE, EDITION)).toThrow(
+      /line 6, column "Organisation Code": found "RAA"; expected each trust once \(also on row 2\)/,
+    );
   });
 
   it("rejects a renamed column and a workbook without a supplier sheet", async () => {
     const header = ["Organisation Code", "Organisation", "Trust Type", "Supplier (Primary EPR)"];
-    expect(() => parseEprSuppliers(readSheetsSync(EPR_ROWS, header), FILE, EDITION)).toThrow(/line 1: found .*Trust Type \|.*expected the header/);
-    expect(parseEprSuppliers.bind(null, [{ ...readSheetsSync(EPR_ROWS)[0]!, name: "Sheet1" }], FILE, EDITION)).toThrow(/expected a visible sheet named like/);
+    expect(() => parseEprSuppliers(readSheetsSync(EPR_ROWS, header), FILE, EDITION)).toThrow(
+      /line 1: found .*Trust Type \|.*expected the header/,
+    );
+    expect(parseEprSuppliers.bind(null, [{ ...readSheetsSync(EPR_ROWS)[0]!, name: "Sheet1" }], FILE, EDITION)).toThrow(
+      /expected a visible sheet named like/,
+    );
   });
 
   it("refuses cells that are not text: a formula with no saved value, #N/A, a date, a number", () => {
-    const header = ["Organisation Code", "Organisation", "Trust Type (Primary)", "Supplier (Primary EPR)"].map((v) => ({ t: "text" as const, v }));
+    const header = ["Organisation Code", "Organisation", "Trust Type (Primary)", "Supplier (Primary EPR)"].map((v) => ({
+      t: "text" as const,
+      v,
+    }));
     const text = (v: string) => ({ t: "text" as const, v });
     const sheet: Sheet = {
-      name: "EPR Suppliers 01.04.26", visible: true,
+      name: "EPR Suppliers 01.04.26",
+      visible: true,
       rows: [
         header,
         [text("RAA"), text("ALPHA"), text("Acute"), { t: "formula", formula: '"TP"&"P"', result: null }],
@@ -87,9 +115,15 @@ describe("NHS England EPR supplier list importer", () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/line 2, column "Supplier \(Primary EPR\)": found "=\\"TP\\"&\\"P\\""; expected text, not a formula with no saved value/);
-    expect(message).toMatch(/line 3, column "Supplier \(Primary EPR\)": found "#N\/A"; expected text, not a spreadsheet error/);
-    expect(message).toMatch(/line 4, column "Trust Type \(Primary\)": found "2024-10-01T00:00:00.000Z"; expected text, not a date/);
+    expect(message).toMatch(
+      /line 2, column "Supplier \(Primary EPR\)": found "=\\"TP\\"&\\"P\\""; expected text, not a formula with no saved value/,
+    );
+    expect(message).toMatch(
+      /line 3, column "Supplier \(Primary EPR\)": found "#N\/A"; expected text, not a spreadsheet error/,
+    );
+    expect(message).toMatch(
+      /line 4, column "Trust Type \(Primary\)": found "2024-10-01T00:00:00.000Z"; expected text, not a date/,
+    );
     expect(message).toMatch(/line 5, column "Organisation Code": found "12345"; expected text, not a number/);
     expect(message).not.toContain("object Object");
     expect(message).not.toMatch(/line 6/);
@@ -101,16 +135,24 @@ describe("reading a workbook in a child process", () => {
     const file = join(dir, "list.xlsx");
     writeFileSync(file, await eprWorkbook());
     const read = readWorkbook(file);
-    expect(read.map((s) => [s.name, s.visible])).toEqual([["hiddenSheet", false], ["EPR Suppliers 01.10.24", true]]);
+    expect(read.map((s) => [s.name, s.visible])).toEqual([
+      ["hiddenSheet", false],
+      ["EPR Suppliers 01.10.24", true],
+    ]);
     expect(parseEprSuppliers(read, file, EDITION)).toHaveLength(4);
   });
 
   it("reads a workbook saved by openpyxl, and says why a formula it did not calculate cannot be used", () => {
     const file = fileURLToPath(new URL("../fixtures/workbooks/saved-by-openpyxl.xlsx", import.meta.url));
     const read = readWorkbook(file);
-    expect(() => parseEprSuppliers(read, file, EDITION)).toThrow(/line 4, column "Supplier \(Primary EPR\)": found "=\\"TP\\"&\\"P\\""; expected text, not a formula with no saved value \(the program that saved the workbook did not calculate it/);
+    expect(() => parseEprSuppliers(read, file, EDITION)).toThrow(
+      /line 4, column "Supplier \(Primary EPR\)": found "=\\"TP\\"&\\"P\\""; expected text, not a formula with no saved value \(the program that saved the workbook did not calculate it/,
+    );
     const good = { ...read[0]!, rows: read[0]!.rows.slice(0, 3) };
-    expect(parseEprSuppliers([good], file, EDITION).map((r) => `${r.code} ${r.has_epr} ${r.supplier}`)).toEqual(["RAA yes Epic Systems Corporation", "RDD no "]);
+    expect(parseEprSuppliers([good], file, EDITION).map((r) => `${r.code} ${r.has_epr} ${r.supplier}`)).toEqual([
+      "RAA yes Epic Systems Corporation",
+      "RDD no ",
+    ]);
   });
 
   it("refuses a file that is not a workbook, a folder, and one over the size limit, naming the file", () => {
@@ -118,12 +160,17 @@ describe("reading a workbook in a child process", () => {
     writeFileSync(bad, "code,name\n");
     expect(() => readWorkbook(bad)).toThrow(/bad\.xlsx: expected an \.xlsx workbook that can be read within 1024 MB/);
     expect(() => readWorkbook(dir)).toThrow(/expected a regular \.xlsx file/);
-    expect(() => readWorkbook(bad, { maxBytes: 4, heapMb: 64, timeoutMs: 10_000 })).toThrow(/found "10 bytes"; expected a workbook of at most 4 bytes/);
+    expect(() => readWorkbook(bad, { maxBytes: 4, heapMb: 64, timeoutMs: 10_000 })).toThrow(
+      /found "10 bytes"; expected a workbook of at most 4 bytes/,
+    );
   });
 });
 
 /** The fixture rows as sheets, without a workbook: for the rules that only look at cell text. */
-function readSheetsSync(rows: string[][], header = ["Organisation Code", "Organisation", "Trust Type (Primary)", "Supplier (Primary EPR)"]): Sheet[] {
+function readSheetsSync(
+  rows: string[][],
+  header = ["Organisation Code", "Organisation", "Trust Type (Primary)", "Supplier (Primary EPR)"],
+): Sheet[] {
   const text = (v: string) => ({ t: "text" as const, v });
   return [{ name: "EPR Suppliers 01.10.24", visible: true, rows: [header.map(text), ...rows.map((r) => r.map(text))] }];
 }

@@ -17,7 +17,12 @@ describe("ODS trust file importer", () => {
   it("reads the headerless 27-field CRLF layout", () => {
     const trusts = current();
     expect(trusts.map((t) => t.code)).toEqual(["RAA", "RBB", "ROLD", "RQF", "NEW1A"]);
-    expect(trusts[1]).toMatchObject({ odsName: "BETA MENTAL HEALTH NHS TRUST", regionCode: "Y56", openDate: "2000-04-01", closeDate: "2024-10-31" });
+    expect(trusts[1]).toMatchObject({
+      odsName: "BETA MENTAL HEALTH NHS TRUST",
+      regionCode: "Y56",
+      openDate: "2000-04-01",
+      closeDate: "2024-10-31",
+    });
   });
 
   it("keeps English trusts open since the cut-off, drops Welsh and long-closed ones, and tidies names", () => {
@@ -40,7 +45,9 @@ describe("ODS trust file importer", () => {
 
   it("rejects an impossible open date, naming the field", () => {
     const text = etrRow({ ...good, 11: "20241301" });
-    expect(() => parseEtr(text, "etr.csv")).toThrow(/etr\.csv, line 1, column "field 11 \(open date\)": found "20241301"; expected a date as YYYYMMDD/);
+    expect(() => parseEtr(text, "etr.csv")).toThrow(
+      /etr\.csv, line 1, column "field 11 \(open date\)": found "20241301"; expected a date as YYYYMMDD/,
+    );
   });
 
   it("rejects an unknown region code and a malformed organisation code", () => {
@@ -68,6 +75,8 @@ describe("ODS successor file importer", () => {
   });
 
   it("rejects a bad effective date", () => {
-    expect(() => parseSucc('"RAA","RBB","","2024-11-01","0"\n', "succ.csv")).toThrow(/succ\.csv, line 1, column "field 4 \(effective date\)"/);
+    expect(() => parseSucc('"RAA","RBB","","2024-11-01","0"\n', "succ.csv")).toThrow(
+      /succ\.csv, line 1, column "field 4 \(effective date\)"/,
+    );
   });
 });

@@ -2,7 +2,13 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { answerUrl, newestFirst, parseAnswers, serializeAnswers, type StoredAnswer } from "../../src/lib/parliament/answers.ts";
+import {
+  answerUrl,
+  newestFirst,
+  parseAnswers,
+  serializeAnswers,
+  type StoredAnswer,
+} from "../../src/lib/parliament/answers.ts";
 import { diffAnswers, summariseAnswersDiff } from "../../src/lib/parliament/diff.ts";
 import { answersPageModel } from "../../src/lib/parliament/page.ts";
 import { parseQuery, serializeQuery } from "../../src/lib/parliament/query.ts";
@@ -51,12 +57,18 @@ describe("answers.json", () => {
   });
 
   it("names the record and field of every problem", () => {
-    const bad = [answer(10, { date_answered: "12/01/2026" }), { ...answer(20), extra: 1 }, answer(30, { answer_text: "Not the plain text" })];
+    const bad = [
+      answer(10, { date_answered: "12/01/2026" }),
+      { ...answer(20), extra: 1 },
+      answer(30, { answer_text: "Not the plain text" }),
+    ];
     expect(() => parseAnswers(JSON.stringify(bad), "data/parliament/answers.json")).toThrow(
       /data\/parliament\/answers\.json, column "\[0\] id 10\.date_answered": found "12\/01\/2026"; expected a date as YYYY-MM-DD[\s\S]*"\[1\] id 20\.extra"[\s\S]*"\[2\] id 30\.answer_text": found "Not the plain text"; expected the plain text of answer_html/,
     );
     expect(() => parseAnswers(JSON.stringify([answer(20), answer(10)]), "a.json")).toThrow(/ids unique and ascending/);
-    expect(() => parseAnswers(JSON.stringify([answer(10, { url: "https://example.org/" })]), "a.json")).toThrow(/column "\[0\] id 10\.url".*expected https:\/\/questions-statements\.parliament\.uk\/written-questions\/detail\/2026-01-05\/10/);
+    expect(() => parseAnswers(JSON.stringify([answer(10, { url: "https://example.org/" })]), "a.json")).toThrow(
+      /column "\[0\] id 10\.url".*expected https:\/\/questions-statements\.parliament\.uk\/written-questions\/detail\/2026-01-05\/10/,
+    );
   });
 
   it("the repository's answers.json and query.json pass their checks", () => {
@@ -69,7 +81,12 @@ describe("answers.json", () => {
   });
 
   it("query.json: terms, department and start date checked", () => {
-    expect(() => parseQuery(JSON.stringify({ answering_body_id: 0, terms: ["EPR", "epr"], answered_since: "2026-13-01", more: 1 }), "query.json")).toThrow(
+    expect(() =>
+      parseQuery(
+        JSON.stringify({ answering_body_id: 0, terms: ["EPR", "epr"], answered_since: "2026-13-01", more: 1 }),
+        "query.json",
+      ),
+    ).toThrow(
       /column "answering_body_id"[\s\S]*column "terms".*each term once[\s\S]*column "answered_since"[\s\S]*column "more"/,
     );
   });
@@ -77,33 +94,63 @@ describe("answers.json", () => {
 
 describe("the answers page", () => {
   it("lists newest first by answer date, placing undated answers by the month tabled", () => {
-    const list = [answer(1, { date_answered: "2025-03-01", date_tabled: "2025-02-20" }), answer(2, { uin: null, date_tabled: "2025-10", date_answered: null }), answer(3, { date_answered: "2025-11-02", date_tabled: "2025-10-28" })];
+    const list = [
+      answer(1, { date_answered: "2025-03-01", date_tabled: "2025-02-20" }),
+      answer(2, { uin: null, date_tabled: "2025-10", date_answered: null }),
+      answer(3, { date_answered: "2025-11-02", date_tabled: "2025-10-28" }),
+    ];
     expect(newestFirst(list).map((a) => a.id)).toEqual([3, 2, 1]);
-    expect(answeredLine(answersPageModel(list, QUERY).answers[1]!)).toBe("Answer date not in our copy; tabled in October 2025 (the month of the archive file it came from)");
+    expect(answeredLine(answersPageModel(list, QUERY).answers[1]!)).toBe(
+      "Answer date not in our copy; tabled in October 2025 (the month of the archive file it came from)",
+    );
   });
 
   it("says what was said last and since when no figure has been given, leaving out holding answers", () => {
     const list = [
-      answer(1, { date_answered: "2025-03-03", date_tabled: "2025-02-20", answer_html: "<p>93% of trusts have an EPR. More soon.</p>" }),
-      answer(2, { date_answered: "2025-06-10", date_tabled: "2025-06-01", answer_html: "<p>We are working with trusts on their electronic patient record.</p>" }),
-      answer(3, { date_answered: "2025-07-01", date_tabled: "2025-06-20", answer_html: "<p>I will reply as soon as possible.</p>", is_holding: true }),
+      answer(1, {
+        date_answered: "2025-03-03",
+        date_tabled: "2025-02-20",
+        answer_html: "<p>93% of trusts have an EPR. More soon.</p>",
+      }),
+      answer(2, {
+        date_answered: "2025-06-10",
+        date_tabled: "2025-06-01",
+        answer_html: "<p>We are working with trusts on their electronic patient record.</p>",
+      }),
+      answer(3, {
+        date_answered: "2025-07-01",
+        date_tabled: "2025-06-20",
+        answer_html: "<p>I will reply as soon as possible.</p>",
+        is_holding: true,
+      }),
     ];
     const model = answersPageModel(list, QUERY);
     expect(model.latest_id).toBe(2);
     expect(model.last_figure).toEqual({ id: 1, sentences: ["93% of trusts have an EPR."], later_without: 1 });
     const words = summary(model);
-    expect(words.latest).toBe("The latest answer in our data was given on 10 June 2025, by A Minister: “Medical Records”.");
-    expect(words.figures).toBe("No answer since the one given on 3 March 2025 has stated a figure: the one answer after it gives none. That answer (“Medical Records”) said:");
-    expect(summary(answersPageModel([list[1]!], QUERY)).figures).toBe("None of the answers in our data states a figure.");
+    expect(words.latest).toBe(
+      "The latest answer in our data was given on 10 June 2025, by A Minister: “Medical Records”.",
+    );
+    expect(words.figures).toBe(
+      "No answer since the one given on 3 March 2025 has stated a figure: the one answer after it gives none. That answer (“Medical Records”) said:",
+    );
+    expect(summary(answersPageModel([list[1]!], QUERY)).figures).toBe(
+      "None of the answers in our data states a figure.",
+    );
     expect(answersPageModel(list, QUERY).checked_to).toBe("2026-01-01");
     expect(answersPageModel([answer(1, { origin: "archive" })], QUERY).checked_to).toBeNull();
   });
 
   it("feeds every answer as escaped HTML, linking Parliament's page", () => {
-    const model = answersPageModel([answer(7, { heading: "A & <b>", answer_html: "<p>Text <script>x</script>&amp; more</p>" })], QUERY);
+    const model = answersPageModel(
+      [answer(7, { heading: "A & <b>", answer_html: "<p>Text <script>x</script>&amp; more</p>" })],
+      QUERY,
+    );
     const feed = answersFeed(model.answers, "https://example.org");
     expect(feed).toContain("<title>A &amp; &lt;b&gt;</title>");
-    expect(feed).toContain('<link rel="alternate" type="text/html" href="https://questions-statements.parliament.uk/written-questions/detail/2026-01-05/7"/>');
+    expect(feed).toContain(
+      '<link rel="alternate" type="text/html" href="https://questions-statements.parliament.uk/written-questions/detail/2026-01-05/7"/>',
+    );
     expect(feed).not.toMatch(/<script|<b>/);
     expect(feed).toContain("<updated>2026-01-12T00:00:00Z</updated>");
   });
@@ -114,14 +161,33 @@ describe("answers diff", () => {
     const before = [
       answer(1),
       answer(2, { answer_html: "<p>40% of trusts have an EPR.</p>" }),
-      answer(3, { answer_html: "<p>We are on course to ensure that 93% of trusts du...</p>", answer_truncated: true, origin: "archive", note: "cut" }),
-      answer(4, { uin: null, date_tabled: "2025-10", date_answered: null, asking_member: null, answering_member: null, origin: "archive", note: "lacks" }),
+      answer(3, {
+        answer_html: "<p>We are on course to ensure that 93% of trusts du...</p>",
+        answer_truncated: true,
+        origin: "archive",
+        note: "cut",
+      }),
+      answer(4, {
+        uin: null,
+        date_tabled: "2025-10",
+        date_answered: null,
+        asking_member: null,
+        answering_member: null,
+        origin: "archive",
+        note: "lacks",
+      }),
       answer(5),
     ];
     const after = [
       answer(1),
-      answer(2, { answer_html: "<p>41% of trusts have an EPR.</p>", is_correction: true, date_corrected: "2026-02-01" }),
-      answer(3, { answer_html: "<p>We are on course to ensure that 93% of trusts during 2024 have one. 20 trusts have none.</p>" }),
+      answer(2, {
+        answer_html: "<p>41% of trusts have an EPR.</p>",
+        is_correction: true,
+        date_corrected: "2026-02-01",
+      }),
+      answer(3, {
+        answer_html: "<p>We are on course to ensure that 93% of trusts during 2024 have one. 20 trusts have none.</p>",
+      }),
       answer(4, { date_tabled: "2025-10-20", date_answered: "2025-10-27" }),
       answer(5, { is_withdrawn: true }),
       answer(6, { answer_html: "<p>£9.7 million has been provided to date.</p>" }),
@@ -144,7 +210,14 @@ describe("answers diff", () => {
 
   it("reports a holding answer replaced by a full one, a changed text and a removal", () => {
     const holding = answer(1, { is_holding: true, answer_html: "<p>I will reply as soon as possible.</p>" });
-    const d = diffAnswers([holding, answer(2), answer(3)], [answer(1, { date_answered: "2026-01-20" }), answer(2, { answer_html: "<p>Different words, about an EPR.</p>" })]);
-    expect(d.changes.map((c) => [c.kind, c.answer.id])).toEqual([["answered_in_full", 1], ["text_changed", 2], ["removed", 3]]);
+    const d = diffAnswers(
+      [holding, answer(2), answer(3)],
+      [answer(1, { date_answered: "2026-01-20" }), answer(2, { answer_html: "<p>Different words, about an EPR.</p>" })],
+    );
+    expect(d.changes.map((c) => [c.kind, c.answer.id])).toEqual([
+      ["answered_in_full", 1],
+      ["text_changed", 2],
+      ["removed", 3],
+    ]);
   });
 });

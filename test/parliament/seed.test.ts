@@ -14,7 +14,11 @@ import type { AnswersQuery } from "../../src/lib/parliament/query.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURES = join(ROOT, "test/fixtures/parliament-wq");
-const QUERY: AnswersQuery = { answering_body_id: 17, terms: ["electronic patient record", "electronic health record", "EPR", "Frontline Digitisation"], answered_since: "2023-09-01" };
+const QUERY: AnswersQuery = {
+  answering_body_id: 17,
+  terms: ["electronic patient record", "electronic health record", "EPR", "Frontline Digitisation"],
+  answered_since: "2023-09-01",
+};
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const temp = () => {
@@ -23,7 +27,12 @@ const temp = () => {
   return d;
 };
 const files = (dir = FIXTURES) =>
-  Object.fromEntries(Object.entries(ARCHIVE_FILES).map(([k, f]) => [k, { file: join(dir, f), text: readFileSync(join(dir, f), "utf8") }])) as Parameters<typeof seedAnswers>[0];
+  Object.fromEntries(
+    Object.entries(ARCHIVE_FILES).map(([k, f]) => [
+      k,
+      { file: join(dir, f), text: readFileSync(join(dir, f), "utf8") },
+    ]),
+  ) as Parameters<typeof seedAnswers>[0];
 
 describe("seed of answers.json from the archive", () => {
   const answers = seedAnswers(files(), QUERY);
@@ -48,25 +57,53 @@ describe("seed of answers.json from the archive", () => {
 
   it("keeps an answer found only in the longform file with what is known, and says what is not", () => {
     const a = byId.get(1841615)!;
-    expect(a).toMatchObject({ uin: null, date_tabled: "2025-10", date_answered: null, house: "Commons", answering_body_id: 17, origin: "archive" });
+    expect(a).toMatchObject({
+      uin: null,
+      date_tabled: "2025-10",
+      date_answered: null,
+      house: "Commons",
+      answering_body_id: 17,
+      origin: "archive",
+    });
     expect(a.url).toBe("https://questions-statements-api.parliament.uk/api/writtenquestions/questions/1841615");
     expect(a.note).toMatch(/lacks the UIN, the dates/);
     expect(a.answer_text).toContain("£9 million");
   });
 
   it("keeps a question the list saw unanswered when the longform file has its answer, without an answer date", () => {
-    expect(byId.get(1850703)).toMatchObject({ uin: "89751", date_tabled: "2025-11-11", date_answered: null, is_holding: false });
+    expect(byId.get(1850703)).toMatchObject({
+      uin: "89751",
+      date_tabled: "2025-11-11",
+      date_answered: null,
+      is_holding: false,
+    });
   });
 
   it("runs as a script: same bytes twice, and refuses to replace answers read from the service", () => {
     const out = join(temp(), "answers.json");
-    const run = (...extra: string[]) => spawnSync(process.execPath, [join(ROOT, "scripts/seed-parliament.ts"), "--from", FIXTURES, "--out", out, "--query", join(ROOT, "data/parliament/query.json"), ...extra], { encoding: "utf8" });
+    const run = (...extra: string[]) =>
+      spawnSync(
+        process.execPath,
+        [
+          join(ROOT, "scripts/seed-parliament.ts"),
+          "--from",
+          FIXTURES,
+          "--out",
+          out,
+          "--query",
+          join(ROOT, "data/parliament/query.json"),
+          ...extra,
+        ],
+        { encoding: "utf8" },
+      );
     expect(run().status).toBe(0);
     const first = readFileSync(out);
     expect(run().status).toBe(0);
     expect(readFileSync(out).equals(first)).toBe(true);
 
-    const fetched = parseAnswers(first.toString(), out).map((a) => (a.id === 1726172 ? { ...a, origin: "service" as const, note: null } : a));
+    const fetched = parseAnswers(first.toString(), out).map((a) =>
+      a.id === 1726172 ? { ...a, origin: "service" as const, note: null } : a,
+    );
     writeFileSync(out, serializeAnswers(fetched));
     const refused = run();
     expect(refused.status).toBe(1);
@@ -81,9 +118,14 @@ describe("seed of answers.json from the archive", () => {
     list[2].record.value.dateTabled = "11/11/2025";
     writeFileSync(join(dir, ARCHIVE_FILES.list), JSON.stringify(list));
     const out = join(temp(), "answers.json");
-    const r = spawnSync(process.execPath, [join(ROOT, "scripts/seed-parliament.ts"), "--from", dir, "--out", out], { encoding: "utf8", cwd: ROOT });
+    const r = spawnSync(process.execPath, [join(ROOT, "scripts/seed-parliament.ts"), "--from", dir, "--out", out], {
+      encoding: "utf8",
+      cwd: ROOT,
+    });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${join(dir, ARCHIVE_FILES.list)} [2].record.value, column "dateTabled": found "11/11/2025"`);
+    expect(r.stderr).toContain(
+      `${join(dir, ARCHIVE_FILES.list)} [2].record.value, column "dateTabled": found "11/11/2025"`,
+    );
     expect(() => readFileSync(out)).toThrow();
   });
 });

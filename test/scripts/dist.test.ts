@@ -9,7 +9,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("page weight", () => {
   it("reads the modules a minified script imports, static and dynamic", () => {
-    expect(jsImports(`import"./share.A1.js";import{a as e}from"./embed.B2.js";const m=import("../x/lazy.js")`, "/_astro/entry.js")).toEqual(["/_astro/share.A1.js", "/_astro/embed.B2.js", "/x/lazy.js"]);
+    expect(
+      jsImports(
+        `import"./share.A1.js";import{a as e}from"./embed.B2.js";const m=import("../x/lazy.js")`,
+        "/_astro/entry.js",
+      ),
+    ).toEqual(["/_astro/share.A1.js", "/_astro/embed.B2.js", "/x/lazy.js"]);
   });
 
   it("counts the chunks a page's scripts import against its JavaScript budget", () => {

@@ -10,7 +10,8 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 const page = (title: string, chart = "c1") =>
   `<!doctype html><html><head><title>${title} · NHS EPR Tracker</title><meta name="description" content="A card."><meta name="card-chart" content="${chart}"></head><body></body></html>`;
-const DRAWING = '<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-wide" data-layout="wide" viewBox="0 0 100 50" width="100" height="50"><rect x="0" y="0" width="60" height="20"></rect></svg>';
+const DRAWING =
+  '<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-wide" data-layout="wide" viewBox="0 0 100 50" width="100" height="50"><rect x="0" y="0" width="60" height="20"></rect></svg>';
 
 describe("social card cache", () => {
   it("draws a card once, then reuses it for the same content, giving the same bytes", async () => {
@@ -39,7 +40,9 @@ describe("social card cache", () => {
     const dist = join(base, "dist2");
     mkdirSync(join(dist, "b"), { recursive: true });
     writeFileSync(join(dist, "b", "index.html"), page("Gamma", "nowhere"));
-    await expect(writeCards(dist, { css: "", release: "2026-11-25" })).rejects.toThrow(/b\/index\.html: expected a page whose social card can be drawn \(the page's card names chart nowhere, but the build wrote no/);
+    await expect(writeCards(dist, { css: "", release: "2026-11-25" })).rejects.toThrow(
+      /b\/index\.html: expected a page whose social card can be drawn \(the page's card names chart nowhere, but the build wrote no/,
+    );
   });
 
   it("keys a card by its SVG", () => {

@@ -11,7 +11,10 @@ describe("Lighthouse's Chromium profile folder", () => {
     writeFileSync(join(dir, "Default", "Cookies"), "x");
     const remove = vi.fn();
     removeProfile(dir, remove);
-    expect(remove).toHaveBeenCalledWith(dir, expect.objectContaining({ recursive: true, force: true, maxRetries: expect.any(Number) }));
+    expect(remove).toHaveBeenCalledWith(
+      dir,
+      expect.objectContaining({ recursive: true, force: true, maxRetries: expect.any(Number) }),
+    );
     removeProfile(dir);
     expect(existsSync(dir)).toBe(false);
   });

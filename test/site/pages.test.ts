@@ -18,7 +18,13 @@ let site: SiteData;
 const BASE = parseSiteUrl(process.env.SITE_URL).base;
 const html = (path: string) => readFileSync(join(DIST, path, path.endsWith(".html") ? "" : "index.html"), "utf8");
 /** Visible text, roughly: tags dropped, entities for the characters we use decoded, spaces collapsed. */
-const text = (page: string) => page.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ").replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ");
+const text = (page: string) =>
+  page
+    .replace(/<script[\s\S]*?<\/script>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
 
 function allHtml(dir = DIST): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -28,7 +34,8 @@ function allHtml(dir = DIST): string[] {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+  if (!existsSync(join(DIST, "index.html")))
+    throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
   site = JSON.parse(readFileSync(join(ROOT, "src/generated/site-data.json"), "utf8"));
 });
 
@@ -44,11 +51,19 @@ describe("built site", () => {
     expect(text(home)).toContain(`${h.share_with_epr.value}%`);
     expect(home).toContain(`href="${site.sources.find((s) => s.id === h.share_with_epr.source_id)!.url}"`);
     const asOf = h.share_with_epr.as_of;
-    const month = new Date(`${asOf.slice(0, 7)}-01T00:00:00Z`).toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-    expect(text(home)).toContain(`As of ${h.share_with_epr.dates_estimated ? "about " : ""}${asOf.length === 7 ? month : ""}`);
+    const month = new Date(`${asOf.slice(0, 7)}-01T00:00:00Z`).toLocaleString("en-GB", {
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    expect(text(home)).toContain(
+      `As of ${h.share_with_epr.dates_estimated ? "about " : ""}${asOf.length === 7 ? month : ""}`,
+    );
     // The card shows the official count only when the same statement gave one.
     expect(text(home).includes("trusts without an EPR, officially")).toBe(h.trusts_without_epr !== null);
-    expect(text(home)).toContain(h.trusts_without_epr ? `${h.trusts_without_epr.value} trusts without an EPR` : `${h.share_with_epr.value}%`);
+    expect(text(home)).toContain(
+      h.trusts_without_epr ? `${h.trusts_without_epr.value} trusts without an EPR` : `${h.share_with_epr.value}%`,
+    );
     expect(text(home)).toContain(`named ${site.snapshot.without_epr} of ${site.snapshot.total}`);
   });
 
@@ -60,11 +75,14 @@ describe("built site", () => {
     const url = (id: string) => site.sources.find((s) => s.id === id)!.url;
     // The last official count (HL7395, about May 2025), NHS England's list, and the trade report of 30 June 2026.
     expect(section).toContain("The last, for about May 2025, put 19 of 206 secondary care trusts without an EPR.");
-    for (const id of ["hl7395", site.snapshot.source_id, "healthbusiness-2026-06-30-epr-rollout"]) expect(home).toContain(`href="${url(id)}"`);
+    for (const id of ["hl7395", site.snapshot.source_id, "healthbusiness-2026-06-30-epr-rollout"])
+      expect(home).toContain(`href="${url(id)}"`);
     expect(section).toContain("reported by Health Business UK on 30 June 2026, counted 2 trusts, mainly acute,");
     expect(section).toContain("It is not an official count.");
     expect(section).toContain("What is not known");
-    expect(section).toMatch(/No official count for the 31 March 2026 deadline had been published by 25 November 2026 \(the last, for about May 2025, put 19 of 206 secondary care trusts without an electronic patient record\); of the 20 trusts NHS England's list of October 2024 named without one, 17 had no go-live reported by the deadline; and a commercial survey reported on 30 June 2026 found 2 trusts, mainly acute, with neither a system nor a signed deal to buy one\./);
+    expect(section).toMatch(
+      /No official count for the 31 March 2026 deadline had been published by 25 November 2026 \(the last, for about May 2025, put 19 of 206 secondary care trusts without an electronic patient record\); of the 20 trusts NHS England's list of October 2024 named without one, 17 had no go-live reported by the deadline; and a commercial survey reported on 30 June 2026 found 2 trusts, mainly acute, with neither a system nor a signed deal to buy one\./,
+    );
   });
 
   it("lists every trust in the trust table, with its status", () => {
@@ -83,22 +101,38 @@ describe("built site", () => {
   it("says what is true now on the pages of trusts whose status changed after NHS England's list", () => {
     const lede = (code: string) => text(html(`trusts/${code}`));
     // Listed without an EPR on 1 October 2024, reported live since.
-    for (const [code, month] of [["RJN", "June 2025"], ["RBT", "June 2025"], ["RPC", "November 2025"]] as const) {
+    for (const [code, month] of [
+      ["RJN", "June 2025"],
+      ["RBT", "June 2025"],
+      ["RPC", "November 2025"],
+    ] as const) {
       expect(lede(code)).toContain("Status on 25 November 2026: Has an EPR");
-      expect(lede(code)).toMatch(new RegExp(`Has an EPR from [^,]+, live since ${month}, as reported by [^;]+; NHS England's list of 1 October 2024 had recorded none\\.`));
+      expect(lede(code)).toMatch(
+        new RegExp(
+          `Has an EPR from [^,]+, live since ${month}, as reported by [^;]+; NHS England's list of 1 October 2024 had recorded none\\.`,
+        ),
+      );
       expect(lede(code)).not.toContain("None recorded");
     }
     // A supplier change after the list: System C on the list, Oracle live in November 2025.
-    expect(lede("RF4")).toContain("Has an EPR from Oracle Cerner Corporation, live since November 2025, as reported by HTN (Health Tech Newspaper), replacing the System C Healthcare Ltd system on NHS England's list of 1 October 2024.");
+    expect(lede("RF4")).toContain(
+      "Has an EPR from Oracle Cerner Corporation, live since November 2025, as reported by HTN (Health Tech Newspaper), replacing the System C Healthcare Ltd system on NHS England's list of 1 October 2024.",
+    );
     // Closed on merger: no present tense, the date, and where it went.
     expect(lede("RNK")).toContain("Status on 25 November 2026: Closed");
-    expect(lede("RNK")).toContain("Closed: its last day as a trust was 31 March 2026. It merged into North London NHS Foundation Trust on 1 April 2026");
+    expect(lede("RNK")).toContain(
+      "Closed: its last day as a trust was 31 March 2026. It merged into North London NHS Foundation Trust on 1 April 2026",
+    );
     expect(lede("RNK")).toContain("NHS England's list of 1 October 2024 recorded an EPR from");
     expect(lede("RNK")).not.toMatch(/Has an EPR\./);
     // Opened after the list: the inference is said, with its date and the trusts it rests on.
     expect(lede("G6V2S")).toContain("Has an EPR (inferred)");
-    expect(lede("G6V2S")).toContain("No EPR status of its own has been published. It opened on 1 November 2024, after NHS England's list of 1 October 2024");
-    expect(lede("G6V2S")).toMatch(/Took over Barnet, Enfield and Haringey Mental Health NHS Trust on 1 November 2024, Camden and Islington NHS Foundation Trust on 1 November 2024, Tavistock and Portman NHS Foundation Trust on 1 April 2026/);
+    expect(lede("G6V2S")).toContain(
+      "No EPR status of its own has been published. It opened on 1 November 2024, after NHS England's list of 1 October 2024",
+    );
+    expect(lede("G6V2S")).toMatch(
+      /Took over Barnet, Enfield and Haringey Mental Health NHS Trust on 1 November 2024, Camden and Islington NHS Foundation Trust on 1 November 2024, Tavistock and Portman NHS Foundation Trust on 1 April 2026/,
+    );
     // A takeover is a dated takeover, not "formed from".
     expect(lede("RW1")).toContain("Took over Solent NHS Trust on 1 October 2024");
     expect(lede("RW1")).not.toContain("Formed from");
@@ -106,25 +140,39 @@ describe("built site", () => {
   });
 
   it("shows the board a trust is in now, and the one of the list's date where it differs, each with its period", () => {
-    expect(text(html("trusts/RPC"))).toContain("Integrated care board Surrey and Sussex (since 1 April 2026); on NHS England's list's date, Sussex (until 31 March 2026)");
+    expect(text(html("trusts/RPC"))).toContain(
+      "Integrated care board Surrey and Sussex (since 1 April 2026); on NHS England's list's date, Sussex (until 31 March 2026)",
+    );
     // No closed board is shown as current.
     const closed = new Set(site.icb_successions.filter((s) => s.kind !== "acquisition").map((s) => s.predecessor_code));
-    for (const t of site.trusts.filter((t) => t.status_now.status !== "closed")) expect(closed.has(t.icb?.code ?? ""), t.code).toBe(false);
+    for (const t of site.trusts.filter((t) => t.status_now.status !== "closed"))
+      expect(closed.has(t.icb?.code ?? ""), t.code).toBe(false);
   });
 
   it("links its sources from every page with figures; prose pages point to the sources page", () => {
-    const prose = ["about/index.html", "data/index.html", "embed/index.html", "changes/index.html", "glossary/index.html"];
+    const prose = [
+      "about/index.html",
+      "data/index.html",
+      "embed/index.html",
+      "changes/index.html",
+      "glossary/index.html",
+    ];
     for (const file of allHtml().filter((p) => !p.endsWith("404.html"))) {
       const page = readFileSync(file, "utf8");
       const rel = file.slice(DIST.length + 1);
       const linksOut = /href="https:\/\/(?!www\.nationalarchives|www\.parliament\.uk\/site-information)/.test(page);
-      if (prose.includes(rel)) expect(page.slice(page.indexOf("<main")), `${rel} should link /sources/`).toContain(`href="${sitePath("/sources/", BASE)}"`);
+      if (prose.includes(rel))
+        expect(page.slice(page.indexOf("<main")), `${rel} should link /sources/`).toContain(
+          `href="${sitePath("/sources/", BASE)}"`,
+        );
       else expect(linksOut, `${rel} links no source`).toBe(true);
     }
   });
 
   it("gives every chart a page to share whose social card is that chart, and metadata beside its CSV", () => {
-    const ids = readdirSync(join(DIST, "charts")).filter((f) => f.endsWith(".csv")).map((f) => f.replace(/\.csv$/, ""));
+    const ids = readdirSync(join(DIST, "charts"))
+      .filter((f) => f.endsWith(".csv"))
+      .map((f) => f.replace(/\.csv$/, ""));
     expect(ids.length).toBeGreaterThan(5);
     for (const id of ids) {
       const page = html(`charts/${id}`);
@@ -136,12 +184,29 @@ describe("built site", () => {
       expect(meta.sources.length, id).toBeGreaterThan(0);
       expect(meta.data_as_of, id).toMatch(/^\d{4}/);
       // Where a page shows the chart, its share panel links to this page.
-      expect(readFileSync(join(DIST, meta.urls.in_context.replace(/#.*$/, "").replace(/^https?:\/\/[^/]+/, ""), "index.html"), "utf8"), id).toContain(`href="/charts/${id}/"`);
+      expect(
+        readFileSync(
+          join(DIST, meta.urls.in_context.replace(/#.*$/, "").replace(/^https?:\/\/[^/]+/, ""), "index.html"),
+          "utf8",
+        ),
+        id,
+      ).toContain(`href="/charts/${id}/"`);
     }
   });
 
   it("publishes the downloads at their stable addresses", () => {
-    for (const f of ["trusts.csv", "trusts.json", "statements.csv", "targets.csv", "programme.csv", "sources.json", "trust-events.csv", "reconciliation.csv", "parliament-answers.csv", "parliament-answers.json"]) {
+    for (const f of [
+      "trusts.csv",
+      "trusts.json",
+      "statements.csv",
+      "targets.csv",
+      "programme.csv",
+      "sources.json",
+      "trust-events.csv",
+      "reconciliation.csv",
+      "parliament-answers.csv",
+      "parliament-answers.json",
+    ]) {
       expect(existsSync(join(DIST, "data", f)), f).toBe(true);
     }
   });
@@ -156,7 +221,9 @@ describe("built site", () => {
     for (const a of model.answers) {
       const article = page.slice(page.indexOf(`id="answer-${a.id}"`)).split("</article>")[0]!;
       expect(article, String(a.id)).toContain(`href="${a.url.replace(/&/g, "&amp;")}"`);
-      expect(text(article), String(a.id)).toMatch(/Date (Answered on \d+ \w+ \d{4}|Answer date not in our copy; tabled (in|on) )/);
+      expect(text(article), String(a.id)).toMatch(
+        /Date (Answered on \d+ \w+ \d{4}|Answer date not in our copy; tabled (in|on) )/,
+      );
       expect(text(article)).toMatch(/House House of (Commons|Lords) Asked by .+ Answered by .+, for the /);
       expect(text(article)).toContain(a.answer_paragraphs[0]!);
     }
@@ -169,7 +236,9 @@ describe("built site", () => {
   it("shows every reconciliation difference on the sources page", () => {
     const page = text(html("sources"));
     expect(page).toContain("Official figures compared with trust-level data");
-    expect((html("sources").match(/<td class="num">[−+]?\d/g) ?? []).length).toBeGreaterThanOrEqual(site.reconciliation.length * 3);
+    expect((html("sources").match(/<td class="num">[−+]?\d/g) ?? []).length).toBeGreaterThanOrEqual(
+      site.reconciliation.length * 3,
+    );
   });
 });
 

@@ -18,7 +18,9 @@ const dist = join(root, "dist");
 const read = (p: string) => readFileSync(join(dist, p), "utf8");
 
 beforeAll(async () => {
-  const steps = siteSteps({ env: { ...process.env, SITE_URL }, output: "pipe" }).filter((s) => s.name !== "the social cards");
+  const steps = siteSteps({ env: { ...process.env, SITE_URL }, output: "pipe" }).filter(
+    (s) => s.name !== "the social cards",
+  );
   await buildInto(dist, steps);
 }, 180_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));

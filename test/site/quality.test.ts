@@ -19,7 +19,9 @@ describe("HTML validity", () => {
     const failures: string[] = [];
     for (const file of pages()) {
       const report = await validator.validateFile(file);
-      for (const r of report.results) for (const m of r.messages) failures.push(`${file.slice(DIST.length)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      for (const r of report.results)
+        for (const m of r.messages)
+          failures.push(`${file.slice(DIST.length)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(failures).toEqual([]);
   }, 120_000);
@@ -47,7 +49,8 @@ describe("link spacing", () => {
   it("never glues a link to a word: no letter right before <a or right after </a>", () => {
     const glued: string[] = [];
     for (const file of pages()) {
-      for (const m of readFileSync(file, "utf8").matchAll(/.{0,30}(?:\p{L}<a[\s>]|<\/a>\p{L}).{0,30}/gu)) glued.push(`${file.slice(DIST.length)}: ${m[0]}`);
+      for (const m of readFileSync(file, "utf8").matchAll(/.{0,30}(?:\p{L}<a[\s>]|<\/a>\p{L}).{0,30}/gu))
+        glued.push(`${file.slice(DIST.length)}: ${m[0]}`);
     }
     expect(glued).toEqual([]);
   });
@@ -56,9 +59,12 @@ describe("link spacing", () => {
     const glued: string[] = [];
     for (const file of pages()) {
       // Text between tags only (scripts and styles dropped); addresses and file names are not sentences.
-      const text = readFileSync(file, "utf8").replace(/<(script|style)[\s\S]*?<\/\1>/g, "").replace(/<[^>]*>/g, "\u0000");
+      const text = readFileSync(file, "utf8")
+        .replace(/<(script|style)[\s\S]*?<\/\1>/g, "")
+        .replace(/<[^>]*>/g, "\u0000");
       for (const m of text.matchAll(/[^\u0000]{0,30}[\p{Ll}\d)%]\.\p{Lu}\p{Ll}[^\u0000]{0,20}/gu)) {
-        if (!/https?:|www\.|\.(csv|json|xlsx|ts|js|html|xml|png|svg)\b/i.test(m[0])) glued.push(`${file.slice(DIST.length)}: ${m[0]}`);
+        if (!/https?:|www\.|\.(csv|json|xlsx|ts|js|html|xml|png|svg)\b/i.test(m[0]))
+          glued.push(`${file.slice(DIST.length)}: ${m[0]}`);
       }
     }
     expect(glued).toEqual([]);
@@ -73,7 +79,8 @@ describe("social cards", () => {
       const charts = [...html.matchAll(/<figure[^>]*\bid="([^"]+)"/g)].map((m) => m[1]!);
       if (charts.length === 0) continue;
       const named = /<meta name="card-chart" content="([^"]+)"/.exec(html)?.[1];
-      if (!named || !charts.includes(named)) missing.push(`${file.slice(DIST.length)}: ${named ?? "none"} (charts: ${charts.join(", ")})`);
+      if (!named || !charts.includes(named))
+        missing.push(`${file.slice(DIST.length)}: ${named ?? "none"} (charts: ${charts.join(", ")})`);
     }
     expect(missing).toEqual([]);
   });
@@ -105,7 +112,11 @@ describe("social preview cards", () => {
       const png = resolveUrl(DIST, new URL(url!, "http://x").pathname);
       expect(png, `${file}: ${url} is missing`).not.toBeNull();
       const bytes = readFileSync(png!);
-      expect([bytes.subarray(1, 4).toString(), bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual(["PNG", 1200, 630]);
+      expect([bytes.subarray(1, 4).toString(), bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([
+        "PNG",
+        1200,
+        630,
+      ]);
     }
   });
 });

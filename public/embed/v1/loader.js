@@ -13,7 +13,8 @@
   window.nhsEprEmbedLoader = "v1";
   window.addEventListener("message", function (event) {
     var data = event.data;
-    if (!data || data.type !== "nhs-epr-tracker:height" || typeof data.height !== "number" || !(data.height > 0)) return;
+    if (!data || data.type !== "nhs-epr-tracker:height" || typeof data.height !== "number" || !(data.height > 0))
+      return;
     var frames = document.querySelectorAll("iframe[data-epr-embed]");
     for (var i = 0; i < frames.length; i++) {
       var frame = frames[i];

@@ -46,7 +46,14 @@ export function layoutBarRows(labels: string[], opts: BarRowsOptions): BarRowsLa
   if (narrow) {
     for (const label of labels) {
       const lines = wrapText(label, width - 4, fs);
-      rows.push({ labelLines: lines, labelX: 0, labelY: px(y + fs), labelAnchor: "start", barY: px(y + lines.length * lineH + 4), barH });
+      rows.push({
+        labelLines: lines,
+        labelX: 0,
+        labelY: px(y + fs),
+        labelAnchor: "start",
+        barY: px(y + lines.length * lineH + 4),
+        barH,
+      });
       y += lines.length * lineH + 4 + barH + Math.round(fs * 0.9);
     }
     return { rows, barX0: 0, barX1: width - endLabelWidth, bottom: y, lineH };
@@ -62,7 +69,14 @@ export function layoutBarRows(labels: string[], opts: BarRowsOptions): BarRowsLa
     const barY = y + (rowH - barH) / 2;
     // Lines centred on the bar.
     const firstBaseline = y + rowH / 2 - ((lines.length - 1) * lineH) / 2 + fs * 0.35;
-    rows.push({ labelLines: lines, labelX: barX0 - 10, labelY: px(firstBaseline), labelAnchor: "end", barY: px(barY), barH });
+    rows.push({
+      labelLines: lines,
+      labelX: barX0 - 10,
+      labelY: px(firstBaseline),
+      labelAnchor: "end",
+      barY: px(barY),
+      barH,
+    });
     y += rowH + Math.round(fs * 0.6);
   }
   return { rows, barX0, barX1: width - endLabelWidth, bottom: y, lineH };

@@ -64,7 +64,8 @@ export function regionFinding(regions: readonly Count[], asOf: string): string {
   const top = leaders(regions, (r) => r.without_epr);
   const when = formatDate(asOf);
   if (top.length === 0) return `No region had a trust with no EPR reported on ${when}`;
-  if (top.length === 1) return `${top[0]!.label} had the most trusts with no EPR reported on ${when}: ${top[0]!.without_epr} of its ${top[0]!.total}`;
+  if (top.length === 1)
+    return `${top[0]!.label} had the most trusts with no EPR reported on ${when}: ${top[0]!.without_epr} of its ${top[0]!.total}`;
   return `${joinNames(top.map((r) => r.label))} had the most trusts with no EPR reported on ${when}: ${top[0]!.without_epr} each`;
 }
 
@@ -74,7 +75,8 @@ export function typeFinding(types: readonly Count[], asOf: string): string {
   const without = types.filter((c) => c.without_epr > 0).sort((a, b) => b.without_epr - a.without_epr);
   const total = without.reduce((a, c) => a + c.without_epr, 0);
   if (without.length === 0) return `Every trust open on ${when} had an EPR reported, or its status is not known`;
-  if (without.length === 1) return `All ${total} trusts with no EPR reported on ${when} were ${without[0]!.label.toLowerCase()} trusts`;
+  if (without.length === 1)
+    return `All ${total} trusts with no EPR reported on ${when} were ${without[0]!.label.toLowerCase()} trusts`;
   return `${joinNames(without.map((c) => `${c.without_epr} ${c.label.toLowerCase()}`))} trusts had no EPR reported on ${when}`;
 }
 
@@ -84,20 +86,27 @@ export function supplierFinding(suppliers: SiteData["suppliers"], withEpr: numbe
   const first = leaders(suppliers, (s) => s.trusts);
   if (first.length === 0) return `No trust open on ${when} had an EPR supplier on record`;
   const names = (ss: typeof suppliers) => joinNames(ss.map((s) => shortSupplierName(s.supplier)));
-  if (first.length > 1) return `${names(first)} supplied the most trusts on ${when}: ${first[0]!.trusts} each, of the ${withEpr} with an EPR`;
-  const second = leaders(suppliers.filter((s) => s !== first[0]), (s) => s.trusts);
-  const next = second.length ? `; ${names(second)} came next with ${second[0]!.trusts}${second.length > 1 ? " each" : ""}` : "";
+  if (first.length > 1)
+    return `${names(first)} supplied the most trusts on ${when}: ${first[0]!.trusts} each, of the ${withEpr} with an EPR`;
+  const second = leaders(
+    suppliers.filter((s) => s !== first[0]),
+    (s) => s.trusts,
+  );
+  const next = second.length
+    ? `; ${names(second)} came next with ${second[0]!.trusts}${second.length > 1 ? " each" : ""}`
+    : "";
   return `${names(first)} supplied the most trusts on ${when}: ${first[0]!.trusts} of the ${withEpr} with an EPR${next}`;
 }
 
 /** Every chart's model, title, subtitle, notes and sources, from the site's data. */
 export function buildCharts(site: SiteData): ChartEntry[] {
   const byId = new Map(site.sources.map((s) => [s.id, s]));
-  const sources = (ids: readonly string[]): Source[] => [...new Set(ids)].map((id) => {
-    const found = byId.get(id);
-    if (!found) throw new Error(`Unknown source id ${id}`);
-    return found;
-  });
+  const sources = (ids: readonly string[]): Source[] =>
+    [...new Set(ids)].map((id) => {
+      const found = byId.get(id);
+      if (!found) throw new Error(`Unknown source id ${id}`);
+      return found;
+    });
   const release = site.release.date;
   const list = site.snapshot;
   const listSource = sources([list.source_id]);
@@ -117,11 +126,16 @@ export function buildCharts(site: SiteData): ChartEntry[] {
       kind: "coverage",
       page: "/coverage/",
       title: `Official figures put coverage at ${formatNumber(latest.value)}% in ${formatWhen(latest.as_of, latest.dates_estimated)}, against a promise of ${formatNumber(deadline.coverage_percent ?? 100)}% by ${formatDate(deadline.target_date)}`,
-      subtitle: "Share of NHS trusts in England with an electronic patient record. Filled dots are official figures, hollow dots other estimates, dashed triangles forecasts; diamonds are targets at their deadlines.",
+      subtitle:
+        "Share of NHS trusts in England with an electronic patient record. Filled dots are official figures, hollow dots other estimates, dashed triangles forecasts; diamonds are targets at their deadlines.",
       notes: [
         "Official counts use different totals of trusts (see the sources page); acute-only estimates are marked in the data table.",
         "A forecast is what a minister or NHS England expected, drawn at the date it was for; it is not a target.",
-        ...(derived.length ? [`${derived.map((d) => `${d.value}% (${formatDate(d.as_of)})`).join(" and ")} ${derived.length === 1 ? "is" : "are"} worked out from the counts the source gave, not a share it stated.`] : []),
+        ...(derived.length
+          ? [
+              `${derived.map((d) => `${d.value}% (${formatDate(d.as_of)})`).join(" and ")} ${derived.length === 1 ? "is" : "are"} worked out from the counts the source gave, not a share it stated.`,
+            ]
+          : []),
       ],
       sources: sources([...shown.map((s) => s.source_id), ...targets.map((t) => t.source_id)]),
       asOf: latest.as_of,
@@ -133,7 +147,8 @@ export function buildCharts(site: SiteData): ChartEntry[] {
   const now = site.status_now;
   /** What counts of trusts today rest on, said once for every chart of them. */
   const nowNote = `Counts trusts open on ${formatDate(now.as_of)} by the latest published evidence for each: a reported go-live where there is one, otherwise its row in NHS England's list of ${formatDate(list.as_of)}.`;
-  const eventSourceNote = "Go-lives come from trade press and trust reports; each is listed on its trust's page with its source.";
+  const eventSourceNote =
+    "Go-lives come from trade press and trust reports; each is listed on its trust's page with its source.";
 
   function byRegion(): ChartEntry {
     return {
@@ -165,8 +180,12 @@ export function buildCharts(site: SiteData): ChartEntry[] {
   }
 
   const boardChange = site.icb_successions[0]?.date ?? release;
-  const closedBoards = new Set(site.icb_successions.filter((s) => s.kind !== "acquisition").map((s) => s.predecessor_code)).size;
-  const newBoards = new Set(site.icb_successions.map((s) => s.successor_code).filter((c) => !site.icbs.some((i) => i.code === c))).size;
+  const closedBoards = new Set(
+    site.icb_successions.filter((s) => s.kind !== "acquisition").map((s) => s.predecessor_code),
+  ).size;
+  const newBoards = new Set(
+    site.icb_successions.map((s) => s.successor_code).filter((c) => !site.icbs.some((i) => i.code === c)),
+  ).size;
 
   function hexmap(): ChartEntry {
     const withGap = site.coverage_by_icb.filter((c) => c.without_epr > 0).length;
@@ -181,7 +200,13 @@ export function buildCharts(site: SiteData): ChartEntry[] {
         `These are the boards in force on the list's date. On ${formatDate(boardChange)}, ${closedBoards} of them closed and ${newBoards} new boards took their areas; the hex layout has no version for the new boards, so the map keeps the old ones. Each trust's page gives its board now.`,
         "Hexagons are equal in size whatever the area or population of the board.",
       ],
-      sources: sources([list.source_id, "ods-etr-2025", "ons-icb-names-2024", "odi-hexmap-icb-2022", "ods-icb-successions-2026"]),
+      sources: sources([
+        list.source_id,
+        "ods-etr-2025",
+        "ons-icb-names-2024",
+        "odi-hexmap-icb-2022",
+        "ods-icb-successions-2026",
+      ]),
       asOf: list.as_of,
       models: responsive((width) => icbHexmapModel(site.icbs, site.coverage_by_icb, { width })),
     };
@@ -200,7 +225,8 @@ export function buildCharts(site: SiteData): ChartEntry[] {
       kind: "slippage",
       page: "/deadlines/",
       title,
-      subtitle: "Each line runs from when a target was announced to when it was due. Targets for paperless or digital records come first, then the EPR targets.",
+      subtitle:
+        "Each line runs from when a target was announced to when it was due. Targets for paperless or digital records come first, then the EPR targets.",
       notes: [],
       sources: sources(site.targets.map((t) => t.source_id)),
       asOf: release,
@@ -210,7 +236,10 @@ export function buildCharts(site: SiteData): ChartEntry[] {
 
   function timeline(): ChartEntry {
     const f = site.followup;
-    const deadlines = [...new Set(fullCoverageTargets(site.targets).map((t) => t.target_date))].map((date) => ({ date, label: `Deadline ${formatDate(date.slice(0, 7))}` }));
+    const deadlines = [...new Set(fullCoverageTargets(site.targets).map((t) => t.target_date))].map((date) => ({
+      date,
+      label: `Deadline ${formatDate(date.slice(0, 7))}`,
+    }));
     const eventSources = new Set(f.trusts.flatMap((t) => t.events.map((e) => e.publisher)));
     return {
       id: "trusts-without-epr-timeline",
@@ -218,11 +247,16 @@ export function buildCharts(site: SiteData): ChartEntry[] {
       page: "/trusts-without-epr/",
       title: followupSentences(f.counts, f.deadline)[0]!.replace(/\.$/, ""),
       subtitle: `The ${plural(f.trusts.length, "trust")} NHS England listed without an EPR, grouped by where each stands; marks are reported events, squares the list itself, diamonds go-lives, crosses delays.`,
-      notes: [`Events come from ${eventSources.size} publishers; each is listed with its source below the chart. Unknown means no published report was found, not that a trust has no EPR.`, listNote],
+      notes: [
+        `Events come from ${eventSources.size} publishers; each is listed with its source below the chart. Unknown means no published report was found, not that a trust has no EPR.`,
+        listNote,
+      ],
       sources: listSource,
       asOf: release,
       // From 2021, when the programme began, to the data release.
-      models: responsive((width) => trustTimelineModel(f.trusts, { width, start: "2021-01-01", end: release, deadlines })),
+      models: responsive((width) =>
+        trustTimelineModel(f.trusts, { width, start: "2021-01-01", end: release, deadlines }),
+      ),
     };
   }
 
@@ -238,7 +272,12 @@ export function buildCharts(site: SiteData): ChartEntry[] {
       subtitle: byType
         ? `Trusts open on ${formatDate(now.as_of)} with an EPR, by main EPR supplier by the latest evidence, split by trust type.`
         : `Trusts open on ${formatDate(now.as_of)} with an EPR, by main EPR supplier by the latest evidence (${site.suppliers.length} suppliers).`,
-      notes: [nowNote, eventSourceNote, listNote, "Generic or in-house systems are grouped by NHS England as one supplier. A trust whose status is inferred from the trusts it took over is not counted."],
+      notes: [
+        nowNote,
+        eventSourceNote,
+        listNote,
+        "Generic or in-house systems are grouped by NHS England as one supplier. A trust whose status is inferred from the trusts it took over is not counted.",
+      ],
       sources: listSource,
       asOf: now.as_of,
       models: responsive((width) => supplierBarsModel(site.suppliers, { width, byType })),
@@ -254,11 +293,15 @@ export function buildCharts(site: SiteData): ChartEntry[] {
       id: "programme-ratings",
       kind: "ratings",
       page: "/programme/",
-      title: red && latest
-        ? `The programme was rated Red in ${formatDate(red.asOf.slice(0, 7))}; its latest published rating is ${latest.rating} (${formatWhen(latest.asOf, latest.asOfEstimated)})`
-        : "Delivery confidence ratings of the Frontline Digitisation programme",
-      subtitle: "The Infrastructure and Projects Authority's delivery confidence rating in each year's major projects data.",
-      notes: [`Ratings after ${formatDate(site.gmpp.at(-1)?.data_as_of.slice(0, 7) ?? release)} come from a third party's cleaned copy of the data, not the original files; see each source's confidence.`],
+      title:
+        red && latest
+          ? `The programme was rated Red in ${formatDate(red.asOf.slice(0, 7))}; its latest published rating is ${latest.rating} (${formatWhen(latest.asOf, latest.asOfEstimated)})`
+          : "Delivery confidence ratings of the Frontline Digitisation programme",
+      subtitle:
+        "The Infrastructure and Projects Authority's delivery confidence rating in each year's major projects data.",
+      notes: [
+        `Ratings after ${formatDate(site.gmpp.at(-1)?.data_as_of.slice(0, 7) ?? release)} come from a third party's cleaned copy of the data, not the original files; see each source's confidence.`,
+      ],
       sources: sources(entries.map((e) => e.source_id)),
       asOf: entries.at(-1)?.asOf ?? release,
       asOfEstimated: entries.at(-1)?.asOfEstimated ?? false,
@@ -273,9 +316,17 @@ export function buildCharts(site: SiteData): ChartEntry[] {
       id: "programme-whole-life-cost",
       kind: "money",
       page: "/programme/",
-      title: first && last ? `The programme's whole-life cost went from ${formatMoney(first.value)} (${first.label}) to ${formatMoney(last.value)} (${last.label})` : "Whole-life cost of the programme",
+      title:
+        first && last
+          ? `The programme's whole-life cost went from ${formatMoney(first.value)} (${first.label}) to ${formatMoney(last.value)} (${last.label})`
+          : "Whole-life cost of the programme",
       subtitle: "Whole-life cost of Frontline Digitisation in each year's major projects data, £.",
-      notes: [`Figures for ${items.filter((i) => !site.gmpp.some((g) => g.source_id === i.source_id)).map((i) => i.label).join(" and ")} come from a third party's cleaned copy of the data.`],
+      notes: [
+        `Figures for ${items
+          .filter((i) => !site.gmpp.some((g) => g.source_id === i.source_id))
+          .map((i) => i.label)
+          .join(" and ")} come from a third party's cleaned copy of the data.`,
+      ],
       sources: sources(items.map((i) => i.source_id)),
       asOf: release,
       models: responsive((width) => moneyBarsModel(items, { width, measure: "Whole-life cost" })),
@@ -289,7 +340,8 @@ export function buildCharts(site: SiteData): ChartEntry[] {
       kind: "money",
       page: "/programme/",
       title: `Money for single years has been published for ${new Set(items.map((i) => i.label.slice(0, 7))).size} financial years only`,
-      subtitle: "Published figures for one financial year at a time: the programme's budget, and money paid or planned for trusts, £. \"≥\" marks a lower bound.",
+      subtitle:
+        'Published figures for one financial year at a time: the programme\'s budget, and money paid or planned for trusts, £. "≥" marks a lower bound.',
       notes: ["No published figure for a single later year was found."],
       sources: sources(items.map((i) => i.source_id)),
       asOf: release,
@@ -298,7 +350,16 @@ export function buildCharts(site: SiteData): ChartEntry[] {
   }
 
   return [
-    coverageOverTime(), byRegion(), byType(), hexmap(), slippage(), timeline(),
-    suppliers(false), suppliers(true), ratings(), wholeLifeCost(), funding(),
+    coverageOverTime(),
+    byRegion(),
+    byType(),
+    hexmap(),
+    slippage(),
+    timeline(),
+    suppliers(false),
+    suppliers(true),
+    ratings(),
+    wholeLifeCost(),
+    funding(),
   ];
 }

@@ -27,7 +27,9 @@ describe("chart palette", () => {
   it("gives the no-EPR colour one meaning: no other kind of mark shares it", () => {
     const noEpr = PALETTE["no-epr"];
     // The map's counts of trusts without an EPR may share it: they mean the same thing.
-    const others = Object.entries(PALETTE as Record<string, PaletteEntry>).filter(([role]) => role !== "no-epr" && !role.startsWith("seq-"));
+    const others = Object.entries(PALETTE as Record<string, PaletteEntry>).filter(
+      ([role]) => role !== "no-epr" && !role.startsWith("seq-"),
+    );
     for (const [role, e] of others) {
       expect(e.light, role).not.toBe(noEpr.light);
       expect(e.dark, role).not.toBe(noEpr.dark);

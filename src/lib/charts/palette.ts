@@ -87,7 +87,6 @@ export const PALETTE = {
   money: { use: "mark", light: "#0072b2", dark: "#56b4e9", print: "#555555" },
 } as const satisfies Record<string, PaletteEntry>;
 
-
 /** WCAG relative luminance of a #rrggbb colour. */
 export function luminance(hex: string): number {
   const n = Number.parseInt(hex.slice(1), 16);
@@ -106,7 +105,10 @@ export function contrast(a: string, b: string): number {
 
 function declarations(mode: keyof Shade | "light-dark", indent: string): string {
   return Object.entries(PALETTE)
-    .map(([role, e]) => `${indent}--chart-${role}: ${mode === "light-dark" ? `light-dark(${e.light}, ${e.dark})` : e[mode]};`)
+    .map(
+      ([role, e]) =>
+        `${indent}--chart-${role}: ${mode === "light-dark" ? `light-dark(${e.light}, ${e.dark})` : e[mode]};`,
+    )
     .join("\n");
 }
 

@@ -125,7 +125,6 @@ export function px(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-
 /**
  * Year ticks for a time axis, every year or every n years so that labels never touch, whatever the
  * width: one rule for every chart with years along the bottom.
@@ -142,9 +141,13 @@ export function yearTicks(x: ScaleTime<number, number>, fontSize: number): XTick
  * Legend items placed left to right from (x0, y0), wrapping onto a new row when the next would pass
  * `width`. Each item takes its swatch, a gap, its label and space before the next.
  */
-export function flowLegend(items: readonly Omit<LegendItem, "x" | "y">[], opts: { x0: number; y0: number; width: number; fontSize: number; lineHeight: number }): { legend: LegendItem[]; bottom: number } {
+export function flowLegend(
+  items: readonly Omit<LegendItem, "x" | "y">[],
+  opts: { x0: number; y0: number; width: number; fontSize: number; lineHeight: number },
+): { legend: LegendItem[]; bottom: number } {
   const legend: LegendItem[] = [];
-  let x = opts.x0, y = opts.y0;
+  let x = opts.x0,
+    y = opts.y0;
   for (const item of items) {
     const w = opts.fontSize + 6 + textWidth(item.label, opts.fontSize) + 18;
     if (x + w > opts.width && x > opts.x0) {

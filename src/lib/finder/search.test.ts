@@ -1,19 +1,47 @@
 import { describe, expect, it } from "vitest";
 import { candidateFor, findHint, findTrusts, normalise, postcodeOf, queryTokens, type Candidate } from "./search.ts";
 
-const trust = (code: string, name: string, o: { postcode?: string; region?: string; board?: string; aliases?: string[]; acute?: boolean } = {}): Candidate =>
-  candidateFor({ code, name, postcode: o.postcode ?? null, region: o.region ?? null, board: o.board ?? null, aliases: o.aliases ?? [], acute: o.acute ?? true });
+const trust = (
+  code: string,
+  name: string,
+  o: { postcode?: string; region?: string; board?: string; aliases?: string[]; acute?: boolean } = {},
+): Candidate =>
+  candidateFor({
+    code,
+    name,
+    postcode: o.postcode ?? null,
+    region: o.region ?? null,
+    board: o.board ?? null,
+    aliases: o.aliases ?? [],
+    acute: o.acute ?? true,
+  });
 
 const TRUSTS = [
-  trust("RM1", "Norfolk and Norwich University Hospitals NHS Foundation Trust", { postcode: "NR4 7UY", region: "East of England", aliases: ["NNUH", "Colney"] }),
+  trust("RM1", "Norfolk and Norwich University Hospitals NHS Foundation Trust", {
+    postcode: "NR4 7UY",
+    region: "East of England",
+    aliases: ["NNUH", "Colney"],
+  }),
   trust("RMY", "Norfolk and Suffolk NHS Foundation Trust", { postcode: "NR1 2DH", aliases: ["Norwich"], acute: false }),
-  trust("REF", "Royal Cornwall Hospitals NHS Trust", { postcode: "TR1 3LJ", aliases: ["RCHT", "Royal Cornwall Hospital", "Treliske", "Truro"] }),
-  trust("RR8", "Leeds Teaching Hospitals NHS Trust", { postcode: "LS9 7TF", aliases: ["LTHT", "St James's University Hospital"] }),
+  trust("REF", "Royal Cornwall Hospitals NHS Trust", {
+    postcode: "TR1 3LJ",
+    aliases: ["RCHT", "Royal Cornwall Hospital", "Treliske", "Truro"],
+  }),
+  trust("RR8", "Leeds Teaching Hospitals NHS Trust", {
+    postcode: "LS9 7TF",
+    aliases: ["LTHT", "St James's University Hospital"],
+  }),
   trust("RGD", "Leeds and York Partnership NHS Foundation Trust", { postcode: "LS7 3JX", acute: false }),
   trust("RY6", "Leeds Community Healthcare NHS Trust", { postcode: "LS11 0DL", acute: false }),
   trust("RNS", "Northampton General Hospital NHS Trust", { postcode: "NN1 5BD" }),
-  trust("RGP", "James Paget University Hospitals NHS Foundation Trust", { postcode: "NR31 6LA", aliases: ["Gorleston", "Great Yarmouth"] }),
-  trust("RJ1", "Guy's and St Thomas' NHS Foundation Trust", { postcode: "SE1 7EH", aliases: ["GSTT", "St Thomas' Hospital"] }),
+  trust("RGP", "James Paget University Hospitals NHS Foundation Trust", {
+    postcode: "NR31 6LA",
+    aliases: ["Gorleston", "Great Yarmouth"],
+  }),
+  trust("RJ1", "Guy's and St Thomas' NHS Foundation Trust", {
+    postcode: "SE1 7EH",
+    aliases: ["GSTT", "St Thomas' Hospital"],
+  }),
 ];
 const find = (q: string) => findTrusts(q, TRUSTS);
 
@@ -35,7 +63,13 @@ describe("what a reader types", () => {
 
 describe("finding a trust", () => {
   it("finds a trust by its name in short forms: &, and, NHS, FT, a word cut short", () => {
-    for (const q of ["Norfolk & Norwich", "norfolk and norwich", "Norfolk and Norwich Hospital", "Norfolk & Norwich NHS FT", "norf norw uni"]) {
+    for (const q of [
+      "Norfolk & Norwich",
+      "norfolk and norwich",
+      "Norfolk and Norwich Hospital",
+      "Norfolk & Norwich NHS FT",
+      "norf norw uni",
+    ]) {
       expect(find(q).codes[0], q).toBe("RM1");
       expect(find(q).kind, q).toBe("match");
     }
@@ -69,13 +103,17 @@ describe("finding a trust", () => {
     expect(r.kind).toBe("partial");
     expect(r.codes).toEqual(["RR8", "RY6", "RGD"]);
     expect(r.matched).toEqual(["leeds"]);
-    expect(findHint("Leeds General Infirmary", r)).toBe('No trust matches every word of "Leeds General Infirmary". These match "leeds": a hospital is run by a trust, often under another name, so check the trust\'s page.');
+    expect(findHint("Leeds General Infirmary", r)).toBe(
+      'No trust matches every word of "Leeds General Infirmary". These match "leeds": a hospital is run by a trust, often under another name, so check the trust\'s page.',
+    );
   });
 
   it("says so, with examples to try, when nothing matches", () => {
     const r = find("Xyzzy");
     expect(r).toEqual({ kind: "none", codes: [], matched: [] });
-    expect(findHint("Xyzzy", r)).toMatch(/^No trust matches "Xyzzy"\. Try .*a town \(Norwich\), a hospital \(Treliske\), a postcode \(NR4 7UY\)/);
+    expect(findHint("Xyzzy", r)).toMatch(
+      /^No trust matches "Xyzzy"\. Try .*a town \(Norwich\), a hospital \(Treliske\), a postcode \(NR4 7UY\)/,
+    );
   });
 
   it("shows every trust for an empty query, or one of stop words only", () => {

@@ -46,17 +46,36 @@ export interface Candidate {
 
 /** The words of a text that can pick out a trust: normalised, without the stop words. */
 export function keyWords(s: string): string[] {
-  return normalise(s).split(" ").filter((t) => t && !STOP_WORDS.has(t));
+  return normalise(s)
+    .split(" ")
+    .filter((t) => t && !STOP_WORDS.has(t));
 }
 
 /**
  * Everything the finder searches for a trust, as one string: each part's key words, parts divided by
  * " / " so that a phrase never runs from one part into the next.
  */
-export function searchTerms(parts: { name: string; code: string; postcode: string | null; region: string | null; board: string | null; aliases: readonly string[] }): string {
+export function searchTerms(parts: {
+  name: string;
+  code: string;
+  postcode: string | null;
+  region: string | null;
+  board: string | null;
+  aliases: readonly string[];
+}): string {
   const pc = parts.postcode ? postcodeOf(parts.postcode) : null;
-  const bits = [parts.name, parts.code, parts.region ?? "", parts.board ?? "", ...parts.aliases, pc ? `${pc.full} ${pc.outward}` : ""];
-  return bits.map((b) => keyWords(b).join(" ")).filter(Boolean).join(" / ");
+  const bits = [
+    parts.name,
+    parts.code,
+    parts.region ?? "",
+    parts.board ?? "",
+    ...parts.aliases,
+    pc ? `${pc.full} ${pc.outward}` : "",
+  ];
+  return bits
+    .map((b) => keyWords(b).join(" "))
+    .filter(Boolean)
+    .join(" / ");
 }
 
 /** The words of a query that can pick out a trust. */
@@ -91,18 +110,30 @@ export function findTrusts(query: string, candidates: readonly Candidate[]): Fin
   const full = candidates.filter((c) => tokens.every((t) => tokenMatches(t, words.get(c.code)!)));
   if (full.length) {
     const tier = (c: Candidate) =>
-      tokens.length === 1 && c.code.toLowerCase() === tokens[0] ? 0
-        : ` ${c.name} `.includes(` ${phrase}`) ? 1
-        : ` ${c.terms} `.includes(` ${phrase}`) ? 2
-        : tokens.every((t) => tokenMatches(t, nameWords.get(c.code)!)) ? 3
-        : 4;
-    return { kind: "match", codes: [...full].sort((a, b) => tier(a) - tier(b) || acuteFirst(a, b) || byName(a, b)).map((c) => c.code), matched: tokens };
+      tokens.length === 1 && c.code.toLowerCase() === tokens[0]
+        ? 0
+        : ` ${c.name} `.includes(` ${phrase}`)
+          ? 1
+          : ` ${c.terms} `.includes(` ${phrase}`)
+            ? 2
+            : tokens.every((t) => tokenMatches(t, nameWords.get(c.code)!))
+              ? 3
+              : 4;
+    return {
+      kind: "match",
+      codes: [...full].sort((a, b) => tier(a) - tier(b) || acuteFirst(a, b) || byName(a, b)).map((c) => c.code),
+      matched: tokens,
+    };
   }
 
   // A postcode: the headquarters at that postcode, else in its district, else in its area.
   const pc = postcodeOf(query);
   if (pc) {
-    const at = (test: (p: string) => boolean) => candidates.filter((c) => c.postcode && test(c.postcode)).sort(byName).map((c) => c.code);
+    const at = (test: (p: string) => boolean) =>
+      candidates
+        .filter((c) => c.postcode && test(c.postcode))
+        .sort(byName)
+        .map((c) => c.code);
     const exact = pc.full ? at((p) => p === pc.full) : [];
     if (exact.length) return { kind: "postcode", codes: exact, matched: [pc.full] };
     const district = at((p) => postcodeOf(p)?.outward === pc.outward);
@@ -115,7 +146,8 @@ export function findTrusts(query: string, candidates: readonly Candidate[]): Fin
   // Some words match: keep the trusts that match the rarest words. Words every hospital might have
   // ("general", "infirmary") count for a tenth, so the place in "Leeds General Infirmary" decides.
   const n = candidates.length;
-  const rarity = (t: string) => Math.log((n + 1) / (1 + candidates.filter((c) => tokenMatches(t, words.get(c.code)!)).length));
+  const rarity = (t: string) =>
+    Math.log((n + 1) / (1 + candidates.filter((c) => tokenMatches(t, words.get(c.code)!)).length));
   const weight = new Map(tokens.map((t) => [t, rarity(t) * (HOSPITAL_WORDS.has(t) ? 0.1 : 1)]));
   const scored = candidates
     .map((c) => {
@@ -150,5 +182,11 @@ export function findHint(query: string, r: FindResult): string | null {
 /** A trust as the finder sees it, from the parts the data has. */
 export function candidateFor(parts: Parameters<typeof searchTerms>[0] & { acute: boolean }): Candidate {
   const pc = parts.postcode ? postcodeOf(parts.postcode) : null;
-  return { code: parts.code, name: keyWords(parts.name).join(" "), terms: searchTerms(parts), postcode: pc?.full || null, acute: parts.acute };
+  return {
+    code: parts.code,
+    name: keyWords(parts.name).join(" "),
+    terms: searchTerms(parts),
+    postcode: pc?.full || null,
+    acute: parts.acute,
+  };
 }

@@ -55,9 +55,31 @@ export interface StoredAnswer {
 }
 
 export const ANSWER_FIELDS = [
-  "id", "uin", "house", "date_tabled", "date_answered", "date_corrected", "asking_member_id", "asking_member",
-  "answering_member_id", "answering_member", "answering_body_id", "answering_body", "heading", "question_text",
-  "answer_html", "answer_text", "answer_truncated", "is_holding", "is_correction", "is_withdrawn", "url", "api_url", "terms", "origin", "note",
+  "id",
+  "uin",
+  "house",
+  "date_tabled",
+  "date_answered",
+  "date_corrected",
+  "asking_member_id",
+  "asking_member",
+  "answering_member_id",
+  "answering_member",
+  "answering_body_id",
+  "answering_body",
+  "heading",
+  "question_text",
+  "answer_html",
+  "answer_text",
+  "answer_truncated",
+  "is_holding",
+  "is_correction",
+  "is_withdrawn",
+  "url",
+  "api_url",
+  "terms",
+  "origin",
+  "note",
 ] as const satisfies readonly (keyof StoredAnswer)[];
 
 export const PUBLIC_BASE = "https://questions-statements.parliament.uk";
@@ -69,7 +91,9 @@ export function apiUrl(id: number): string {
 
 /** The public page needs the full date tabled and the UIN; without them the service's record is the link. */
 export function answerUrl(a: { id: number; uin: string | null; date_tabled: string }): string {
-  return a.uin && isIsoDay(a.date_tabled) ? `${PUBLIC_BASE}/written-questions/detail/${a.date_tabled}/${encodeURIComponent(a.uin)}` : apiUrl(a.id);
+  return a.uin && isIsoDay(a.date_tabled)
+    ? `${PUBLIC_BASE}/written-questions/detail/${a.date_tabled}/${encodeURIComponent(a.uin)}`
+    : apiUrl(a.id);
 }
 
 type Check = (v: unknown) => string | null;
@@ -88,7 +112,11 @@ const CHECKS: Record<keyof StoredAnswer, Check> = {
   id: whole,
   uin: textOrNull,
   house: (v) => need((HOUSES as readonly unknown[]).includes(v), HOUSES.join(" or ")),
-  date_tabled: (v) => need(typeof v === "string" && /^\d{4}-\d{2}(-\d{2})?$/.test(v) && isIsoDate(v), "a date as YYYY-MM-DD (or YYYY-MM)"),
+  date_tabled: (v) =>
+    need(
+      typeof v === "string" && /^\d{4}-\d{2}(-\d{2})?$/.test(v) && isIsoDate(v),
+      "a date as YYYY-MM-DD (or YYYY-MM)",
+    ),
   date_answered: dayOrNull,
   date_corrected: dayOrNull,
   asking_member_id: wholeOrNull,
@@ -115,23 +143,36 @@ const CHECKS: Record<keyof StoredAnswer, Check> = {
 /** Problems with one record, each naming the record by index and id, and the field. */
 export function answerProblems(raw: unknown, index: number, file: string): Problem[] {
   const label = (r: Record<string, unknown>) => `[${index}]${typeof r.id === "number" ? ` id ${r.id}` : ""}`;
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return [{ file, column: `[${index}]`, expected: "an object" }];
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    return [{ file, column: `[${index}]`, expected: "an object" }];
   const r = raw as Record<string, unknown>;
-  const at = (field: string, expected: string): Problem => ({ file, column: `${label(r)}.${field}`, value: shown(r[field]), expected });
+  const at = (field: string, expected: string): Problem => ({
+    file,
+    column: `${label(r)}.${field}`,
+    value: shown(r[field]),
+    expected,
+  });
   const problems: Problem[] = [];
   for (const field of ANSWER_FIELDS) {
     const why = CHECKS[field](r[field]);
     if (why) problems.push(at(field, why));
   }
-  for (const key of Object.keys(r)) if (!(ANSWER_FIELDS as readonly string[]).includes(key)) problems.push(at(key, "no such field"));
+  for (const key of Object.keys(r))
+    if (!(ANSWER_FIELDS as readonly string[]).includes(key)) problems.push(at(key, "no such field"));
   if (problems.length) return problems;
   const a = r as unknown as StoredAnswer;
-  if (a.answer_text !== htmlToText(a.answer_html)) problems.push(at("answer_text", "the plain text of answer_html (rerun the connector or the seed script)"));
+  if (a.answer_text !== htmlToText(a.answer_html))
+    problems.push(at("answer_text", "the plain text of answer_html (rerun the connector or the seed script)"));
   if (a.api_url !== apiUrl(a.id)) problems.push(at("api_url", apiUrl(a.id)));
   if (a.url !== answerUrl(a)) problems.push(at("url", answerUrl(a)));
-  if (a.answer_truncated && a.origin === "service") problems.push(at("answer_truncated", "false for answers read from the service (the connector fetches the full text)"));
-  if (a.date_corrected !== null && !a.is_correction) problems.push(at("date_corrected", "null unless is_correction is true"));
-  if (a.date_answered && a.date_answered < a.date_tabled.slice(0, 10) && isIsoDay(a.date_tabled)) problems.push(at("date_answered", `a date on or after date_tabled ${a.date_tabled}`));
+  if (a.answer_truncated && a.origin === "service")
+    problems.push(
+      at("answer_truncated", "false for answers read from the service (the connector fetches the full text)"),
+    );
+  if (a.date_corrected !== null && !a.is_correction)
+    problems.push(at("date_corrected", "null unless is_correction is true"));
+  if (a.date_answered && a.date_answered < a.date_tabled.slice(0, 10) && isIsoDay(a.date_tabled))
+    problems.push(at("date_answered", `a date on or after date_tabled ${a.date_tabled}`));
   return problems;
 }
 
@@ -143,7 +184,13 @@ export function parseAnswers(jsonText: string, file: string): StoredAnswer[] {
   if (problems.length) throw new DataError(problems);
   const answers = data as StoredAnswer[];
   answers.forEach((a, i) => {
-    if (i > 0 && a.id <= answers[i - 1]!.id) problems.push({ file, column: `[${i}] id ${a.id}.id`, value: String(a.id), expected: `ids unique and ascending (after ${answers[i - 1]!.id})` });
+    if (i > 0 && a.id <= answers[i - 1]!.id)
+      problems.push({
+        file,
+        column: `[${i}] id ${a.id}.id`,
+        value: String(a.id),
+        expected: `ids unique and ascending (after ${answers[i - 1]!.id})`,
+      });
   });
   if (problems.length) throw new DataError(problems);
   return answers;
@@ -151,7 +198,9 @@ export function parseAnswers(jsonText: string, file: string): StoredAnswer[] {
 
 /** Fixed field order, records by id: the same answers always give the same bytes. */
 export function serializeAnswers(answers: readonly StoredAnswer[]): string {
-  const ordered = [...answers].sort((a, b) => a.id - b.id).map((a) => Object.fromEntries(ANSWER_FIELDS.map((f) => [f, a[f]])));
+  const ordered = [...answers]
+    .sort((a, b) => a.id - b.id)
+    .map((a) => Object.fromEntries(ANSWER_FIELDS.map((f) => [f, a[f]])));
   return toJson(ordered);
 }
 
@@ -164,6 +213,8 @@ export function placedOn(a: Pick<StoredAnswer, "date_answered" | "date_tabled">)
 }
 
 /** Newest first by the date above, then by Parliament's id (ids rise in the order questions are tabled). */
-export function newestFirst<T extends Pick<StoredAnswer, "id" | "date_answered" | "date_tabled">>(answers: readonly T[]): T[] {
+export function newestFirst<T extends Pick<StoredAnswer, "id" | "date_answered" | "date_tabled">>(
+  answers: readonly T[],
+): T[] {
   return [...answers].sort((a, b) => compareCodePoints(placedOn(b), placedOn(a)) || b.id - a.id);
 }

@@ -21,19 +21,32 @@ const FIELDS = ["answering_body_id", "terms", "answered_since"] as const;
 
 export function parseQuery(jsonText: string, file: string): AnswersQuery {
   const raw = parseJson(jsonText, file);
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new DataError([{ file, expected: "an object" }]);
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw new DataError([{ file, expected: "an object" }]);
   const q = raw as Record<string, unknown>;
   const problems: Problem[] = [];
   const at = (column: string, expected: string): Problem => ({ file, column, value: shown(q[column]), expected });
-  if (!Number.isSafeInteger(q.answering_body_id) || (q.answering_body_id as number) <= 0) problems.push(at("answering_body_id", "a positive whole number (17 is Health and Social Care)"));
+  if (!Number.isSafeInteger(q.answering_body_id) || (q.answering_body_id as number) <= 0)
+    problems.push(at("answering_body_id", "a positive whole number (17 is Health and Social Care)"));
   const terms = q.terms;
-  if (!Array.isArray(terms) || terms.length === 0 || !terms.every((t) => typeof t === "string" && t.trim() === t && t !== "")) {
+  if (
+    !Array.isArray(terms) ||
+    terms.length === 0 ||
+    !terms.every((t) => typeof t === "string" && t.trim() === t && t !== "")
+  ) {
     problems.push(at("terms", "a non-empty list of search terms, without surrounding spaces"));
-  } else if (new Set(terms.map((t: string) => t.toLowerCase())).size !== terms.length) problems.push(at("terms", "each term once"));
-  if (typeof q.answered_since !== "string" || !isIsoDay(q.answered_since)) problems.push(at("answered_since", "a date as YYYY-MM-DD"));
-  for (const key of Object.keys(q)) if (!(FIELDS as readonly string[]).includes(key)) problems.push(at(key, "no such field"));
+  } else if (new Set(terms.map((t: string) => t.toLowerCase())).size !== terms.length)
+    problems.push(at("terms", "each term once"));
+  if (typeof q.answered_since !== "string" || !isIsoDay(q.answered_since))
+    problems.push(at("answered_since", "a date as YYYY-MM-DD"));
+  for (const key of Object.keys(q))
+    if (!(FIELDS as readonly string[]).includes(key)) problems.push(at(key, "no such field"));
   if (problems.length) throw new DataError(problems);
-  return { answering_body_id: q.answering_body_id as number, terms: terms as string[], answered_since: q.answered_since as string };
+  return {
+    answering_body_id: q.answering_body_id as number,
+    terms: terms as string[],
+    answered_since: q.answered_since as string,
+  };
 }
 
 export function serializeQuery(q: AnswersQuery): string {

@@ -51,10 +51,12 @@ function memberName(v: unknown): string | null {
  * Flags the service leaves null before a question is answered are read as false.
  */
 export function readServiceQuestion(raw: unknown, where: string): ServiceQuestion {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new DataError([{ file: where, expected: "a question record (an object)" }]);
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw new DataError([{ file: where, expected: "a question record (an object)" }]);
   const v = raw as Record<string, unknown>;
   const problems: Problem[] = [];
-  const bad = (column: string, expected: string) => problems.push({ file: where, column, value: shown(v[column]), expected });
+  const bad = (column: string, expected: string) =>
+    problems.push({ file: where, column, value: shown(v[column]), expected });
   const id = v.id;
   if (!Number.isSafeInteger(id) || (id as number) <= 0) bad("id", "a positive whole number");
   if (typeof v.uin !== "string" || v.uin.trim() === "") bad("uin", "the question's UIN");
@@ -66,11 +68,14 @@ export function readServiceQuestion(raw: unknown, where: string): ServiceQuestio
   const dateCorrected = serviceDay(v.dateAnswerCorrected);
   if (dateCorrected === undefined) bad("dateAnswerCorrected", "a date or null");
   if (typeof v.questionText !== "string" || v.questionText.trim() === "") bad("questionText", "the question's text");
-  if (v.answerText !== null && v.answerText !== undefined && typeof v.answerText !== "string") bad("answerText", "text or null");
+  if (v.answerText !== null && v.answerText !== undefined && typeof v.answerText !== "string")
+    bad("answerText", "text or null");
   if (!Number.isSafeInteger(v.answeringBodyId)) bad("answeringBodyId", "a whole number");
   if (typeof v.answeringBodyName !== "string") bad("answeringBodyName", "the department's name");
-  for (const flag of ["isWithdrawn", "answerIsHolding", "answerIsCorrection"]) if (v[flag] !== null && v[flag] !== undefined && typeof v[flag] !== "boolean") bad(flag, "true, false or null");
-  for (const m of ["askingMemberId", "answeringMemberId"]) if (v[m] !== null && v[m] !== undefined && !Number.isSafeInteger(v[m])) bad(m, "a member id or null");
+  for (const flag of ["isWithdrawn", "answerIsHolding", "answerIsCorrection"])
+    if (v[flag] !== null && v[flag] !== undefined && typeof v[flag] !== "boolean") bad(flag, "true, false or null");
+  for (const m of ["askingMemberId", "answeringMemberId"])
+    if (v[m] !== null && v[m] !== undefined && !Number.isSafeInteger(v[m])) bad(m, "a member id or null");
   if (problems.length) throw new DataError(problems);
   const optionalText = (x: unknown) => (typeof x === "string" && x.trim() !== "" ? x : null);
   const optionalId = (x: unknown) => (typeof x === "number" && x > 0 ? x : null);
@@ -112,13 +117,19 @@ export interface Members {
  * A stored answer from a full (untruncated) service record, or null when it is kept out: not answered,
  * another department, or none of the terms mentioned.
  */
-export function toStoredAnswer(q: ServiceQuestion, terms: readonly string[], answeringBodyId: number, members: Members = new Map()): StoredAnswer | null {
+export function toStoredAnswer(
+  q: ServiceQuestion,
+  terms: readonly string[],
+  answeringBodyId: number,
+  members: Members = new Map(),
+): StoredAnswer | null {
   if (q.answeringBodyId !== answeringBodyId || !q.dateAnswered || !q.answerText) return null;
   const answerText = htmlToText(q.answerText);
   if (answerText === "") return null;
   const matched = matchedTerms(terms, [q.heading, q.questionText, answerText]);
   if (matched.length === 0) return null;
-  const name = (id: number | null, expanded: string | null) => expanded ?? (id === null ? null : members.get(id) ?? null);
+  const name = (id: number | null, expanded: string | null) =>
+    expanded ?? (id === null ? null : (members.get(id) ?? null));
   return {
     ...recordFields(q, { question_text: q.questionText.trim(), answer_html: q.answerText, answer_text: answerText }),
     asking_member: name(q.askingMemberId, q.askingMemberName),

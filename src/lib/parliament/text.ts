@@ -6,10 +6,46 @@
 
 /** Named entities seen in Parliament's answers, plus the XML five. Anything else is left as written. */
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", pound: "£", euro: "€", ndash: "–", mdash: "—",
-  lsquo: "‘", rsquo: "’", ldquo: "“", rdquo: "”", hellip: "…", bull: "•", middot: "·", deg: "°", frac12: "½",
-  frac14: "¼", frac34: "¾", eacute: "é", egrave: "è", aacute: "á", oacute: "ó", uuml: "ü", ouml: "ö", shy: "",
-  times: "×", minus: "−", le: "≤", ge: "≥", copy: "©", reg: "®", trade: "™", sect: "§", para: "¶", ensp: " ", emsp: " ", thinsp: " ",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  pound: "£",
+  euro: "€",
+  ndash: "–",
+  mdash: "—",
+  lsquo: "‘",
+  rsquo: "’",
+  ldquo: "“",
+  rdquo: "”",
+  hellip: "…",
+  bull: "•",
+  middot: "·",
+  deg: "°",
+  frac12: "½",
+  frac14: "¼",
+  frac34: "¾",
+  eacute: "é",
+  egrave: "è",
+  aacute: "á",
+  oacute: "ó",
+  uuml: "ü",
+  ouml: "ö",
+  shy: "",
+  times: "×",
+  minus: "−",
+  le: "≤",
+  ge: "≥",
+  copy: "©",
+  reg: "®",
+  trade: "™",
+  sect: "§",
+  para: "¶",
+  ensp: " ",
+  emsp: " ",
+  thinsp: " ",
 };
 
 export function decodeEntities(s: string): string {
@@ -34,7 +70,11 @@ const BLOCK = /^(p|div|li|ul|ol|tr|table|tbody|thead|tfoot|h[1-6]|blockquote|br|
 export function htmlToText(html: string): string {
   const withoutHidden = html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, "").replace(/<!--[\s\S]*?-->/g, "");
   // Line ends in HTML source are spaces; only the elements below break lines.
-  const marked = withoutHidden.replace(/\s+/g, " ").replace(/<\/?([a-z][a-z0-9]*)\b[^>]*>/gi, (_tag, name: string) => (BLOCK.test(name) ? "\n" : /^t[dh]$/i.test(name) ? " " : ""));
+  const marked = withoutHidden
+    .replace(/\s+/g, " ")
+    .replace(/<\/?([a-z][a-z0-9]*)\b[^>]*>/gi, (_tag, name: string) =>
+      BLOCK.test(name) ? "\n" : /^t[dh]$/i.test(name) ? " " : "",
+    );
   return decodeEntities(marked)
     .normalize("NFC")
     .replace(/\r/g, "")
@@ -87,7 +127,11 @@ export function figureSentences(text: string): string[] {
  * inside another word). Spaces in a term match any run of whitespace.
  */
 export function termPattern(term: string): RegExp {
-  const body = term.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+");
+  const body = term
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("\\s+");
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}s?(?![\\p{L}\\p{N}])`, "iu");
 }
 

@@ -17,7 +17,9 @@ export const GET: APIRoute = ({ params, site: siteUrl }) => {
   const file = String(params.file);
   const c = chart(file.replace(/\.(csv|json)$/, ""));
   if (file.endsWith(".json")) {
-    return new Response(chartMetadataJson(c, site.release.date, siteUrl?.origin ?? ""), { headers: { "content-type": "application/json; charset=utf-8" } });
+    return new Response(chartMetadataJson(c, site.release.date, siteUrl?.origin ?? ""), {
+      headers: { "content-type": "application/json; charset=utf-8" },
+    });
   }
   return new Response(chartCsv(c.models.wide.table), { headers: { "content-type": "text/csv; charset=utf-8" } });
 };

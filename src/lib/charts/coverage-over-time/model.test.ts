@@ -13,7 +13,13 @@ const statements = [
 const targets = [
   target({ id: "T001", announced_on: "2022-06-29", target_date: "2025-03-31" }),
   target({ id: "T002", announced_on: "2023-11-20", target_date: "2026-03-31" }),
-  target({ id: "T003", announced_on: "2025-11-28", target_date: "2026-03-31", kind: "core_digitisation", coverage_percent: 70 }),
+  target({
+    id: "T003",
+    announced_on: "2025-11-28",
+    target_date: "2026-03-31",
+    kind: "core_digitisation",
+    coverage_percent: 70,
+  }),
 ];
 
 describe("coverage over time", () => {
@@ -38,26 +44,50 @@ describe("coverage over time", () => {
   });
 
   it("draws a forecast as a forecast, never as a target, and keeps it off the step line", () => {
-    const withForecast = [...statements, statement({ id: "S020", value: 96, as_of: "2026-03-31", stated_on: "2025-02-11", metric: "forecast_share_with_epr", speaker: "A Minister" })];
+    const withForecast = [
+      ...statements,
+      statement({
+        id: "S020",
+        value: 96,
+        as_of: "2026-03-31",
+        stated_on: "2025-02-11",
+        metric: "forecast_share_with_epr",
+        speaker: "A Minister",
+      }),
+    ];
     const m = coverageOverTimeModel(withForecast, targets, { width: 800, today: "2026-11-25" });
     const f = m.points.find((p) => p.ids.includes("S020"))!;
     expect(f).toMatchObject({ forecast: true, value: 96 });
-    expect(f.tip).toBe("Forecast of 96% of secondary care trusts by 31 March 2026, made 11 February 2025 by A Minister. An expectation, not a target.");
+    expect(f.tip).toBe(
+      "Forecast of 96% of secondary care trusts by 31 March 2026, made 11 February 2025 by A Minister. An expectation, not a target.",
+    );
     expect(m.targets.map((t) => t.value)).toEqual([100, 100]);
     expect(m.stepPath).toBe(wide.stepPath);
     expect(m.legend.map((l) => l.label)).toEqual(["Official figure", "Other estimate", "Forecast", "Target"]);
     expect(m.table.rows.find((r) => r[1] === "Forecast made 11 February 2025")).toBeDefined();
-    expect(m.summary).toContain("Forecasts, shown as hollow triangles at the date they were for: 96% by 31 March 2026 (made 11 February 2025).");
+    expect(m.summary).toContain(
+      "Forecasts, shown as hollow triangles at the date they were for: 96% by 31 March 2026 (made 11 February 2025).",
+    );
   });
 
   it("marks a share worked out from counts, and an estimated date as 'about'", () => {
-    const m = coverageOverTimeModel([statement({ id: "S030", value: 98, as_of: "2026-05", dates_estimated: true, derived_from: ["S031", "S032"] })], [], { width: 800 });
-    expect(m.points[0]!.tip).toBe("98% of secondary care trusts, about May 2026. Official figure, worked out from the counts given.");
+    const m = coverageOverTimeModel(
+      [statement({ id: "S030", value: 98, as_of: "2026-05", dates_estimated: true, derived_from: ["S031", "S032"] })],
+      [],
+      { width: 800 },
+    );
+    expect(m.points[0]!.tip).toBe(
+      "98% of secondary care trusts, about May 2026. Official figure, worked out from the counts given.",
+    );
     expect(m.table.rows[0]!.slice(0, 2)).toEqual(["about May 2026", "Official figure, worked out from counts"]);
   });
 
   it("goes back to a 0–100 axis when any figure is low", () => {
-    const m = coverageOverTimeModel([...statements, statement({ id: "S010", value: 5, as_of: "2000-09-30" })], targets, { width: 800 });
+    const m = coverageOverTimeModel(
+      [...statements, statement({ id: "S010", value: 5, as_of: "2000-09-30" })],
+      targets,
+      { width: 800 },
+    );
     expect(m.yMin).toBe(0);
     expect(m.axisBreak).toBeNull();
   });
@@ -73,7 +103,10 @@ describe("coverage over time", () => {
 
   it("draws EPR targets as diamonds labelled with share and month, leaving out other kinds", () => {
     expect(wide.targets.map((t) => t.value)).toEqual([100, 100]);
-    expect(wide.targetLabels.map((l) => l.text)).toEqual(["Target 100% by Mar 2025 (later moved)", "Target 100% by Mar 2026"]);
+    expect(wide.targetLabels.map((l) => l.text)).toEqual([
+      "Target 100% by Mar 2025 (later moved)",
+      "Target 100% by Mar 2026",
+    ]);
     expect(wide.targets[0]!.superseded).toBe(true);
     expect(wide.targets[1]!.superseded).toBe(false);
     // Leaders end just above their diamond.
@@ -110,7 +143,11 @@ describe("coverage over time", () => {
   });
 
   it("merges statements with the same date and value into one mark", () => {
-    const m = coverageOverTimeModel([statement({ id: "S1", value: 91, as_of: "2025-02" }), statement({ id: "S2", value: 91, as_of: "2025-02" })], [], { width: 800 });
+    const m = coverageOverTimeModel(
+      [statement({ id: "S1", value: 91, as_of: "2025-02" }), statement({ id: "S2", value: 91, as_of: "2025-02" })],
+      [],
+      { width: 800 },
+    );
     expect(m.points).toHaveLength(1);
     expect(m.points[0]!.ids).toEqual(["S1", "S2"]);
     expect(m.table.rows).toHaveLength(2);
@@ -142,8 +179,18 @@ describe("coverage over time", () => {
 describe("stacking target labels", () => {
   it("never lets a leader cross a label in a lower row", () => {
     // Second label covers the first one's leader, so it must go up a row.
-    expect(stackLabels([{ x0: 0, x1: 50, leader: 50 }, { x0: 20, x1: 120, leader: 120 }])).toEqual([0, 1]);
-    expect(stackLabels([{ x0: 0, x1: 50, leader: 50 }, { x0: 80, x1: 120, leader: 120 }])).toEqual([0, 0]);
+    expect(
+      stackLabels([
+        { x0: 0, x1: 50, leader: 50 },
+        { x0: 20, x1: 120, leader: 120 },
+      ]),
+    ).toEqual([0, 1]);
+    expect(
+      stackLabels([
+        { x0: 0, x1: 50, leader: 50 },
+        { x0: 80, x1: 120, leader: 120 },
+      ]),
+    ).toEqual([0, 0]);
   });
 });
 
@@ -158,7 +205,8 @@ describe("coverage over time, before layout", () => {
   });
 
   it("starts the y axis at the ten below the lowest value when all are high, else at zero", () => {
-    expect([coverageYMin([86, 91, 100]), coverageYMin([90, 96]), coverageYMin([5, 91]), coverageYMin([50])]).toEqual([70, 80, 0, 40]);
+    expect([coverageYMin([86, 91, 100]), coverageYMin([90, 96]), coverageYMin([5, 91]), coverageYMin([50])]).toEqual([
+      70, 80, 0, 40,
+    ]);
   });
 });
-

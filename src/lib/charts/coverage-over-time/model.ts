@@ -9,8 +9,18 @@ import { formatDate, formatMonthYear, formatWhen, midPeriod } from "../../data/d
 import type { CoverageFigure } from "../../data/figures.ts";
 import { EPR_TARGET_KINDS, type StatementRow, type TargetRow } from "../../data/tables.ts";
 import {
-  flowLegend, layoutFor, px, textSize, textWidth, wrapText, yearTicks,
-  type ChartBase, type ChartTable, type LegendItem, type XTick, type YTick,
+  flowLegend,
+  layoutFor,
+  px,
+  textSize,
+  textWidth,
+  wrapText,
+  yearTicks,
+  type ChartBase,
+  type ChartTable,
+  type LegendItem,
+  type XTick,
+  type YTick,
 } from "../shared.ts";
 import { compareCodePoints } from "../../order.ts";
 
@@ -77,7 +87,15 @@ export interface CoverageOverTimeModel extends ChartBase {
   targets: TargetMarker[];
   /** One label per deadline date, in the band above the plot, with a leader line down to its diamonds. */
   targetLabels: { text: string; x: number; y: number; leader: { x1: number; y1: number; x2: number; y2: number } }[];
-  today: { x: number; y0: number; y1: number; label: string; labelX: number; labelY: number; anchor: "start" | "end" } | null;
+  today: {
+    x: number;
+    y0: number;
+    y1: number;
+    label: string;
+    labelX: number;
+    labelY: number;
+    anchor: "start" | "end";
+  } | null;
   legend: LegendItem[];
 }
 
@@ -92,7 +110,12 @@ const toDate = (iso: string) => new Date(`${midPeriod(iso)}T00:00:00Z`);
 const pct = (v: number) => `${v}%`;
 /** Month-precision target date as "Mar 2026", year precision as "2026". */
 function targetWhen(t: TargetRow, long = false): string {
-  const d = t.target_date_precision === "year" ? t.target_date.slice(0, 4) : t.target_date_precision === "month" ? t.target_date.slice(0, 7) : t.target_date;
+  const d =
+    t.target_date_precision === "year"
+      ? t.target_date.slice(0, 4)
+      : t.target_date_precision === "month"
+        ? t.target_date.slice(0, 7)
+        : t.target_date;
   if (long) return formatDate(d);
   const full = formatDate(d);
   return t.target_date_precision === "month" ? `${full.split(" ")[0]!.slice(0, 3)} ${full.split(" ")[1]}` : full;
@@ -111,7 +134,11 @@ export interface CoverageSelection {
   table: ChartTable;
 }
 
-export function selectCoverage(statements: readonly CoverageFigure[], targets: readonly TargetRow[], opts: Pick<CoverageOverTimeOptions, "since" | "targetKinds">): CoverageSelection {
+export function selectCoverage(
+  statements: readonly CoverageFigure[],
+  targets: readonly TargetRow[],
+  opts: Pick<CoverageOverTimeOptions, "since" | "targetKinds">,
+): CoverageSelection {
   const since = opts.since ?? "0000";
   const kinds = opts.targetKinds ?? DEFAULT_KINDS;
   const rows = statements
@@ -119,17 +146,37 @@ export function selectCoverage(statements: readonly CoverageFigure[], targets: r
     .sort((a, b) => compareCodePoints(midPeriod(a.as_of), midPeriod(b.as_of)) || compareCodePoints(a.id, b.id));
   const targetRows = targets
     .filter((t) => t.coverage_percent !== null && kinds.includes(t.kind) && t.target_date >= since)
-    .sort((a, b) => compareCodePoints(a.target_date, b.target_date) || (a.coverage_percent ?? 0) - (b.coverage_percent ?? 0));
+    .sort(
+      (a, b) =>
+        compareCodePoints(a.target_date, b.target_date) || (a.coverage_percent ?? 0) - (b.coverage_percent ?? 0),
+    );
   return {
     rows,
     targetRows,
-    merged: [...Map.groupBy(rows, (s) => `${midPeriod(s.as_of)}|${s.value}|${s.official}|${isForecast(s)}|${s.derived_from !== null}`).values()],
+    merged: [
+      ...Map.groupBy(
+        rows,
+        (s) => `${midPeriod(s.as_of)}|${s.value}|${s.official}|${isForecast(s)}|${s.derived_from !== null}`,
+      ).values(),
+    ],
     targetGroups: [...Map.groupBy(targetRows, (t) => `${t.target_date}|${t.coverage_percent}`).values()],
     table: {
       columns: ["Date", "What", "Share of trusts with an EPR (%)", "Who said it", "Which trusts"],
       rows: [
-        ...rows.map((s) => [formatWhen(s.as_of, s.dates_estimated), whatItIs(s), s.value, s.speaker ?? "", SCOPE_WORDS[s.scope]]),
-        ...targetRows.map((t) => [targetWhen(t, true), `Target set ${formatDate(t.announced_on)}`, t.coverage_percent!, t.announced_by, ""]),
+        ...rows.map((s) => [
+          formatWhen(s.as_of, s.dates_estimated),
+          whatItIs(s),
+          s.value,
+          s.speaker ?? "",
+          SCOPE_WORDS[s.scope],
+        ]),
+        ...targetRows.map((t) => [
+          targetWhen(t, true),
+          `Target set ${formatDate(t.announced_on)}`,
+          t.coverage_percent!,
+          t.announced_by,
+          "",
+        ]),
       ],
     },
   };
@@ -148,17 +195,28 @@ export function coverageYMin(values: readonly number[]): number {
 }
 
 /** Legend entries for the marks actually drawn. */
-function coverageLegend(points: readonly CoveragePoint[], markers: readonly TargetMarker[]): Omit<LegendItem, "x" | "y">[] {
+function coverageLegend(
+  points: readonly CoveragePoint[],
+  markers: readonly TargetMarker[],
+): Omit<LegendItem, "x" | "y">[] {
   return [
     { key: "official", label: "Official figure", className: "official", mark: "circle" },
-    ...(points.some((p) => !p.official && !p.forecast) ? [{ key: "unofficial", label: "Other estimate", className: "unofficial", mark: "ring" } as const] : []),
-    ...(points.some((p) => p.forecast) ? [{ key: "forecast", label: "Forecast", className: "forecast", mark: "triangle" } as const] : []),
+    ...(points.some((p) => !p.official && !p.forecast)
+      ? [{ key: "unofficial", label: "Other estimate", className: "unofficial", mark: "ring" } as const]
+      : []),
+    ...(points.some((p) => p.forecast)
+      ? [{ key: "forecast", label: "Forecast", className: "forecast", mark: "triangle" } as const]
+      : []),
     ...(markers.length ? [{ key: "target", label: "Target", className: "target", mark: "diamond" } as const] : []),
   ];
 }
 
 /** Select, then lay out: pixel positions for every mark, label and tick at one width; then describe. */
-export function coverageOverTimeModel(statements: readonly CoverageFigure[], targets: readonly TargetRow[], opts: CoverageOverTimeOptions): CoverageOverTimeModel {
+export function coverageOverTimeModel(
+  statements: readonly CoverageFigure[],
+  targets: readonly TargetRow[],
+  opts: CoverageOverTimeOptions,
+): CoverageOverTimeModel {
   const { width } = opts;
   const layout = layoutFor(width);
   const narrow = layout === "narrow";
@@ -169,24 +227,46 @@ export function coverageOverTimeModel(statements: readonly CoverageFigure[], tar
   const label = "Share of NHS trusts with an electronic patient record, by date, with targets";
   if (!merged.length && !targetGroups.length) {
     return {
-      width, height: 3 * lineH, layout, fontSize: fs, label, empty: true,
-      summary: "No figures for the share of trusts with an EPR to show.", table,
-      plot: { x0: 0, x1: width, y0: 0, y1: 0 }, yMin: 0, axisTitle: { lines: ["No figures to show"], x: 0, y: lineH }, xTicks: [], yTicks: [],
-      axisBreak: null, stepPath: null, points: [], targets: [], targetLabels: [], today: null, legend: [],
+      width,
+      height: 3 * lineH,
+      layout,
+      fontSize: fs,
+      label,
+      empty: true,
+      summary: "No figures for the share of trusts with an EPR to show.",
+      table,
+      plot: { x0: 0, x1: width, y0: 0, y1: 0 },
+      yMin: 0,
+      axisTitle: { lines: ["No figures to show"], x: 0, y: lineH },
+      xTicks: [],
+      yTicks: [],
+      axisBreak: null,
+      stepPath: null,
+      points: [],
+      targets: [],
+      targetLabels: [],
+      today: null,
+      legend: [],
     };
   }
 
   const yMin = coverageYMin([...rows.map((s) => s.value), ...targetRows.map((t) => t.coverage_percent!)]);
 
   // Top band: axis title, then the target labels (rows worked out below, once x is known).
-  const axisTitleText = yMin > 0 ? `Share of trusts with an EPR (axis starts at ${yMin}%)` : "Share of trusts with an EPR";
+  const axisTitleText =
+    yMin > 0 ? `Share of trusts with an EPR (axis starts at ${yMin}%)` : "Share of trusts with an EPR";
   const margin = { left: Math.ceil(textWidth("100%", fs)) + 8, right: narrow ? 12 : 24 };
   const axisLines = wrapText(axisTitleText, width - 4, fs);
-  const x0 = margin.left, x1 = width - margin.right;
+  const x0 = margin.left,
+    x1 = width - margin.right;
 
-  const dates = [...merged.map((g) => toDate(g[0]!.as_of)), ...targetGroups.map((g) => new Date(`${g[0]!.target_date}T00:00:00Z`))];
+  const dates = [
+    ...merged.map((g) => toDate(g[0]!.as_of)),
+    ...targetGroups.map((g) => new Date(`${g[0]!.target_date}T00:00:00Z`)),
+  ];
   if (opts.today) dates.push(new Date(`${opts.today}T00:00:00Z`));
-  let lo = new Date(Math.min(...dates.map(Number))), hi = new Date(Math.max(...dates.map(Number)));
+  let lo = new Date(Math.min(...dates.map(Number))),
+    hi = new Date(Math.max(...dates.map(Number)));
   // A single date still needs a span: a year either side.
   const padMs = Math.max((+hi - +lo) * 0.04, hi === lo || +hi - +lo < 864e5 * 60 ? 365 * 864e5 : 0);
   lo = new Date(+lo - padMs);
@@ -196,7 +276,13 @@ export function coverageOverTimeModel(statements: readonly CoverageFigure[], tar
   // One label per deadline date ("Target 96% and 100% by Mar 2026"): labels stacked at one date
   // would need leader lines crossing each other. Short on narrow screens, where the legend says what
   // a diamond is.
-  const isMoved = (g: TargetRow[]) => targetRows.some((o) => o.coverage_percent === g[0]!.coverage_percent && o.announced_on > g.at(-1)!.announced_on && o.target_date > g[0]!.target_date);
+  const isMoved = (g: TargetRow[]) =>
+    targetRows.some(
+      (o) =>
+        o.coverage_percent === g[0]!.coverage_percent &&
+        o.announced_on > g.at(-1)!.announced_on &&
+        o.target_date > g[0]!.target_date,
+    );
   const byDate = [...Map.groupBy(targetGroups, (g) => g[0]!.target_date).values()];
   const labelDrafts = byDate.map((gs) => {
     const t = gs[0]![0]!;
@@ -225,14 +311,17 @@ export function coverageOverTimeModel(statements: readonly CoverageFigure[], tar
 
   const r = narrow ? 5 : 5.5;
   const placed: { x0: number; x1: number; y0: number; y1: number; text: string; cy: number }[] = [];
-  const overlaps = (b: (typeof placed)[number]) => placed.some((p) => b.x0 < p.x1 + 2 && b.x1 + 2 > p.x0 && b.y0 < p.y1 && b.y1 > p.y0);
+  const overlaps = (b: (typeof placed)[number]) =>
+    placed.some((p) => b.x0 < p.x1 + 2 && b.x1 + 2 > p.x0 && b.y0 < p.y1 && b.y1 > p.y0);
   const points: CoveragePoint[] = merged.map((g) => {
     const s = g[0]!;
-    const px_ = x(toDate(s.as_of)), py = y(s.value);
+    const px_ = x(toDate(s.as_of)),
+      py = y(s.value);
     const labelText = pct(s.value);
     const w = textWidth(labelText, fs);
     const lx = Math.min(Math.max(px_, x0 + w / 2), x1 - w / 2);
-    let showLabel = false, ly = py - r - 5;
+    let showLabel = false,
+      ly = py - r - 5;
     // The same value next door is already labelled: a second "91%" underneath would only add noise.
     const twin = placed.some((p) => p.text === labelText && Math.abs(p.cy - py) < 1 && lx - w / 2 < p.x1 + w);
     for (const cand of twin ? [] : [py - r - 5, py + r + fs + 2]) {
@@ -250,28 +339,55 @@ export function coverageOverTimeModel(statements: readonly CoverageFigure[], tar
       ? `Forecast of ${pct(s.value)} of ${SCOPE_WORDS[s.scope]} by ${when}, made ${formatWhen(s.stated_on, s.dates_estimated)}${who ? ` by ${who}` : ""}. An expectation, not a target.`
       : `${pct(s.value)} of ${SCOPE_WORDS[s.scope]}, ${when}. ${s.official ? "Official figure" : "Not an official figure"}${s.derived_from ? ", worked out from the counts given" : ""}${who ? `: ${who}` : ""}.`;
     return {
-      ids: g.map((s) => s.id), date: s.as_of, value: s.value, official: s.official, forecast: isForecast(s), derived: s.derived_from !== null,
-      x: px(px_), y: px(py), r, label: labelText, showLabel, labelX: px(lx), labelY: px(ly), tip,
+      ids: g.map((s) => s.id),
+      date: s.as_of,
+      value: s.value,
+      official: s.official,
+      forecast: isForecast(s),
+      derived: s.derived_from !== null,
+      x: px(px_),
+      y: px(py),
+      r,
+      label: labelText,
+      showLabel,
+      labelX: px(lx),
+      labelY: px(ly),
+      tip,
       source_ids: [...new Set(g.map((s) => s.source_id))],
     };
   });
 
   const official = points.filter((p) => p.official && !p.forecast);
-  const stepPath = official.length >= 2 ? line<CoveragePoint>().x((p) => p.x).y((p) => p.y).curve(curveStepAfter)(official) : null;
+  const stepPath =
+    official.length >= 2
+      ? line<CoveragePoint>()
+          .x((p) => p.x)
+          .y((p) => p.y)
+          .curve(curveStepAfter)(official)
+      : null;
 
   const size = narrow ? 6 : 7;
   // Row 0 sits just above the plot; leaders run from each label down to the top diamond of its date.
   const labels = labelDrafts.map((d, i) => {
     const ly = y0 - 10 - labelRows[i]! * lineH;
-    return { text: d.text, x: px(d.lx), y: px(ly), leader: { x1: px(d.tx), y1: px(ly + 3), x2: px(d.tx), y2: px(y(d.top) - size - 1) } };
+    return {
+      text: d.text,
+      x: px(d.lx),
+      y: px(ly),
+      leader: { x1: px(d.tx), y1: px(ly + 3), x2: px(d.tx), y2: px(y(d.top) - size - 1) },
+    };
   });
   const targetMarkers: TargetMarker[] = targetGroups.map((g) => {
     const t = g[0]!;
     const moved = isMoved(g);
     const who = g.map((t) => `${t.announced_by} (${formatDate(t.announced_on)})`).join("; ");
     return {
-      ids: g.map((t) => t.id), date: t.target_date, value: t.coverage_percent!,
-      x: px(x(new Date(`${t.target_date}T00:00:00Z`))), y: px(y(t.coverage_percent!)), size,
+      ids: g.map((t) => t.id),
+      date: t.target_date,
+      value: t.coverage_percent!,
+      x: px(x(new Date(`${t.target_date}T00:00:00Z`))),
+      y: px(y(t.coverage_percent!)),
+      size,
       superseded: moved,
       tip: `Target: ${pct(t.coverage_percent!)} of trusts by ${targetWhen(t, true)}${moved ? ", later moved" : ""}. Set by ${who}.`,
       source_ids: [...new Set(g.map((t) => t.source_id))],
@@ -283,29 +399,59 @@ export function coverageOverTimeModel(statements: readonly CoverageFigure[], tar
     const tx = x(new Date(`${opts.today}T00:00:00Z`));
     const text = narrow ? formatMonthYear(opts.today) : `Data release, ${formatMonthYear(opts.today)}`;
     const anchor = tx + textWidth(text, fs) + 4 > x1 + margin.right ? "end" : "start";
-    today = { x: px(tx), y0: px(y0), y1: px(y1), label: text, labelX: px(anchor === "end" ? tx - 4 : tx + 4), labelY: px(y1 - 6), anchor };
+    today = {
+      x: px(tx),
+      y0: px(y0),
+      y1: px(y1),
+      label: text,
+      labelX: px(anchor === "end" ? tx - 4 : tx + 4),
+      labelY: px(y1 - 6),
+      anchor,
+    };
   }
 
   // Legend under the x axis: one row on wide, flowing onto more rows on narrow.
   const legendDefs = coverageLegend(points, targetMarkers);
-  const { legend, bottom: legendY } = flowLegend(legendDefs, { x0, y0: y1 + fs + 12 + lineH, width, fontSize: fs, lineHeight: lineH });
+  const { legend, bottom: legendY } = flowLegend(legendDefs, {
+    x0,
+    y0: y1 + fs + 12 + lineH,
+    width,
+    fontSize: fs,
+    lineHeight: lineH,
+  });
   const height = Math.ceil(legendY + 8);
 
   return {
-    width, height, layout, fontSize: fs, label, empty: false,
+    width,
+    height,
+    layout,
+    fontSize: fs,
+    label,
+    empty: false,
     summary: summarise(rows, targetRows, targetMarkers, yMin),
     table,
-    plot: { x0, x1, y0: px(y0), y1: px(y1) }, yMin,
+    plot: { x0, x1, y0: px(y0), y1: px(y1) },
+    yMin,
     axisTitle: { lines: axisLines, x: 0, y: lineH - 4 },
-    xTicks, yTicks,
+    xTicks,
+    yTicks,
     axisBreak: yMin > 0 ? `M${x0 + 4},${px(y1)}l4,-5l5,10l4,-5` : null,
-    stepPath, points, targets: targetMarkers, targetLabels: labels, today, legend,
+    stepPath,
+    points,
+    targets: targetMarkers,
+    targetLabels: labels,
+    today,
+    legend,
   };
 }
 
 function whatItIs(s: CoverageFigure): string {
   if (isForecast(s)) return `Forecast made ${formatWhen(s.stated_on, s.dates_estimated)}`;
-  return s.official ? (s.derived_from ? "Official figure, worked out from counts" : "Official figure") : "Other estimate";
+  return s.official
+    ? s.derived_from
+      ? "Official figure, worked out from counts"
+      : "Official figure"
+    : "Other estimate";
 }
 
 function summarise(all: CoverageFigure[], targets: TargetRow[], markers: TargetMarker[], yMin: number): string {
@@ -313,18 +459,29 @@ function summarise(all: CoverageFigure[], targets: TargetRow[], markers: TargetM
   const rows = all.filter((s) => !isForecast(s));
   const official = rows.filter((s) => s.official);
   if (official.length) {
-    const first = official[0]!, last = official.at(-1)!;
-    parts.push(official.length === 1
-      ? `One official figure: ${pct(first.value)} of trusts had an EPR in ${formatWhen(first.as_of, first.dates_estimated)}.`
-      : `Official figures for the share of trusts with an EPR went from ${pct(first.value)} in ${formatWhen(first.as_of, first.dates_estimated)} to ${pct(last.value)} in ${formatWhen(last.as_of, last.dates_estimated)}, across ${official.length} statements.`);
+    const first = official[0]!,
+      last = official.at(-1)!;
+    parts.push(
+      official.length === 1
+        ? `One official figure: ${pct(first.value)} of trusts had an EPR in ${formatWhen(first.as_of, first.dates_estimated)}.`
+        : `Official figures for the share of trusts with an EPR went from ${pct(first.value)} in ${formatWhen(first.as_of, first.dates_estimated)} to ${pct(last.value)} in ${formatWhen(last.as_of, last.dates_estimated)}, across ${official.length} statements.`,
+    );
   } else parts.push("No official figures for the share of trusts with an EPR.");
   const others = rows.filter((s) => !s.official);
-  if (others.length) parts.push(`${others.length === 1 ? "One other estimate" : `${others.length} other estimates`}, not official, shown as hollow circles: ${others.map((s) => `${pct(s.value)} in ${formatDate(s.as_of)} (${SCOPE_WORDS[s.scope]})`).join("; ")}.`);
+  if (others.length)
+    parts.push(
+      `${others.length === 1 ? "One other estimate" : `${others.length} other estimates`}, not official, shown as hollow circles: ${others.map((s) => `${pct(s.value)} in ${formatDate(s.as_of)} (${SCOPE_WORDS[s.scope]})`).join("; ")}.`,
+    );
   const forecasts = all.filter(isForecast);
-  if (forecasts.length) parts.push(`Forecasts, shown as hollow triangles at the date they were for: ${forecasts.map((s) => `${pct(s.value)} by ${formatDate(s.as_of)} (made ${formatWhen(s.stated_on, s.dates_estimated)})`).join("; ")}.`);
+  if (forecasts.length)
+    parts.push(
+      `Forecasts, shown as hollow triangles at the date they were for: ${forecasts.map((s) => `${pct(s.value)} by ${formatDate(s.as_of)} (made ${formatWhen(s.stated_on, s.dates_estimated)})`).join("; ")}.`,
+    );
   if (markers.length) {
     const byId = new Map(targets.map((t) => [t.id, t]));
-    parts.push(`Targets: ${markers.map((m) => `${pct(m.value)} by ${targetWhen(byId.get(m.ids[0]!)!, true)}${m.superseded ? " (later moved)" : ""}`).join("; ")}.`);
+    parts.push(
+      `Targets: ${markers.map((m) => `${pct(m.value)} by ${targetWhen(byId.get(m.ids[0]!)!, true)}${m.superseded ? " (later moved)" : ""}`).join("; ")}.`,
+    );
   }
   if (yMin > 0) parts.push(`The vertical axis starts at ${yMin}%.`);
   return parts.join(" ");

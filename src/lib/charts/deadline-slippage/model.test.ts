@@ -3,10 +3,34 @@ import { deadlineSlippageModel, promiseWords, shortWho } from "./model.ts";
 import { target } from "../test-fixtures/rows.ts";
 
 const targets = [
-  target({ id: "T001", announced_on: "2013-01-16", announced_by: "Jeremy Hunt (Secretary of State for Health)", kind: "paperless", coverage_percent: null, target_date: "2018-12-31", target_date_precision: "year" }),
-  target({ id: "T003", announced_on: "2023-07", announced_by: "Department of Health and Social Care (programme owner)", target_date: "2026-03-31" }),
-  target({ id: "T002", announced_on: "2022-06-29", announced_by: "Department of Health and Social Care (A plan)", target_date: "2025-03-31" }),
-  target({ id: "T004", announced_on: "2025-02-12", announced_by: "Baroness Merron (health minister)", coverage_percent: 96, target_date: "2026-03-31" }),
+  target({
+    id: "T001",
+    announced_on: "2013-01-16",
+    announced_by: "Jeremy Hunt (Secretary of State for Health)",
+    kind: "paperless",
+    coverage_percent: null,
+    target_date: "2018-12-31",
+    target_date_precision: "year",
+  }),
+  target({
+    id: "T003",
+    announced_on: "2023-07",
+    announced_by: "Department of Health and Social Care (programme owner)",
+    target_date: "2026-03-31",
+  }),
+  target({
+    id: "T002",
+    announced_on: "2022-06-29",
+    announced_by: "Department of Health and Social Care (A plan)",
+    target_date: "2025-03-31",
+  }),
+  target({
+    id: "T004",
+    announced_on: "2025-02-12",
+    announced_by: "Baroness Merron (health minister)",
+    coverage_percent: 96,
+    target_date: "2026-03-31",
+  }),
 ];
 
 describe("deadline slippage", () => {
@@ -38,7 +62,12 @@ describe("deadline slippage", () => {
     expect(wide.rows.map((r) => r.passed)).toEqual([true, true, true, true]);
     expect(wide.today.x).toBeGreaterThan(wide.rows[2]!.x2);
     expect(wide.today.label).toBe("Data release, Nov 2026");
-    expect(deadlineSlippageModel(targets, { width: 800, today: "2026-01-01" }).rows.map((r) => r.passed)).toEqual([true, true, false, false]);
+    expect(deadlineSlippageModel(targets, { width: 800, today: "2026-01-01" }).rows.map((r) => r.passed)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it("has year ticks in the plot", () => {
@@ -64,7 +93,10 @@ describe("deadline slippage", () => {
   });
 
   it("copes with no targets and with one", () => {
-    expect(deadlineSlippageModel([], { width: 320, today: "2026-11-25" })).toMatchObject({ empty: true, summary: "No targets to show." });
+    expect(deadlineSlippageModel([], { width: 320, today: "2026-11-25" })).toMatchObject({
+      empty: true,
+      summary: "No targets to show.",
+    });
     const one = deadlineSlippageModel([targets[1]!], { width: 320, today: "2026-11-25" });
     expect(one.rows).toHaveLength(1);
     expect(one.moves).toEqual([]);

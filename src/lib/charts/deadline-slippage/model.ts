@@ -50,8 +50,22 @@ export interface DeadlineSlippageModel extends ChartBase {
   today: { x: number; label: string; labelX: number; labelY: number; anchor: "start" | "end" };
 }
 
-const when = (t: TargetRow) => formatMonthYear(t.target_date_precision === "year" ? t.target_date.slice(0, 4) : t.target_date_precision === "month" ? t.target_date.slice(0, 7) : t.target_date);
-const whenLong = (t: TargetRow) => formatDate(t.target_date_precision === "year" ? t.target_date.slice(0, 4) : t.target_date_precision === "month" ? t.target_date.slice(0, 7) : t.target_date);
+const when = (t: TargetRow) =>
+  formatMonthYear(
+    t.target_date_precision === "year"
+      ? t.target_date.slice(0, 4)
+      : t.target_date_precision === "month"
+        ? t.target_date.slice(0, 7)
+        : t.target_date,
+  );
+const whenLong = (t: TargetRow) =>
+  formatDate(
+    t.target_date_precision === "year"
+      ? t.target_date.slice(0, 4)
+      : t.target_date_precision === "month"
+        ? t.target_date.slice(0, 7)
+        : t.target_date,
+  );
 
 /** "Jeremy Hunt (Secretary of State for Health)" → "Jeremy Hunt". */
 export function shortWho(announcedBy: string): string {
@@ -63,34 +77,63 @@ export function promiseWords(t: TargetRow): string {
   const pct = t.coverage_percent;
   const by = `by ${when(t)}`;
   switch (t.kind) {
-    case "paperless": return `Paperless ${by}`;
-    case "digital_records": return `All records digital ${by}`;
-    case "core_digitisation": return pct === null || pct === 100 ? `Core digital systems everywhere ${by}` : `${pct}% at a core digital level ${by}`;
-    case "epr_coverage": return pct === null || pct === 100 ? `EPR in every trust ${by}` : `EPR in ${pct}% of trusts ${by}`;
-    case "epr_or_in_progress": return `Every trust with an EPR or installing one ${by}`;
+    case "paperless":
+      return `Paperless ${by}`;
+    case "digital_records":
+      return `All records digital ${by}`;
+    case "core_digitisation":
+      return pct === null || pct === 100
+        ? `Core digital systems everywhere ${by}`
+        : `${pct}% at a core digital level ${by}`;
+    case "epr_coverage":
+      return pct === null || pct === 100 ? `EPR in every trust ${by}` : `EPR in ${pct}% of trusts ${by}`;
+    case "epr_or_in_progress":
+      return `Every trust with an EPR or installing one ${by}`;
   }
 }
 
 const isEveryTrustEpr = (t: TargetRow) => t.kind === "epr_coverage" && t.coverage_percent === 100;
 const at = (iso: string) => new Date(`${midPeriod(iso)}T00:00:00Z`);
 
-export function deadlineSlippageModel(targets: readonly TargetRow[], opts: DeadlineSlippageOptions): DeadlineSlippageModel {
+export function deadlineSlippageModel(
+  targets: readonly TargetRow[],
+  opts: DeadlineSlippageOptions,
+): DeadlineSlippageModel {
   const { width, today } = opts;
   const layout = layoutFor(width);
   const narrow = layout === "narrow";
   const fs = textSize(width);
   const lineH = Math.round(fs * 1.25);
-  const rowsIn = [...targets].sort((a, b) => compareCodePoints(midPeriod(a.announced_on), midPeriod(b.announced_on)) || compareCodePoints(a.id, b.id));
+  const rowsIn = [...targets].sort(
+    (a, b) => compareCodePoints(midPeriod(a.announced_on), midPeriod(b.announced_on)) || compareCodePoints(a.id, b.id),
+  );
   const table = {
     columns: ["Announced", "By", "Promise", "Deadline", "Share of trusts (%)"],
-    rows: rowsIn.map((t) => [formatDate(t.announced_on), t.announced_by, t.promise, whenLong(t), t.coverage_percent ?? ""]),
+    rows: rowsIn.map((t) => [
+      formatDate(t.announced_on),
+      t.announced_by,
+      t.promise,
+      whenLong(t),
+      t.coverage_percent ?? "",
+    ]),
   };
   const label = "Digital records targets: when each was set and when it was due";
   const todayLabel = narrow ? formatMonthYear(today) : `Data release, ${formatMonthYear(today)}`;
   if (!rowsIn.length) {
     return {
-      width, height: 2 * lineH, layout, fontSize: fs, label, summary: "No targets to show.", empty: true, table,
-      rows: [], moves: [], xTicks: [], plot: { x0: 0, x1: width, y0: 0, y1: 0 }, today: { x: 0, label: todayLabel, labelX: 0, labelY: 0, anchor: "start" },
+      width,
+      height: 2 * lineH,
+      layout,
+      fontSize: fs,
+      label,
+      summary: "No targets to show.",
+      empty: true,
+      table,
+      rows: [],
+      moves: [],
+      xTicks: [],
+      plot: { x0: 0, x1: width, y0: 0, y1: 0 },
+      today: { x: 0, label: todayLabel, labelX: 0, labelY: 0, anchor: "start" },
     };
   }
 
@@ -100,17 +143,23 @@ export function deadlineSlippageModel(targets: readonly TargetRow[], opts: Deadl
   const every = rowsIn.filter(isEveryTrustEpr);
   const movedFrom = new Map<string, TargetRow>();
   for (let i = 1; i < every.length; i++) {
-    const prev = every[i - 1]!, next = every[i]!;
-    if (next.target_date > prev.target_date && !every.slice(0, i - 1).some((t) => t.target_date >= next.target_date)) movedFrom.set(next.id, prev);
+    const prev = every[i - 1]!,
+      next = every[i]!;
+    if (next.target_date > prev.target_date && !every.slice(0, i - 1).some((t) => t.target_date >= next.target_date))
+      movedFrom.set(next.id, prev);
   }
-  const labelText = (t: TargetRow) => `${shortWho(t.announced_by)}: ${promiseWords(t)}${movedFrom.has(t.id) ? ` (moved from ${when(movedFrom.get(t.id)!)})` : ""}`;
+  const labelText = (t: TargetRow) =>
+    `${shortWho(t.announced_by)}: ${promiseWords(t)}${movedFrom.has(t.id) ? ` (moved from ${when(movedFrom.get(t.id)!)})` : ""}`;
   // Narrow labels keep a margin: glyph widths are estimated, and the drawing may be shown a little narrower.
-  const colW = narrow ? width * 0.94 : Math.min(width * 0.42, 1.08 * Math.max(...rowsIn.map((t) => textWidth(labelText(t), fs))));
+  const colW = narrow
+    ? width * 0.94
+    : Math.min(width * 0.42, 1.08 * Math.max(...rowsIn.map((t) => textWidth(labelText(t), fs))));
   const x0 = narrow ? 8 : Math.ceil(colW) + 18;
   const x1 = width - (narrow ? 10 : 16);
   const y0 = lineH + 8; // room for the release-date label
   const dates = [...rowsIn.flatMap((t) => [at(t.announced_on), at(t.target_date)]), at(today)];
-  const lo = new Date(Math.min(...dates.map(Number)) - 120 * 864e5), hi = new Date(Math.max(...dates.map(Number)) + 120 * 864e5);
+  const lo = new Date(Math.min(...dates.map(Number)) - 120 * 864e5),
+    hi = new Date(Math.max(...dates.map(Number)) + 120 * 864e5);
   const x = scaleUtc().domain([lo, hi]).range([x0, x1]);
 
   let y = y0;
@@ -129,18 +178,29 @@ export function deadlineSlippageModel(targets: readonly TargetRow[], opts: Deadl
     }
     const passed = t.target_date < today;
     return {
-      id: t.id, labelLines: lines, labelX: narrow ? 0 : x0 - 18, labelY: px(labelY), labelAnchor: narrow ? "start" : "end",
-      y: px(lineY), x1: px(x(at(t.announced_on))), x2: px(x(at(t.target_date))), passed, emphasis: isEveryTrustEpr(t),
+      id: t.id,
+      labelLines: lines,
+      labelX: narrow ? 0 : x0 - 18,
+      labelY: px(labelY),
+      labelAnchor: narrow ? "start" : "end",
+      y: px(lineY),
+      x1: px(x(at(t.announced_on))),
+      x2: px(x(at(t.target_date))),
+      passed,
+      emphasis: isEveryTrustEpr(t),
       tip: `${t.announced_by}, ${formatDate(t.announced_on)}: ${t.promise} Due ${whenLong(t)}${passed ? ", a date now passed" : ""}.`,
     };
   });
   const y1 = y;
   const moves: SlippageMove[] = [...movedFrom.entries()].map(([toId, prev]) => {
-    const a = rows[rowsIn.indexOf(prev)]!, b = rows.find((r) => r.id === toId)!;
+    const a = rows[rowsIn.indexOf(prev)]!,
+      b = rows.find((r) => r.id === toId)!;
     const midY = (a.y + b.y) / 2;
     return {
       d: `M${a.x2},${px(a.y + 6)}C${a.x2},${px(midY)} ${b.x2},${px(midY)} ${b.x2},${px(b.y - 8)}`,
-      label: `Moved from ${when(prev)} to ${when(rowsIn.find((t) => t.id === toId)!)}`, fromId: prev.id, toId,
+      label: `Moved from ${when(prev)} to ${when(rowsIn.find((t) => t.id === toId)!)}`,
+      fromId: prev.id,
+      toId,
     };
   });
 
@@ -148,21 +208,36 @@ export function deadlineSlippageModel(targets: readonly TargetRow[], opts: Deadl
   const tx = x(at(today));
   const anchor = tx + textWidth(todayLabel, fs) + 4 > width ? "end" : "start";
   return {
-    width, height: Math.ceil(y1 + fs + 14), layout, fontSize: fs, label, summary: summarise(rowsIn, today), empty: false, table,
-    rows, moves, xTicks, plot: { x0, x1, y0, y1: px(y1) },
+    width,
+    height: Math.ceil(y1 + fs + 14),
+    layout,
+    fontSize: fs,
+    label,
+    summary: summarise(rowsIn, today),
+    empty: false,
+    table,
+    rows,
+    moves,
+    xTicks,
+    plot: { x0, x1, y0, y1: px(y1) },
     today: { x: px(tx), label: todayLabel, labelX: px(anchor === "end" ? tx - 4 : tx + 4), labelY: px(fs), anchor },
   };
 }
 
 function summarise(targets: TargetRow[], today: string): string {
-  const first = targets[0]!, last = targets.at(-1)!;
-  const parts = [`${targets.length} ${targets.length === 1 ? "target" : "targets"} for digital records, set between ${formatDate(first.announced_on)} and ${formatDate(last.announced_on)}.`];
+  const first = targets[0]!,
+    last = targets.at(-1)!;
+  const parts = [
+    `${targets.length} ${targets.length === 1 ? "target" : "targets"} for digital records, set between ${formatDate(first.announced_on)} and ${formatDate(last.announced_on)}.`,
+  ];
   const every = targets.filter(isEveryTrustEpr);
   const dates = [...new Set(every.map((t) => t.target_date))];
   if (dates.length > 1) {
     const firstDue = every[0]!;
     const moved = every.find((t) => t.target_date > firstDue.target_date)!;
-    parts.push(`The deadline for every trust to have an EPR was first ${whenLong(firstDue)} (set ${formatDate(firstDue.announced_on)}), then moved to ${whenLong(moved)} (${formatDate(moved.announced_on)}).`);
+    parts.push(
+      `The deadline for every trust to have an EPR was first ${whenLong(firstDue)} (set ${formatDate(firstDue.announced_on)}), then moved to ${whenLong(moved)} (${formatDate(moved.announced_on)}).`,
+    );
   } else if (every.length) parts.push(`The deadline for every trust to have an EPR is ${whenLong(every[0]!)}.`);
   const passed = targets.filter((t) => t.target_date < today).length;
   parts.push(`By ${formatDate(today)}, ${passed} of the ${targets.length} deadlines had passed.`);

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { gmppRatingsModel, ratingEntries } from "./model.ts";
 import { gmpp, programme } from "../test-fixtures/rows.ts";
 
-const g = [gmpp({ report_year: "2022", delivery_confidence: "Amber" }), gmpp({ report_year: "2023", delivery_confidence: "Red" })];
+const g = [
+  gmpp({ report_year: "2022", delivery_confidence: "Amber" }),
+  gmpp({ report_year: "2023", delivery_confidence: "Red" }),
+];
 const p = [
   programme({ id: "P019", measure: "delivery_confidence", unit: "rating", rating: "Blank", as_of: "2025-03" }),
   programme({ id: "P021", measure: "delivery_confidence", unit: "rating", rating: "Amber", as_of: "2026-03" }),
@@ -15,14 +18,23 @@ describe("GMPP ratings", () => {
 
   it("joins GMPP and programme ratings in date order, GMPP first where both exist", () => {
     expect(ratingEntries(g, p).map((e) => e.rating)).toEqual(["Amber", "Red", "Blank", "Amber"]);
-    const dup = programme({ id: "P099", measure: "delivery_confidence", unit: "rating", rating: "Green", as_of: "2023-03" });
+    const dup = programme({
+      id: "P099",
+      measure: "delivery_confidence",
+      unit: "rating",
+      rating: "Green",
+      as_of: "2023-03",
+    });
     expect(ratingEntries(g, [dup]).map((e) => e.rating)).toEqual(["Amber", "Red"]);
   });
 
   it("gives one slot a year, printing the rating word and showing a missing year as a gap", () => {
     expect(wide.slots.map((s) => [s.year, s.text, s.className])).toEqual([
-      [2022, "Amber", "rating-amber"], [2023, "Red", "rating-red"], [2024, "No rating found", "rating-missing"],
-      [2025, "Blank", "rating-none"], [2026, "Amber", "rating-amber"],
+      [2022, "Amber", "rating-amber"],
+      [2023, "Red", "rating-red"],
+      [2024, "No rating found", "rating-missing"],
+      [2025, "Blank", "rating-none"],
+      [2026, "Amber", "rating-amber"],
     ]);
     expect(wide.slots[1]!.when).toBe("Mar 2023");
   });
@@ -36,7 +48,9 @@ describe("GMPP ratings", () => {
   });
 
   it("summarises every rating and the gaps", () => {
-    expect(wide.summary).toBe("Delivery confidence: Amber (31 March 2022), Red (31 March 2023), blank in the copy (March 2025), Amber (March 2026). No rating found for 2024.");
+    expect(wide.summary).toBe(
+      "Delivery confidence: Amber (31 March 2022), Red (31 March 2023), blank in the copy (March 2025), Amber (March 2026). No rating found for 2024.",
+    );
   });
 
   it("copes with no ratings and with one", () => {

@@ -37,37 +37,73 @@ export interface GmppRatingsModel extends ChartBase {
 }
 
 const CLASS: Record<RatingWord, string> = {
-  Green: "rating-green", "Amber/Green": "rating-amber-green", Amber: "rating-amber", "Amber/Red": "rating-amber-red", Red: "rating-red", "Blank": "rating-none",
+  Green: "rating-green",
+  "Amber/Green": "rating-amber-green",
+  Amber: "rating-amber",
+  "Amber/Red": "rating-amber-red",
+  Red: "rating-red",
+  Blank: "rating-none",
 };
 
 /** A rating with the date it is as at; `asOfEstimated` when that date was assumed, not read. */
-interface Entry { asOf: string; asOfEstimated: boolean; rating: RatingWord; source_id: string }
+interface Entry {
+  asOf: string;
+  asOfEstimated: boolean;
+  rating: RatingWord;
+  source_id: string;
+}
 
 /** Ratings by date: the imported GMPP rows, then programme rows for dates GMPP does not cover. */
 export function ratingEntries(gmpp: readonly GmppRow[], programme: readonly ProgrammeRow[]): Entry[] {
   const out = new Map<string, Entry>();
-  for (const g of gmpp) out.set(g.data_as_of.slice(0, 7), { asOf: g.data_as_of, asOfEstimated: false, rating: g.delivery_confidence, source_id: g.source_id });
+  for (const g of gmpp)
+    out.set(g.data_as_of.slice(0, 7), {
+      asOf: g.data_as_of,
+      asOfEstimated: false,
+      rating: g.delivery_confidence,
+      source_id: g.source_id,
+    });
   for (const p of programme.filter((p) => p.measure === "delivery_confidence" && p.rating)) {
     const key = endOfPeriod(p.as_of).slice(0, 7);
-    if (!out.has(key)) out.set(key, { asOf: p.as_of, asOfEstimated: p.dates_estimated, rating: p.rating!, source_id: p.source_id });
+    if (!out.has(key))
+      out.set(key, { asOf: p.as_of, asOfEstimated: p.dates_estimated, rating: p.rating!, source_id: p.source_id });
   }
   return [...out.values()].sort((a, b) => compareCodePoints(endOfPeriod(a.asOf), endOfPeriod(b.asOf)));
 }
 
-export function gmppRatingsModel(gmpp: readonly GmppRow[], programme: readonly ProgrammeRow[], opts: GmppRatingsOptions): GmppRatingsModel {
+export function gmppRatingsModel(
+  gmpp: readonly GmppRow[],
+  programme: readonly ProgrammeRow[],
+  opts: GmppRatingsOptions,
+): GmppRatingsModel {
   const { width } = opts;
   const layout = layoutFor(width);
   const narrow = layout === "narrow";
   const fs = textSize(width);
   const lineH = Math.round(fs * 1.3);
   const entries = ratingEntries(gmpp, programme);
-  const table = { columns: ["Rating as at", "Delivery confidence"], rows: entries.map((e) => [formatWhen(e.asOf, e.asOfEstimated), e.rating]) };
+  const table = {
+    columns: ["Rating as at", "Delivery confidence"],
+    rows: entries.map((e) => [formatWhen(e.asOf, e.asOfEstimated), e.rating]),
+  };
   const label = "Delivery confidence ratings of the Frontline Digitisation programme by year";
-  if (!entries.length) return { width, height: 2 * lineH, layout, fontSize: fs, label, summary: "No ratings to show.", empty: true, table, slots: [] };
+  if (!entries.length)
+    return {
+      width,
+      height: 2 * lineH,
+      layout,
+      fontSize: fs,
+      label,
+      summary: "No ratings to show.",
+      empty: true,
+      table,
+      slots: [],
+    };
 
   // One slot per year from the first rating to the last, so a missing year shows as a gap.
   const years = entries.map((e) => Number(endOfPeriod(e.asOf).slice(0, 4)));
-  const first = Math.min(...years), last = Math.max(...years);
+  const first = Math.min(...years),
+    last = Math.max(...years);
   const slotsData = Array.from({ length: last - first + 1 }, (_, k) => {
     const year = first + k;
     return { year, entry: entries.find((e) => Number(endOfPeriod(e.asOf).slice(0, 4)) === year) ?? null };
@@ -96,14 +132,26 @@ export function gmppRatingsModel(gmpp: readonly GmppRow[], programme: readonly P
       textLabel = { x: px(x + w / 2), y: px(lineH + 4 + 36 + fs + 6), anchor: "middle" };
     }
     return {
-      year, asOf: entry?.asOf ?? null, when, rating, text, className: rating ? CLASS[rating] : "rating-missing", source_id: entry?.source_id ?? null,
-      box, whenLabel, textLabel,
-      tip: entry ? `${formatWhen(entry.asOf, entry.asOfEstimated)}: ${rating === "Blank" ? "rating left blank in the copy" : `rated ${rating}`}.` : `${year}: no rating in our data.`,
+      year,
+      asOf: entry?.asOf ?? null,
+      when,
+      rating,
+      text,
+      className: rating ? CLASS[rating] : "rating-missing",
+      source_id: entry?.source_id ?? null,
+      box,
+      whenLabel,
+      textLabel,
+      tip: entry
+        ? `${formatWhen(entry.asOf, entry.asOfEstimated)}: ${rating === "Blank" ? "rating left blank in the copy" : `rated ${rating}`}.`
+        : `${year}: no rating in our data.`,
     };
   });
   const height = narrow ? Math.ceil(n * (lineH + 14)) : Math.ceil(lineH + 4 + 36 + fs + 12);
 
-  const said = entries.map((e) => `${e.rating === "Blank" ? "blank in the copy" : e.rating} (${formatWhen(e.asOf, e.asOfEstimated)})`);
+  const said = entries.map(
+    (e) => `${e.rating === "Blank" ? "blank in the copy" : e.rating} (${formatWhen(e.asOf, e.asOfEstimated)})`,
+  );
   const gaps = slots.filter((s) => !s.rating).map((s) => s.year);
   const summary = `Delivery confidence: ${said.join(", ")}.${gaps.length ? ` No rating found for ${gaps.join(", ")}.` : ""}`;
   return { width, height, layout, fontSize: fs, label, summary, empty: false, table, slots };

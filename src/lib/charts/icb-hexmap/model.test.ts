@@ -4,8 +4,22 @@ import type { IcbRow } from "../../data/tables.ts";
 import { abbreviateIcb, hexCentre, hexPath, icbHexmapModel, stepFor } from "./model.ts";
 
 const icb = (code: string, short_name: string, hex_q: number, hex_r: number): IcbRow =>
-  ({ code, gss_code: "E54000000", name: `NHS ${short_name} Integrated Care Board`, short_name, region_code: "Y60", hex_q, hex_r }) as IcbRow;
-const count = (key: string, total: number, without_epr: number): CoverageCount => ({ key, label: key, total, with_epr: total - without_epr, without_epr });
+  ({
+    code,
+    gss_code: "E54000000",
+    name: `NHS ${short_name} Integrated Care Board`,
+    short_name,
+    region_code: "Y60",
+    hex_q,
+    hex_r,
+  }) as IcbRow;
+const count = (key: string, total: number, without_epr: number): CoverageCount => ({
+  key,
+  label: key,
+  total,
+  with_epr: total - without_epr,
+  without_epr,
+});
 
 const icbs = [
   icb("QT6", "Cornwall and the Isles of Scilly", 1, 1),
@@ -38,7 +52,10 @@ describe("ICB hexmap", () => {
     expect(stepFor(0)).toBe(0);
     expect(stepFor(5)).toBe(3);
     expect(wide.hexes.map((h) => [h.code, h.className, h.countLabel])).toEqual([
-      ["QT6", "seq-1", "1"], ["QJK", "seq-0", "0"], ["QUY", "seq-3", "3"], ["QHM", "seq-none", "–"],
+      ["QT6", "seq-1", "1"],
+      ["QJK", "seq-0", "0"],
+      ["QUY", "seq-3", "3"],
+      ["QHM", "seq-none", "–"],
     ]);
     expect(wide.hexes[2]!.textClassName).toBe("seq-3-text");
     expect(wide.legend.map((l) => l.label)).toEqual(["None", "1", "2", "3 or more", "Not known"]);

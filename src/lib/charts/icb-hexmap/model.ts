@@ -53,19 +53,61 @@ export interface IcbHexmapModel extends ChartBase {
  * East Somerset, Swindon and Wiltshire as the ICB calls itself.
  */
 export const ICB_ABBREVIATIONS: Record<string, string> = {
-  QT6: "COR", QJK: "DEV", QSL: "SOM", QVV: "DOR", QRL: "HIoW", QXU: "SUR", QNX: "SUS", QKS: "K&M",
-  QUY: "BNSSG", QOX: "BSW", QNQ: "FRI", QWE: "SWL", QKK: "SEL", QR1: "GLO", QWU: "C&W", QU9: "BOB",
-  QRV: "NWL", QMJ: "NCL", QMF: "NEL", QGH: "H&W", QUA: "BC", QHL: "BSol", QHG: "BLMK", QM7: "HWE",
-  QUE: "C&P", QH8: "MSE", QOC: "STW", QNC: "SSoT", QPM: "NHN", QK1: "LLR", QMM: "N&W", QJG: "SNEE",
-  QYG: "C&M", QJ2: "DDer", QT1: "NNot", QJM: "LIN", QOP: "GM", QWO: "WY", QF7: "SY", QE1: "L&SC",
-  QOQ: "HNY", QHM: "NENC",
+  QT6: "COR",
+  QJK: "DEV",
+  QSL: "SOM",
+  QVV: "DOR",
+  QRL: "HIoW",
+  QXU: "SUR",
+  QNX: "SUS",
+  QKS: "K&M",
+  QUY: "BNSSG",
+  QOX: "BSW",
+  QNQ: "FRI",
+  QWE: "SWL",
+  QKK: "SEL",
+  QR1: "GLO",
+  QWU: "C&W",
+  QU9: "BOB",
+  QRV: "NWL",
+  QMJ: "NCL",
+  QMF: "NEL",
+  QGH: "H&W",
+  QUA: "BC",
+  QHL: "BSol",
+  QHG: "BLMK",
+  QM7: "HWE",
+  QUE: "C&P",
+  QH8: "MSE",
+  QOC: "STW",
+  QNC: "SSoT",
+  QPM: "NHN",
+  QK1: "LLR",
+  QMM: "N&W",
+  QJG: "SNEE",
+  QYG: "C&M",
+  QJ2: "DDer",
+  QT1: "NNot",
+  QJM: "LIN",
+  QOP: "GM",
+  QWO: "WY",
+  QF7: "SY",
+  QE1: "L&SC",
+  QOQ: "HNY",
+  QHM: "NENC",
 };
 
 /** An abbreviation for an ICB without one above: initials ("South Yorkshire" → "SY"), or a one-word name's first three letters. */
 export function abbreviateIcb(shortName: string): string {
-  const words = shortName.replace(/,/g, " ").split(/\s+/).filter((w) => w && !/^(and|the|of|on)$/i.test(w));
+  const words = shortName
+    .replace(/,/g, " ")
+    .split(/\s+/)
+    .filter((w) => w && !/^(and|the|of|on)$/i.test(w));
   if (words.length === 1) return words[0]!.slice(0, 3).toUpperCase();
-  return words.map((w) => w[0]!.toUpperCase()).join("").slice(0, 5);
+  return words
+    .map((w) => w[0]!.toUpperCase())
+    .join("")
+    .slice(0, 5);
 }
 
 export const STEP_LABELS: Record<HexStep, string> = { 0: "None", 1: "1", 2: "2", 3: "3 or more", none: "Not known" };
@@ -91,7 +133,11 @@ export function stepFor(withoutEpr: number | null): HexStep {
   return withoutEpr >= 3 ? 3 : (withoutEpr as 0 | 1 | 2);
 }
 
-export function icbHexmapModel(icbs: readonly IcbRow[], coverage: readonly CoverageCount[], opts: IcbHexmapOptions): IcbHexmapModel {
+export function icbHexmapModel(
+  icbs: readonly IcbRow[],
+  coverage: readonly CoverageCount[],
+  opts: IcbHexmapOptions,
+): IcbHexmapModel {
   const { width } = opts;
   const layout = layoutFor(width);
   const narrow = layout === "narrow";
@@ -108,7 +154,20 @@ export function icbHexmapModel(icbs: readonly IcbRow[], coverage: readonly Cover
   };
   const label = "Map of England's integrated care boards, shaded by trusts without an EPR";
   if (!icbs.length) {
-    return { width, height: 2 * lineH, layout, fontSize: fs, label, summary: "No ICBs to show.", empty: true, table, size: 0, hexes: [], legendTitle: { text: "", x: 0, y: 0 }, legend: [] };
+    return {
+      width,
+      height: 2 * lineH,
+      layout,
+      fontSize: fs,
+      label,
+      summary: "No ICBs to show.",
+      empty: true,
+      table,
+      size: 0,
+      hexes: [],
+      legendTitle: { text: "", x: 0, y: 0 },
+      legend: [],
+    };
   }
 
   const steps: HexStep[] = [0, 1, 2, 3];
@@ -117,16 +176,23 @@ export function icbHexmapModel(icbs: readonly IcbRow[], coverage: readonly Cover
 
   // Map extent in hex units.
   const centres = icbs.map((i) => hexCentre(i.hex_q, i.hex_r));
-  const minX = Math.min(...centres.map((c) => c.x)) - SQRT3 / 2, maxX = Math.max(...centres.map((c) => c.x)) + SQRT3 / 2;
-  const minY = Math.min(...centres.map((c) => c.y)) - 1, maxY = Math.max(...centres.map((c) => c.y)) + 1;
+  const minX = Math.min(...centres.map((c) => c.x)) - SQRT3 / 2,
+    maxX = Math.max(...centres.map((c) => c.x)) + SQRT3 / 2;
+  const minY = Math.min(...centres.map((c) => c.y)) - 1,
+    maxY = Math.max(...centres.map((c) => c.y)) + 1;
 
   // Wide: map on the left, legend in a column on the right. Narrow: legend rows above a full-width map.
-  const legendColW = narrow ? 0 : Math.max(textWidth(legendTitleText, fs) * 1.1, ...steps.map((s) => fs + 8 + textWidth(STEP_LABELS[s], fs))) + 24;
+  const legendColW = narrow
+    ? 0
+    : Math.max(textWidth(legendTitleText, fs) * 1.1, ...steps.map((s) => fs + 8 + textWidth(STEP_LABELS[s], fs))) + 24;
   let mapTop = 0;
   const legend: LegendItem[] = [];
   let legendTitle = { text: legendTitleText, x: 0, y: fs };
   if (narrow) {
-    const flowed = flowLegend(steps.map((s) => ({ key: String(s), label: STEP_LABELS[s], className: stepClass(s), mark: "hex" as const })), { x0: 0, y0: fs + lineH, width, fontSize: fs, lineHeight: lineH });
+    const flowed = flowLegend(
+      steps.map((s) => ({ key: String(s), label: STEP_LABELS[s], className: stepClass(s), mark: "hex" as const })),
+      { x0: 0, y0: fs + lineH, width, fontSize: fs, lineHeight: lineH },
+    );
     legend.push(...flowed.legend);
     mapTop = flowed.bottom + lineH;
   }
@@ -139,28 +205,63 @@ export function icbHexmapModel(icbs: readonly IcbRow[], coverage: readonly Cover
   if (!narrow) {
     const lx = mapW + 16;
     legendTitle = { text: legendTitleText, x: px(lx), y: px(fs + 4) };
-    steps.forEach((s, k) => legend.push({ key: String(s), label: STEP_LABELS[s], className: stepClass(s), mark: "hex", x: px(lx), y: px(fs + 4 + (k + 1) * lineH * 1.15) }));
+    steps.forEach((s, k) =>
+      legend.push({
+        key: String(s),
+        label: STEP_LABELS[s],
+        className: stepClass(s),
+        mark: "hex",
+        x: px(lx),
+        y: px(fs + 4 + (k + 1) * lineH * 1.15),
+      }),
+    );
   }
 
   const inner = SQRT3 * size - 6;
   const hexes: Hex[] = icbs.map((i, k) => {
     const c = byCode.get(i.code) ?? null;
     const step = stepFor(c ? c.without_epr : null);
-    const cx = offX + size * centres[k]!.x, cy = offY + size * centres[k]!.y;
+    const cx = offX + size * centres[k]!.x,
+      cy = offY + size * centres[k]!.y;
     const abbr = ICB_ABBREVIATIONS[i.code] ?? abbreviateIcb(i.short_name);
     const w = textWidth(abbr, fs);
     return {
-      code: i.code, name: i.short_name, abbr, abbrFit: w > inner ? px(inner) : null,
-      q: i.hex_q, r: i.hex_r, cx: px(cx), cy: px(cy), d: hexPath(cx, cy, size - 1),
-      step, className: stepClass(step), textClassName: `${stepClass(step)}-text`,
+      code: i.code,
+      name: i.short_name,
+      abbr,
+      abbrFit: w > inner ? px(inner) : null,
+      q: i.hex_q,
+      r: i.hex_r,
+      cx: px(cx),
+      cy: px(cy),
+      d: hexPath(cx, cy, size - 1),
+      step,
+      className: stepClass(step),
+      textClassName: `${stepClass(step)}-text`,
       countLabel: c ? String(c.without_epr) : "–",
-      abbrY: px(cy - 2), countY: px(cy + fs * 0.95),
-      tip: c ? `${i.short_name}: ${c.without_epr} of ${c.total} ${c.total === 1 ? "trust" : "trusts"} without an EPR.` : `${i.short_name}: no trusts in NHS England's list.`,
+      abbrY: px(cy - 2),
+      countY: px(cy + fs * 0.95),
+      tip: c
+        ? `${i.short_name}: ${c.without_epr} of ${c.total} ${c.total === 1 ? "trust" : "trusts"} without an EPR.`
+        : `${i.short_name}: no trusts in NHS England's list.`,
     };
   });
 
   const height = Math.ceil(Math.max(mapTop + mapH, narrow ? 0 : legend.at(-1)!.y + lineH) + 4);
-  return { width, height, layout, fontSize: fs, label, summary: summarise(icbs, byCode), empty: false, table, size: px(size), hexes, legendTitle, legend };
+  return {
+    width,
+    height,
+    layout,
+    fontSize: fs,
+    label,
+    summary: summarise(icbs, byCode),
+    empty: false,
+    table,
+    size: px(size),
+    hexes,
+    legendTitle,
+    legend,
+  };
 }
 
 function stepClass(s: HexStep): string {
@@ -168,10 +269,16 @@ function stepClass(s: HexStep): string {
 }
 
 function summarise(icbs: readonly IcbRow[], byCode: Map<string, CoverageCount>): string {
-  const counted = icbs.map((i) => ({ i, c: byCode.get(i.code) })).filter((x): x is { i: IcbRow; c: CoverageCount } => Boolean(x.c));
+  const counted = icbs
+    .map((i) => ({ i, c: byCode.get(i.code) }))
+    .filter((x): x is { i: IcbRow; c: CoverageCount } => Boolean(x.c));
   const without = counted.reduce((s, x) => s + x.c.without_epr, 0);
-  const withGaps = counted.filter((x) => x.c.without_epr > 0).sort((a, b) => b.c.without_epr - a.c.without_epr || compareNames(a.i.short_name, b.i.short_name));
-  const parts = [`${without} ${without === 1 ? "trust" : "trusts"} without an EPR, in ${withGaps.length} of ${icbs.length} integrated care boards.`];
+  const withGaps = counted
+    .filter((x) => x.c.without_epr > 0)
+    .sort((a, b) => b.c.without_epr - a.c.without_epr || compareNames(a.i.short_name, b.i.short_name));
+  const parts = [
+    `${without} ${without === 1 ? "trust" : "trusts"} without an EPR, in ${withGaps.length} of ${icbs.length} integrated care boards.`,
+  ];
   if (withGaps.length) {
     const top = withGaps[0]!.c.without_epr;
     const most = withGaps.filter((x) => x.c.without_epr === top);

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { financialYear, fundingItems, moneyBarsModel, moneyText, wholeLifeCostItems } from "./model.ts";
 import { gmpp, programme } from "../test-fixtures/rows.ts";
 
-const g = [gmpp({ report_year: "2022", delivery_confidence: "Amber", whole_life_cost_gbp_m: 2610 }), gmpp({ report_year: "2023", delivery_confidence: "Red", whole_life_cost_gbp_m: 1982 })];
+const g = [
+  gmpp({ report_year: "2022", delivery_confidence: "Amber", whole_life_cost_gbp_m: 2610 }),
+  gmpp({ report_year: "2023", delivery_confidence: "Red", whole_life_cost_gbp_m: 1982 }),
+];
 const p = [
   programme({ id: "P018", measure: "whole_life_cost", period: "2024/25", value: 2035.2, as_of: "2025-03" }),
   programme({ id: "P011", measure: "funding_to_trusts_total", period: "2022/23", value: 400, bound: "at_least" }),
@@ -18,11 +21,19 @@ describe("money bars", () => {
   });
 
   it("collects whole-life cost by year from GMPP and programme rows", () => {
-    expect(wholeLifeCostItems(g, p).map((i) => [i.label, i.value])).toEqual([["2021/22", 2610], ["2022/23", 1982], ["2024/25", 2035.2]]);
+    expect(wholeLifeCostItems(g, p).map((i) => [i.label, i.value])).toEqual([
+      ["2021/22", 2610],
+      ["2022/23", 1982],
+      ["2024/25", 2035.2],
+    ]);
   });
 
   it("collects single-year funding figures in year order, leaving out multi-year totals", () => {
-    expect(fundingItems(p).map((i) => i.label)).toEqual(["2021/22: programme budget", "2022/23: paid to trusts, as NHS England put it", "2022/23: paid to trusts: capital"]);
+    expect(fundingItems(p).map((i) => i.label)).toEqual([
+      "2021/22: programme budget",
+      "2022/23: paid to trusts, as NHS England put it",
+      "2022/23: paid to trusts: capital",
+    ]);
   });
 
   it("labels lower bounds with ≥ and draws them open-ended", () => {
@@ -53,7 +64,10 @@ describe("money bars", () => {
   });
 
   it("copes with no figures and with one", () => {
-    expect(moneyBarsModel([], { width: 320, measure: "Funding" })).toMatchObject({ empty: true, summary: "No figures for funding to show." });
+    expect(moneyBarsModel([], { width: 320, measure: "Funding" })).toMatchObject({
+      empty: true,
+      summary: "No figures for funding to show.",
+    });
     expect(moneyBarsModel(fundingItems(p).slice(0, 1), { width: 320 }).bars).toHaveLength(1);
   });
 });

@@ -58,7 +58,8 @@ export function moneyText(item: Pick<MoneyItem, "value" | "bound">): string {
 
 /** "2022-03-31" → "2021/22": the financial year a date ends or falls in. */
 export function financialYear(iso: string): string {
-  const y = Number(iso.slice(0, 4)), m = Number(iso.slice(5, 7) || "12");
+  const y = Number(iso.slice(0, 4)),
+    m = Number(iso.slice(5, 7) || "12");
   const start = m <= 3 ? y - 1 : y;
   return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
 }
@@ -68,11 +69,18 @@ export function wholeLifeCostItems(gmpp: readonly GmppRow[], programme: readonly
   const items = new Map<string, MoneyItem>();
   for (const g of gmpp) {
     const fy = financialYear(g.data_as_of);
-    items.set(fy, { key: `gmpp-${g.report_year}`, label: fy, value: g.whole_life_cost_gbp_m, bound: "exact", source_id: g.source_id });
+    items.set(fy, {
+      key: `gmpp-${g.report_year}`,
+      label: fy,
+      value: g.whole_life_cost_gbp_m,
+      bound: "exact",
+      source_id: g.source_id,
+    });
   }
   for (const p of programme.filter((p) => p.measure === "whole_life_cost" && p.value !== null)) {
     const fy = p.period ?? financialYear(p.as_of);
-    if (!items.has(fy)) items.set(fy, { key: p.id, label: fy, value: p.value!, bound: p.bound, source_id: p.source_id });
+    if (!items.has(fy))
+      items.set(fy, { key: p.id, label: fy, value: p.value!, bound: p.bound, source_id: p.source_id });
   }
   return [...items.values()].sort((a, b) => compareNames(a.label, b.label));
 }
@@ -90,8 +98,19 @@ export function fundingItems(programme: readonly ProgrammeRow[]): MoneyItem[] {
   const order = Object.keys(FUNDING_WORDS);
   return programme
     .filter((p) => FUNDING_WORDS[p.measure] && p.value !== null && p.period && /^\d{4}\/\d{2}$/.test(p.period))
-    .sort((a, b) => compareCodePoints(a.period!, b.period!) || order.indexOf(a.measure) - order.indexOf(b.measure) || compareCodePoints(a.id, b.id))
-    .map((p) => ({ key: p.id, label: `${p.period}: ${FUNDING_WORDS[p.measure]}`, value: p.value!, bound: p.bound, source_id: p.source_id }));
+    .sort(
+      (a, b) =>
+        compareCodePoints(a.period!, b.period!) ||
+        order.indexOf(a.measure) - order.indexOf(b.measure) ||
+        compareCodePoints(a.id, b.id),
+    )
+    .map((p) => ({
+      key: p.id,
+      label: `${p.period}: ${FUNDING_WORDS[p.measure]}`,
+      value: p.value!,
+      bound: p.bound,
+      source_id: p.source_id,
+    }));
 }
 
 export function moneyBarsModel(items: readonly MoneyItem[], opts: MoneyBarsOptions): MoneyBarsModel {
@@ -105,27 +124,69 @@ export function moneyBarsModel(items: readonly MoneyItem[], opts: MoneyBarsOptio
     rows: items.map((i) => [i.label, i.value, moneyText(i)]),
   };
   const label = `${measure}, £ million`;
-  if (!items.length) return { width, height: 2 * lineH, layout, fontSize: fs, label, summary: `No figures for ${measure.toLowerCase()} to show.`, empty: true, table, bars: [], xTicks: [], axisY: 0 };
+  if (!items.length)
+    return {
+      width,
+      height: 2 * lineH,
+      layout,
+      fontSize: fs,
+      label,
+      summary: `No figures for ${measure.toLowerCase()} to show.`,
+      empty: true,
+      table,
+      bars: [],
+      xTicks: [],
+      axisY: 0,
+    };
 
   const tail = 18;
   const endW = Math.max(...items.map((i) => textWidth(moneyText(i), fs))) + 10 + tail;
-  const rowsLayout = layoutBarRows(items.map((i) => i.label), { width, fontSize: fs, top: 0, endLabelWidth: endW });
-  const x = scaleLinear().domain([0, Math.max(1, ...items.map((i) => i.value))]).nice(4).range([rowsLayout.barX0, rowsLayout.barX1]);
+  const rowsLayout = layoutBarRows(
+    items.map((i) => i.label),
+    { width, fontSize: fs, top: 0, endLabelWidth: endW },
+  );
+  const x = scaleLinear()
+    .domain([0, Math.max(1, ...items.map((i) => i.value))])
+    .nice(4)
+    .range([rowsLayout.barX0, rowsLayout.barX1]);
 
   const bars: MoneyBar[] = items.map((item, k) => {
     const r = rowsLayout.rows[k]!;
     const end = x(item.value);
     const openEnded = item.bound === "at_least";
     return {
-      key: item.key, labelLines: r.labelLines, labelX: r.labelX, labelY: r.labelY, labelAnchor: r.labelAnchor,
-      x: px(x(0)), y: r.barY, width: px(end - x(0)), height: r.barH,
-      valueText: moneyText(item), valueX: px(end + (openEnded ? tail : 0) + 6), valueY: px(r.barY + r.barH / 2 + fs * 0.35),
+      key: item.key,
+      labelLines: r.labelLines,
+      labelX: r.labelX,
+      labelY: r.labelY,
+      labelAnchor: r.labelAnchor,
+      x: px(x(0)),
+      y: r.barY,
+      width: px(end - x(0)),
+      height: r.barH,
+      valueText: moneyText(item),
+      valueX: px(end + (openEnded ? tail : 0) + 6),
+      valueY: px(r.barY + r.barH / 2 + fs * 0.35),
       openEnded,
       tip: `${item.label}: ${item.bound === "at_least" ? "more than " : item.bound === "about" ? "about " : ""}${formatMoney(item.value)}.`,
     };
   });
   const axisY = rowsLayout.bottom;
-  const xTicks: XTick[] = x.ticks(layout === "narrow" ? 3 : 5).map((v) => ({ value: v, label: formatMoney(v).replace("£0m", "£0"), x: px(x(v)) }));
+  const xTicks: XTick[] = x
+    .ticks(layout === "narrow" ? 3 : 5)
+    .map((v) => ({ value: v, label: formatMoney(v).replace("£0m", "£0"), x: px(x(v)) }));
   const summary = `${measure}: ${items.map((i) => `${i.label}, ${i.bound === "at_least" ? "at least " : i.bound === "about" ? "about " : ""}${formatMoney(i.value)}`).join("; ")}.`;
-  return { width, height: Math.ceil(axisY + fs + 10), layout, fontSize: fs, label, summary, empty: false, table, bars, xTicks, axisY: px(axisY) };
+  return {
+    width,
+    height: Math.ceil(axisY + fs + 10),
+    layout,
+    fontSize: fs,
+    label,
+    summary,
+    empty: false,
+    table,
+    bars,
+    xTicks,
+    axisY: px(axisY),
+  };
 }

@@ -14,7 +14,10 @@ describe("stacked bars", () => {
 
   it("splits each bar into with-EPR and hatched no-EPR segments on one count scale", () => {
     const mid = wide.rows[1]!;
-    expect(mid.segments.map((s) => [s.className, s.value])).toEqual([["epr", 32], ["no-epr", 7]]);
+    expect(mid.segments.map((s) => [s.className, s.value])).toEqual([
+      ["epr", 32],
+      ["no-epr", 7],
+    ]);
     // Adjacent segments meet, and widths are proportional to counts.
     expect(mid.segments[1]!.x).toBeCloseTo(mid.segments[0]!.x + mid.segments[0]!.width, 0);
     expect(mid.segments[0]!.width / mid.segments[1]!.width).toBeCloseTo(32 / 7, 1);
@@ -29,7 +32,8 @@ describe("stacked bars", () => {
   });
 
   it("puts labels beside the bars on wide screens and above them on narrow ones", () => {
-    const w = wide.rows[2]!, n = narrow.rows[2]!;
+    const w = wide.rows[2]!,
+      n = narrow.rows[2]!;
     expect(w.labelAnchor).toBe("end");
     expect(w.labelX).toBeLessThan(w.segments[0]!.x);
     expect(n.labelAnchor).toBe("start");
@@ -50,7 +54,11 @@ describe("stacked bars", () => {
   });
 
   it("can sort by trusts without an EPR", () => {
-    expect(stackedBarsModel(regions, { width: 800, sort: "without_epr" }).rows.map((r) => r.key)).toEqual(["Y60", "Y63", "Y56"]);
+    expect(stackedBarsModel(regions, { width: 800, sort: "without_epr" }).rows.map((r) => r.key)).toEqual([
+      "Y60",
+      "Y63",
+      "Y56",
+    ]);
   });
 
   it("shows a not-known segment when counts do not add up", () => {

@@ -5,7 +5,16 @@
 import { scaleLinear } from "d3-scale";
 import type { CoverageCount } from "../../data/model.ts";
 import { layoutBarRows } from "../bar-rows.ts";
-import { flowLegend, layoutFor, px, textSize, textWidth, type ChartBase, type LegendItem, type XTick } from "../shared.ts";
+import {
+  flowLegend,
+  layoutFor,
+  px,
+  textSize,
+  textWidth,
+  type ChartBase,
+  type LegendItem,
+  type XTick,
+} from "../shared.ts";
 
 export interface StackedBarsOptions {
   /** Drawing width in px. */
@@ -51,7 +60,11 @@ export interface StackedBarsModel extends ChartBase {
   legend: LegendItem[];
 }
 
-const SEGMENT_CLASS: Record<SegmentKind, BarSegment["className"]> = { epr: "epr", no_epr: "no-epr", unknown: "unknown" };
+const SEGMENT_CLASS: Record<SegmentKind, BarSegment["className"]> = {
+  epr: "epr",
+  no_epr: "no-epr",
+  unknown: "unknown",
+};
 
 export function stackedBarsModel(categories: readonly CoverageCount[], opts: StackedBarsOptions): StackedBarsModel {
   const { width } = opts;
@@ -64,11 +77,30 @@ export function stackedBarsModel(categories: readonly CoverageCount[], opts: Sta
 
   const table = {
     columns: [name, "Trusts", "With an EPR", "Without an EPR", "Share with an EPR (%)"],
-    rows: cats.map((c) => [c.label, c.total, c.with_epr, c.without_epr, c.total ? Math.round((1000 * c.with_epr) / c.total) / 10 : 0]),
+    rows: cats.map((c) => [
+      c.label,
+      c.total,
+      c.with_epr,
+      c.without_epr,
+      c.total ? Math.round((1000 * c.with_epr) / c.total) / 10 : 0,
+    ]),
   };
   const label = `Trusts with and without an EPR by ${name.toLowerCase()}`;
   if (!cats.length) {
-    return { width, height: 2 * lineH, layout, fontSize: fs, label, summary: "No trusts to show.", empty: true, table, rows: [], xTicks: [], axisY: 0, legend: [] };
+    return {
+      width,
+      height: 2 * lineH,
+      layout,
+      fontSize: fs,
+      label,
+      summary: "No trusts to show.",
+      empty: true,
+      table,
+      rows: [],
+      xTicks: [],
+      axisY: 0,
+      legend: [],
+    };
   }
 
   // Legend first, across the top.
@@ -76,42 +108,79 @@ export function stackedBarsModel(categories: readonly CoverageCount[], opts: Sta
     { key: "epr", label: "Has an EPR", className: "epr", mark: "rect" },
     { key: "no_epr", label: "No EPR", className: "no-epr", mark: "hatch" },
   ];
-  if (cats.some((c) => c.total > c.with_epr + c.without_epr)) legendDefs.push({ key: "unknown", label: "Not known", className: "unknown", mark: "rect" });
+  if (cats.some((c) => c.total > c.with_epr + c.without_epr))
+    legendDefs.push({ key: "unknown", label: "Not known", className: "unknown", mark: "rect" });
   const { legend, bottom: ly } = flowLegend(legendDefs, { x0: 0, y0: fs, width, fontSize: fs, lineHeight: lineH });
 
   const endText = (c: CoverageCount) => `${c.without_epr} without`;
   const endW = Math.max(...cats.map((c) => textWidth(endText(c), fs))) + 8;
-  const rowsLayout = layoutBarRows(cats.map((c) => c.label), { width, fontSize: fs, top: ly + lineH, endLabelWidth: endW });
+  const rowsLayout = layoutBarRows(
+    cats.map((c) => c.label),
+    { width, fontSize: fs, top: ly + lineH, endLabelWidth: endW },
+  );
   const max = Math.max(1, ...cats.map((c) => c.total));
   const x = scaleLinear().domain([0, max]).nice(4).range([rowsLayout.barX0, rowsLayout.barX1]);
 
   const rows: StackedBarRow[] = cats.map((c, i) => {
     const r = rowsLayout.rows[i]!;
-    const parts: [SegmentKind, number][] = [["epr", c.with_epr], ["no_epr", c.without_epr], ["unknown", Math.max(0, c.total - c.with_epr - c.without_epr)]];
+    const parts: [SegmentKind, number][] = [
+      ["epr", c.with_epr],
+      ["no_epr", c.without_epr],
+      ["unknown", Math.max(0, c.total - c.with_epr - c.without_epr)],
+    ];
     let acc = 0;
-    const segments: BarSegment[] = parts.filter(([, v]) => v > 0).map(([kind, v]) => {
-      const sx = x(acc), ex = x(acc + v);
-      acc += v;
-      const text = String(v);
-      // Counts are printed inside the with-EPR segment only: text on the hatch would be hard to read.
-      const fits = kind === "epr" && textWidth(text, fs) + 8 <= ex - sx;
-      return {
-        kind, value: v, x: px(sx), width: px(ex - sx), className: SEGMENT_CLASS[kind],
-        inside: fits ? { text, x: px(sx + 6), y: px(r.barY + r.barH / 2 + fs * 0.35) } : null,
-      };
-    });
+    const segments: BarSegment[] = parts
+      .filter(([, v]) => v > 0)
+      .map(([kind, v]) => {
+        const sx = x(acc),
+          ex = x(acc + v);
+        acc += v;
+        const text = String(v);
+        // Counts are printed inside the with-EPR segment only: text on the hatch would be hard to read.
+        const fits = kind === "epr" && textWidth(text, fs) + 8 <= ex - sx;
+        return {
+          kind,
+          value: v,
+          x: px(sx),
+          width: px(ex - sx),
+          className: SEGMENT_CLASS[kind],
+          inside: fits ? { text, x: px(sx + 6), y: px(r.barY + r.barH / 2 + fs * 0.35) } : null,
+        };
+      });
     return {
-      key: c.key, label: c.label, labelLines: r.labelLines, labelX: r.labelX, labelY: r.labelY, labelAnchor: r.labelAnchor,
-      y: r.barY, height: r.barH, segments,
+      key: c.key,
+      label: c.label,
+      labelLines: r.labelLines,
+      labelX: r.labelX,
+      labelY: r.labelY,
+      labelAnchor: r.labelAnchor,
+      y: r.barY,
+      height: r.barH,
+      segments,
       endLabel: { text: endText(c), x: px(x(acc) + 6), y: px(r.barY + r.barH / 2 + fs * 0.35) },
       tip: `${c.label}: ${c.with_epr} of ${c.total} trusts with an EPR, ${c.without_epr} without.`,
     };
   });
 
   const axisY = rowsLayout.bottom;
-  const xTicks: XTick[] = x.ticks(layout === "narrow" ? 3 : 5).map((v) => ({ value: v, label: String(v), x: px(x(v)) }));
+  const xTicks: XTick[] = x
+    .ticks(layout === "narrow" ? 3 : 5)
+    .map((v) => ({ value: v, label: String(v), x: px(x(v)) }));
   const height = Math.ceil(axisY + fs + 10);
-  return { width, height, layout, fontSize: fs, label, summary: summarise(cats, name), empty: false, table, rows, xTicks, axisY: px(axisY), legend };
+  return {
+    width,
+    height,
+    layout,
+    fontSize: fs,
+    label,
+    summary: summarise(cats, name),
+    empty: false,
+    table,
+    rows,
+    xTicks,
+    axisY: px(axisY),
+    legend,
+  };
 }
 
 function summarise(cats: CoverageCount[], name: string): string {
@@ -126,6 +195,7 @@ function summarise(cats: CoverageCount[], name: string): string {
     if (rest.length) parts.push(`Others: ${rest.map((c) => `${c.label} ${c.without_epr}`).join(", ")}.`);
   }
   const none = cats.filter((c) => c.without_epr === 0 && c.total > 0);
-  if (none.length && none.length < cats.length) parts.push(`Every trust had an EPR in: ${none.map((c) => c.label).join(", ")}.`);
+  if (none.length && none.length < cats.length)
+    parts.push(`Every trust had an EPR in: ${none.map((c) => c.label).join(", ")}.`);
   return `${name}: ${parts.join(" ")}`;
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { SupplierCount } from "../../data/model.ts";
 import { shortSupplierName, supplierBarsModel } from "./model.ts";
 
-const by = (acute: number, mh = 0): SupplierCount["by_type"] => ({ acute, mental_health: mh, mental_health_community: 0, community: 0, ambulance: 0 });
+const by = (acute: number, mh = 0): SupplierCount["by_type"] => ({
+  acute,
+  mental_health: mh,
+  mental_health_community: 0,
+  community: 0,
+  ambulance: 0,
+});
 const suppliers: SupplierCount[] = [
   { supplier: "TPP", trusts: 27, by_type: by(1, 26) },
   { supplier: "Oracle Cerner Corporation", trusts: 30, by_type: by(30) },
@@ -31,7 +37,10 @@ describe("supplier bars", () => {
 
   it("can split bars by trust type, with a legend of the types present", () => {
     const m = supplierBarsModel(suppliers, { width: 800, byType: true });
-    expect(m.bars[1]!.segments.map((s) => [s.className, s.value])).toEqual([["type-acute", 1], ["type-mental-health", 26]]);
+    expect(m.bars[1]!.segments.map((s) => [s.className, s.value])).toEqual([
+      ["type-acute", 1],
+      ["type-mental-health", 26],
+    ]);
     expect(m.legend.map((l) => l.label)).toEqual(["Acute", "Mental health"]);
     expect(m.bars[1]!.tip).toBe("TPP: 27 trusts (acute 1, mental health 26).");
   });
@@ -50,7 +59,9 @@ describe("supplier bars", () => {
   });
 
   it("summarises the total and the largest suppliers", () => {
-    expect(wide.summary).toBe("68 trusts with an EPR across 5 suppliers. The largest: Oracle Cerner (30), TPP (27), Epic Systems (9).");
+    expect(wide.summary).toBe(
+      "68 trusts with an EPR across 5 suppliers. The largest: Oracle Cerner (30), TPP (27), Epic Systems (9).",
+    );
   });
 
   it("copes with no suppliers and with one", () => {

@@ -3,7 +3,16 @@ import { scaleLinear } from "d3-scale";
 import { TRUST_TYPE_LABELS, type SupplierCount } from "../../data/model.ts";
 import { TRUST_TYPES, type TrustType } from "../../data/tables.ts";
 import { layoutBarRows } from "../bar-rows.ts";
-import { flowLegend, layoutFor, px, textSize, textWidth, type ChartBase, type LegendItem, type XTick } from "../shared.ts";
+import {
+  flowLegend,
+  layoutFor,
+  px,
+  textSize,
+  textWidth,
+  type ChartBase,
+  type LegendItem,
+  type XTick,
+} from "../shared.ts";
 import { compareNames } from "../../order.ts";
 
 export interface SupplierBarsOptions {
@@ -52,8 +61,11 @@ export function shortSupplierName(s: string): string {
 }
 
 const TYPE_CLASS: Record<TrustType, string> = {
-  acute: "type-acute", mental_health: "type-mental-health", mental_health_community: "type-mental-health-community",
-  community: "type-community", ambulance: "type-ambulance",
+  acute: "type-acute",
+  mental_health: "type-mental-health",
+  mental_health_community: "type-mental-health-community",
+  community: "type-community",
+  ambulance: "type-ambulance",
 };
 
 export function supplierBarsModel(suppliers: readonly SupplierCount[], opts: SupplierBarsOptions): SupplierBarsModel {
@@ -68,7 +80,20 @@ export function supplierBarsModel(suppliers: readonly SupplierCount[], opts: Sup
   };
   const label = "Trusts with an EPR by supplier";
   if (!sorted.length) {
-    return { width, height: 2 * lineH, layout, fontSize: fs, label, summary: "No suppliers to show.", empty: true, table, bars: [], xTicks: [], axisY: 0, legend: [] };
+    return {
+      width,
+      height: 2 * lineH,
+      layout,
+      fontSize: fs,
+      label,
+      summary: "No suppliers to show.",
+      empty: true,
+      table,
+      bars: [],
+      xTicks: [],
+      axisY: 0,
+      legend: [],
+    };
   }
 
   let shown = sorted;
@@ -77,7 +102,9 @@ export function supplierBarsModel(suppliers: readonly SupplierCount[], opts: Sup
     const other: SupplierCount = {
       supplier: `${rest.length} other suppliers`,
       trusts: rest.reduce((s, r) => s + r.trusts, 0),
-      by_type: Object.fromEntries(TRUST_TYPES.map((t) => [t, rest.reduce((s, r) => s + (r.by_type[t] ?? 0), 0)])) as Record<TrustType, number>,
+      by_type: Object.fromEntries(
+        TRUST_TYPES.map((t) => [t, rest.reduce((s, r) => s + (r.by_type[t] ?? 0), 0)]),
+      ) as Record<TrustType, number>,
     };
     shown = [...sorted.slice(0, opts.top), other];
   }
@@ -86,7 +113,10 @@ export function supplierBarsModel(suppliers: readonly SupplierCount[], opts: Sup
   let top = 0;
   if (opts.byType) {
     const used = TRUST_TYPES.filter((t) => shown.some((s) => (s.by_type[t] ?? 0) > 0));
-    const flowed = flowLegend(used.map((t) => ({ key: t, label: TRUST_TYPE_LABELS[t], className: TYPE_CLASS[t], mark: "rect" as const })), { x0: 0, y0: fs, width, fontSize: fs, lineHeight: lineH });
+    const flowed = flowLegend(
+      used.map((t) => ({ key: t, label: TRUST_TYPE_LABELS[t], className: TYPE_CLASS[t], mark: "rect" as const })),
+      { x0: 0, y0: fs, width, fontSize: fs, lineHeight: lineH },
+    );
     legend = flowed.legend;
     top = flowed.bottom + lineH;
   }
@@ -94,30 +124,65 @@ export function supplierBarsModel(suppliers: readonly SupplierCount[], opts: Sup
   const names = shown.map((s) => shortSupplierName(s.supplier));
   const endW = textWidth(String(Math.max(...shown.map((s) => s.trusts))), fs) + 10;
   const rowsLayout = layoutBarRows(names, { width, fontSize: fs, top, endLabelWidth: endW, maxLabelShare: 0.35 });
-  const x = scaleLinear().domain([0, Math.max(1, ...shown.map((s) => s.trusts))]).nice(4).range([rowsLayout.barX0, rowsLayout.barX1]);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, ...shown.map((s) => s.trusts))])
+    .nice(4)
+    .range([rowsLayout.barX0, rowsLayout.barX1]);
 
   const bars: SupplierBar[] = shown.map((s, i) => {
     const r = rowsLayout.rows[i]!;
     let acc = 0;
-    const parts: [TrustType | "all", number][] = opts.byType ? TRUST_TYPES.map((t) => [t, s.by_type[t] ?? 0]) : [["all", s.trusts]];
-    const segments = parts.filter(([, v]) => v > 0).map(([type, v]) => {
-      const sx = x(acc), ex = x(acc + v);
-      acc += v;
-      return { type, value: v, x: px(sx), width: px(ex - sx), className: type === "all" ? "epr" : TYPE_CLASS[type] };
-    });
-    const split = opts.byType ? ` (${TRUST_TYPES.filter((t) => s.by_type[t]).map((t) => `${TRUST_TYPE_LABELS[t].toLowerCase()} ${s.by_type[t]}`).join(", ")})` : "";
+    const parts: [TrustType | "all", number][] = opts.byType
+      ? TRUST_TYPES.map((t) => [t, s.by_type[t] ?? 0])
+      : [["all", s.trusts]];
+    const segments = parts
+      .filter(([, v]) => v > 0)
+      .map(([type, v]) => {
+        const sx = x(acc),
+          ex = x(acc + v);
+        acc += v;
+        return { type, value: v, x: px(sx), width: px(ex - sx), className: type === "all" ? "epr" : TYPE_CLASS[type] };
+      });
+    const split = opts.byType
+      ? ` (${TRUST_TYPES.filter((t) => s.by_type[t])
+          .map((t) => `${TRUST_TYPE_LABELS[t].toLowerCase()} ${s.by_type[t]}`)
+          .join(", ")})`
+      : "";
     return {
-      supplier: s.supplier, name: names[i]!, trusts: s.trusts,
-      labelLines: r.labelLines, labelX: r.labelX, labelY: r.labelY, labelAnchor: r.labelAnchor, y: r.barY, height: r.barH, segments,
+      supplier: s.supplier,
+      name: names[i]!,
+      trusts: s.trusts,
+      labelLines: r.labelLines,
+      labelX: r.labelX,
+      labelY: r.labelY,
+      labelAnchor: r.labelAnchor,
+      y: r.barY,
+      height: r.barH,
+      segments,
       valueLabel: { text: String(s.trusts), x: px(x(acc) + 6), y: px(r.barY + r.barH / 2 + fs * 0.35) },
       tip: `${s.supplier}: ${s.trusts} ${s.trusts === 1 ? "trust" : "trusts"}${split}.`,
     };
   });
   const axisY = rowsLayout.bottom;
-  const xTicks: XTick[] = x.ticks(layout === "narrow" ? 3 : 5).map((v) => ({ value: v, label: String(v), x: px(x(v)) }));
+  const xTicks: XTick[] = x
+    .ticks(layout === "narrow" ? 3 : 5)
+    .map((v) => ({ value: v, label: String(v), x: px(x(v)) }));
 
   const total = sorted.reduce((s, r) => s + r.trusts, 0);
   const lead = sorted.slice(0, 3).map((s) => `${shortSupplierName(s.supplier)} (${s.trusts})`);
   const summary = `${total} trusts with an EPR across ${sorted.length} ${sorted.length === 1 ? "supplier" : "suppliers"}. The largest: ${lead.join(", ")}.`;
-  return { width, height: Math.ceil(axisY + fs + 10), layout, fontSize: fs, label, summary, empty: false, table, bars, xTicks, axisY: px(axisY), legend };
+  return {
+    width,
+    height: Math.ceil(axisY + fs + 10),
+    layout,
+    fontSize: fs,
+    label,
+    summary,
+    empty: false,
+    table,
+    bars,
+    xTicks,
+    axisY: px(axisY),
+    legend,
+  };
 }

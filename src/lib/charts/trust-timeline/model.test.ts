@@ -4,13 +4,37 @@ import type { Followup } from "../../data/followup.ts";
 import type { TrustEventRow } from "../../data/tables.ts";
 
 const ev = (id: string, event_date: string, event: TrustEventRow["event"]): TrustEventRow => ({
-  id, ods_code: "A", event_date, event, supplier: null, summary: "Summary.", date_inferred: false, source_title: "t", publisher: "p", url: "https://example.org/", confidence: "M",
+  id,
+  ods_code: "A",
+  event_date,
+  event,
+  supplier: null,
+  summary: "Summary.",
+  date_inferred: false,
+  source_title: "t",
+  publisher: "p",
+  url: "https://example.org/",
+  confidence: "M",
 });
 const followups: Followup[] = [
-  { code: "A", name: "Alpha", category: "live_before_deadline", go_live: "2025-06", supplier: null, events: [ev("E1", "2024-10-01", "listed_no_epr"), ev("E2", "2025-06", "go_live")] },
+  {
+    code: "A",
+    name: "Alpha",
+    category: "live_before_deadline",
+    go_live: "2025-06",
+    supplier: null,
+    events: [ev("E1", "2024-10-01", "listed_no_epr"), ev("E2", "2025-06", "go_live")],
+  },
   { code: "B", name: "Beta", category: "no_update", go_live: null, supplier: null, events: [] },
 ];
-const opts = { start: "2021-01-01", end: "2026-11-25", deadlines: [{ date: "2025-03-31", label: "Mar 2025" }, { date: "2026-03-31", label: "Mar 2026" }] };
+const opts = {
+  start: "2021-01-01",
+  end: "2026-11-25",
+  deadlines: [
+    { date: "2025-03-31", label: "Mar 2025" },
+    { date: "2026-03-31", label: "Mar 2026" },
+  ],
+};
 
 describe("trust timeline model", () => {
   it("places events in time order along each trust's track", () => {
@@ -30,7 +54,10 @@ describe("trust timeline model", () => {
 
   it("groups trusts by where they stand, with counts, and keeps trusts without events", () => {
     const m = trustTimelineModel(followups, { ...opts, width: 800 });
-    expect(m.groups.map((g) => [g.label, g.count])).toEqual([["Went live before the deadline (1)", 1], ["No published update found (1)", 1]]);
+    expect(m.groups.map((g) => [g.label, g.count])).toEqual([
+      ["Went live before the deadline (1)", 1],
+      ["No published update found (1)", 1],
+    ]);
     expect(m.rows.map((r) => r.code)).toEqual(["A", "B"]);
     expect(m.summary).toContain("1 no published update found");
   });

@@ -90,13 +90,20 @@ export interface TimelineModel extends ChartBase {
   /** Group headings; `lines` wraps the heading on a phone. */
   groups: { category: FollowupCategory; label: string; lines: string[]; count: number; y: number }[];
   rows: TimelineRow[];
-  rules: { x: number; label: string; date: string; top: number; bottom: number; labelY: number; anchor: "start" | "end" }[];
+  rules: {
+    x: number;
+    label: string;
+    date: string;
+    top: number;
+    bottom: number;
+    labelY: number;
+    anchor: "start" | "end";
+  }[];
   legend: { shape: MarkShape; event: TrustEventRow["event"]; label: string; x: number; y: number }[];
   ticks: { x: number; label: string; anchor: "start" | "middle" | "end" }[];
   axisY: number;
   summary: string;
 }
-
 
 export function trustTimelineModel(followups: Followup[], opts: TimelineOptions): TimelineModel {
   const layout = layoutFor(opts.width);
@@ -121,7 +128,9 @@ export function trustTimelineModel(followups: Followup[], opts: TimelineOptions)
   }
   // Deadline labels sit above the plot on two staggered rows, so neighbouring deadlines never collide.
   const TOP = ly + line * 3;
-  const x = scaleUtc().domain([new Date(opts.start), new Date(opts.end)]).range([plotLeft, plotRight]);
+  const x = scaleUtc()
+    .domain([new Date(opts.start), new Date(opts.end)])
+    .range([plotLeft, plotRight]);
   const xOf = (date: string) => Math.round(x(new Date(midPeriod(date)))! * 10) / 10;
 
   const groups: TimelineModel["groups"] = [];
@@ -134,10 +143,18 @@ export function trustTimelineModel(followups: Followup[], opts: TimelineOptions)
     // Headings are bold, so wrap them well inside the width the regular-weight estimate allows.
     const lines = wrapText(heading, opts.width * 0.85, fontSize);
     y += line * (1 + lines.length);
-    groups.push({ category, label: heading, lines, count: members.length, y: y - Math.round(line * 0.4) - (lines.length - 1) * line });
+    groups.push({
+      category,
+      label: heading,
+      lines,
+      count: members.length,
+      y: y - Math.round(line * 0.4) - (lines.length - 1) * line,
+    });
     for (const f of [...members].sort((a, b) => compareNames(a.name, b.name))) {
       const labelLines = wrapText(shortTrustName(f.name), narrow ? plotRight - plotLeft : labelColumn, fontSize);
-      const rowHeight = narrow ? labelLines.length * line + line + 4 : Math.max(line + 10, labelLines.length * line + 8);
+      const rowHeight = narrow
+        ? labelLines.length * line + line + 4
+        : Math.max(line + 10, labelLines.length * line + 8);
       const trackY = narrow ? y + labelLines.length * line + Math.round(line * 0.5) : y + Math.round(rowHeight / 2);
       rows.push({
         code: f.code,
@@ -181,7 +198,9 @@ export function trustTimelineModel(followups: Followup[], opts: TimelineOptions)
       // Text ends at its rule, unless that would run it off the left of the plot.
       anchor: (xOf(d.date) - d.label.length * fontSize * 0.55 < 0 ? "start" : "end") as "start" | "end",
     }));
-  const counts = FOLLOWUP_CATEGORIES.map((c) => [c, followups.filter((f) => f.category === c).length] as const).filter(([, n]) => n > 0);
+  const counts = FOLLOWUP_CATEGORIES.map((c) => [c, followups.filter((f) => f.category === c).length] as const).filter(
+    ([, n]) => n > 0,
+  );
   const summary = followups.length
     ? `Timeline of the ${followups.length} trusts NHS England listed without an EPR: ${counts.map(([c, n]) => `${n} ${FOLLOWUP_LABELS[c].toLowerCase()}`).join("; ")}.`
     : "No trusts to show.";
@@ -189,9 +208,33 @@ export function trustTimelineModel(followups: Followup[], opts: TimelineOptions)
     columns: ["Trust", "Where it stands", "Date", "Event", "Confidence"],
     rows: followups.flatMap((f) =>
       f.events.length
-        ? f.events.map((e) => [f.name, FOLLOWUP_LABELS[f.category], e.event_date, `${EVENT_LABELS[e.event]}: ${e.summary}`, e.confidence])
+        ? f.events.map((e) => [
+            f.name,
+            FOLLOWUP_LABELS[f.category],
+            e.event_date,
+            `${EVENT_LABELS[e.event]}: ${e.summary}`,
+            e.confidence,
+          ])
         : [[f.name, FOLLOWUP_LABELS[f.category], "", "No published event found", ""]],
     ),
   };
-  return { width: opts.width, height: axisY + line * 2, layout, empty: followups.length === 0, narrow, fontSize, label: "Trusts listed without an EPR, event by event", table, plotLeft, plotRight, groups, rows, rules, ticks, axisY, summary, legend };
+  return {
+    width: opts.width,
+    height: axisY + line * 2,
+    layout,
+    empty: followups.length === 0,
+    narrow,
+    fontSize,
+    label: "Trusts listed without an EPR, event by event",
+    table,
+    plotLeft,
+    plotRight,
+    groups,
+    rows,
+    rules,
+    ticks,
+    axisY,
+    summary,
+    legend,
+  };
 }

@@ -15,5 +15,7 @@ export function getStaticPaths() {
 export const GET: APIRoute<{ chart: ChartEntry }> = async ({ props }) => {
   const container = await AstroContainer.create();
   const html = await container.renderToString(ChartDrawing, { props: { chart: props.chart } });
-  return new Response(wideDrawing(html, props.chart.id), { headers: { "content-type": "image/svg+xml; charset=utf-8" } });
+  return new Response(wideDrawing(html, props.chart.id), {
+    headers: { "content-type": "image/svg+xml; charset=utf-8" },
+  });
 };
