@@ -75,4 +75,17 @@ describe("stacked bars", () => {
     expect(one.rows).toHaveLength(1);
     expect(one.summary).toContain("7 of 39");
   });
+
+  it("says every trust had an EPR only where every status is known", () => {
+    const m = stackedBarsModel(
+      [
+        { key: "a", label: "Midlands", total: 10, with_epr: 7, without_epr: 3 },
+        { key: "b", label: "London", total: 5, with_epr: 4, without_epr: 0 },
+        { key: "c", label: "South East", total: 6, with_epr: 6, without_epr: 0 },
+      ],
+      { width: 800, categoryName: "Region" },
+    );
+    expect(m.summary).toContain("Every trust had an EPR in: South East.");
+    expect(m.summary).toContain("None had no EPR, but some are not known, in: London (1 not known).");
+  });
 });

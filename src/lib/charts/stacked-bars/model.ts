@@ -195,7 +195,15 @@ function summarise(cats: CoverageCount[], name: string): string {
     if (rest.length) parts.push(`Others: ${rest.map((c) => `${c.label} ${c.without_epr}`).join(", ")}.`);
   }
   const none = cats.filter((c) => c.without_epr === 0 && c.total > 0);
-  if (none.length && none.length < cats.length)
-    parts.push(`Every trust had an EPR in: ${none.map((c) => c.label).join(", ")}.`);
+  // "Every trust had an EPR" only where every trust's status is known; a trust not known is said so.
+  const all = none.filter((c) => c.with_epr === c.total);
+  const partly = none.filter((c) => c.with_epr < c.total);
+  if (none.length && none.length < cats.length) {
+    if (all.length) parts.push(`Every trust had an EPR in: ${all.map((c) => c.label).join(", ")}.`);
+    if (partly.length)
+      parts.push(
+        `None had no EPR, but some are not known, in: ${partly.map((c) => `${c.label} (${c.total - c.with_epr} not known)`).join(", ")}.`,
+      );
+  }
   return `${name}: ${parts.join(" ")}`;
 }
