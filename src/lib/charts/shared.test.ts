@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { layoutFor, responsive, textSize, textWidth, wrapText } from "./shared.ts";
+import { emptyChart, layoutFor, responsive, textSize, textWidth, wrapText } from "./shared.ts";
+import { stackedBarsModel } from "./stacked-bars/model.ts";
+import { supplierBarsModel } from "./supplier-bars/model.ts";
 
 describe("chart layout helpers", () => {
   it("treats widths under 600px as the narrow layout", () => {
@@ -24,5 +26,30 @@ describe("chart layout helpers", () => {
 
   it("builds a narrow and a wide drawing", () => {
     expect(responsive((w) => w)).toEqual({ narrow: 340, wide: 800 });
+  });
+
+  it("gives a chart with nothing to draw a short frame that says so, at the layout of its width", () => {
+    const table = { columns: ["A"], rows: [] };
+    expect(emptyChart(340, 40, "L", "Nothing to show.", table)).toEqual({
+      width: 340,
+      height: 40,
+      layout: "narrow",
+      fontSize: textSize(340),
+      label: "L",
+      summary: "Nothing to show.",
+      empty: true,
+      table,
+    });
+    expect(stackedBarsModel([], { width: 800 })).toMatchObject({
+      empty: true,
+      layout: "wide",
+      summary: "No trusts to show.",
+      rows: [],
+    });
+    expect(supplierBarsModel([], { width: 340 })).toMatchObject({
+      empty: true,
+      layout: "narrow",
+      summary: "No suppliers to show.",
+    });
   });
 });

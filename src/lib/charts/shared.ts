@@ -159,3 +159,14 @@ export function flowLegend(
   }
   return { legend, bottom: y };
 }
+
+/** The frame of a chart with nothing to draw: a short drawing that says so, and the (empty) table. */
+export function emptyChart(
+  width: number,
+  height: number,
+  label: string,
+  summary: string,
+  table: ChartTable,
+): ChartBase {
+  return { width, height, layout: layoutFor(width), fontSize: textSize(width), label, summary, empty: true, table };
+}

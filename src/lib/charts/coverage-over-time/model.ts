@@ -9,6 +9,7 @@ import { formatDate, formatMonthYear, formatWhen, midPeriod } from "../../data/d
 import type { CoverageFigure } from "../../data/figures.ts";
 import { EPR_TARGET_KINDS, type StatementRow, type TargetRow } from "../../data/tables.ts";
 import {
+  emptyChart,
   flowLegend,
   layoutFor,
   px,
@@ -227,14 +228,7 @@ export function coverageOverTimeModel(
   const label = "Share of NHS trusts with an electronic patient record, by date, with targets";
   if (!merged.length && !targetGroups.length) {
     return {
-      width,
-      height: 3 * lineH,
-      layout,
-      fontSize: fs,
-      label,
-      empty: true,
-      summary: "No figures for the share of trusts with an EPR to show.",
-      table,
+      ...emptyChart(width, 3 * lineH, label, "No figures for the share of trusts with an EPR to show.", table),
       plot: { x0: 0, x1: width, y0: 0, y1: 0 },
       yMin: 0,
       axisTitle: { lines: ["No figures to show"], x: 0, y: lineH },

@@ -6,7 +6,17 @@
 import { scaleUtc } from "d3-scale";
 import { formatDate, formatMonthYear, midPeriod } from "../../data/dates.ts";
 import type { TargetRow } from "../../data/tables.ts";
-import { layoutFor, px, textSize, textWidth, wrapText, yearTicks, type ChartBase, type XTick } from "../shared.ts";
+import {
+  emptyChart,
+  layoutFor,
+  px,
+  textSize,
+  textWidth,
+  wrapText,
+  yearTicks,
+  type ChartBase,
+  type XTick,
+} from "../shared.ts";
 import { compareCodePoints } from "../../order.ts";
 
 export interface DeadlineSlippageOptions {
@@ -121,14 +131,7 @@ export function deadlineSlippageModel(
   const todayLabel = narrow ? formatMonthYear(today) : `Data release, ${formatMonthYear(today)}`;
   if (!rowsIn.length) {
     return {
-      width,
-      height: 2 * lineH,
-      layout,
-      fontSize: fs,
-      label,
-      summary: "No targets to show.",
-      empty: true,
-      table,
+      ...emptyChart(width, 2 * lineH, label, "No targets to show.", table),
       rows: [],
       moves: [],
       xTicks: [],

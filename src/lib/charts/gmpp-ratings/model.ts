@@ -4,7 +4,7 @@
  */
 import { endOfPeriod, formatWhen, formatMonthYear } from "../../data/dates.ts";
 import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
-import { layoutFor, px, textSize, textWidth, type ChartBase } from "../shared.ts";
+import { emptyChart, layoutFor, px, textSize, textWidth, type ChartBase } from "../shared.ts";
 import { compareCodePoints } from "../../order.ts";
 
 export interface GmppRatingsOptions {
@@ -89,14 +89,7 @@ export function gmppRatingsModel(
   const label = "Delivery confidence ratings of the Frontline Digitisation programme by year";
   if (!entries.length)
     return {
-      width,
-      height: 2 * lineH,
-      layout,
-      fontSize: fs,
-      label,
-      summary: "No ratings to show.",
-      empty: true,
-      table,
+      ...emptyChart(width, 2 * lineH, label, "No ratings to show.", table),
       slots: [],
     };
 

@@ -5,7 +5,16 @@
  */
 import type { CoverageCount } from "../../data/model.ts";
 import type { IcbRow } from "../../data/tables.ts";
-import { flowLegend, layoutFor, px, textSize, textWidth, type ChartBase, type LegendItem } from "../shared.ts";
+import {
+  emptyChart,
+  flowLegend,
+  layoutFor,
+  px,
+  textSize,
+  textWidth,
+  type ChartBase,
+  type LegendItem,
+} from "../shared.ts";
 import { compareNames } from "../../order.ts";
 
 export interface IcbHexmapOptions {
@@ -155,14 +164,7 @@ export function icbHexmapModel(
   const label = "Map of England's integrated care boards, shaded by trusts without an EPR";
   if (!icbs.length) {
     return {
-      width,
-      height: 2 * lineH,
-      layout,
-      fontSize: fs,
-      label,
-      summary: "No ICBs to show.",
-      empty: true,
-      table,
+      ...emptyChart(width, 2 * lineH, label, "No ICBs to show.", table),
       size: 0,
       hexes: [],
       legendTitle: { text: "", x: 0, y: 0 },

@@ -6,7 +6,7 @@ import { scaleLinear } from "d3-scale";
 import { formatMoney } from "../../format.ts";
 import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
 import { layoutBarRows } from "../bar-rows.ts";
-import { layoutFor, px, textSize, textWidth, type ChartBase, type XTick } from "../shared.ts";
+import { emptyChart, layoutFor, px, textSize, textWidth, type ChartBase, type XTick } from "../shared.ts";
 import { compareCodePoints, compareNames } from "../../order.ts";
 
 export interface MoneyItem {
@@ -126,14 +126,7 @@ export function moneyBarsModel(items: readonly MoneyItem[], opts: MoneyBarsOptio
   const label = `${measure}, £ million`;
   if (!items.length)
     return {
-      width,
-      height: 2 * lineH,
-      layout,
-      fontSize: fs,
-      label,
-      summary: `No figures for ${measure.toLowerCase()} to show.`,
-      empty: true,
-      table,
+      ...emptyChart(width, 2 * lineH, label, `No figures for ${measure.toLowerCase()} to show.`, table),
       bars: [],
       xTicks: [],
       axisY: 0,

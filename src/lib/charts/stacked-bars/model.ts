@@ -6,6 +6,7 @@ import { scaleLinear } from "d3-scale";
 import type { CoverageCount } from "../../data/model.ts";
 import { layoutBarRows } from "../bar-rows.ts";
 import {
+  emptyChart,
   flowLegend,
   layoutFor,
   px,
@@ -88,14 +89,7 @@ export function stackedBarsModel(categories: readonly CoverageCount[], opts: Sta
   const label = `Trusts with and without an EPR by ${name.toLowerCase()}`;
   if (!cats.length) {
     return {
-      width,
-      height: 2 * lineH,
-      layout,
-      fontSize: fs,
-      label,
-      summary: "No trusts to show.",
-      empty: true,
-      table,
+      ...emptyChart(width, 2 * lineH, label, "No trusts to show.", table),
       rows: [],
       xTicks: [],
       axisY: 0,

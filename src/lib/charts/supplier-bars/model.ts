@@ -4,6 +4,7 @@ import { TRUST_TYPE_LABELS, type SupplierCount } from "../../data/model.ts";
 import { TRUST_TYPES, type TrustType } from "../../data/tables.ts";
 import { layoutBarRows } from "../bar-rows.ts";
 import {
+  emptyChart,
   flowLegend,
   layoutFor,
   px,
@@ -81,14 +82,7 @@ export function supplierBarsModel(suppliers: readonly SupplierCount[], opts: Sup
   const label = "Trusts with an EPR by supplier";
   if (!sorted.length) {
     return {
-      width,
-      height: 2 * lineH,
-      layout,
-      fontSize: fs,
-      label,
-      summary: "No suppliers to show.",
-      empty: true,
-      table,
+      ...emptyChart(width, 2 * lineH, label, "No suppliers to show.", table),
       bars: [],
       xTicks: [],
       axisY: 0,
