@@ -6,9 +6,9 @@
  */
 import type { StatementRow } from "./data/tables.ts";
 import { endOfPeriod, formatDate, formatWhen } from "./data/dates.ts";
+import { latestFigure } from "./data/figures.ts";
 import { stillWithoutOn, type Followup, type FollowupCategory } from "./data/followup.ts";
 import { formatNumber, plural } from "./format.ts";
-import { compareCodePoints } from "./order.ts";
 
 export interface DeadlineInput {
   release: string;
@@ -58,19 +58,6 @@ export interface DeadlineAnswer {
 
 const WITHOUT_METRICS = new Set(["trusts_without_epr", "trusts_not_installed_or_procuring"]);
 
-function latest(rows: StatementRow[]): StatementRow | null {
-  return (
-    [...rows]
-      .sort(
-        (a, b) =>
-          compareCodePoints(endOfPeriod(a.as_of), endOfPeriod(b.as_of)) ||
-          compareCodePoints(a.stated_on, b.stated_on) ||
-          compareCodePoints(a.id, b.id),
-      )
-      .at(-1) ?? null
-  );
-}
-
 function figure(s: StatementRow | null, all: readonly StatementRow[]): CountFigure | null {
   if (!s) return null;
   const outOf =
@@ -94,10 +81,10 @@ export function deadlineAnswer(input: DeadlineInput): DeadlineAnswer {
   const official = statements.filter(
     (s) => s.official && s.metric === "trusts_without_epr" && s.scope !== "acute_trusts",
   );
-  const officialBefore = figure(latest(official.filter((s) => endOfPeriod(s.as_of) < day)), statements);
-  const officialAfter = figure(latest(official.filter((s) => endOfPeriod(s.as_of) >= day)), statements);
+  const officialBefore = figure(latestFigure(official.filter((s) => endOfPeriod(s.as_of) < day)), statements);
+  const officialAfter = figure(latestFigure(official.filter((s) => endOfPeriod(s.as_of) >= day)), statements);
   const unofficialAfter = figure(
-    latest(statements.filter((s) => !s.official && WITHOUT_METRICS.has(s.metric) && endOfPeriod(s.as_of) >= day)),
+    latestFigure(statements.filter((s) => !s.official && WITHOUT_METRICS.has(s.metric) && endOfPeriod(s.as_of) >= day)),
     statements,
   );
 

@@ -46,9 +46,16 @@ export function coverageFigures(statements: readonly StatementRow[]): CoverageFi
   return out.sort(byPeriodEnd("as_of"));
 }
 
-/** The latest official figure for secondary-care trusts (a derived one counts), by the date it describes. */
-export function latestOfficialShare(figures: readonly CoverageFigure[]): CoverageFigure | null {
-  const rows = figures.filter((f) => f.metric === "share_with_epr" && f.official && f.scope === "secondary_care_trusts");
+/**
+ * The latest of some figures by the date they describe (partial dates by the last day they can mean),
+ * then by when they were said, then by id: one rule wherever the site picks "the latest figure".
+ */
+export function latestFigure<T extends Pick<StatementRow, "id" | "as_of" | "stated_on">>(rows: readonly T[]): T | null {
   const byStated = byPeriodEnd("stated_on");
   return [...rows].sort((a, b) => compareCodePoints(endOfPeriod(a.as_of), endOfPeriod(b.as_of)) || byStated(a, b)).at(-1) ?? null;
+}
+
+/** The latest official figure for secondary-care trusts (a derived one counts), by the date it describes. */
+export function latestOfficialShare(figures: readonly CoverageFigure[]): CoverageFigure | null {
+  return latestFigure(figures.filter((f) => f.metric === "share_with_epr" && f.official && f.scope === "secondary_care_trusts"));
 }
