@@ -94,9 +94,11 @@ export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
   const boards = boardsByCode(t.icbs, t.icbSuccessions);
   const board = (code: string | null): BoardRef | null => (code ? { code, ...(boards.get(code) ?? { name: null, from: null, until: null }) } : null);
   const odsByCode = new Map(t.trusts.map((r) => [r.code, r]));
-  const listsByCode = Map.groupBy(t.eprStatus, (r) => r.code);
+  // Every edition's rows, oldest first, sorted once for everything below.
+  const listRows = [...t.eprStatus].sort((a, b) => compareCodePoints(a.as_of, b.as_of));
+  const listsByCode = Map.groupBy(listRows, (r) => r.code);
   const eventsByCode = Map.groupBy(t.trustEvents, (e) => e.ods_code);
-  const latestList = [...t.eprStatus].sort((a, b) => compareCodePoints(a.as_of, b.as_of)).at(-1)?.as_of ?? null;
+  const latestList = listRows.at(-1)?.as_of ?? null;
   const mergedInto = (code: string) => t.successions.filter((s) => s.predecessor_code === code).map((s) => ({ code: s.successor_code, date: s.effective_date })).sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.code, b.code));
   const tookOver = (code: string) => t.successions.filter((s) => s.successor_code === code).map((s) => ({ code: s.predecessor_code, date: s.effective_date })).sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.code, b.code));
 
@@ -108,14 +110,14 @@ export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
   }));
   const statusOf = statusResolver(new Map(codes.map((code) => [code, {
     life: lives.get(code)!,
-    lists: [...(listsByCode.get(code) ?? [])].sort((a, b) => compareCodePoints(a.as_of, b.as_of)),
+    lists: listsByCode.get(code) ?? [],
     events: eventsByCode.get(code) ?? [],
   }])));
 
   return codes.map((code): Trust => {
     const ods = odsByCode.get(code) ?? null;
     const life = lives.get(code)!;
-    const rows = [...(listsByCode.get(code) ?? [])].sort((a, b) => compareCodePoints(a.as_of, b.as_of));
+    const rows = listsByCode.get(code) ?? [];
     const row = rows.at(-1) ?? null;
     const last = lastOpenDay(life);
     // A care trust outside the ODS file takes its region from its successor, and says so.
