@@ -1,7 +1,7 @@
 /** The status timeline rules, each on a few hand-made rows whose answer can be checked by eye. */
 import { describe, expect, it } from "vitest";
 import { statusOn, statusResolver, sameSupplier, type TrustLife } from "../../src/lib/data/status.ts";
-import { buildTrusts, type TrustTables } from "../../src/lib/data/trusts.ts";
+import { buildTrusts, changeSinceList, type TrustTables } from "../../src/lib/data/trusts.ts";
 import type { EprStatusRow, TrustEventRow, TrustRow } from "../../src/lib/data/tables.ts";
 
 const list = (code: string, as_of: string, has_epr: boolean, supplier: string | null = null, source_id = "list-2024"): EprStatusRow =>
@@ -123,3 +123,17 @@ describe("trusts joined with their boards", () => {
     expect(t("RBB").status_at_close).toMatchObject({ status: "epr", supplier: "TPP" });
   });
 });
+
+describe("what later evidence changed of a list entry", () => {
+  const entry = (has_epr: boolean, supplier: string | null) => ({ source_id: "l", as_of: "2024-10-01", has_epr, supplier });
+  const now = (status: "epr" | "no_epr" | "closed", supplier: string | null) =>
+    ({ status, basis: "list", since: null, supplier, source_id: null, event_id: null, inferred_from: [], later_event_ids: [] }) as const;
+  it("tells a status change from a supplier change, and counts neither for a closed or unlisted trust", () => {
+    expect(changeSinceList({ list: entry(false, null), status_now: now("epr", "Meditech") })).toBe("status");
+    expect(changeSinceList({ list: entry(true, "System C Healthcare Ltd"), status_now: now("epr", "Oracle Cerner Corporation") })).toBe("supplier");
+    expect(changeSinceList({ list: entry(true, "Nervecentre Software Ltd"), status_now: now("epr", "Nervecentre") })).toBeNull();
+    expect(changeSinceList({ list: entry(true, "TPP"), status_now: now("closed", "TPP") })).toBeNull();
+    expect(changeSinceList({ list: null, status_now: now("epr", "TPP") })).toBeNull();
+  });
+});
+

@@ -5,8 +5,8 @@
 import { DataError } from "./errors.ts";
 import { byPeriodEnd, dayBefore, daysBetween } from "./dates.ts";
 import type { Source } from "./sources.ts";
-import { buildTrusts, type Trust } from "./trusts.ts";
-import { sameSupplier, STATUS_NOW, type StatusNow } from "./status.ts";
+import { buildTrusts, changeSinceList, type Trust } from "./trusts.ts";
+import { STATUS_NOW, type StatusNow } from "./status.ts";
 import { coverageFigures, latestOfficialShare, type CoverageFigure } from "./figures.ts";
 import { estimates, type Estimate } from "./estimates.ts";
 import {
@@ -220,7 +220,7 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
     by_status: Object.fromEntries(STATUS_NOW.map((k) => [k, trusts.filter((t) => t.status_now.status === k).length])) as Record<StatusNow, number>,
   };
   const atList = (t: Trust): StatusNow => (t.list!.has_epr ? "epr" : "no_epr");
-  const status_changed_since_list = listed.filter((t) => t.status_now.status !== "closed" && (t.status_now.status !== atList(t) || !sameSupplier(t.status_now.supplier, t.list!.supplier) && t.status_now.status === "epr")).length;
+  const status_changed_since_list = listed.filter((t) => changeSinceList(t) !== null).length;
 
   const regionOrder = input.regions.map((r) => r.code);
   const coverage_by_region = countBy(openNow, nowStatus, (t) => t.region_code ?? "unknown", (k) => regionName.get(k) ?? "Region not known", regionOrder);

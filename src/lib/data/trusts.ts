@@ -4,7 +4,7 @@
  */
 import { dayBefore } from "./dates.ts";
 import { tidyTrustName } from "./names.ts";
-import { lastOpenDay, statusResolver, type TrustLife, type TrustStatus } from "./status.ts";
+import { lastOpenDay, sameSupplier, statusResolver, type TrustLife, type TrustStatus } from "./status.ts";
 import type { EprStatusRow, IcbRow, IcbSuccessionRow, RegionRow, SuccessionRow, TrustEventRow, TrustRow, TrustType } from "./tables.ts";
 import { compareCodePoints } from "../order.ts";
 
@@ -68,6 +68,18 @@ export interface TrustTables {
   icbs: readonly IcbRow[];
   icbSuccessions: readonly IcbSuccessionRow[];
   regions: readonly RegionRow[];
+}
+
+/**
+ * What later evidence changed of a trust's entry in NHS England's list: its status (a go-live after
+ * "no EPR"), its supplier (a go-live on another supplier's system), or nothing. A closed trust's entry
+ * is history, not changed.
+ */
+export function changeSinceList(t: Pick<Trust, "list" | "status_now">): "status" | "supplier" | null {
+  const now = t.status_now;
+  if (!t.list || now.status === "closed") return null;
+  if (now.status !== (t.list.has_epr ? "epr" : "no_epr")) return "status";
+  return now.status === "epr" && !sameSupplier(now.supplier, t.list.supplier) ? "supplier" : null;
 }
 
 /** "NHS Central East Integrated Care Board" → "Central East", as the ONS file's short names read. */
