@@ -1,6 +1,6 @@
 /** The status timeline rules, each on a few hand-made rows whose answer can be checked by eye. */
 import { describe, expect, it } from "vitest";
-import { statusOn, statusResolver, sameSupplier, type TrustLife } from "../../src/lib/data/status.ts";
+import { statusOn, statusResolver, sameSupplier, type TrustLife, type TrustStatus } from "../../src/lib/data/status.ts";
 import { buildTrusts, changeSinceList, type TrustTables } from "../../src/lib/data/trusts.ts";
 import type { EprStatusRow, TrustEventRow, TrustRow } from "../../src/lib/data/tables.ts";
 
@@ -126,8 +126,16 @@ describe("trusts joined with their boards", () => {
 
 describe("what later evidence changed of a list entry", () => {
   const entry = (has_epr: boolean, supplier: string | null) => ({ source_id: "l", as_of: "2024-10-01", has_epr, supplier });
-  const now = (status: "epr" | "no_epr" | "closed", supplier: string | null) =>
-    ({ status, basis: "list", since: null, supplier, source_id: null, event_id: null, inferred_from: [], later_event_ids: [] }) as const;
+  const now = (status: "epr" | "no_epr" | "closed", supplier: string | null): TrustStatus => ({
+    status,
+    basis: "list",
+    since: null,
+    supplier,
+    source_id: null,
+    event_id: null,
+    inferred_from: [],
+    later_event_ids: [],
+  });
   it("tells a status change from a supplier change, and counts neither for a closed or unlisted trust", () => {
     expect(changeSinceList({ list: entry(false, null), status_now: now("epr", "Meditech") })).toBe("status");
     expect(changeSinceList({ list: entry(true, "System C Healthcare Ltd"), status_now: now("epr", "Oracle Cerner Corporation") })).toBe("supplier");
