@@ -105,6 +105,54 @@ export function urlProblem(url: string): string | null {
   return "an https URL (plain http only to 127.0.0.1 or localhost)";
 }
 
+/**
+ * A connector's host, from its command-line flag, else its environment variable, else the publisher's
+ * address. Whichever is used must be an absolute http(s) URL with no query or fragment that passes
+ * urlProblem; otherwise the error names the flag or the variable, so a typo never sends requests astray.
+ */
+export function hostBase(
+  choice: { flag: string; flagValue: string | null; variable: string; env: Record<string, string | undefined> },
+  publisher: string,
+): string {
+  const fromFlag = choice.flagValue !== null && choice.flagValue !== "";
+  const fromEnv = !fromFlag && choice.env[choice.variable] !== undefined && choice.env[choice.variable] !== "";
+  const value = fromFlag ? choice.flagValue! : fromEnv ? choice.env[choice.variable]! : publisher;
+  const where = fromFlag
+    ? `--${choice.flag}`
+    : fromEnv
+      ? `environment variable ${choice.variable}`
+      : "built-in address";
+  let parsed: URL | null;
+  try {
+    parsed = new URL(value);
+  } catch {
+    parsed = null;
+  }
+  const why =
+    parsed === null || (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+      ? "an absolute http(s) URL"
+      : parsed.search !== "" || parsed.hash !== ""
+        ? "a URL with no query or fragment"
+        : urlProblem(value);
+  if (why)
+    throw new DataError([
+      { file: where, value, expected: `${why}, such as ${publisher} or http://127.0.0.1:8080 for a local stand-in` },
+    ]);
+  return value;
+}
+
+/** The value after `--name` on the command line, or null when the flag is absent. */
+export function flagValue(argv: readonly string[], name: string): string | null {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1]! : null;
+}
+
+/** `url` with its origin (scheme, host, port) replaced by `base`, keeping base's path as a prefix. */
+export function withOrigin(url: string, base: string): string {
+  const u = new URL(url);
+  return `${base.replace(/\/+$/, "")}${u.pathname}${u.search}`;
+}
+
 function isLoopback(url: URL): boolean {
   return LOOPBACK_HOSTS.has(url.hostname);
 }
