@@ -159,8 +159,8 @@ async function search(
       throw new DataError([
         {
           file: url,
-          value: `an empty page after ${questions.length} of the ${total} results it counted`,
-          expected: `all ${total} results; the service stopped short, so nothing was written and answered_since stays ${query.answered_since}`,
+          value: `an empty page at ${questions.length} of ${total}`,
+          expected: `all ${total} results the service counted; it stopped after ${questions.length}, so nothing was written and answered_since stays ${query.answered_since}`,
         },
       ]);
     }

@@ -198,7 +198,7 @@ describe("written answers connector", () => {
     try {
       const run = refreshAnswers([], ONE_TERM, options({ apiBase: many.url, membersBase: many.url, take: 100 }));
       await expect(run).rejects.toThrow(
-        /questions\?searchTerm=electronic\+patient\+record&.*skip=20.*an empty page after 20 of the 25 results it counted.*all 25 results; the service stopped short, so nothing was written and answered_since stays 2023-12-01/s,
+        /questions\?searchTerm=electronic\+patient\+record&.*&skip=20: found "an empty page at 20 of 25"; expected all 25 results the service counted; it stopped after 20, so nothing was written and answered_since stays 2023-12-01/,
       );
     } finally {
       await many.close();
@@ -402,7 +402,9 @@ describe("npm run data:answers", () => {
     fake.stopAfter = 2;
     const r = await run(dir);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/skip=2.*an empty page after 2 of the 3 results it counted/);
+    expect(r.stderr).toMatch(
+      /skip=2: found "an empty page at 2 of 3"; expected all 3 results the service counted; it stopped after 2/,
+    );
     expect(r.stdout).not.toContain("Next run starts from");
     expect(readFileSync(join(dir, "parliament/answers.json")).equals(before[0]!)).toBe(true);
     expect(readFileSync(join(dir, "parliament/query.json")).equals(before[1]!)).toBe(true);
