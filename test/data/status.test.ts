@@ -153,6 +153,8 @@ describe("trusts joined with their boards", () => {
     const raa = later.find((x) => x.code === "RAA")!;
     expect(raa.icb_at_list).toBeNull();
     expect(raa.icb_2022).toMatchObject({ code: "QAA" });
+    // A trust that closed before that edition is dated by its own, earlier entry.
+    expect(later.find((x) => x.code === "RBB")!.icb_at_list).toBeNull();
   });
 
   it("gives the list's name only when it differs from ODS's by more than letter case", () => {
