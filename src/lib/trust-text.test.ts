@@ -37,7 +37,7 @@ describe("trust status sentences", () => {
     };
     expect(statusSentence(contradicted, ctx)).toContain("; NHS England's list of 1 October 2024 had recorded none.");
     expect(contradictionSentences(contradicted.status_now)).toEqual([
-      "NHS England's list of 1 November 2026 still recorded no EPR, after the go-live reported for June 2025. The two disagree; this site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.",
+      "NHS England's list of 1 November 2026 still recorded no EPR, after the go-live reported for June 2025. This site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.",
     ]);
     expect(contradictionSentences(rdd.status_now)).toEqual([]);
   });

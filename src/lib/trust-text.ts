@@ -63,7 +63,7 @@ export function evidenceWords(s: TrustStatus): string {
 export function contradictionSentences(s: TrustStatus): string[] {
   return s.contradictions.map(
     (c) =>
-      `${listWords(c.as_of)} still recorded ${c.has_epr ? `${c.supplier} as its EPR supplier` : "no EPR"}, after the go-live reported for ${formatDate(s.since!)}. The two disagree; this site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.`,
+      `${listWords(c.as_of)} still recorded ${c.has_epr ? `${c.supplier} as its EPR supplier` : "no EPR"}, after the go-live reported for ${formatDate(s.since!)}. This site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.`,
   );
 }
 
