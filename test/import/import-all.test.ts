@@ -42,6 +42,8 @@ async function upstreamCopy(): Promise<string> {
   writeFileSync(join(dir, EDITIONS[0]!.path), await eprWorkbook());
   return dir;
 }
+/** Each import reads a workbook in a child process: slow when the whole suite runs at once. */
+const SLOW = { timeout: 30_000 };
 /** Keeps the import's notes out of the test output. */
 const quiet = () => {};
 const out = () => {
@@ -61,7 +63,7 @@ const snapshot = (dir: string) =>
       ]),
   );
 
-describe("npm run data:import", () => {
+describe("npm run data:import", SLOW, () => {
   it("writes every normalised CSV from the upstream files", async () => {
     const dest = out();
     await importAll(await upstreamCopy(), dest, EDITIONS, quiet);
@@ -236,7 +238,7 @@ function liveOnly(up: string): string {
 const etrRow = (code: string, odsName: string, icb: string, open: string) =>
   `"${code}","${odsName}","Y56","${icb}","1 HIGH STREET","","","LONDON","","NW1 0PE","${open}","","","","","","","","","","","1","","H","","",""\r\n`;
 
-describe("npm run data:import with only the live files", () => {
+describe("npm run data:import with only the live files", SLOW, () => {
   it("keeps every frozen part as committed, byte for byte, and says which and why", async () => {
     const dest = out();
     const up = await upstreamCopy();
@@ -291,7 +293,7 @@ describe("npm run data:import with only the live files", () => {
   });
 });
 
-describe("a trust renamed in ODS", () => {
+describe("a trust renamed in ODS", SLOW, () => {
   it("keeps its former name as an alias beside its curated ones, and says so once", async () => {
     const dest = out();
     const up = await upstreamCopy();
@@ -341,7 +343,7 @@ describe("a trust renamed in ODS", () => {
   });
 });
 
-describe("an edition of NHS England's list that came by email", () => {
+describe("an edition of NHS England's list that came by email", SLOW, () => {
   const RECEIVED = "Emailed by NHS England in reply to a request of 2026-11-02";
   async function emailed() {
     const dest = out();
