@@ -155,7 +155,7 @@ describe("diff of what the site says", () => {
     const d = diffSite(before, next({ contradiction: true }));
     expect(d.lost).toEqual([]);
     expect(summariseSiteDiff(d)).toContain(
-      "Flagged, sources disagree: NHS England's list of 1 November 2026 records no EPR for Delta Hospital NHS Foundation Trust (RDD), against the later evidence the site shows: an EPR from Epic, by a go-live in June 2025 reported by Trade News in “Delta goes live”.",
+      "Flagged, sources disagree: NHS England's list of 1 November 2026 records no EPR for Delta Hospital NHS Foundation Trust (RDD), after a go-live in June 2025 reported by Trade News in “Delta goes live”; the site shows an EPR from Epic.",
     );
     expect(releaseTitle(d)).toContain("1 contradiction flagged");
     // Already flagged in the release before: not new, so not repeated.
@@ -202,7 +202,7 @@ describe("diff of what the site says", () => {
   });
 
   it("reports a renamed trust by its old and new names", () => {
-    expect(summariseSiteDiff(diffSite(before, next()))).toContain("Trust renamed: Gorse NHS Trust is now Gorse and Heather NHS Trust (RGG) (NHS England Organisation Data Service, NHS Trusts).");
+    expect(summariseSiteDiff(diffSite(before, next()))).toContain("Trust renamed: Gorse NHS Trust is now Gorse and Heather NHS Trust (RGG); source: NHS Trusts, November 2026.");
   });
 
   it("reports a merger as a closure into the successor, and the new trust with its status and evidence", () => {
@@ -213,8 +213,8 @@ describe("diff of what the site says", () => {
       trust("RZZ", "Zelkova Partnership NHS Trust", status({ status: "epr", basis: "predecessors", since: "2024-10-01", supplier: "TPP", source_id: "list-2024" }), { open_date: "2026-04-01", took_over: [{ code: "RFF", date: "2026-04-01" }] }),
     ]);
     const lines = summariseSiteDiff(diffSite(before, merged));
-    expect(lines).toContain("Trust closed: Fir Mental Health NHS Trust (RFF), last open on 31 March 2026, merged into Zelkova Partnership NHS Trust (RZZ) (NHS England Organisation Data Service, NHS Trusts).");
-    expect(lines).toContain("Merger recorded: Cedar Community NHS Trust (RA3) into Zelkova Partnership NHS Trust (RZZ) on 1 April 2027 (NHS England Organisation Data Service, Successor organisations).");
+    expect(lines).toContain("Trust closed: Fir Mental Health NHS Trust (RFF), last open on 31 March 2026, merged into Zelkova Partnership NHS Trust (RZZ); source: Successor organisations, November 2026.");
+    expect(lines).toContain("Merger recorded: Cedar Community NHS Trust (RA3) into Zelkova Partnership NHS Trust (RZZ) on 1 April 2027; source: Successor organisations, November 2026.");
     expect(lines).toContain("New trust: Zelkova Partnership NHS Trust (RZZ), open from 1 April 2026, taking over Fir Mental Health NHS Trust (RFF); status now an EPR from TPP, by the trusts it took over, on NHS England's list of 1 October 2024 (inferred).");
     // A closure is not a loss of an EPR.
     expect(lines.some((l) => l.startsWith("No longer shown with an EPR"))).toBe(false);

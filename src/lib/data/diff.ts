@@ -198,9 +198,10 @@ export function diffSite(before: SiteView, after: SiteView): SiteDiff {
   const sourceTitle = (id: string) => sources.get(id)?.title ?? id;
   const events = new Map([...before.trust_events, ...after.trust_events].map((e) => [e.id, e]));
   const editionOf = new Set([...before.list_editions, ...after.list_editions].map((e) => e.source_id));
-  const odsEvidence = (sourceId: string, date: string | null): Evidence => {
+  // ODS's files say when a trust opened, closed, merged or took a new name; the file's date is the evidence's.
+  const odsEvidence = (sourceId: string): Evidence => {
     const s = sources.get(sourceId);
-    return { kind: "ods", date, title: s?.title ?? null, publisher: s?.publisher ?? null };
+    return { kind: "ods", date: s?.date ?? null, title: s?.title ?? null, publisher: s?.publisher ?? null };
   };
   const evidence = (s: StatusView): Evidence => {
     if (s.basis === "go_live" && s.event_id) {
@@ -211,7 +212,7 @@ export function diffSite(before: SiteView, after: SiteView): SiteDiff {
       const src = s.source_id ? sources.get(s.source_id) : undefined;
       return { kind: s.basis, date: s.since, title: src?.title ?? null, publisher: src?.publisher ?? null };
     }
-    if (s.basis === "closed") return odsEvidence(ODS_TRUSTS_SOURCE_ID, s.since);
+    if (s.basis === "closed") return odsEvidence(ODS_TRUSTS_SOURCE_ID);
     return { kind: "none", date: null, title: null, publisher: null };
   };
 
@@ -234,17 +235,17 @@ export function diffSite(before: SiteView, after: SiteView): SiteDiff {
       diff.opened.push({ trust: ref(t), open_date: t.open_date, took_over: t.took_over.map((p) => nameOf(p.code)), now, evidence: evidence(t.status_now) });
       continue;
     }
-    if (prev.name !== t.name) diff.renamed.push({ code: t.code, from: prev.name, to: t.name, evidence: odsEvidence(ODS_TRUSTS_SOURCE_ID, null) });
+    if (prev.name !== t.name) diff.renamed.push({ code: t.code, from: prev.name, to: t.name, evidence: odsEvidence(ODS_TRUSTS_SOURCE_ID) });
     if (prev.region_name !== t.region_name) diff.region_changed.push({ trust: ref(t), from: prev.region_name, to: t.region_name });
     const oldMergers = new Set(prev.merged_into.map((m) => `${m.code}|${m.date}`));
     const was = state(prev.status_now);
     const change: StatusChange = { trust: ref(t), from: was, to: now, evidence: evidence(t.status_now), evidence_before: evidence(prev.status_now) };
     if (now.status === "closed") {
       if (was.status !== "closed")
-        diff.closed.push({ trust: ref(t), last_day: t.status_now.since ?? t.close_date ?? "", merged_into: t.merged_into.map((m) => nameOf(m.code)), evidence: evidence(t.status_now) });
+        diff.closed.push({ trust: ref(t), last_day: t.status_now.since ?? t.close_date ?? "", merged_into: t.merged_into.map((m) => nameOf(m.code)), evidence: odsEvidence(t.close_date ? ODS_TRUSTS_SOURCE_ID : ODS_SUCCESSIONS_SOURCE_ID) });
     } else {
       for (const m of t.merged_into.filter((m) => !oldMergers.has(`${m.code}|${m.date}`)))
-        diff.merging.push({ trust: ref(t), into: nameOf(m.code), date: m.date, evidence: odsEvidence(ODS_SUCCESSIONS_SOURCE_ID, m.date) });
+        diff.merging.push({ trust: ref(t), into: nameOf(m.code), date: m.date, evidence: odsEvidence(ODS_SUCCESSIONS_SOURCE_ID) });
       if (was.status === "closed") diff.other_status.push(change);
       else if (was.status === "epr" && now.status !== "epr") diff.lost.push(change);
       else if (was.status !== "epr" && now.status === "epr") diff.gained.push(change);
@@ -364,7 +365,7 @@ export function evidenceWords(e: Evidence): string {
     case "report":
       return `a go-live in ${date} reported by ${e.publisher ?? "a publisher not named"}${e.title ? ` in “${e.title}”` : ""}`;
     case "ods":
-      return `${e.publisher ?? "NHS England Organisation Data Service"}${e.title ? `, ${e.title}` : ""}`;
+      return `${e.title ?? e.publisher ?? "NHS England Organisation Data Service"}${e.date ? `, ${date}` : ""}`;
     case "none":
       return "no published evidence";
   }
@@ -408,7 +409,7 @@ export function summariseSiteDiff(d: SiteDiff): string[] {
   for (const c of d.lost) lines.push(statusLine("No longer shown with an EPR:", c, true));
   for (const c of d.contradicted)
     lines.push(
-      `Flagged, sources disagree: NHS England's list of ${formatDate(c.edition.as_of)} records ${c.edition.has_epr ? `an EPR from ${c.edition.supplier ?? "a supplier not named"}` : "no EPR"} for ${trustWords(c.trust)}, against the later evidence the site shows: ${stateWords(c.now)}${by(c.evidence)}.`,
+      `Flagged, sources disagree: NHS England's list of ${formatDate(c.edition.as_of)} records ${c.edition.has_epr ? `an EPR from ${c.edition.supplier ?? "a supplier not named"}` : "no EPR"} for ${trustWords(c.trust)}, after ${c.evidence.kind === "none" ? "other evidence" : evidenceWords(c.evidence)}; the site shows ${stateWords(c.now)}.`,
     );
   for (const c of d.gained) lines.push(statusLine("Now shown with an EPR:", c));
   for (const c of d.other_status) lines.push(statusLine("Status changed for", c));
@@ -416,13 +417,13 @@ export function summariseSiteDiff(d: SiteDiff): string[] {
     lines.push(`Supplier renamed in NHS England's list of ${formatDate(r.edition.as_of)}: ${r.from} → ${r.to} (${plural(r.trusts.length, "trust")}).`);
   for (const c of d.supplier_changed) lines.push(statusLine("Supplier changed for", c, c.evidence_before.kind === "report"));
   for (const c of d.closed)
-    lines.push(`Trust closed: ${trustWords(c.trust)}, last open on ${formatDate(c.last_day)}${c.merged_into.length ? `, merged into ${c.merged_into.map(trustWords).join(" and ")}` : ""} (${evidenceWords(c.evidence)}).`);
-  for (const m of d.merging) lines.push(`Merger recorded: ${trustWords(m.trust)} into ${trustWords(m.into)} on ${formatDate(m.date)} (${evidenceWords(m.evidence)}).`);
+    lines.push(`Trust closed: ${trustWords(c.trust)}, last open on ${formatDate(c.last_day)}${c.merged_into.length ? `, merged into ${c.merged_into.map(trustWords).join(" and ")}` : ""}; source: ${evidenceWords(c.evidence)}.`);
+  for (const m of d.merging) lines.push(`Merger recorded: ${trustWords(m.trust)} into ${trustWords(m.into)} on ${formatDate(m.date)}; source: ${evidenceWords(m.evidence)}.`);
   for (const o of d.opened)
     lines.push(
       `New trust: ${trustWords(o.trust)}${o.open_date ? `, open from ${formatDate(o.open_date)}` : ""}${o.took_over.length ? `, taking over ${o.took_over.map(trustWords).join(" and ")}` : ""}; status now ${stateWords(o.now)}${by(o.evidence)}.`,
     );
-  for (const r of d.renamed) lines.push(`Trust renamed: ${r.from} is now ${r.to} (${r.code}) (${evidenceWords(r.evidence)}).`);
+  for (const r of d.renamed) lines.push(`Trust renamed: ${r.from} is now ${r.to} (${r.code}); source: ${evidenceWords(r.evidence)}.`);
   for (const r of d.region_changed) lines.push(`Region of ${trustWords(r.trust)}: ${r.from ?? "not known"} → ${r.to ?? "not known"}.`);
   for (const t of d.removed) lines.push(`No longer among the trusts the site covers: ${trustWords(t)}.`);
   for (const e of d.list_editions) lines.push(`New edition of NHS England's list: ${formatDate(e.as_of)}, ${plural(e.total, "trust")}${e.title ? ` (${e.title})` : ""}.`);
