@@ -106,6 +106,9 @@ export const setsTarget = (t: { modality: string }): boolean => t.modality === "
 
 /** An absence in our evidence: "none found in our sources up to 25 November 2026". Never "none published". */
 export const noneFoundWords = (upTo: string): string => `none found in our sources up to ${formatDate(upTo)}`;
+/** The same absence as a sentence's start: "No official count … was found in our sources up to 25 November 2026". */
+export const notFoundWords = (what: string, upTo: string): string =>
+  `No ${what} was found in our sources up to ${formatDate(upTo)}`;
 
 /** Past or present, for a programme, board, list or trust with an end date, on the day the words describe. */
 export const hasEnded = (end: string | null, on: string): boolean => end !== null && endOfPeriod(end) < on;
