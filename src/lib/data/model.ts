@@ -11,7 +11,7 @@ import { STATUS_NOW, type StatusNow } from "./status.ts";
 import { coverageFigures, latestOfficialShare, passedOverShares, type CoverageFigure } from "./figures.ts";
 import { estimates, type Estimate } from "./estimates.ts";
 import {
-  isEprTarget, TRUST_TYPES, type EprStatusRow, type GmppRow, type IcbRow, type AnswerQuoteRow, type IcbSuccessionRow, type ProgrammeRow, type RegionRow,
+  isEprDeadline, TRUST_TYPES, type EprStatusRow, type GmppRow, type IcbRow, type AnswerQuoteRow, type IcbSuccessionRow, type ProgrammeRow, type RegionRow,
   type StatementRow, type SuccessionRow, type TargetRow, type TrustEventRow, type TrustRow, type TrustType,
 } from "./tables.ts";
 import type { ChangelogEntry } from "./changelog.ts";
@@ -302,7 +302,7 @@ function headline(input: DataInput, figures: readonly CoverageFigure[]): Headlin
   if (!share) throw new DataError([{ file: "data/statements.csv", expected: "at least one official share_with_epr figure, or counts to derive one, for secondary-care trusts or all trusts" }]);
   // Counts only from the same source as the share, so the headline never mixes two statements.
   const sameSource = (metric: string) => input.statements.find((s) => s.metric === metric && s.source_id === share.source_id && s.as_of === share.as_of && s.scope === share.scope) ?? null;
-  const eprTargets = input.targets.filter(isEprTarget).sort(byPeriodEnd("announced_on"));
+  const eprTargets = input.targets.filter(isEprDeadline).sort(byPeriodEnd("announced_on"));
   const deadline = eprTargets.at(-1);
   if (!deadline) throw new DataError([{ file: "data/targets.csv", expected: "at least one epr_coverage target" }]);
   return {

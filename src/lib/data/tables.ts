@@ -142,6 +142,9 @@ export const TARGET_KINDS = ["paperless", "digital_records", "core_digitisation"
 /** The kinds of target that are about EPRs in trusts (the others are about paper, records or capability). */
 export const EPR_TARGET_KINDS: readonly (typeof TARGET_KINDS)[number][] = ["epr_coverage", "epr_or_in_progress"];
 export const isEprTarget = (t: { kind: (typeof TARGET_KINDS)[number] }): boolean => EPR_TARGET_KINDS.includes(t.kind);
+/** An EPR deadline someone set or restated: a date still being prepared (modality planned) is not one. */
+export const isEprDeadline = (t: { kind: (typeof TARGET_KINDS)[number]; modality: string }): boolean =>
+  isEprTarget(t) && t.modality !== "planned";
 export const targetsTable = {
   key: "id",
   columns: {

@@ -84,22 +84,29 @@ const TESTS: Record<string, string> = {
 };
 export const targetTestWords = (kind: string): string => TESTS[kind] ?? kind;
 
-/**
- * How a target row was announced, with whom: "set by X on 20 November 2023", "restated by X on 28 November
- * 2025 with a weaker test (an EPR or one being put in)", "being prepared by X in July 2023, not yet set".
- */
-export function targetAnnouncedWords(t: {
+type TargetWords = {
   modality: (typeof TARGET_MODALITIES)[number];
   kind: string;
   announced_by: string;
   announced_on: string;
-}): string {
+};
+
+/**
+ * What was done with a target and when, without who: "set on 20 November 2023", "restated on 28 November
+ * 2025 with a weaker test (an EPR or one being put in)", "planned in July 2023, not yet set".
+ */
+export function targetDoneWords(t: Omit<TargetWords, "announced_by">, by = ""): string {
+  const who = by ? ` by ${by}` : "";
   const when = statedWhenWords(t.announced_on, "exact");
-  if (t.modality === "restated_target")
-    return `restated by ${t.announced_by} ${when} with a weaker test (${targetTestWords(t.kind)})`;
-  if (t.modality === "planned") return `planned by ${t.announced_by} ${when}, not yet set`;
-  return `set by ${t.announced_by} ${when}`;
+  if (t.modality === "restated_target") return `restated${who} ${when} with a weaker test (${targetTestWords(t.kind)})`;
+  if (t.modality === "planned") return `planned${who} ${when}, not yet set`;
+  return `set${who} ${when}`;
 }
+/** The same with who: "set by Andrew Stephenson (health minister) on 20 November 2023". */
+export const targetAnnouncedWords = (t: TargetWords): string => targetDoneWords(t, t.announced_by);
+
+/** The same words opening a sentence. */
+export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Targets that set (or reset) a date with their own test: a weaker restatement or a plan is not one. */
 export const setsTarget = (t: { modality: string }): boolean => t.modality === "target";

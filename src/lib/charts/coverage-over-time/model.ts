@@ -8,6 +8,7 @@ import { curveStepAfter, line } from "d3-shape";
 import { formatDate, formatMonthYear, formatWhen, midPeriod } from "../../data/dates.ts";
 import type { CoverageFigure } from "../../data/figures.ts";
 import { EPR_TARGET_KINDS, type StatementRow, type TargetRow } from "../../data/tables.ts";
+import { capitalise, setsTarget, targetAnnouncedWords, targetDoneWords } from "../../words/modality.ts";
 import {
   emptyChart,
   flowLegend,
@@ -124,6 +125,21 @@ function targetWhen(t: TargetRow, long = false): string {
 
 const isForecast = (s: CoverageFigure) => s.metric === "forecast_share_with_epr";
 
+/**
+ * Who stands behind one target diamond, each row by what it was: only a target set with its own test is
+ * "set by"; a restatement with a weaker test and a date still being prepared say so.
+ */
+export function targetWhoWords(g: readonly TargetRow[]): string {
+  const set = g.filter(setsTarget);
+  const others = g.filter((t) => !setsTarget(t));
+  return [
+    ...(set.length
+      ? [`Set by ${set.map((t) => `${t.announced_by} (${formatDate(t.announced_on)})`).join("; ")}.`]
+      : []),
+    ...others.map((t) => `${capitalise(targetAnnouncedWords(t))}.`),
+  ].join(" ");
+}
+
 /** What the chart shows, before any pixels: the figures and targets in its window, grouped into marks, and its table. */
 export interface CoverageSelection {
   rows: CoverageFigure[];
@@ -173,7 +189,7 @@ export function selectCoverage(
         ]),
         ...targetRows.map((t) => [
           targetWhen(t, true),
-          `Target set ${formatDate(t.announced_on)}`,
+          `Target ${targetDoneWords(t)}`,
           t.coverage_percent!,
           t.announced_by,
           "",
@@ -273,6 +289,7 @@ export function coverageOverTimeModel(
   const isMoved = (g: TargetRow[]) =>
     targetRows.some(
       (o) =>
+        o.modality !== "planned" &&
         o.coverage_percent === g[0]!.coverage_percent &&
         o.announced_on > g.at(-1)!.announced_on &&
         o.target_date > g[0]!.target_date,
@@ -374,7 +391,7 @@ export function coverageOverTimeModel(
   const targetMarkers: TargetMarker[] = targetGroups.map((g) => {
     const t = g[0]!;
     const moved = isMoved(g);
-    const who = g.map((t) => `${t.announced_by} (${formatDate(t.announced_on)})`).join("; ");
+    const who = targetWhoWords(g);
     return {
       ids: g.map((t) => t.id),
       date: t.target_date,
@@ -383,7 +400,7 @@ export function coverageOverTimeModel(
       y: px(y(t.coverage_percent!)),
       size,
       superseded: moved,
-      tip: `Target: ${pct(t.coverage_percent!)} of trusts by ${targetWhen(t, true)}${moved ? ", later moved" : ""}. Set by ${who}.`,
+      tip: `Target: ${pct(t.coverage_percent!)} of trusts by ${targetWhen(t, true)}${moved ? ", later moved" : ""}. ${who}`,
       source_ids: [...new Set(g.map((t) => t.source_id))],
     };
   });
