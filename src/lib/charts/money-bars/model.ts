@@ -5,6 +5,7 @@
 import { scaleLinear } from "d3-scale";
 import { formatMoney } from "../../format.ts";
 import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
+import { fundingWords } from "../../programme.ts";
 import { layoutBarRows } from "../bar-rows.ts";
 import { emptyChart, layoutFor, px, textSize, textWidth, type ChartBase, type XTick } from "../shared.ts";
 import { compareCodePoints, compareNames } from "../../order.ts";
@@ -85,13 +86,20 @@ export function wholeLifeCostItems(gmpp: readonly GmppRow[], programme: readonly
   return [...items.values()].sort((a, b) => compareNames(a.label, b.label));
 }
 
-const FUNDING_WORDS: Partial<Record<ProgrammeRow["measure"], string>> = {
-  fy_budget: "programme budget",
-  funding_to_trusts_total: "paid to trusts, as NHS England put it",
-  funding_to_trusts_capital: "paid to trusts: capital",
-  funding_to_trusts_revenue: "paid to trusts: revenue",
-  funding_planned: "planned for trusts",
+// Which measures the funding chart shows, in this order; their words come from the row's modality.
+const FUNDING_WORDS: Partial<Record<ProgrammeRow["measure"], true>> = {
+  fy_budget: true,
+  funding_to_trusts_total: true,
+  funding_to_trusts_capital: true,
+  funding_to_trusts_revenue: true,
+  funding_planned: true,
 };
+const fundingLabel = (p: ProgrammeRow) =>
+  p.measure === "fy_budget"
+    ? "programme budget"
+    : p.measure === "funding_planned"
+      ? "planned for trusts"
+      : fundingWords(p);
 
 /** Funding figures for single financial years, in year order. Totals over several years are left out. */
 export function fundingItems(programme: readonly ProgrammeRow[]): MoneyItem[] {
@@ -106,7 +114,7 @@ export function fundingItems(programme: readonly ProgrammeRow[]): MoneyItem[] {
     )
     .map((p) => ({
       key: p.id,
-      label: `${p.period}: ${FUNDING_WORDS[p.measure]}`,
+      label: `${p.period}: ${fundingLabel(p)}`,
       value: p.value!,
       bound: p.bound,
       source_id: p.source_id,
