@@ -65,7 +65,7 @@ export function programmeOpening(toTrusts: ProgrammeRow | null, release: string)
   const out = [
     `NHS England's Frontline Digitisation programme ${programmePaysVerb(toTrusts, release)} trusts to buy and improve electronic patient records${end ? `, with money for trusts planned up to ${formatDate(end.slice(0, 7))}` : ""}.`,
   ];
-  if (toTrusts?.value != null) {
+  if (toTrusts && toTrusts.value !== null) {
     const who = statedByWords(toTrusts.stated_by);
     const verb = toTrusts.modality === "paid" ? "had been paid" : "would go";
     out.push(
