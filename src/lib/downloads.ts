@@ -43,6 +43,10 @@ export const DOWNLOADS: Download[] = [
         "What the status rests on (list, go_live, predecessors, closed or none) and the date of that evidence",
       ],
       [
+        "status_now_since_basis",
+        'exact, or inferred when the report\'s date was worked out rather than read (shown as "about …")',
+      ],
+      [
         "status_now_supplier, status_now_source_id",
         "Supplier by the latest evidence; a source id from sources.json or an event id from trust-events.csv",
       ],

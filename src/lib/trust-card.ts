@@ -3,6 +3,8 @@
  * status now with the date and basis of the evidence, the supplier, the deadline in the tense the
  * release date needs, where the trust stood against it, and the sources. Pure: site data in, text out.
  */
+import { eventDateBasis } from "./data/modality.ts";
+import { whenWords } from "./words/modality.ts";
 import type { Trust } from "./data/model.ts";
 import type { Source } from "./data/sources.ts";
 import type { TargetRow, TrustEventRow } from "./data/tables.ts";
@@ -63,11 +65,17 @@ export function trustCard(t: Trust, ctx: CardContext): TrustCard {
     title: s.title,
     publisher: s.publisher,
     url: s.url,
-    date: formatDate(s.date),
+    date: whenWords(s.date, s.date_estimated ? "estimated" : "exact"),
   });
   const e = now.event_id ? ctx.event(now.event_id) : undefined;
   const statusSource: CardSource = e
-    ? { role: "status", title: e.source_title, publisher: e.publisher, url: e.url, date: formatDate(e.event_date) }
+    ? {
+        role: "status",
+        title: e.source_title,
+        publisher: e.publisher,
+        url: e.url,
+        date: whenWords(e.event_date, eventDateBasis(e)),
+      }
     : fromSource("status", ctx.source(now.source_id ?? ctx.odsSourceId));
   return {
     kicker: "Does this trust have an electronic patient record (EPR)?",

@@ -5,6 +5,8 @@ import { readDataDir } from "../../scripts/build-data.ts";
 import { buildSiteData } from "./data/model.ts";
 import {
   contradictionSentences,
+  evidenceWords,
+  restsOnWords,
   statusAtCloseSentence,
   statusLabel,
   statusSentence,
@@ -21,9 +23,15 @@ const ctx: TextContext = { nameOf, eventOf: (id) => site.trust_events.find((e) =
 describe("trust status sentences", () => {
   it("a go-live after a no-EPR list entry: present tense for the go-live, past tense for the list", () => {
     expect(statusLabel(t("RDD"))).toBe("Has an EPR");
+    // The fixture's go-live date was inferred (date_inferred yes): never printed plain.
     expect(statusSentence(t("RDD"), ctx)).toBe(
-      "Has an EPR from Epic Systems Corporation, live since June 2025, as reported by Trade News; NHS England's list of 1 October 2024 had recorded none.",
+      "Has an EPR from Epic Systems Corporation, live since about June 2025, as reported by Trade News; NHS England's list of 1 October 2024 had recorded none.",
     );
+    expect(restsOnWords(t("RDD").status_now)).toBe("A reported go-live, about June 2025");
+    expect(evidenceWords(t("RDD").status_now)).toBe("about June 2025 (go-live report)");
+    const read = { ...t("RDD"), status_now: { ...t("RDD").status_now, since_basis: "exact" as const } };
+    expect(statusSentence(read, ctx)).toContain("live since June 2025, as reported");
+    expect(evidenceWords(read.status_now)).toBe("June 2025 (go-live report)");
   });
 
   it("a later edition that still records no EPR: the sentence names the entry the go-live followed, and the disagreement is said apart", () => {
@@ -37,7 +45,7 @@ describe("trust status sentences", () => {
     };
     expect(statusSentence(contradicted, ctx)).toContain("; NHS England's list of 1 October 2024 had recorded none.");
     expect(contradictionSentences(contradicted.status_now)).toEqual([
-      "NHS England's list of 1 November 2026 still recorded no EPR, after the go-live reported for June 2025. This site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.",
+      "NHS England's list of 1 November 2026 still recorded no EPR, after the go-live reported for about June 2025. This site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.",
     ]);
     expect(contradictionSentences(rdd.status_now)).toEqual([]);
   });

@@ -2,6 +2,7 @@
  * Plain-English, dated descriptions of a trust's EPR status, shared by the table, the trust pages, the
  * social cards and the embeds. Evidence is written in the tense its date needs: a list of 2024 is past.
  */
+import { whenWords } from "./words/modality.ts";
 import type { Trust } from "./data/model.ts";
 import { STATUS_NOW_LABELS, TRUST_TYPE_LABELS } from "./data/model.ts";
 import { endOfPeriod, formatDate } from "./data/dates.ts";
@@ -35,11 +36,14 @@ export const BASIS_SHORT: Record<StatusBasis, string> = {
   none: "none found",
 };
 
+/** The date a status rests on, "about June 2025" when the report's date was inferred. */
+export const sinceWords = (s: TrustStatus): string => whenWords(s.since!, s.since_basis);
+
 /** What a status rests on, with its date: the one wording for the trust page, its card and the table. */
 export function restsOnWords(s: TrustStatus): string {
   switch (s.basis) {
     case "go_live":
-      return `A reported go-live, ${formatDate(s.since!)}`;
+      return `A reported go-live, ${sinceWords(s)}`;
     case "list":
       return `${listWords(s.since!)}`;
     case "predecessors":
@@ -53,7 +57,7 @@ export function restsOnWords(s: TrustStatus): string {
 
 /** "1 October 2024 (NHS England list)": the date of the evidence and its kind, for the trust table. */
 export function evidenceWords(s: TrustStatus): string {
-  return s.since ? `${formatDate(s.since)} (${BASIS_SHORT[s.basis]})` : "—";
+  return s.since ? `${sinceWords(s)} (${BASIS_SHORT[s.basis]})` : "—";
 }
 
 /**
@@ -63,7 +67,7 @@ export function evidenceWords(s: TrustStatus): string {
 export function contradictionSentences(s: TrustStatus): string[] {
   return s.contradictions.map(
     (c) =>
-      `${listWords(c.as_of)} still recorded ${c.has_epr ? `${c.supplier} as its EPR supplier` : "no EPR"}, after the go-live reported for ${formatDate(s.since!)}. This site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.`,
+      `${listWords(c.as_of)} still recorded ${c.has_epr ? `${c.supplier} as its EPR supplier` : "no EPR"}, after the go-live reported for ${sinceWords(s)}. This site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.`,
   );
 }
 
@@ -111,7 +115,7 @@ export function statusSentence(t: Trust, ctx: TextContext, opts: { reportsBelow?
           : before && !before.has_epr
             ? `; ${listWords(before.as_of)} had recorded none`
             : "";
-      return `Has an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live since ${formatDate(s.since!)}${by}${change}.`;
+      return `Has an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live since ${sinceWords(s)}${by}${change}.`;
     }
     case "list":
       return s.status === "epr"
@@ -135,6 +139,6 @@ export function statusAtCloseSentence(t: Trust): string | null {
   const s = t.status_at_close;
   if (!s) return null;
   if (s.basis === "go_live")
-    return `Before it closed it had reported an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live from ${formatDate(s.since!)}.`;
+    return `Before it closed it had reported an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live from ${sinceWords(s)}.`;
   return listSentence(t);
 }

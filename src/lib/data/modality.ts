@@ -27,6 +27,8 @@ export const isOfficial = (by: StatedBy): boolean => OFFICIAL_STATED_BY.includes
  */
 export const DATE_BASES = ["exact", "inferred", "estimated", "reported"] as const;
 export type DateBasis = (typeof DATE_BASES)[number];
+/** A trust event's date: trust-events.csv says only whether it was inferred. */
+export const eventDateBasis = (e: { date_inferred: boolean }): DateBasis => (e.date_inferred ? "inferred" : "exact");
 /** Dates that must never be printed plain. */
 export const isUncertainDate = (b: DateBasis): boolean => b === "inferred" || b === "estimated";
 
