@@ -20,6 +20,14 @@ export function whenWords(date: string, basis: DateBasis): string {
   return formatDate(date);
 }
 
+/** " (the date of PublicTechnology's report of it)" after a reported date, else nothing. */
+export const reportedDateNote = (basis: DateBasis, reporter: string): string =>
+  basis === "reported" ? ` (the date of ${reporter}'s report of it)` : "";
+
+/** A date after "made": "11 February 2025", "about 2025", "by 11 February 2025 (the date of a report of it)". */
+export const madeWhenWords = (date: string, basis: DateBasis): string =>
+  basis === "reported" ? `by ${formatDate(date)} (the date of a report of it)` : whenWords(date, basis);
+
 /** When a statement was made: "on 26 June 2023", "in about May 2025", "by 11 February 2025 (the date of a report of it)". */
 export function statedWhenWords(date: string, basis: DateBasis): string {
   if (basis === "reported") return `by ${formatDate(date)} (the date of a report of it)`;
@@ -101,6 +109,12 @@ export function targetDoneWords(t: Omit<TargetWords, "announced_by">, by = ""): 
   if (t.modality === "restated_target") return `restated${who} ${when} with a weaker test (${targetTestWords(t.kind)})`;
   if (t.modality === "planned") return `planned${who} ${when}, not yet set`;
   return `set${who} ${when}`;
+}
+/** What a row that is not a plain target was, for a list that already gives who and when ("" for a target). */
+export function targetStanceWords(t: Pick<TargetWords, "modality" | "kind">): string {
+  if (t.modality === "restated_target") return `restated with a weaker test (${targetTestWords(t.kind)})`;
+  if (t.modality === "planned") return "planned, not yet set";
+  return "";
 }
 /** The same with who: "set by Andrew Stephenson (health minister) on 20 November 2023". */
 export const targetAnnouncedWords = (t: TargetWords): string => targetDoneWords(t, t.announced_by);

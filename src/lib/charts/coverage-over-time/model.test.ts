@@ -87,6 +87,23 @@ describe("coverage over time", () => {
     expect(wide.summary).toContain("axis starts at 70%");
   });
 
+  it("dates a forecast known only from a news report by that report, never as the day it was made", () => {
+    const reported = statement({
+      id: "S026",
+      value: 96,
+      as_of: "2026-03-31",
+      stated_on: "2025-02-11",
+      date_basis: "reported",
+      metric: "forecast_share_with_epr",
+      speaker: "Karin Smyth",
+    });
+    const m = coverageOverTimeModel([...statements, reported], targets, { width: 800, today: "2026-11-25" });
+    const f = m.points.find((p) => p.ids.includes("S026"))!;
+    expect(f.tip).toContain("made by 11 February 2025 (the date of a report of it) by Karin Smyth");
+    expect(f.tip).not.toMatch(/made (on )?11 February 2025/);
+    expect(m.summary).toContain("(made by 11 February 2025 (the date of a report of it))");
+  });
+
   it("draws a forecast as a forecast, never as a target, and keeps it off the step line", () => {
     const withForecast = [
       ...statements,

@@ -8,7 +8,7 @@ import { curveStepAfter, line } from "d3-shape";
 import { formatDate, formatMonthYear, formatWhen, midPeriod } from "../../data/dates.ts";
 import type { CoverageFigure } from "../../data/figures.ts";
 import { EPR_TARGET_KINDS, type StatementRow, type TargetRow } from "../../data/tables.ts";
-import { capitalise, setsTarget, targetAnnouncedWords, targetDoneWords } from "../../words/modality.ts";
+import { capitalise, madeWhenWords, setsTarget, targetAnnouncedWords, targetDoneWords } from "../../words/modality.ts";
 import {
   emptyChart,
   flowLegend,
@@ -347,7 +347,7 @@ export function coverageOverTimeModel(
     const who = [...new Set(g.map((s) => s.speaker).filter(Boolean))].join("; ");
     const when = formatWhen(s.as_of, s.dates_estimated);
     const tip = isForecast(s)
-      ? `Forecast of ${pct(s.value)} of ${SCOPE_WORDS[s.scope]} by ${when}, made ${formatWhen(s.stated_on, s.dates_estimated)}${who ? ` by ${who}` : ""}. An expectation, not a target.`
+      ? `Forecast of ${pct(s.value)} of ${SCOPE_WORDS[s.scope]} by ${when}, made ${madeWhenWords(s.stated_on, s.date_basis)}${who ? ` by ${who}` : ""}. An expectation, not a target.`
       : `${pct(s.value)} of ${SCOPE_WORDS[s.scope]}, ${when}. ${s.official ? "Official figure" : "Not an official figure"}${s.derived_from ? ", worked out from the counts given" : ""}${who ? `: ${who}` : ""}.`;
     return {
       ids: g.map((s) => s.id),
@@ -457,7 +457,7 @@ export function coverageOverTimeModel(
 }
 
 function whatItIs(s: CoverageFigure): string {
-  if (isForecast(s)) return `Forecast made ${formatWhen(s.stated_on, s.dates_estimated)}`;
+  if (isForecast(s)) return `Forecast made ${madeWhenWords(s.stated_on, s.date_basis)}`;
   return s.official
     ? s.derived_from
       ? "Official figure, worked out from counts"
@@ -486,7 +486,7 @@ function summarise(all: CoverageFigure[], targets: TargetRow[], markers: TargetM
   const forecasts = all.filter(isForecast);
   if (forecasts.length)
     parts.push(
-      `Forecasts, shown as hollow triangles at the date they were for: ${forecasts.map((s) => `${pct(s.value)} by ${formatDate(s.as_of)} (made ${formatWhen(s.stated_on, s.dates_estimated)})`).join("; ")}.`,
+      `Forecasts, shown as hollow triangles at the date they were for: ${forecasts.map((s) => `${pct(s.value)} by ${formatDate(s.as_of)} (made ${madeWhenWords(s.stated_on, s.date_basis)})`).join("; ")}.`,
     );
   if (markers.length) {
     const byId = new Map(targets.map((t) => [t.id, t]));
