@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readDataDir } from "../../scripts/build-data.ts";
 import { buildSiteData } from "./data/model.ts";
 import {
+  boardPeriodWords,
   contradictionSentences,
   evidenceWords,
   restsOnWords,
@@ -19,6 +20,19 @@ const site = buildSiteData(readDataDir(FIXTURE)).site;
 const t = (code: string) => site.trusts.find((x) => x.code === code)!;
 const nameOf = (code: string) => t(code)?.name ?? code;
 const ctx: TextContext = { nameOf, eventOf: (id) => site.trust_events.find((e) => e.id === id) };
+
+describe("a trust's board period", () => {
+  it("ends a closed trust's board at the trust's own last day, not the board's", () => {
+    // RAP and RRP closed in 2024; their board closed on 31 March 2026.
+    const board = { from: null, until: "2026-03-31" };
+    expect(boardPeriodWords(board, "2024-03-31")).toBe(" (until 31 March 2024, the trust's last day)");
+    expect(boardPeriodWords(board, "2024-03-31")).not.toContain("2026");
+    expect(boardPeriodWords(board, null)).toBe(" (until 31 March 2026)");
+    expect(boardPeriodWords({ from: "2026-04-01", until: null }, null)).toBe(" (since 1 April 2026)");
+    // A board that ended before the trust did keeps its own end.
+    expect(boardPeriodWords({ from: null, until: "2022-06-30" }, "2024-03-31")).toBe(" (until 30 June 2022)");
+  });
+});
 
 describe("trust status sentences", () => {
   it("a go-live after a no-EPR list entry: present tense for the go-live, past tense for the list", () => {

@@ -142,3 +142,17 @@ export function statusAtCloseSentence(t: Trust): string | null {
     return `Before it closed it had reported an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live from ${sinceWords(s)}.`;
   return listSentence(t);
 }
+
+/**
+ * A board's period beside a trust: " (since 1 April 2026)", " (until 31 March 2026)". A trust that closed
+ * left its board on its own last day, so the period shown ends there, not at the board's end.
+ */
+export function boardPeriodWords(
+  b: { from: string | null; until: string | null },
+  trustLastDay: string | null,
+): string {
+  if (trustLastDay && (b.until === null || b.until > trustLastDay)) {
+    return ` (${b.from && b.from <= trustLastDay ? `from ${formatDate(b.from)} ` : ""}until ${formatDate(trustLastDay)}, the trust's last day)`;
+  }
+  return b.from ? ` (since ${formatDate(b.from)})` : b.until ? ` (until ${formatDate(b.until)})` : "";
+}
