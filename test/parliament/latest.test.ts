@@ -95,7 +95,7 @@ describe("the latest answer", () => {
     ]);
     // The undated answer is not ranked among the dated, but the reader is told it may be later, and what it gave.
     expect(words.undated).toBe(
-      "1 of the 3 answers have no answer date in our copy; they are listed after the dated ones, and the latest of them was tabled on 11 November 2025, so some may be more recent than the answer above. The most recently tabled of them to give a figure on EPR coverage, deadlines or the programme's money was tabled on 11 November 2025 (Commons UIN 89751).",
+      "1 of the 3 answers have no answer date in our copy; they are listed after the dated ones, and the latest of them was tabled on 11 November 2025, so some may be more recent than the answer above. The most recently tabled of them to give a figure on EPR coverage, deadlines or the programme's money was tabled on 11 November 2025 (Commons UIN 89751): “It has provided £9.7 million.”",
     );
   });
 

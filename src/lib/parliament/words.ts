@@ -165,7 +165,7 @@ export function latestWord(model: AnswersPageModel): {
     const some = `${model.undated} of the ${model.answers.length} answers have no answer date in our copy; they are listed after the dated ones, and the latest of them was ${tabledWhen(model.undated_latest_tabled)}, so some may be more recent than the answer above.`;
     const fig = model.undated_figure_id === null ? null : byId.get(model.undated_figure_id)!;
     undated = fig
-      ? `${some} The most recently tabled of them to give a figure on ${FIGURE_TOPICS} was ${tabledWhen(fig.date_tabled)} (${uinText(fig)}).`
+      ? `${some} The most recently tabled of them to give a figure on ${FIGURE_TOPICS} was ${tabledWhen(fig.date_tabled)} (${uinText(fig)}): “${fig.figures.join(" ")}”`
       : some;
   }
   return { latest, lastFigure, noFigure, undated };
