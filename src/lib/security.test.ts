@@ -69,6 +69,10 @@ describe("content security policy", () => {
         });
       }
     }
+    // Embeds sandboxed without allow-same-origin load the shared scripts as another origin would; nothing else is shared.
+    expect(headersFor(rules, "/_astro/a.css")).toMatchObject({ "Access-Control-Allow-Origin": "*" });
+    for (const u of ["/", "/embed/x/", "/data/trusts.csv", "/no-such-page/"])
+      expect(headersFor(rules, u), u).not.toHaveProperty("Access-Control-Allow-Origin");
     // A 404 at an address nothing answers still gets the common headers.
     expect(headersFor(rules, "/no-such-page/")).toMatchObject({ "X-Content-Type-Options": "nosniff" });
   });

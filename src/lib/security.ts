@@ -38,6 +38,13 @@ export const OTHER_HEADERS: Record<string, string> = {
 export const REFERRER_META = OTHER_HEADERS["Referrer-Policy"]!;
 
 /**
+ * Astro's folder of scripts, styles and fonts. An embed in an iframe sandboxed without
+ * allow-same-origin has no origin of its own, so it loads them as another site would, and its module
+ * scripts need leave to (as GitHub Pages gives every file). They are public and sent without credentials.
+ */
+const SHARED_ASSETS = "_astro/*";
+
+/**
  * Whether anyone may frame the page at this path (relative to dist/): the chart embeds
  * (embed/<chart>/) and the trust cards (embed/trust/<code>/). The documentation page at embed/ and
  * the loader's versioned folder are the site's own, framed by no one else.
@@ -77,6 +84,13 @@ export function headersFile(files: string[], base = "/"): string {
   const order = (rule: string) => (rule === "index.html" ? "" : rule);
   const csp = [...rules.keys()]
     .sort((a, b) => (order(a) < order(b) ? -1 : 1))
-    .flatMap((rule) => paths(rule).map((p) => block(p, { "Content-Security-Policy": cspHeader(rules.get(rule)!) })));
+    .flatMap((rule) =>
+      paths(rule).map((p) =>
+        block(p, {
+          "Content-Security-Policy": cspHeader(rules.get(rule)!),
+          ...(rule === SHARED_ASSETS ? { "Access-Control-Allow-Origin": "*" } : {}),
+        }),
+      ),
+    );
   return [block(`${base}*`, OTHER_HEADERS), ...csp].join("\n\n") + "\n";
 }
