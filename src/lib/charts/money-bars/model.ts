@@ -5,6 +5,7 @@
 import { scaleLinear } from "d3-scale";
 import { formatMoney } from "../../format.ts";
 import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
+import type { DateBasis } from "../../data/modality.ts";
 import { fundingWords } from "../../programme.ts";
 import { layoutBarRows } from "../bar-rows.ts";
 import { emptyChart, layoutFor, px, textSize, textWidth, type ChartBase, type XTick } from "../shared.ts";
@@ -17,6 +18,9 @@ export interface MoneyItem {
   value: number;
   bound: ProgrammeRow["bound"];
   source_id: string;
+  /** The date the figure describes, and whether that date was read, inferred or estimated. */
+  as_of?: string;
+  as_of_basis?: DateBasis;
 }
 
 export interface MoneyBarsOptions {
@@ -76,12 +80,22 @@ export function wholeLifeCostItems(gmpp: readonly GmppRow[], programme: readonly
       value: g.whole_life_cost_gbp_m,
       bound: "exact",
       source_id: g.source_id,
+      as_of: g.data_as_of,
+      as_of_basis: "exact",
     });
   }
   for (const p of programme.filter((p) => p.measure === "whole_life_cost" && p.value !== null)) {
     const fy = p.period ?? financialYear(p.as_of);
     if (!items.has(fy))
-      items.set(fy, { key: p.id, label: fy, value: p.value!, bound: p.bound, source_id: p.source_id });
+      items.set(fy, {
+        key: p.id,
+        label: fy,
+        value: p.value!,
+        bound: p.bound,
+        source_id: p.source_id,
+        as_of: p.as_of,
+        as_of_basis: p.date_basis,
+      });
   }
   return [...items.values()].sort((a, b) => compareNames(a.label, b.label));
 }
