@@ -95,4 +95,19 @@ describe("trust status sentences", () => {
       "2024-10-31: Its last day as a trust: it became part of New Mental Health NHS Trust on 1 November 2024.",
     ]);
   });
+
+  it("cites a closed trust's merger to the successor file that records it, and its last day to the trust file", () => {
+    const history = trustHistory(t("RBB"), nameOf);
+    const merger = history.find((h) => h.text.includes("New Mental Health NHS Trust"))!;
+    expect(merger).toEqual({
+      date: "2024-11-01",
+      text: "It became part of New Mental Health NHS Trust.",
+      source_id: "ods-succ-2026",
+    });
+    expect(history.find((h) => h.text === "Its last day as a trust.")).toEqual({
+      date: "2024-10-31",
+      text: "Its last day as a trust.",
+      source_id: "ods-etr-2026",
+    });
+  });
 });
