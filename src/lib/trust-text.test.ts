@@ -96,6 +96,25 @@ describe("trust status sentences", () => {
     ]);
   });
 
+  it("a care trust outside the ODS trust file: its inferred last day and its assumed opening are said on its page", () => {
+    // TZZ: not in the trust file; only the successor file dates its merger.
+    expect(statusSentence(t("TZZ"), ctx)).toBe(
+      "Closed: it merged into New Mental Health NHS Trust on 1 November 2024 (see that trust for its EPR now). It is not in the ODS trust file, so its last day as a trust, 31 October 2024, is inferred as the day before.",
+    );
+    // The same trust with no merger recorded is counted as open, and its sentence says why.
+    const zeta = t("RBB");
+    const assumed = {
+      ...t("TZZ"),
+      merged_into: [],
+      in_ods_trust_list: false,
+      status_now: { ...zeta.status_now, status: "epr" as const, basis: "list" as const, since: "2024-10-01" },
+    };
+    expect(statusSentence(assumed, ctx)).toMatch(
+      /no later report of a change was found\. It is not in the ODS trust file and no closure or merger is recorded for it, so it is counted as open\.$/,
+    );
+    expect(statusSentence(t("RAA"), ctx)).not.toContain("counted as open");
+  });
+
   it("cites a closed trust's merger to the successor file that records it, and its last day to the trust file", () => {
     const history = trustHistory(t("RBB"), nameOf);
     const merger = history.find((h) => h.text.includes("New Mental Health NHS Trust"))!;

@@ -49,7 +49,9 @@ export function restsOnWords(s: TrustStatus): string {
     case "predecessors":
       return "The trusts it took over (inferred)";
     case "closed":
-      return `ODS: last open day ${formatDate(s.since!)}`;
+      return s.since_basis === "exact"
+        ? `ODS: last open day ${formatDate(s.since!)}`
+        : `ODS successor file: the day before its merger, ${formatDate(s.since!)} (inferred)`;
     case "none":
       return "No published status found";
   }
@@ -100,6 +102,9 @@ export function statusSentence(t: Trust, ctx: TextContext, opts: { reportsBelow?
   switch (s.basis) {
     case "closed": {
       const when = formatDate(s.since!);
+      // A last day worked out from the merger (no close date in the trust file) says how it was found.
+      if (s.since_basis !== "exact" && t.merged_into.length)
+        return `Closed: it merged into ${mergedWords(t, ctx)} (see that trust for its EPR now). It is not in the ODS trust file, so its last day as a trust, ${when}, is inferred as the day before.`;
       return t.merged_into.length
         ? `Closed: its last day as a trust was ${when}. It merged into ${mergedWords(t, ctx)} (see that trust for its EPR now).`
         : `Closed: its last day as a trust was ${when}.`;
@@ -118,9 +123,11 @@ export function statusSentence(t: Trust, ctx: TextContext, opts: { reportsBelow?
       return `Has an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live since ${sinceWords(s)}${by}${change}.`;
     }
     case "list":
-      return s.status === "epr"
-        ? `Had an EPR from ${s.supplier} on ${listWords(s.since!)}; no later report of a change was found.${later}`
-        : `Had no EPR on ${listWords(s.since!)}; no go-live has been reported since.${later}`;
+      return (
+        (s.status === "epr"
+          ? `Had an EPR from ${s.supplier} on ${listWords(s.since!)}; no later report of a change was found.${later}`
+          : `Had no EPR on ${listWords(s.since!)}; no go-live has been reported since.${later}`) + assumedOpenWords(t)
+      );
     case "predecessors": {
       const from = s.inferred_from
         .map((p) => `${ctx.nameOf(p.code)} (${p.supplier ?? "supplier not named"})`)
@@ -155,4 +162,14 @@ export function boardPeriodWords(
     return ` (${b.from && b.from <= trustLastDay ? `from ${formatDate(b.from)} ` : ""}until ${formatDate(trustLastDay)}, the trust's last day)`;
   }
   return b.from ? ` (since ${formatDate(b.from)})` : b.until ? ` (until ${formatDate(b.until)})` : "";
+}
+
+/**
+ * " It is not in the ODS trust file …": a trust counted as open only because no closure or merger is
+ * recorded for it says so wherever its status is given.
+ */
+export function assumedOpenWords(t: Pick<Trust, "in_ods_trust_list" | "merged_into" | "status_now">): string {
+  return !t.in_ods_trust_list && t.merged_into.length === 0 && t.status_now.status !== "closed"
+    ? " It is not in the ODS trust file and no closure or merger is recorded for it, so it is counted as open."
+    : "";
 }

@@ -179,7 +179,9 @@ export function statusOn(input: StatusInput, day: string): TrustStatus {
       .sort((a, b) => compareCodePoints(endOfPeriod(a.event_date), endOfPeriod(b.event_date)) || compareCodePoints(a.id, b.id))
       .map((e) => e.id);
   if (last !== null && last < day) {
-    return { ...NO_STATUS, status: "closed", basis: "closed", since: last, supplier: own?.supplier ?? null };
+    // With no close date of its own (a care trust outside the ODS trust file), the last day is worked
+    // out from the successor file's merger date: inferred, and said so.
+    return { ...NO_STATUS, status: "closed", basis: "closed", since: last, since_basis: life.close_date ? "exact" : "inferred", supplier: own?.supplier ?? null };
   }
   if (own) return { ...own, later_event_ids: later(own.since) };
   const taken = life.took_over.filter((p) => p.date <= day);
