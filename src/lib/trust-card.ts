@@ -52,7 +52,7 @@ export interface CardContext extends TextContext {
 export function trustCard(t: Trust, ctx: CardContext): TrustCard {
   const now = t.status_now;
   const passed = ctx.deadline.target_date < ctx.release;
-  const weaker = ctx.deadline.kind === "epr_or_in_progress";
+  const weaker = ctx.deadline.modality === "restated_target";
   const deadline = `The government's deadline for every trust to have an EPR${weaker ? ", or to be putting one in," : ""} ${passed ? "was" : "is"} ${formatDate(ctx.deadline.target_date)}.`;
   const f = ctx.followup;
   const sinceList = !f
