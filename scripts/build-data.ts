@@ -2,6 +2,7 @@
  * npm run data: validate everything under data/ and write the JSON the pages read plus the public
  * downloads. Fails with the file, line and column of every bad value; writes all outputs or none.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { toCsv } from "../src/lib/data/csv.ts";
 import { DataError } from "../src/lib/data/errors.ts";
@@ -17,6 +18,7 @@ import { checkQuotes } from "../src/lib/data/quotes.ts";
 import {
   answerQuotesTable,
   eprStatusTable,
+  figureQuotesTable,
   gmppTable,
   icbsTable,
   icbSuccessionsTable,
@@ -85,6 +87,10 @@ export function readDataDir(dir: string): DataInput {
     programme: attempt(() => table("programme.csv", programmeTable).map(programmeRow)),
     trustEvents: attempt(() => table("trust-events.csv", trustEventsTable)),
     answerQuotes: attempt(() => table("answer-quotes.csv", answerQuotesTable)),
+    // Older releases kept no such quotations: a data folder without the file has none (data:diff reads them).
+    figureQuotes: existsSync(join(dir, "figure-quotes.csv"))
+      ? attempt(() => table("figure-quotes.csv", figureQuotesTable))
+      : [],
     changelog: attempt(() => parseChangelog(read("changelog.json"), join(dir, "changelog.json"))),
   };
   const crossRow = checkIntegrity(input, {

@@ -47,6 +47,43 @@ describe("npm run data", () => {
     expect(result.stderr).toContain("expected words that appear exactly so in answer 1841615");
   });
 
+  it("checks each figure kept with its source's words: the figure and its modality words must be in them", () => {
+    const dir = workspace();
+    const data = join(dir, "data");
+    const quotes = (q: string) => writeFileSync(join(data, "figure-quotes.csv"), `figure_id,source_id,quote\nP001,wq-1,${q}\n`);
+    quotes("the programme provided £393 million of capital funding");
+    expect(run(dir).status).toBe(0);
+    const checks = JSON.parse(readFileSync(join(dir, "gen/site-data.json"), "utf8")).figure_checks;
+    expect(checks.quoted.map((c: { figure_id: string }) => c.figure_id)).toEqual(["P001"]);
+    expect(checks.unchecked.map((c: { figure_id: string }) => c.figure_id)).not.toContain("P001");
+    const before = snapshot(dir);
+    // The same sum in the words of a plan: a paid figure may not rest on them.
+    quotes("the programme is providing £393 million of capital funding");
+    const result = run(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('data/figure-quotes.csv, line 2, column "quote": found "the programme is providing £393 million of capital funding"; expected a paying verb in the past');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("refuses a shared care record figure as EPR coverage, and a row with no figure", () => {
+    const dir = workspace();
+    const data = join(dir, "data");
+    const statements = readFileSync(join(data, "statements.csv"), "utf8");
+    // "97% of trusts … connected" is about shared care records: under a coverage metric it is refused by its words.
+    writeFileSync(join(data, "statements.csv"), `${statements}S005,share_with_epr,97,percent,all_trusts,2025-06,2025-07,exact,minister,A Minister,wq-1,,H,\n`);
+    writeFileSync(join(data, "figure-quotes.csv"), "figure_id,source_id,quote\nS005,wq-1,97% of trusts and 92% of primary care networks are now connected.\n");
+    let result = run(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('data/figure-quotes.csv, line 2, column "quote": found "now connected"; expected words about the share of trusts with an EPR (row S005); these name shared care records');
+    expect(result.stderr).toContain("expected words that name an EPR (electronic patient record, EPR): row S005 is about EPRs");
+    // A row whose unit is "statement" has no figure and can never be plotted: the table refuses it.
+    writeFileSync(join(data, "figure-quotes.csv"), "figure_id,source_id,quote\n");
+    writeFileSync(join(data, "statements.csv"), `${statements}S005,share_with_epr,0,statement,all_trusts,2025-06,2025-07,exact,minister,A Minister,wq-1,,H,\n`);
+    result = run(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('statements.csv, line 6, column "unit": found "statement"; expected one of "trusts", "percent"');
+  });
+
   it("writes the page model and every public download", () => {
     const dir = workspace();
     expect(run(dir).status).toBe(0);

@@ -152,6 +152,8 @@ const METRIC_WORDS: Record<StatementMetric, string> = {
   trusts_epr_needing_extension: "trusts whose EPR needs extending",
   trusts_not_installed_or_procuring: "trusts neither with an EPR nor buying one",
   trusts_funded_or_supported: "trusts funded or supported",
+  dma_share_using_epr: "share of providers saying they use an EPR (NHS England's self-assessment)",
+  dma_trusts_in_scope: "trusts in the scope of NHS England's self-assessment",
 };
 
 const SCOPE_WORDS: Record<StatementRow["scope"], string> = {

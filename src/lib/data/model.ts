@@ -2,7 +2,7 @@
  * The data step's pure core: validated tables in, the site's model out. No I/O here, so every
  * join and metric is tested on small hand-made tables.
  */
-import { DataError } from "./errors.ts";
+import { DataError, type Problem } from "./errors.ts";
 import { byPeriodEnd, dayBefore, daysBetween, formatDate } from "./dates.ts";
 import type { Source } from "./sources.ts";
 import { boardsByCode, boardsInForceOn, buildTrusts, changeSinceList, type Trust } from "./trusts.ts";
@@ -10,8 +10,10 @@ import { editionForDeadline, listEditions, type ListEdition } from "./editions.t
 import { STATUS_NOW, type StatusNow } from "./status.ts";
 import { coverageFigures, latestOfficialShare, passedOverShares, type CoverageFigure } from "./figures.ts";
 import { estimates, type Estimate } from "./estimates.ts";
+import { checkFigureQuotes, figureChecks, quotables, type FigureChecks } from "./figure-quotes.ts";
+import { checkMeasures } from "./measures.ts";
 import {
-  isEprDeadline, TRUST_TYPES, type EprStatusRow, type GmppRow, type IcbRow, type AnswerQuoteRow, type IcbSuccessionRow, type ProgrammeRow, type RegionRow,
+  isEprDeadline, TRUST_TYPES, type EprStatusRow, type GmppRow, type IcbRow, type AnswerQuoteRow, type FigureQuoteRow, type IcbSuccessionRow, type ProgrammeRow, type RegionRow,
   type StatementRow, type SuccessionRow, type TargetRow, type TrustEventRow, type TrustRow, type TrustType,
 } from "./tables.ts";
 import type { ChangelogEntry } from "./changelog.ts";
@@ -34,6 +36,8 @@ export interface DataInput {
   trustEvents: TrustEventRow[];
   /** Figures checked word for word against a written answer we hold. */
   answerQuotes: AnswerQuoteRow[];
+  /** Figures checked against a short quotation of their source, whose whole text we do not hold. */
+  figureQuotes: FigureQuoteRow[];
   changelog: ChangelogEntry[];
 }
 
@@ -145,8 +149,8 @@ export interface SiteData {
   trust_events: TrustEventRow[];
   /** Every estimate and fill-in the site makes, for the sources page. */
   estimates: Estimate[];
-  /** Parliamentary figures checked against the answer's words, and those resting on copies we do not hold. */
-  figure_checks: { checked: AnswerQuoteRow[]; unchecked: { figure_id: string; source_id: string }[] };
+  /** Figures checked against an answer we hold, against the source's words we keep, and the rest. */
+  figure_checks: FigureChecks;
   /** Data releases, newest first. */
   changelog: ChangelogEntry[];
   warnings: Warning[];
@@ -187,7 +191,7 @@ function countBy(trusts: readonly Trust[], status: (t: Trust) => StatusNow | nul
 }
 
 export function buildSiteData(input: DataInput): { site: SiteData; warnings: Warning[] } {
-  const problems = [...checkReferences(input), ...checkStatementTotals(input.statements), ...checkNotAfterRelease(input)];
+  const problems = [...checkReferences(input), ...checkStatementTotals(input.statements), ...checkNotAfterRelease(input), ...checkWords(input)];
   if (problems.length) throw new DataError(problems);
   const warnings: Warning[] = [];
   const day = input.release.date;
@@ -299,14 +303,17 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
   return { site, warnings };
 }
 
-/** Which figures from Parliament are checked against the answer's text, and which are not. */
-function figureChecks(input: DataInput): SiteData["figure_checks"] {
-  const parliamentary = new Set(input.sources.filter((s) => s.type === "written_answer" || s.type === "oral_answer").map((s) => s.id));
-  const quoted = new Set(input.answerQuotes.map((q) => q.figure_id));
-  const unchecked = [...input.statements, ...input.programme]
-    .filter((f) => parliamentary.has(f.source_id) && !quoted.has(f.id))
-    .map((f) => ({ figure_id: f.id, source_id: f.source_id }));
-  return { checked: input.answerQuotes, unchecked };
+/** The words kept for figures: quotations state their figure and modality, and no figure is about another measure. */
+function checkWords(input: DataInput): Problem[] {
+  const files = { figureQuotes: "data/figure-quotes.csv", answerQuotes: "data/answer-quotes.csv" };
+  const said = [
+    ...input.figureQuotes.map((q, i) => ({ figure_id: q.figure_id, text: q.quote, file: files.figureQuotes, line: i + 2, column: "quote" })),
+    ...input.answerQuotes.map((q, i) => ({ figure_id: q.figure_id, text: q.quote, file: files.answerQuotes, line: i + 2, column: "quote" })),
+  ];
+  return [
+    ...checkFigureQuotes(input.figureQuotes, input.answerQuotes, quotables(input), files),
+    ...checkMeasures(input.statements, said, "data/statements.csv"),
+  ];
 }
 
 function headline(input: DataInput, figures: readonly CoverageFigure[]): Headline {

@@ -7,7 +7,8 @@ import {
 const odsCode = (opts: { optional?: boolean } = {}) => text({ ...opts, pattern: /^[A-Z0-9]{3,5}$/, describe: "an ODS code of 3 to 5 capital letters or digits" });
 const sourceId = () => text({ pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/, describe: "a source id from sources.json (lower-case words joined by -)" });
 const confidence = () => oneOf(["H", "M", "L"] as const);
-const factIds = () => list(text({ pattern: /^F\d{3}$/, describe: "a fact id like F012" }), { optional: true });
+// F rows of the upstream fact register and its later N rows (additions of November 2026 onwards).
+const factIds = () => list(text({ pattern: /^[FN]\d{3}$/, describe: "a fact id like F012 or N019" }), { optional: true });
 
 /** The trust list covers every trust open on or after this day (the year NHS England's EPR list was made). */
 export const TRUSTS_SINCE = "2024-01-01";
@@ -113,6 +114,8 @@ export const STATEMENT_METRICS = [
   "trusts_without_epr_business_case", "trusts_without_epr_procuring", "trusts_without_epr_implementing",
   "trusts_epr_meeting_standard", "trusts_epr_needing_extension", "trusts_not_installed_or_procuring",
   "trusts_funded_or_supported",
+  // NHS England's Digital Maturity Assessment: providers' own answers, a different measure (see measures.ts).
+  "dma_share_using_epr", "dma_trusts_in_scope",
 ] as const;
 export type StatementMetric = (typeof STATEMENT_METRICS)[number];
 
@@ -229,6 +232,20 @@ export const answerQuotesTable = {
   },
 } satisfies TableSpec<Schema>;
 
+/**
+ * Figures checked against the source's own short words, where the repository keeps them but not the
+ * whole text (src/lib/data/figure-quotes.ts): a statement, programme figure or target, its source and the quotation.
+ */
+export const figureQuotesTable = {
+  key: "figure_id",
+  columns: {
+    figure_id: text({ pattern: /^[SPT]\d{3}$/, describe: "a row id from statements.csv (S001), programme.csv (P001) or targets.csv (T001)" }),
+    source_id: sourceId(),
+    quote: text({ pattern: /^[^\n\r]{10,300}$/, describe: "the source's own words, on one line, 10 to 300 characters" }),
+  },
+} satisfies TableSpec<Schema>;
+
+export type FigureQuoteRow = RowOf<typeof figureQuotesTable.columns>;
 export type TrustRow = RowOf<typeof trustsTable.columns>;
 export type SuccessionRow = RowOf<typeof successionsTable.columns>;
 export type EprStatusRow = RowOf<typeof eprStatusTable.columns>;
