@@ -3,8 +3,9 @@ import raw from "../generated/trust-search.json" with { type: "json" };
 import type { Trust } from "./data/model.ts";
 import { formatDate } from "./data/dates.ts";
 import { NO_TRUST, type TrustSearchData } from "./finder/aliases.ts";
-import { candidateFor, siteTerm, type Candidate } from "./finder/search.ts";
+import { candidateFor, siteTerm, type Candidate, type SiteParts } from "./finder/search.ts";
 import type { TrustSite } from "./finder/sites.ts";
+import { compareNames } from "./order.ts";
 
 const data = raw as unknown as TrustSearchData;
 
@@ -19,6 +20,19 @@ export function postcodeOf(code: string): string | null {
 /** The sites a trust runs, or ran when no successor is recorded, by name. */
 export function sitesOf(code: string): TrustSite[] {
   return data[code]?.sites ?? [];
+}
+
+/** Sites once listed under a trust that another trust runs now (or one of several), each once. */
+export function formerSitesOf(code: string): { site: TrustSite; now: string[] }[] {
+  const out = new Map<string, { site: TrustSite; now: string[] }>();
+  for (const [owner, entry] of Object.entries(data))
+    for (const s of entry.sites)
+      if (owner !== code && s.role !== "ran" && s.before?.code === code) {
+        const seen = out.get(s.code);
+        if (seen) seen.now.push(owner);
+        else out.set(s.code, { site: s, now: [owner] });
+      }
+  return [...out.values()].sort((a, b) => compareNames(a.site.name, b.site.name));
 }
 
 /** Sites whose trust closed before the trust list begins, with no successor recorded. */
@@ -40,6 +54,17 @@ export function siteNote(s: TrustSite, names: (code: string) => string): string 
   return `${was}; the trust recorded as its successor runs it now.`;
 }
 
+/** A trust's sites as the finder reads them, each with what to say of its trust. */
+export function siteParts(code: string, names: (code: string) => string): SiteParts[] {
+  return sitesOf(code).map((s) => ({
+    name: s.name,
+    town: s.town,
+    address: s.address,
+    postcode: s.postcode,
+    note: siteNote(s, names),
+  }));
+}
+
 /** A trust as the finder searches it: name, other names, places and sites. */
 export function trustCandidate(t: Trust, names: (code: string) => string): Candidate {
   const aliases = aliasesOf(t.code);
@@ -54,6 +79,6 @@ export function trustCandidate(t: Trust, names: (code: string) => string): Candi
     places: [...aliases.filter((a) => !isName(a.kind)).map((a) => a.alias), t.region_name ?? "", t.icb?.name ?? ""],
     postcode: postcodeOf(t.code),
     acute: t.trust_type === "acute",
-    sites: sitesOf(t.code).map((s) => siteTerm({ ...s, note: siteNote(s, names) })),
+    sites: siteParts(t.code, names).map(siteTerm),
   });
 }

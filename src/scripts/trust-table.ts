@@ -4,7 +4,7 @@
  * script the whole table is in the page, each trust with its hospitals, their postcodes and initials,
  * its towns and short names, for find in page.
  */
-import { findHint, findTrusts, type Candidate } from "../lib/finder/search.ts";
+import { findHint, findTrusts, unpackSites, type Candidate } from "../lib/finder/search.ts";
 
 const form = document.getElementById("trust-filters") as HTMLFormElement | null;
 const table = document.getElementById("trust-table") as HTMLTableElement | null;
@@ -21,7 +21,7 @@ if (form && table) {
     terms: r.dataset.terms!,
     postcode: r.dataset.postcode || null,
     acute: r.dataset.acute === "1",
-    sites: r.dataset.sites ? (JSON.parse(r.dataset.sites) as Candidate["sites"]) : [],
+    sites: r.dataset.sites ? unpackSites(r.dataset.sites) : [],
   }));
   const count = document.getElementById("trust-count")!;
   const hint = document.getElementById("trust-hint")!;

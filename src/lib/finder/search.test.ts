@@ -5,6 +5,9 @@ import {
   findTrusts,
   initialsOf,
   normalise,
+  otherSpellings,
+  packSites,
+  unpackSites,
   postcodeOf,
   queryTokens,
   siteTerm,
@@ -253,5 +256,25 @@ describe("finding a trust by its sites", () => {
   it("puts a trust named for a place before one with a site named for it", () => {
     const withNorwich = [...SITES, trust("RM1", "Norfolk and Norwich University Hospitals NHS Foundation Trust")];
     expect(findTrusts("Norwich", withNorwich).codes).toEqual(["RM1", "RY3"]);
+  });
+});
+
+describe("other spellings pages print for find in page", () => {
+  it("gives a name without its apostrophes, and the initials of a long one", () => {
+    expect(otherSpellings("King's Lynn", { initials: false })).toEqual(["Kings Lynn"]);
+    expect(otherSpellings("Queen's Medical Centre Campus")).toEqual(["Queens Medical Centre Campus", "QMCC"]);
+    expect(otherSpellings("Stoke Mandeville Hospital")).toEqual(["SMH"]);
+    expect(otherSpellings("Addenbrooke's")).toEqual(["Addenbrookes"]);
+    expect(otherSpellings("Norwich")).toEqual([]);
+  });
+});
+
+describe("sites as the page carries them", () => {
+  it("come back as the finder reads them", () => {
+    const parts = [
+      { name: "Addenbrooke's", town: "Cambridge", address: "Hills Road", postcode: "CB2 0QQ", note: "A note." },
+      { name: "Rosie Hospital", town: null, address: null, postcode: "CB2 0QQ" },
+    ];
+    expect(unpackSites(packSites(parts))).toEqual(parts.map(siteTerm));
   });
 });

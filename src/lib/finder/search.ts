@@ -96,6 +96,17 @@ export interface Candidate {
   sites: SiteTerm[];
 }
 
+/** What a site is before the finder reads it: as the data gives it, with a note on its trust. */
+export type SiteParts = Parameters<typeof siteTerm>[0];
+
+/** Sites as a page carries them for the script: the data's own words, read by `siteTerm` there, to keep the page small. */
+export const packSites = (sites: readonly SiteParts[]): string =>
+  JSON.stringify(sites.map((s) => [s.name, s.town ?? "", s.address ?? "", s.postcode, s.note ?? ""]));
+export const unpackSites = (text: string): SiteTerm[] =>
+  (JSON.parse(text) as string[][]).map(([name, town, address, postcode, note]) =>
+    siteTerm({ name: name!, town: town || null, address: address || null, postcode: postcode!, note: note! }),
+  );
+
 /** Parts of a Candidate's text: each a list of words. */
 const parts = (s: string) => (s ? s.split(" / ").map((p) => p.split(" ")) : []);
 
@@ -197,6 +208,16 @@ const initialsBegin = (token: string, words: readonly string[]) =>
     .map((w) => w[0])
     .join("")
     .startsWith(token);
+
+/**
+ * Other spellings of a name that find in page should find, as pages print them after it: without its
+ * apostrophes ("Kings Lynn"), and its initials when it has three or more key words ("QMCC").
+ */
+export function otherSpellings(name: string, opts: { initials?: boolean } = {}): string[] {
+  const plain = name.replace(/['’]/g, "");
+  const initials = opts.initials === false ? "" : initialsOf(name);
+  return [plain !== name ? plain : "", initials].filter(Boolean);
+}
 
 /** The initials of a name of three or more key words, as pages print them ("QMCC"); else "". */
 export function initialsOf(name: string): string {
