@@ -88,14 +88,15 @@ const cardHeight = (code: string) =>
   Number(/data-fallback-height="(\d+)"/.exec(readFileSync(`${DIST}/trusts/${code}/index.html`, "utf8"))![1]);
 
 describe("trust cards without the loader", () => {
-  it("the fixed height of a trust's card shows all of it at 320, 375, 680 and 1280px", async () => {
+  it("the fixed height of every trust's card shows all of it at 320px, and of the longest at 375, 680 and 1280px", async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
     const cut: string[] = [];
     const report: string[] = [];
     for (const width of [320, 375, 680, 1280]) {
       await page.setViewportSize({ width, height: 900 });
-      for (const code of CARD_CODES) {
+      // The narrowest screen wraps most, so every card is read there.
+      for (const code of width === 320 ? DATA.trusts.map((t) => t.code) : CARD_CODES) {
         const height = cardHeight(code);
         await page.goto(`${site.url}/embed/trust/${code}/`);
         const content = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
@@ -103,10 +104,11 @@ describe("trust cards without the loader", () => {
         if (content > height) cut.push(`${code} at ${width}px: content ${content}px, iframe ${height}px`);
       }
     }
-    console.log(report.join("\n"));
+    console.log(report.filter((r) => CARD_CODES.some((c) => r.startsWith(`trust ${c} `))).join("\n"));
     expect(cut).toEqual([]);
     await context.close();
-  });
+    // Every trust's card, so its time grows with the trusts in the data.
+  }, 240_000);
 
   it("a trust's card sizes itself with the loader on another site, and links out of the frame", async () => {
     const context = await site.browser.newContext({ viewport: { width: 375, height: 800 } });
