@@ -12,7 +12,7 @@ import { parseChangelog } from "../src/lib/data/changelog.ts";
 import { parseJsonWith, toJson } from "../src/lib/data/json.ts";
 import { z } from "astro/zod";
 import { checkIntegrity } from "../src/lib/data/integrity.ts";
-import { buildSiteData, type DataInput, type SiteData } from "../src/lib/data/model.ts";
+import { buildSiteData, checkNotAfterRelease, type DataInput, type SiteData } from "../src/lib/data/model.ts";
 import { checkQuotes } from "../src/lib/data/quotes.ts";
 import {
   answerQuotesTable,
@@ -117,6 +117,7 @@ export function trustDownloadRows(site: SiteData): Record<string, string | numbe
     status_now_since: t.status_now.since,
     status_now_supplier: t.status_now.supplier,
     status_now_source_id: t.status_now.source_id ?? t.status_now.event_id,
+    status_now_contradicted_by: t.status_now.contradictions.map((c) => c.source_id).join(";"),
     list_date: t.list?.as_of ?? null,
     list_source_id: t.list?.source_id ?? null,
     has_epr_on_list_date: t.list ? t.list.has_epr : null,
@@ -255,7 +256,12 @@ if (import.meta.main) {
       parliament.answers,
       join(dataDir, "answer-quotes.csv"),
     );
-    if (quoteProblems.length) throw new DataError(quoteProblems);
+    const answerDates = checkNotAfterRelease(
+      { ...input, trustEvents: [], statements: [], targets: [], programme: [] },
+      parliament.answers,
+      join(dataDir, "parliament/answers.json"),
+    );
+    if (quoteProblems.length || answerDates.length) throw new DataError([...quoteProblems, ...answerDates]);
     const { site, warnings } = buildSiteData(input);
     const generated = argValue("generated", "src/generated");
     const publicDir = argValue("public", "public/data");
