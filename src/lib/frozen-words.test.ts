@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { readDataDir } from "../../scripts/build-data.ts";
 import { buildSiteData, type SiteData, type Trust } from "./data/model.ts";
 import { formatDate } from "./data/dates.ts";
-import { deadlineAnswer } from "./deadline-answer.ts";
+import { siteDeadlineAnswer } from "../../test/helpers/site-deadline-answer.ts";
 import { statusAtCloseSentence, statusLabel, statusSentence, type TextContext } from "./trust-text.ts";
 import { trustHistory } from "./trust-history.ts";
 import { trustCard } from "./trust-card.ts";
@@ -37,18 +37,7 @@ describe("the frozen release of 25 November 2026, in the site's words", () => {
   });
 
   it("answers the deadline question with the official, trust-level and unofficial counts", () => {
-    const h = site.headline;
-    const answer = deadlineAnswer({
-      release: site.release.date,
-      deadline: {
-        date: h.deadline.target_date,
-        weaker: h.deadline.kind === "epr_or_in_progress",
-        announcedOn: h.deadline.announced_on,
-      },
-      statements: site.statements,
-      followup: site.followup,
-      publisherOf: (id) => source(id).publisher,
-    });
+    const answer = siteDeadlineAnswer(site);
     expect(answer.deadlineWords).toBe("31 March 2026");
     expect(answer.official).toBe(
       "No official count for the deadline had been published by 25 November 2026. The last, for about May 2025, put 19 of 206 secondary care trusts without an EPR.",

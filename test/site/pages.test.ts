@@ -11,7 +11,7 @@ import type { TrustEventRow } from "../../src/lib/data/tables.ts";
 import type { Source } from "../../src/lib/data/sources.ts";
 import { formatDate } from "../../src/lib/data/dates.ts";
 import { latestFigure } from "../../src/lib/data/figures.ts";
-import { deadlineAnswer } from "../../src/lib/deadline-answer.ts";
+import { siteDeadlineAnswer } from "../helpers/site-deadline-answer.ts";
 import { formatNumber } from "../../src/lib/format.ts";
 import { statusAtCloseSentence, statusLabel, statusSentence, type TextContext } from "../../src/lib/trust-text.ts";
 import type { AnswersPageModel } from "../../src/lib/parliament/page.ts";
@@ -107,17 +107,7 @@ describe("built site", () => {
     const home = html("");
     const page = text(home);
     const h = site.headline;
-    const answer = deadlineAnswer({
-      release: site.release.date,
-      deadline: {
-        date: h.deadline.target_date,
-        weaker: h.deadline.kind === "epr_or_in_progress",
-        announcedOn: h.deadline.announced_on,
-      },
-      statements: site.statements,
-      followup: site.followup,
-      publisherOf: (id) => source(id).publisher,
-    });
+    const answer = siteDeadlineAnswer(site);
     expect(answer.deadlineWords).toBe(formatDate(h.deadline.target_date));
     const section = page.slice(page.indexOf("How many trusts had no EPR at the"));
     expect(section.startsWith(`How many trusts had no EPR at the ${answer.deadlineWords} deadline?`)).toBe(true);
