@@ -40,23 +40,24 @@ describe("the frozen release of 25 November 2026, in the site's words", () => {
     const answer = siteDeadlineAnswer(site);
     expect(answer.deadlineWords).toBe("31 March 2026");
     expect(answer.official).toBe(
-      "No official count for the deadline had been published by 25 November 2026. The last, for about May 2025, put 19 of 206 secondary care trusts without an EPR.",
+      "No official count for the deadline was found in our sources up to 25 November 2026. The last, for about May 2025, put 19 of 206 secondary care trusts without an EPR.",
     );
     expect(answer.officialBefore?.statement.source_id).toBe("hl7395");
     expect(answer.unofficialAfter?.statement.source_id).toBe("healthbusiness-2026-06-30-epr-rollout");
     expect(answer.unofficial).toContain(
-      "reported by Health Business UK on 30 June 2026, counted 2 trusts, mainly acute, that had neither an EPR in place nor a signed deal to buy one",
+      "reported by Health Business UK on 30 June 2026, counted 2 trusts, mainly acute, that had neither installed an EPR nor formally agreed to procure one",
     );
     expect(answer.unofficial).toMatch(/It is not an official count\.$/);
     expect(answer.quote).toBe(
-      "No official count for the 31 March 2026 deadline had been published by 25 November 2026 (the last, for about May 2025, put 19 of 206 secondary care trusts without an electronic patient record); of the 20 trusts NHS England's list of October 2024 named without one, 17 had no go-live reported by the deadline; and a commercial survey reported on 30 June 2026 found 2 trusts, mainly acute, with neither a system nor a signed deal to buy one.",
+      "No official count for the 31 March 2026 deadline was found in our sources up to 25 November 2026 (the last, for about May 2025, put 19 of 206 secondary care trusts without an electronic patient record); of the 20 trusts NHS England's list of October 2024 named without one, 17 had no go-live reported by the deadline; and a commercial survey reported on 30 June 2026 found 2 trusts, mainly acute, that had neither installed an EPR nor formally agreed to procure one.",
     );
   });
 
   it("says a trust listed without an EPR and reported live since has one, citing the report", () => {
     for (const [code, month] of [
-      ["RJN", "June 2025"],
-      ["RBT", "June 2025"],
+      // East and Mid Cheshire's year is inferred from the trust board's papers: "about".
+      ["RJN", "about June 2025"],
+      ["RBT", "about June 2025"],
       ["RPC", "November 2025"],
     ] as const) {
       const t = trust(code);
