@@ -67,7 +67,10 @@ export const DOWNLOADS: Download[] = [
     licence: MIXED,
     columns: [
       ["id", "Row id"],
-      ["metric", "What is counted, e.g. share_with_epr or trusts_without_epr"],
+      [
+        "metric",
+        "What is counted, e.g. share_with_epr or trusts_without_epr; dma_ metrics are NHS England's Digital Maturity Assessment, providers' own answers, a different measure",
+      ],
       ["value, unit", "The figure, in trusts or percent"],
       ["scope", "secondary_care_trusts, acute_trusts or all_trusts"],
       ["as_of, stated_on", "Date the figure describes, and when it was said"],
