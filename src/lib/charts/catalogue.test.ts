@@ -113,6 +113,26 @@ describe("the catalogue built from fixture data", () => {
     }
   });
 
+  it("leaves NHS England's self-assessment off the coverage line and its title, saying so in a note", () => {
+    const input = readDataDir(FIXTURE);
+    const dma = {
+      ...input.statements[3]!,
+      note: null,
+      stated_by: "nhs_england" as const,
+      as_of: "2026-06",
+      stated_on: "2026-07",
+    };
+    input.statements.push({ ...dma, id: "S901", metric: "dma_share_using_epr", value: 99 });
+    const coverage = buildCharts(buildSiteData(input).site).find((c) => c.id === "coverage-over-time")!;
+    if (coverage.kind !== "coverage") throw new Error("coverage-over-time is a coverage chart");
+    expect(coverage.title).toBe(title("coverage-over-time"));
+    expect(coverage.models.wide.points.flatMap((p) => p.ids)).not.toContain("S901");
+    expect(coverage.notes.at(-1)).toMatch(
+      /^Not drawn: NHS England's Digital Maturity Assessment \(99% of providers saying they used an EPR/,
+    );
+    expect(title("coverage-over-time")).not.toContain("99");
+  });
+
   it("states each finding from the data: the trust that went live counts as having an EPR now", () => {
     expect(title("coverage-over-time")).toBe(
       "Official figures put coverage at 80% in about May 2025, against a promise of 100% by 31 March 2026",

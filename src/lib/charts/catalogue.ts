@@ -21,6 +21,7 @@ import { fundingItems, moneyBarsModel, wholeLifeCostItems, type MoneyBarsModel }
 import { deadlineMoves, fullCoverageTargets } from "../deadlines.ts";
 import { followupSentences } from "../followup-text.ts";
 import { formatMoney, formatNumber, plural } from "../format.ts";
+import { latestSelfAssessment, selfAssessmentChartNote } from "../self-assessment.ts";
 
 interface EntryBase<K extends string, M extends ChartBase> {
   /** Stable id, used in page anchors and in /embed/<id>/ and /charts/<id>.csv. */
@@ -123,6 +124,8 @@ export function buildCharts(site: SiteData): ChartEntry[] {
     const latest = site.headline.share_with_epr;
     const deadline = site.headline.deadline;
     const derived = shown.filter((s) => s.derived_from);
+    // Providers' own assessment is another measure: left off the line, said so beside it.
+    const selfAssessment = latestSelfAssessment(site.statements);
     return {
       id: "coverage-over-time",
       kind: "coverage",
@@ -138,6 +141,7 @@ export function buildCharts(site: SiteData): ChartEntry[] {
               `${derived.map((d) => `${d.value}% (${formatDate(d.as_of)})`).join(" and ")} ${derived.length === 1 ? "is" : "are"} worked out from the counts the source gave, not a share it stated.`,
             ]
           : []),
+        ...(selfAssessment ? [selfAssessmentChartNote(selfAssessment)] : []),
       ],
       sources: sources([...shown.map((s) => s.source_id), ...targets.map((t) => t.source_id)]),
       asOf: latest.as_of,
