@@ -11,9 +11,17 @@ import type { TrustEventRow } from "../../src/lib/data/tables.ts";
 import type { Source } from "../../src/lib/data/sources.ts";
 import { formatDate } from "../../src/lib/data/dates.ts";
 import { latestFigure } from "../../src/lib/data/figures.ts";
+import { measureOf } from "../../src/lib/data/measures.ts";
+import { latestSelfAssessment, selfAssessmentWords } from "../../src/lib/self-assessment.ts";
 import { siteDeadlineAnswer } from "../helpers/site-deadline-answer.ts";
 import { formatNumber } from "../../src/lib/format.ts";
-import { boardPeriodWords, statusAtCloseSentence, statusLabel, statusSentence, type TextContext } from "../../src/lib/trust-text.ts";
+import {
+  boardPeriodWords,
+  statusAtCloseSentence,
+  statusLabel,
+  statusSentence,
+  type TextContext,
+} from "../../src/lib/trust-text.ts";
 import type { AnswersPageModel } from "../../src/lib/parliament/page.ts";
 import { sitePath } from "../../src/lib/paths.ts";
 import { parseSiteUrl } from "../../src/lib/site-url.ts";
@@ -244,7 +252,8 @@ describe("built site", () => {
       const words = text(html(`trusts/${t.code}`));
       // The period in the words the page uses: a closed trust's ends at its own last day.
       const lastDay = t.status_now.status === "closed" ? t.status_now.since : null;
-      const board = (b: NonNullable<Trust["icb"]>) => `${plain(b.name ?? b.code)}${plain(boardPeriodWords(b, lastDay))}`;
+      const board = (b: NonNullable<Trust["icb"]>) =>
+        `${plain(b.name ?? b.code)}${plain(boardPeriodWords(b, lastDay))}`;
       expect(words, t.code).toContain(`Integrated care board ${board(t.icb)}`);
       if (t.icb_at_list) expect(words, t.code).toContain(board(t.icb_at_list));
     }
@@ -338,6 +347,30 @@ describe("built site", () => {
     expect(page).toContain('href="/answers.xml"');
     const feed = readFileSync(join(DIST, "answers.xml"), "utf8");
     expect((feed.match(/<entry>/g) ?? []).length).toBe(model.answers.length);
+  });
+
+  it("keeps NHS England's self-assessment off the coverage series and headline, and shows it apart on /coverage/", () => {
+    expect(site.coverage_figures.map((f) => measureOf(f.metric)).every((m) => m === "epr_coverage")).toBe(true);
+    expect(measureOf(site.headline.share_with_epr.metric)).toBe("epr_coverage");
+    const a = latestSelfAssessment(site.statements);
+    const page = text(html("coverage"));
+    if (!a) return expect(page).not.toContain("providers' own assessment");
+    const { finding, apart } = selfAssessmentWords(a);
+    expect(page).toContain(plain(`${finding} ${apart}`));
+    // Were it drawn, its row would name its speaker in the chart's data.
+    expect(readFileSync(join(DIST, "charts/coverage-over-time.csv"), "utf8")).not.toContain(
+      a.share.speaker ?? a.share.id,
+    );
+  });
+
+  it("lists on /sources/ every figure checked against its source's words, and every figure that is not", () => {
+    const page = text(html("sources"));
+    const { checked, quoted, unchecked } = site.figure_checks;
+    for (const q of checked)
+      expect(page).toContain(plain(`${q.figure_id}${q.uin ? ` (UIN ${q.uin})` : ""}: “${q.quote}”`));
+    for (const q of quoted) expect(page).toContain(plain(`${q.figure_id} : “${q.quote}”`));
+    for (const u of unchecked) expect(page).toContain(u.figure_id);
+    expect(page).toContain(`${quoted.length} figures are checked against a short quotation of their source`);
   });
 
   it("shows every reconciliation difference on the sources page", () => {
