@@ -12,7 +12,7 @@ import { parseChangelog } from "../src/lib/data/changelog.ts";
 import { parseJsonWith, toJson } from "../src/lib/data/json.ts";
 import { z } from "astro/zod";
 import { checkIntegrity } from "../src/lib/data/integrity.ts";
-import { buildSiteData, type DataInput, type SiteData } from "../src/lib/data/model.ts";
+import { buildSiteData, checkNotAfterRelease, type DataInput, type SiteData } from "../src/lib/data/model.ts";
 import { checkQuotes } from "../src/lib/data/quotes.ts";
 import {
   answerQuotesTable,
@@ -255,7 +255,12 @@ if (import.meta.main) {
       parliament.answers,
       join(dataDir, "answer-quotes.csv"),
     );
-    if (quoteProblems.length) throw new DataError(quoteProblems);
+    const answerDates = checkNotAfterRelease(
+      { ...input, trustEvents: [], statements: [], targets: [], programme: [] },
+      parliament.answers,
+      join(dataDir, "parliament/answers.json"),
+    );
+    if (quoteProblems.length || answerDates.length) throw new DataError([...quoteProblems, ...answerDates]);
     const { site, warnings } = buildSiteData(input);
     const generated = argValue("generated", "src/generated");
     const publicDir = argValue("public", "public/data");

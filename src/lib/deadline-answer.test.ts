@@ -1,3 +1,4 @@
+import { endOfPeriod } from "./data/dates.ts";
 import { describe, expect, it } from "vitest";
 import type { StatementRow } from "./data/tables.ts";
 import type { Followup, FollowupCategory } from "./data/followup.ts";
@@ -26,6 +27,7 @@ const follow = (code: string, category: FollowupCategory, go_live: string | null
   name: code,
   category,
   go_live,
+  live_from: go_live && endOfPeriod(go_live),
   supplier: null,
   events: [],
 });
@@ -49,6 +51,7 @@ const input = (statements: StatementRow[], release = "2026-11-25"): DeadlineInpu
   deadline: { date: "2026-03-31", weaker: true, announcedOn: "2025-11-28" },
   statements,
   followup: { list_date: "2024-10-01", trusts, counts },
+  listCaveat: "The file name and the sheet give different dates.",
   publisherOf: (id) => ({ hl7395: "UK Parliament", trade: "Health Business UK" })[id] ?? id,
 });
 const official = [row("S047", "trusts_without_epr", 19), row("S045", "trusts_in_scope", 206)];
@@ -117,5 +120,27 @@ describe("the deadline question", () => {
       /^The official count for the 31 March 2026 deadline, for 31 March 2026, put 6 secondary care trusts without an electronic patient record;/,
     );
     expect(a.unknowns.join(" ")).not.toContain("by an official count");
+  });
+
+  it("counts a go-live on the deadline day itself as in time", () => {
+    const onTheDay = [follow("A", "live_before_deadline", "2026-03-31"), follow("B", "no_update")];
+    const a = deadlineAnswer({ ...input(official), followup: { list_date: "2024-10-01", trusts: onTheDay, counts } });
+    expect(a.trustLevel).toMatchObject({ listed: 2, liveByDeadline: 1, withoutOnDeadline: 1 });
+  });
+
+  it("takes the list's date caveat from the edition, and says nothing of one when its date is plain", () => {
+    expect(deadlineAnswer(input(official)).unknowns.join(" ")).toContain(
+      "the date of its edition of 1 October 2024 is uncertain",
+    );
+    const plain = deadlineAnswer({ ...input(official), listCaveat: null }).unknowns.join(" ");
+    expect(plain).not.toMatch(/uncertain|file name|January 2024/);
+  });
+
+  it("says so when the only edition of the list was made after the deadline", () => {
+    const a = deadlineAnswer({ ...input(official), followup: { list_date: "2026-11-01", trusts, counts } });
+    expect(a.evidence).toContain(
+      "NHS England's list of 1 November 2026, made after the deadline, named without an EPR",
+    );
+    expect(a.quote).toContain("NHS England's list of November 2026, made after the deadline, named without one");
   });
 });

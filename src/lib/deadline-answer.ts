@@ -16,6 +16,8 @@ export interface DeadlineInput {
   deadline: { date: string; weaker: boolean; announcedOn: string };
   statements: readonly StatementRow[];
   followup: { list_date: string; trusts: readonly Followup[]; counts: Record<FollowupCategory, number> };
+  /** What makes the followed edition's date uncertain, or null when its date is plain. */
+  listCaveat: string | null;
   /** The publisher of a source, by id, for the sentence. */
   publisherOf: (sourceId: string) => string;
 }
@@ -109,7 +111,10 @@ export function deadlineAnswer(input: DeadlineInput): DeadlineAnswer {
     : officialBefore
       ? `No official count for the deadline had been published by ${formatDate(input.release)}. The last, for ${officialBefore.when}, put ${count(officialBefore)} without an EPR.`
       : `No official count of trusts without an EPR had been published by ${formatDate(input.release)}.`;
-  const evidence = `Of the ${plural(listed, "trust")} NHS England's list of ${formatDate(f.list_date)} named without an EPR, ${formatNumber(trustLevel.liveByDeadline)} had a go-live reported by ${deadlineWords}, leaving ${formatNumber(withoutOnDeadline)} with none reported on the day: ${formatNumber(trustLevel.missed)} reported to have missed the deadline, ${formatNumber(trustLevel.underway)} with work reported but no go-live, and ${formatNumber(trustLevel.noUpdate)} with no published update at all.${trustLevel.liveSince ? ` ${formatNumber(trustLevel.liveSince)} went live after the deadline.` : ""}`;
+  // The list is normally from before the deadline; an edition made after it is said to be so.
+  const listAfter = f.list_date > day;
+  const listWords = `NHS England's list of ${formatDate(f.list_date)}${listAfter ? ", made after the deadline," : ""}`;
+  const evidence = `Of the ${plural(listed, "trust")} ${listWords} named without an EPR, ${formatNumber(trustLevel.liveByDeadline)} had a go-live reported by ${deadlineWords}, leaving ${formatNumber(withoutOnDeadline)} with none reported on the day: ${formatNumber(trustLevel.missed)} reported to have missed the deadline, ${formatNumber(trustLevel.underway)} with work reported but no go-live, and ${formatNumber(trustLevel.noUpdate)} with no published update at all.${trustLevel.liveSince ? ` ${formatNumber(trustLevel.liveSince)} went live after the deadline.` : ""}`;
   const u = unofficialAfter;
   const unofficial = u
     ? `Research by a commercial analyst, reported by ${input.publisherOf(u.statement.source_id)} on ${formatDate(u.statement.stated_on)}, counted ${formatNumber(u.statement.value)} ${SCOPE_WORDS[u.statement.scope] === "acute trusts" ? "trusts, mainly acute," : "trusts"} that ${u.statement.metric === "trusts_not_installed_or_procuring" ? "had neither an EPR in place nor a signed deal to buy one" : "had no EPR"} by ${u.when}. It is not an official count.`
@@ -128,13 +133,13 @@ export function deadlineAnswer(input: DeadlineInput): DeadlineAnswer {
         ]
       : []),
     ...(u ? [`Which trusts the commercial count found: it does not name them.`] : []),
-    `NHS England's list itself: its sheet is dated ${formatDate(f.list_date)} but its file name says 1 January 2024, and trusts not on it have no published status.`,
+    `NHS England's list itself: ${input.listCaveat ? `the date of its edition of ${formatDate(f.list_date)} is uncertain (see sources), and ` : ""}trusts not on it have no published status.`,
   ];
 
   const first = officialAfter
     ? `The official count for the ${deadlineWords} deadline, for ${officialAfter.when}, put ${count(officialAfter)} without an electronic patient record`
     : `No official count for the ${deadlineWords} deadline had been published by ${formatDate(input.release)}${officialBefore ? ` (the last, for ${officialBefore.when}, put ${count(officialBefore)} without an electronic patient record)` : ""}`;
-  const second = `of the ${plural(listed, "trust")} NHS England's list of ${formatDate(f.list_date.slice(0, 7))} named without one, ${formatNumber(withoutOnDeadline)} had no go-live reported by the deadline`;
+  const second = `of the ${plural(listed, "trust")} NHS England's list of ${formatDate(f.list_date.slice(0, 7))}${listAfter ? ", made after the deadline," : ""} named without one, ${formatNumber(withoutOnDeadline)} had no go-live reported by the deadline`;
   const third = u
     ? `a commercial survey reported on ${formatDate(u.statement.stated_on)} found ${plural(u.statement.value, "trust")}${u.statement.scope === "acute_trusts" ? ", mainly acute," : ""} with neither a system nor a signed deal to buy one`
     : null;

@@ -6,6 +6,7 @@ import type { Trust } from "./data/model.ts";
 import { STATUS_NOW_LABELS, TRUST_TYPE_LABELS } from "./data/model.ts";
 import { formatDate } from "./data/dates.ts";
 import type { TrustEventRow } from "./data/tables.ts";
+import type { StatusBasis, TrustStatus } from "./data/status.ts";
 
 export interface TextContext {
   /** Name of a trust by code, for mergers and predecessors. */
@@ -24,6 +25,47 @@ export function typeLabel(t: Trust): string {
 }
 
 const listWords = (asOf: string) => `NHS England's list of ${formatDate(asOf)}`;
+
+/** What a status rests on, in a few words, for tables and downloads. */
+export const BASIS_SHORT: Record<StatusBasis, string> = {
+  list: "NHS England list",
+  go_live: "go-live report",
+  predecessors: "predecessors' list entries",
+  closed: "last day open",
+  none: "none found",
+};
+
+/** What a status rests on, with its date: the one wording for the trust page, its card and the table. */
+export function restsOnWords(s: TrustStatus): string {
+  switch (s.basis) {
+    case "go_live":
+      return `A reported go-live, ${formatDate(s.since!)}`;
+    case "list":
+      return `${listWords(s.since!)}`;
+    case "predecessors":
+      return "The trusts it took over (inferred)";
+    case "closed":
+      return `ODS: last open day ${formatDate(s.since!)}`;
+    case "none":
+      return "No published status found";
+  }
+}
+
+/** "1 October 2024 (NHS England list)": the date of the evidence and its kind, for the trust table. */
+export function evidenceWords(s: TrustStatus): string {
+  return s.since ? `${formatDate(s.since)} (${BASIS_SHORT[s.basis]})` : "—";
+}
+
+/**
+ * Editions of NHS England's list that still recorded something else after the go-live the status
+ * rests on: said plainly, with the rule the site follows, never dropped.
+ */
+export function contradictionSentences(s: TrustStatus): string[] {
+  return s.contradictions.map(
+    (c) =>
+      `${listWords(c.as_of)} still recorded ${c.has_epr ? `${c.supplier} as its EPR supplier` : "no EPR"}, after the go-live reported for ${formatDate(s.since!)}. The two disagree; this site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.`,
+  );
+}
 
 /** What the trust's row in NHS England's list said, in the past tense. */
 export function listSentence(t: Trust): string | null {

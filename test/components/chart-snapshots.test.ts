@@ -44,6 +44,7 @@ const followups: Followup[] = [
     name: "Alpha NHS Trust",
     category: "live_before_deadline",
     go_live: "2025-06",
+    live_from: "2025-06-30",
     supplier: null,
     events: [
       {
@@ -61,7 +62,15 @@ const followups: Followup[] = [
       },
     ],
   },
-  { code: "RBB", name: "Beta NHS Trust", category: "no_update", go_live: null, supplier: null, events: [] },
+  {
+    code: "RBB",
+    name: "Beta NHS Trust",
+    category: "no_update",
+    go_live: null,
+    live_from: null,
+    supplier: null,
+    events: [],
+  },
 ];
 
 const render = async (component: Parameters<AstroContainer["renderToString"]>[0], props: Record<string, unknown>) =>

@@ -14,20 +14,20 @@ const TODAY = "2026-11-25";
 
 describe("status on a day, from a trust's own evidence", () => {
   it("a go-live after a no-EPR list entry makes the status 'has an EPR', dated from the go-live", () => {
-    const s = statusOn({ life: life("RAA"), lists: [list("RAA", "2024-10-01", false)], events: [event("E1", "RAA", "2025-06", "go_live", "Meditech")], statusOf: noOthers }, TODAY);
+    const s = statusOn({ life: life("RAA"), lists: [list("RAA", "2024-10-01", false)], events: [event("E1", "RAA", "2025-06", "go_live", "Meditech")], statusOf: noOthers, release: TODAY }, TODAY);
     expect(s).toMatchObject({ status: "epr", basis: "go_live", since: "2025-06", supplier: "Meditech", event_id: "E1", source_id: null });
   });
 
   it("before the go-live's month is over, the list still decides", () => {
-    const input = { life: life("RAA"), lists: [list("RAA", "2024-10-01", false)], events: [event("E1", "RAA", "2025-06", "go_live", "Meditech")], statusOf: noOthers };
+    const input = { life: life("RAA"), lists: [list("RAA", "2024-10-01", false)], events: [event("E1", "RAA", "2025-06", "go_live", "Meditech")], statusOf: noOthers, release: TODAY };
     expect(statusOn(input, "2025-06-15")).toMatchObject({ status: "no_epr", basis: "list", since: "2024-10-01" });
     expect(statusOn(input, "2025-06-30")).toMatchObject({ status: "epr", basis: "go_live" });
   });
 
   it("a go-live on another supplier's system changes the supplier; one on the same system does not move since-when", () => {
-    const change = statusOn({ life: life("RBB"), lists: [list("RBB", "2024-10-01", true, "System C Healthcare Ltd")], events: [event("E2", "RBB", "2025-11", "go_live", "Oracle Cerner Corporation")], statusOf: noOthers }, TODAY);
+    const change = statusOn({ life: life("RBB"), lists: [list("RBB", "2024-10-01", true, "System C Healthcare Ltd")], events: [event("E2", "RBB", "2025-11", "go_live", "Oracle Cerner Corporation")], statusOf: noOthers, release: TODAY }, TODAY);
     expect(change).toMatchObject({ status: "epr", basis: "go_live", supplier: "Oracle Cerner Corporation", since: "2025-11" });
-    const same = statusOn({ life: life("RCC"), lists: [list("RCC", "2024-10-01", true, "Nervecentre Software Ltd")], events: [event("E3", "RCC", "2025-11-03", "go_live", "Nervecentre Software Ltd")], statusOf: noOthers }, TODAY);
+    const same = statusOn({ life: life("RCC"), lists: [list("RCC", "2024-10-01", true, "Nervecentre Software Ltd")], events: [event("E3", "RCC", "2025-11-03", "go_live", "Nervecentre Software Ltd")], statusOf: noOthers, release: TODAY }, TODAY);
     expect(same).toMatchObject({ basis: "list", since: "2024-10-01", supplier: "Nervecentre Software Ltd" });
   });
 
@@ -35,27 +35,52 @@ describe("status on a day, from a trust's own evidence", () => {
     const s = statusOn({
       life: life("RDD"), lists: [list("RDD", "2024-10-01", false)],
       events: [event("E4", "RDD", "2023-12", "supplier_selected", "Epic"), event("E5", "RDD", "2025-01-22", "go_live_planned", "Epic"), event("E6", "RDD", "2026-03", "go_live_delayed")],
-      statusOf: noOthers,
+      statusOf: noOthers, release: TODAY,
     }, TODAY);
     expect(s).toMatchObject({ status: "no_epr", basis: "list", later_event_ids: ["E5", "E6"] });
   });
 
-  it("with two editions of the list the later one decides, and a later list overrides an earlier go-live", () => {
+  it("with two editions of the list the later one decides", () => {
     const lists = [list("REE", "2024-10-01", false), list("REE", "2026-04-01", true, "Epic", "list-2026")];
-    expect(statusOn({ life: life("REE"), lists, events: [], statusOf: noOthers }, TODAY)).toMatchObject({ status: "epr", since: "2026-04-01", source_id: "list-2026", supplier: "Epic" });
-    expect(statusOn({ life: life("REE"), lists, events: [], statusOf: noOthers }, "2025-01-01")).toMatchObject({ status: "no_epr", source_id: "list-2024" });
-    const after = statusOn({ life: life("REE"), lists: [list("REE", "2024-10-01", false), list("REE", "2026-04-01", false, null, "list-2026")], events: [event("E7", "REE", "2025-06", "go_live", "Epic")], statusOf: noOthers }, TODAY);
-    expect(after).toMatchObject({ status: "no_epr", basis: "list", source_id: "list-2026" });
+    expect(statusOn({ life: life("REE"), lists, events: [], statusOf: noOthers, release: TODAY }, TODAY)).toMatchObject({ status: "epr", since: "2026-04-01", source_id: "list-2026", supplier: "Epic" });
+    expect(statusOn({ life: life("REE"), lists, events: [], statusOf: noOthers, release: TODAY }, "2025-01-01")).toMatchObject({ status: "no_epr", source_id: "list-2024" });
+  });
+
+  it("a later list that still records no EPR, or the old supplier, after a go-live is kept as a contradiction, not followed", () => {
+    const noEpr = statusOn({ life: life("REE"), lists: [list("REE", "2024-10-01", false), list("REE", "2026-11-01", false, null, "list-2026")], events: [event("E7", "REE", "2025-06", "go_live", "Epic")], statusOf: noOthers, release: TODAY }, TODAY);
+    expect(noEpr).toMatchObject({ status: "epr", basis: "go_live", event_id: "E7", since: "2025-06", contradictions: [{ source_id: "list-2026", as_of: "2026-11-01", has_epr: false, supplier: null }] });
+    const oldSupplier = statusOn({ life: life("RFF"), lists: [list("RFF", "2024-10-01", true, "System C Healthcare Ltd"), list("RFF", "2026-11-01", true, "System C Healthcare Ltd", "list-2026")], events: [event("E8", "RFF", "2025-11", "go_live", "Oracle Cerner Corporation")], statusOf: noOthers, release: TODAY }, TODAY);
+    expect(oldSupplier).toMatchObject({ status: "epr", supplier: "Oracle Cerner Corporation", contradictions: [{ supplier: "System C Healthcare Ltd" }] });
+    const agrees = statusOn({ life: life("RGG"), lists: [list("RGG", "2024-10-01", false), list("RGG", "2026-11-01", true, "Epic Systems Corporation", "list-2026")], events: [event("E9", "RGG", "2025-06", "go_live", "Epic")], statusOf: noOthers, release: TODAY }, TODAY);
+    expect(agrees).toMatchObject({ status: "epr", basis: "go_live", since: "2025-06", contradictions: [] });
+  });
+
+  it("a list and a go-live of the same day: the go-live stands", () => {
+    const s = statusOn({ life: life("RHH"), lists: [list("RHH", "2025-06-30", false)], events: [event("E10", "RHH", "2025-06", "go_live", "Epic")], statusOf: noOthers, release: TODAY }, TODAY);
+    expect(s).toMatchObject({ status: "epr", basis: "go_live" });
+  });
+
+  it("a go-live with no supplier named ends 'no EPR', and leaves an EPR's supplier and date as they were", () => {
+    const fromNone = statusOn({ life: life("RII"), lists: [list("RII", "2024-10-01", false)], events: [event("E11", "RII", "2025-06", "go_live")], statusOf: noOthers, release: TODAY }, TODAY);
+    expect(fromNone).toMatchObject({ status: "epr", basis: "go_live", supplier: null, since: "2025-06" });
+    const rollout = statusOn({ life: life("RJJ"), lists: [list("RJJ", "2024-10-01", true, "TPP")], events: [event("E12", "RJJ", "2025-06", "go_live")], statusOf: noOthers, release: TODAY }, TODAY);
+    expect(rollout).toMatchObject({ status: "epr", basis: "list", supplier: "TPP", since: "2024-10-01" });
+  });
+
+  it("a go-live dated only to the release month counts on the release date, not before the month is over", () => {
+    const input = { life: life("RKK"), lists: [list("RKK", "2024-10-01", false)], events: [event("E13", "RKK", "2026-11", "go_live", "Epic")], statusOf: noOthers, release: TODAY };
+    expect(statusOn(input, TODAY)).toMatchObject({ status: "epr", basis: "go_live" });
+    expect(statusOn(input, "2026-11-24")).toMatchObject({ status: "no_epr" });
   });
 
   it("a closed trust is 'closed' from the day after its last open day, and had its status until then", () => {
-    const input = { life: life("RFF", { close_date: "2026-03-31" }), lists: [list("RFF", "2024-10-01", true, "TPP")], events: [], statusOf: noOthers };
+    const input = { life: life("RFF", { close_date: "2026-03-31" }), lists: [list("RFF", "2024-10-01", true, "TPP")], events: [], statusOf: noOthers, release: TODAY };
     expect(statusOn(input, "2026-03-31")).toMatchObject({ status: "epr", supplier: "TPP" });
     expect(statusOn(input, "2026-04-01")).toMatchObject({ status: "closed", basis: "closed", since: "2026-03-31" });
   });
 
   it("a care trust outside ODS closes the day before it merged into its successor", () => {
-    const s = statusOn({ life: life("TZZ", { open_date: null, merged_into: [{ code: "NEW1A", date: "2024-11-01" }] }), lists: [list("TZZ", "2024-10-01", true, "TPP")], events: [], statusOf: noOthers }, TODAY);
+    const s = statusOn({ life: life("TZZ", { open_date: null, merged_into: [{ code: "NEW1A", date: "2024-11-01" }] }), lists: [list("TZZ", "2024-10-01", true, "TPP")], events: [], statusOf: noOthers, release: TODAY }, TODAY);
     expect(s).toMatchObject({ status: "closed", since: "2024-10-31" });
   });
 
@@ -68,9 +93,9 @@ describe("status on a day, from a trust's own evidence", () => {
 
 describe("trusts that opened after the list", () => {
   const inputs = (preds: [string, boolean][]) =>
-    new Map<string, { life: TrustLife; lists: EprStatusRow[]; events: TrustEventRow[] }>([
-      ...preds.map(([code, has]): [string, { life: TrustLife; lists: EprStatusRow[]; events: TrustEventRow[] }] => [code, { life: life(code, { close_date: "2024-10-31", merged_into: [{ code: "NEW1A", date: "2024-11-01" }] }), lists: [list(code, "2024-10-01", has, has ? "TPP" : null)], events: [] }]),
-      ["NEW1A", { life: life("NEW1A", { open_date: "2024-11-01", took_over: preds.map(([code]) => ({ code, date: "2024-11-01" })) }), lists: [], events: [] }],
+    new Map<string, { life: TrustLife; lists: EprStatusRow[]; events: TrustEventRow[]; release: string }>([
+      ...preds.map(([code, has]): [string, { life: TrustLife; lists: EprStatusRow[]; events: TrustEventRow[]; release: string }] => [code, { life: life(code, { close_date: "2024-10-31", merged_into: [{ code: "NEW1A", date: "2024-11-01" }] }), lists: [list(code, "2024-10-01", has, has ? "TPP" : null)], events: [], release: TODAY }]),
+      ["NEW1A", { life: life("NEW1A", { open_date: "2024-11-01", took_over: preds.map(([code]) => ({ code, date: "2024-11-01" })) }), lists: [], events: [], release: TODAY }],
     ]);
 
   it("have an EPR inferred, and say from whom, only when every trust they took over had one", () => {
@@ -84,13 +109,13 @@ describe("trusts that opened after the list", () => {
   });
 
   it("are 'not known' with no predecessors and no evidence", () => {
-    expect(statusResolver(new Map([["K0N6A", { life: life("K0N6A", { open_date: "2026-06-01" }), lists: [], events: [] }]]))("K0N6A", TODAY)).toMatchObject({ status: "unknown" });
+    expect(statusResolver(new Map([["K0N6A", { life: life("K0N6A", { open_date: "2026-06-01" }), lists: [], events: [], release: TODAY }]]))("K0N6A", TODAY)).toMatchObject({ status: "unknown" });
   });
 
   it("survive a succession loop without hanging", () => {
     const loop = new Map([
-      ["RXA", { life: life("RXA", { took_over: [{ code: "RXB", date: "2025-01-01" }] }), lists: [], events: [] }],
-      ["RXB", { life: life("RXB", { took_over: [{ code: "RXA", date: "2025-01-01" }] }), lists: [], events: [] }],
+      ["RXA", { life: life("RXA", { took_over: [{ code: "RXB", date: "2025-01-01" }] }), lists: [], events: [], release: TODAY }],
+      ["RXB", { life: life("RXB", { took_over: [{ code: "RXA", date: "2025-01-01" }] }), lists: [], events: [], release: TODAY }],
     ]);
     expect(statusResolver(loop)("RXA", TODAY).status).toBe("unknown");
   });
@@ -135,6 +160,7 @@ describe("what later evidence changed of a list entry", () => {
     event_id: null,
     inferred_from: [],
     later_event_ids: [],
+    contradictions: [],
   });
   it("tells a status change from a supplier change, and counts neither for a closed or unlisted trust", () => {
     expect(changeSinceList({ list: entry(false, null), status_now: now("epr", "Meditech") })).toBe("status");

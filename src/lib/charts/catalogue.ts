@@ -110,8 +110,8 @@ export function buildCharts(site: SiteData): ChartEntry[] {
   const release = site.release.date;
   const list = site.snapshot;
   const listSource = sources([list.source_id]);
-  /** The list's own caveat about its date, from sources.json. */
-  const listNote = `NHS England's list, dated ${formatDate(list.as_of)}: ${listSource[0]!.date_note ?? "no caveat recorded."}`;
+  /** The list's own caveat about its date, from its source; nothing when its date is plain. */
+  const listNote = `NHS England's list, dated ${formatDate(list.as_of)}${list.date_caveat ? `: ${list.date_caveat}` : "."}`;
 
   function coverageOverTime(): ChartEntry {
     // The programme's years: the figures from 2000 and 2002 count "level 3" EPRs, a different measure.
@@ -188,16 +188,22 @@ export function buildCharts(site: SiteData): ChartEntry[] {
   ).size;
 
   function hexmap(): ChartEntry {
+    const mapBoardsInForce = list.as_of < boardChange;
     const withGap = site.coverage_by_icb.filter((c) => c.without_epr > 0).length;
     return {
       id: "icb-map",
       kind: "hexmap",
       page: "/coverage/",
-      title: `On NHS England's list of ${formatDate(list.as_of)}, ${withGap} of the ${site.icbs.length} integrated care boards then in force had at least one trust without an EPR`,
-      subtitle: `Each hexagon is one of the ${site.icbs.length} integrated care boards of ${formatDate(list.as_of)} (the ONS list of ${formatDate(sources(["ons-icb-names-2024"])[0]!.date)}), placed roughly where it is; the number is its trusts without an EPR on that list.`,
+      // The map draws the boards of 2022; an edition made after they changed is counted by them, and says so.
+      title: mapBoardsInForce
+        ? `On NHS England's list of ${formatDate(list.as_of)}, ${withGap} of the ${site.icbs.length} integrated care boards then in force had at least one trust without an EPR`
+        : `On NHS England's list of ${formatDate(list.as_of)}, ${withGap} of the ${site.icbs.length} integrated care boards of 2022 had at least one trust without an EPR (${list.boards_in_force} boards were in force that day)`,
+      subtitle: `Each hexagon is one of the ${site.icbs.length} integrated care boards of the ONS list of ${formatDate(sources(["ons-icb-names-2024"])[0]!.date)}, placed roughly where it is; the number is its trusts without an EPR on NHS England's list of ${formatDate(list.as_of)}.`,
       notes: [
         listNote,
-        `These are the boards in force on the list's date. On ${formatDate(boardChange)}, ${closedBoards} of them closed and ${newBoards} new boards took their areas; the hex layout has no version for the new boards, so the map keeps the old ones. Each trust's page gives its board now.`,
+        mapBoardsInForce
+          ? `These are the boards in force on the list's date. On ${formatDate(boardChange)}, ${closedBoards} of them closed and ${newBoards} new boards took their areas; the hex layout has no version for the new boards, so the map keeps the old ones. Each trust's page gives its board now.`
+          : `The list is dated after ${formatDate(boardChange)}, when ${closedBoards} of these boards closed and ${newBoards} new boards took their areas. The hex layout has no version for the new boards, so each trust is counted in the board of 2022 it belonged to. Each trust's page gives its board now.`,
         "Hexagons are equal in size whatever the area or population of the board.",
       ],
       sources: sources([

@@ -3,6 +3,32 @@ import type { Problem } from "./errors.ts";
 import type { DataInput } from "./model.ts";
 import { ICB_SUCCESSIONS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./model.ts";
 import type { StatementRow } from "./tables.ts";
+import { formatDate } from "./dates.ts";
+
+/** The first day a (possibly partial) date can mean: 2026-12 → 2026-12-01. */
+const startOfPeriod = (date: string) => (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
+
+/**
+ * Evidence dated after the release cannot be shown as of the release: an event, a statement, a target
+ * or a written answer whose own date (its first possible day) is later is refused, by file, row and column.
+ */
+export function checkNotAfterRelease(input: Pick<DataInput, "release" | "trustEvents" | "statements" | "targets" | "programme">, answers: readonly { id: number; date_answered: string | null; date_corrected: string | null }[] = [], answersFile = "data/parliament/answers.json"): Problem[] {
+  const release = input.release.date;
+  const problems: Problem[] = [];
+  const expected = (row: string) => `a date on or before the release date, ${formatDate(release)} (row ${row}); set data/release.json to a later date to publish it`;
+  const check = (file: string, column: string, row: string, date: string | null) => {
+    if (date !== null && startOfPeriod(date) > release) problems.push({ file, column, value: date, expected: expected(row) });
+  };
+  for (const e of input.trustEvents) check("data/trust-events.csv", "event_date", e.id, e.event_date);
+  for (const s of input.statements) check("data/statements.csv", "stated_on", s.id, s.stated_on);
+  for (const t of input.targets) check("data/targets.csv", "announced_on", t.id, t.announced_on);
+  for (const p of input.programme) check("data/programme.csv", "stated_on", p.id, p.stated_on);
+  answers.forEach((a) => {
+    check(answersFile, "date_answered", `record ${a.id}`, a.date_answered);
+    check(answersFile, "date_corrected", `record ${a.id}`, a.date_corrected);
+  });
+  return problems;
+}
 
 /** Cross-file checks the per-file schemas cannot make: every reference resolves. */
 export function checkReferences(input: DataInput): Problem[] {

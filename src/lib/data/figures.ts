@@ -55,7 +55,20 @@ export function latestFigure<T extends Pick<StatementRow, "id" | "as_of" | "stat
   return [...rows].sort((a, b) => compareCodePoints(endOfPeriod(a.as_of), endOfPeriod(b.as_of)) || byStated(a, b)).at(-1) ?? null;
 }
 
-/** The latest official figure for secondary-care trusts (a derived one counts), by the date it describes. */
+/**
+ * Scopes whose official shares lead the site: ministers speak of "secondary care trusts" and of "NHS
+ * trusts" (no scope stated, all_trusts) for the same set; acute-only figures count a smaller set.
+ */
+export const HEADLINE_SCOPES: ReadonlySet<StatementRow["scope"]> = new Set(["secondary_care_trusts", "all_trusts"]);
+
+const isOfficialShare = (f: CoverageFigure) => f.metric === "share_with_epr" && f.official;
+
+/** The headline: the latest official share of trusts with an EPR (a derived one counts), by the date it describes. */
 export function latestOfficialShare(figures: readonly CoverageFigure[]): CoverageFigure | null {
-  return latestFigure(figures.filter((f) => f.metric === "share_with_epr" && f.official && f.scope === "secondary_care_trusts"));
+  return latestFigure(figures.filter((f) => isOfficialShare(f) && HEADLINE_SCOPES.has(f.scope)));
+}
+
+/** Official shares newer than the headline that it does not use (another scope): the data step warns of each. */
+export function passedOverShares(figures: readonly CoverageFigure[], headline: CoverageFigure): CoverageFigure[] {
+  return figures.filter((f) => isOfficialShare(f) && f !== headline && latestFigure([headline, f]) === f && !HEADLINE_SCOPES.has(f.scope));
 }

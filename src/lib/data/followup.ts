@@ -3,6 +3,7 @@
  * Where no report was found, the status says so: unknown is never shown as "no".
  */
 import { byPeriodEnd, endOfPeriod } from "./dates.ts";
+import { firstGoLive } from "./status.ts";
 import type { TrustEventRow } from "./tables.ts";
 
 export const FOLLOWUP_CATEGORIES = ["live_before_deadline", "live_after_deadline", "reported_missing_deadline", "supplier_chosen_not_live", "in_progress_supplier_unknown", "no_update"] as const;
@@ -23,6 +24,8 @@ export interface Followup {
   category: FollowupCategory;
   /** Date of the first reported go-live, if any (may be month-only). */
   go_live: string | null;
+  /** The day that go-live counts from (status.ts's evidenceDay): what every "live by day X" asks. */
+  live_from: string | null;
   supplier: string | null;
   /** Events for this trust, oldest first. */
   events: TrustEventRow[];
@@ -30,26 +33,29 @@ export interface Followup {
 
 const byEventDate = byPeriodEnd("event_date");
 
-/** Compare possibly partial dates by the last day they could mean, so "2026-03" counts as by 31 March 2026. */
-const onOrBefore = (date: string, limit: string) => endOfPeriod(date) <= limit;
-
-export function classifyTrust(events: TrustEventRow[], listDate: string, deadline: string): Pick<Followup, "category" | "go_live" | "supplier"> {
+/**
+ * Where a listed trust stands, from its reported events up to the release. A go-live counts by the
+ * deadline by the same rule as the trust's status (status.ts's evidenceDay): on the deadline day
+ * itself it was in time.
+ */
+export function classifyTrust(events: TrustEventRow[], listDate: string, deadline: string, release: string): Pick<Followup, "category" | "go_live" | "live_from" | "supplier"> {
   const sorted = [...events].sort(byEventDate);
-  const goLive = sorted.find((e) => e.event === "go_live") ?? null;
+  const goLive = firstGoLive(sorted, release);
   const supplier = [...sorted].reverse().find((e) => e.supplier)?.supplier ?? null;
-  if (goLive) return { category: onOrBefore(goLive.event_date, deadline) ? "live_before_deadline" : "live_after_deadline", go_live: goLive.event_date, supplier };
-  if (sorted.some((e) => e.event === "go_live_delayed")) return { category: "reported_missing_deadline", go_live: null, supplier };
+  if (goLive) return { category: goLive.day <= deadline ? "live_before_deadline" : "live_after_deadline", go_live: goLive.event.event_date, live_from: goLive.day, supplier };
+  const none = { go_live: null, live_from: null, supplier };
+  if (sorted.some((e) => e.event === "go_live_delayed")) return { category: "reported_missing_deadline", ...none };
   const since = sorted.filter((e) => e.event !== "listed_no_epr" && endOfPeriod(e.event_date) > listDate);
-  if (since.length === 0) return { category: "no_update", go_live: null, supplier };
+  if (since.length === 0) return { category: "no_update", ...none };
   const chosen = sorted.some((e) => e.event === "contract_signed" || e.event === "supplier_selected");
-  return { category: chosen ? "supplier_chosen_not_live" : "in_progress_supplier_unknown", go_live: null, supplier };
+  return { category: chosen ? "supplier_chosen_not_live" : "in_progress_supplier_unknown", ...none };
 }
 
-export function followTrusts(listed: { code: string; name: string }[], events: TrustEventRow[], listDate: string, deadline: string): Followup[] {
+export function followTrusts(listed: { code: string; name: string }[], events: TrustEventRow[], listDate: string, deadline: string, release: string): Followup[] {
   const byCode = Map.groupBy(events, (e) => e.ods_code);
   return listed.map((t) => {
     const own = [...(byCode.get(t.code) ?? [])].sort(byEventDate);
-    return { code: t.code, name: t.name, ...classifyTrust(own, listDate, deadline), events: own };
+    return { code: t.code, name: t.name, ...classifyTrust(own, listDate, deadline, release), events: own };
   });
 }
 
@@ -58,6 +64,6 @@ export function countByCategory(followups: Followup[]): Record<FollowupCategory,
 }
 
 /** Trusts from the list still without a reported go-live on a date: the trust-level answer to "how many are left?". */
-export function stillWithoutOn(followups: Followup[], date: string): number {
-  return followups.filter((f) => !(f.go_live && onOrBefore(f.go_live, date))).length;
+export function stillWithoutOn(followups: readonly Followup[], date: string): number {
+  return followups.filter((f) => !(f.live_from !== null && f.live_from <= date)).length;
 }

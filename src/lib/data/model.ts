@@ -5,9 +5,10 @@
 import { DataError } from "./errors.ts";
 import { byPeriodEnd, dayBefore, daysBetween } from "./dates.ts";
 import type { Source } from "./sources.ts";
-import { buildTrusts, changeSinceList, type Trust } from "./trusts.ts";
+import { boardsByCode, boardsInForceOn, buildTrusts, changeSinceList, type Trust } from "./trusts.ts";
+import { editionForDeadline, listEditions, type ListEdition } from "./editions.ts";
 import { STATUS_NOW, type StatusNow } from "./status.ts";
-import { coverageFigures, latestOfficialShare, type CoverageFigure } from "./figures.ts";
+import { coverageFigures, latestOfficialShare, passedOverShares, type CoverageFigure } from "./figures.ts";
 import { estimates, type Estimate } from "./estimates.ts";
 import {
   isEprTarget, TRUST_TYPES, type EprStatusRow, type GmppRow, type IcbRow, type AnswerQuoteRow, type IcbSuccessionRow, type ProgrammeRow, type RegionRow,
@@ -60,9 +61,9 @@ export const STATUS_NOW_LABELS: Record<StatusNow, string> = {
 };
 
 export type { Trust } from "./trusts.ts";
-export { checkReferences, checkStatementTotals } from "./checks.ts";
+export { checkNotAfterRelease, checkReferences, checkStatementTotals } from "./checks.ts";
 export { reconcile, reconcileFollowup, type Reconciliation, type ReconciliationKind } from "./reconcile.ts";
-import { checkReferences, checkStatementTotals } from "./checks.ts";
+import { checkNotAfterRelease, checkReferences, checkStatementTotals } from "./checks.ts";
 import { reconcile, reconcileFollowup, type Reconciliation } from "./reconcile.ts";
 
 /** Trusts in one category, by status: with and without an EPR, and the rest (not known). */
@@ -89,7 +90,7 @@ export interface SupplierCount {
   by_type: Record<TrustType, number>;
 }
 
-export type WarningKind = "listed_not_in_ods" | "open_not_listed" | "icb_unnamed" | "official_differs";
+export type WarningKind = "listed_not_in_ods" | "open_not_listed" | "icb_unnamed" | "official_differs" | "newer_share_passed_over" | "list_contradicts_go_live";
 
 export interface Warning {
   kind: WarningKind;
@@ -103,10 +104,10 @@ export interface SiteData {
   icbs: IcbRow[];
   icb_successions: IcbSuccessionRow[];
   trusts: Trust[];
-  /** Every edition of NHS England's list, oldest first. */
-  list_editions: { source_id: string; as_of: string; total: number }[];
+  /** Every edition of NHS England's list, oldest first, each with its own counts, date caveat and boards. */
+  list_editions: ListEdition[];
   /** The latest edition of NHS England's list, as published. */
-  snapshot: { source_id: string; as_of: string; total: number; with_epr: number; without_epr: number; share_with_epr: number };
+  snapshot: ListEdition;
   /** Trusts by status on the release date, from the latest evidence for each. */
   status_now: StatusCounts;
   /** How many trusts on the latest list have a different status now because of later evidence. */
@@ -126,8 +127,8 @@ export interface SiteData {
   gmpp: GmppRow[];
   reconciliation: Reconciliation[];
   headline: Headline;
-  /** The trusts listed without an EPR, followed to the deadline and after. */
-  followup: { list_date: string; deadline: string; trusts: Followup[]; counts: Record<FollowupCategory, number> };
+  /** The trusts listed without an EPR on the edition the deadline is judged from, followed to the deadline and after. */
+  followup: { list_date: string; list_source_id: string; deadline: string; trusts: Followup[]; counts: Record<FollowupCategory, number> };
   /** Every dated trust event, for the trust pages (including trusts outside the follow-up). */
   trust_events: TrustEventRow[];
   /** Every estimate and fill-in the site makes, for the sources page. */
@@ -174,7 +175,7 @@ function countBy(trusts: readonly Trust[], status: (t: Trust) => StatusNow | nul
 }
 
 export function buildSiteData(input: DataInput): { site: SiteData; warnings: Warning[] } {
-  const problems = [...checkReferences(input), ...checkStatementTotals(input.statements)];
+  const problems = [...checkReferences(input), ...checkStatementTotals(input.statements), ...checkNotAfterRelease(input)];
   if (problems.length) throw new DataError(problems);
   const warnings: Warning[] = [];
   const day = input.release.date;
@@ -184,21 +185,12 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
   const trusts = buildTrusts(input, day);
 
   // The latest edition of NHS England's list is the snapshot; earlier ones stay as history.
-  const editions = [...Map.groupBy(input.eprStatus, (r) => r.source_id).entries()]
-    .map(([source_id, rows]) => ({ source_id, as_of: rows[0]!.as_of, total: rows.length }))
-    .sort((a, b) => compareCodePoints(a.as_of, b.as_of));
-  const latest = editions.at(-1);
-  if (!latest) throw new DataError([{ file: "data/epr-status.csv", expected: "at least one trust" }]);
+  const boards = boardsByCode(input.icbs, input.icbSuccessions);
+  const editions = listEditions(input.eprStatus, input.sources, (d) => boardsInForceOn(boards, d));
+  const snapshot = editions.at(-1);
+  if (!snapshot) throw new DataError([{ file: "data/epr-status.csv", expected: "at least one trust" }]);
+  const latest = snapshot;
   const listed = trusts.filter((t) => t.list?.source_id === latest.source_id);
-  const withEpr = listed.filter((t) => t.list!.has_epr).length;
-  const snapshot = {
-    source_id: latest.source_id,
-    as_of: latest.as_of,
-    total: listed.length,
-    with_epr: withEpr,
-    without_epr: listed.length - withEpr,
-    share_with_epr: listed.length ? Math.round((1000 * withEpr) / listed.length) / 10 : 0,
-  };
 
   for (const t of listed.filter((t) => !t.in_ods_trust_list)) {
     warnings.push({ kind: "listed_not_in_ods", message: `${t.code} (${t.name}) is in NHS England's EPR list but not in the ODS trust file${t.region_code ? `; region taken from its successor ${t.merged_into.map((m) => m.code).join(", ")}` : "; its region is unknown"}.` });
@@ -225,8 +217,8 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
   const regionOrder = input.regions.map((r) => r.code);
   const coverage_by_region = countBy(openNow, nowStatus, (t) => t.region_code ?? "unknown", (k) => regionName.get(k) ?? "Region not known", regionOrder);
   const coverage_by_type = countBy(openNow, nowStatus, (t) => t.trust_type ?? "unknown", (k) => TRUST_TYPE_LABELS[k as TrustType] ?? "Type not known", [...TRUST_TYPES]);
-  // The map draws the boards of 2022, so it counts the list by the board each trust was in on the list's date.
-  const boardThen = (t: Trust) => (t.icb_at_list ?? t.icb)?.code ?? "";
+  // The map draws the boards of 2022, so it counts the list by the board of 2022 each trust was in.
+  const boardThen = (t: Trust) => t.icb_2022?.code ?? "";
   const coverage_by_icb = countBy(listed.filter((t) => icbByCode.has(boardThen(t))), atList, boardThen, (k) => icbByCode.get(k)!.short_name, input.icbs.map((i) => i.code));
 
   const supplierGroups = Map.groupBy(openNow.filter((t) => t.status_now.status === "epr" && t.status_now.supplier && t.status_now.basis !== "predecessors"), (t) => t.status_now.supplier!);
@@ -240,14 +232,25 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
 
   const coverage_figures = coverageFigures(input.statements);
   const head = headline(input, coverage_figures);
+  for (const f of passedOverShares(coverage_figures, head.share_with_epr)) {
+    warnings.push({ kind: "newer_share_passed_over", message: `Statement ${f.id} (${f.value}% as of ${f.as_of}, scope ${f.scope}) is newer than the headline figure ${head.share_with_epr.id} (as of ${head.share_with_epr.as_of}) but is not used for it: the headline takes official shares of all or secondary-care trusts only.` });
+  }
+  for (const t of trusts.filter((t) => t.status_now.contradictions.length)) {
+    for (const c of t.status_now.contradictions) {
+      warnings.push({ kind: "list_contradicts_go_live", message: `${t.code} (${t.name}): NHS England's list of ${c.as_of} records ${c.has_epr ? c.supplier : "no EPR"}, after a reported go-live (${t.status_now.event_id}, ${t.status_now.since}); the go-live is kept and the page flags the list.` });
+    }
+  }
+  // The deadline is judged from the latest edition made by then, so a later edition never rewrites who was listed before it.
+  const base = editionForDeadline(editions, head.deadline.target_date)!;
   const followedTrusts = followTrusts(
-    listed.filter((t) => !t.list!.has_epr).map((t) => ({ code: t.code, name: t.name })),
+    trusts.filter((t) => t.lists.some((l) => l.source_id === base.source_id && !l.has_epr)).map((t) => ({ code: t.code, name: t.name })),
     input.trustEvents,
-    snapshot.as_of,
+    base.as_of,
     head.deadline.target_date,
+    day,
   );
-  const followup = { list_date: snapshot.as_of, deadline: head.deadline.target_date, trusts: followedTrusts, counts: countByCategory(followedTrusts) };
-  const reconciliation = [...reconcile(input.statements, snapshot, trusts), ...reconcileFollowup(input.statements, snapshot, followedTrusts)];
+  const followup = { list_date: base.as_of, list_source_id: base.source_id, deadline: head.deadline.target_date, trusts: followedTrusts, counts: countByCategory(followedTrusts) };
+  const reconciliation = [...reconcile(input.statements, editions, trusts), ...reconcileFollowup(input.statements, followup)];
   for (const r of reconciliation.filter((r) => r.difference !== 0)) {
     warnings.push({ kind: "official_differs", message: `Statement ${r.statement_id} (${r.metric}, as of ${r.as_of}) says ${r.official_value}; ${r.compared_with} gives ${r.comparison_value} (difference ${r.difference > 0 ? "+" : ""}${r.difference}).` });
   }
@@ -296,7 +299,7 @@ function figureChecks(input: DataInput): SiteData["figure_checks"] {
 
 function headline(input: DataInput, figures: readonly CoverageFigure[]): Headline {
   const share = latestOfficialShare(figures);
-  if (!share) throw new DataError([{ file: "data/statements.csv", expected: "at least one official share_with_epr figure, or counts to derive one, for secondary-care trusts" }]);
+  if (!share) throw new DataError([{ file: "data/statements.csv", expected: "at least one official share_with_epr figure, or counts to derive one, for secondary-care trusts or all trusts" }]);
   // Counts only from the same source as the share, so the headline never mixes two statements.
   const sameSource = (metric: string) => input.statements.find((s) => s.metric === metric && s.source_id === share.source_id && s.as_of === share.as_of && s.scope === share.scope) ?? null;
   const eprTargets = input.targets.filter(isEprTarget).sort(byPeriodEnd("announced_on"));

@@ -1,6 +1,7 @@
 /** Official figures set beside what trust-level data says, with the difference: disagreement shown, not hidden. */
 import { endOfPeriod } from "./dates.ts";
-import { stillWithoutOn, type Followup } from "./followup.ts";
+import { stillWithoutOn } from "./followup.ts";
+import { nearestEdition, type ListEdition } from "./editions.ts";
 import { ODS_TRUSTS_SOURCE_ID, trustsOpenOn, type SiteData } from "./model.ts";
 import { TRUSTS_SINCE, type StatementRow } from "./tables.ts";
 import type { Trust } from "./trusts.ts";
@@ -24,22 +25,24 @@ export interface Reconciliation {
 }
 
 /**
- * Official totals beside what trust-level data says: NHS England's own list for counts of trusts with
- * and without an EPR, and the ODS trust file for how many trusts were open on the statement's date.
+ * Official totals beside what trust-level data says: the edition of NHS England's list nearest the
+ * statement's date for counts of trusts with and without an EPR, and the ODS trust file for how many
+ * trusts were open on the statement's date.
  */
-export function reconcile(statements: StatementRow[], snapshot: SiteData["snapshot"], trusts: Trust[]): Reconciliation[] {
+export function reconcile(statements: StatementRow[], editions: readonly ListEdition[], trusts: Trust[]): Reconciliation[] {
   const out: Reconciliation[] = [];
-  const listLabel = `NHS England's trust-level list (${snapshot.total} trusts)`;
   const odsTrusts = trusts.filter((t) => t.in_ods_trust_list);
   // Ministers speak of "trusts" and "secondary care trusts" for the same set; acute-only figures are a different set.
   for (const s of statements.filter((s) => s.official && s.scope !== "acute_trusts")) {
+    const edition = nearestEdition(editions, s.as_of);
+    if (!edition) continue;
     const base = { statement_id: s.id, metric: s.metric, as_of: s.as_of, official_value: s.value, unit: s.unit };
-    const fromList = (value: number): Reconciliation => ({ ...base, kind: "list", compared_with: listLabel, comparison_value: value, comparison_as_of: snapshot.as_of, comparison_source_id: snapshot.source_id, difference: Math.round((s.value - value) * 10) / 10 });
-    if (s.metric === "trusts_without_epr") out.push(fromList(snapshot.without_epr));
-    if (s.metric === "trusts_with_epr") out.push(fromList(snapshot.with_epr));
-    if (s.metric === "share_with_epr") out.push(fromList(snapshot.share_with_epr));
+    const fromList = (value: number): Reconciliation => ({ ...base, kind: "list", compared_with: `NHS England's trust-level list (${edition.total} trusts)`, comparison_value: value, comparison_as_of: edition.as_of, comparison_source_id: edition.source_id, difference: Math.round((s.value - value) * 10) / 10 });
+    if (s.metric === "trusts_without_epr") out.push(fromList(edition.without_epr));
+    if (s.metric === "trusts_with_epr") out.push(fromList(edition.with_epr));
+    if (s.metric === "share_with_epr") out.push(fromList(edition.share_with_epr));
     if (s.metric === "trusts_in_scope") {
-      out.push(fromList(snapshot.total));
+      out.push(fromList(edition.total));
       // ODS counts only mean something from the start of our trust file (2024) on.
       const day = endOfPeriod(s.as_of);
       if (day >= TRUSTS_SINCE) {
@@ -52,14 +55,14 @@ export function reconcile(statements: StatementRow[], snapshot: SiteData["snapsh
 }
 
 /**
- * Official counts of trusts without an EPR, made after NHS England's list, beside the list's count less
- * the go-lives reported by the statement's date.
+ * Official counts of trusts without an EPR, made after the edition the deadline is judged from, beside
+ * that edition's count less the go-lives reported by the statement's date.
  */
-export function reconcileFollowup(statements: StatementRow[], snapshot: SiteData["snapshot"], followups: Followup[]): Reconciliation[] {
+export function reconcileFollowup(statements: StatementRow[], followup: Pick<SiteData["followup"], "list_date" | "list_source_id" | "trusts">): Reconciliation[] {
   return statements
-    .filter((s) => s.official && s.metric === "trusts_without_epr" && endOfPeriod(s.as_of) > snapshot.as_of)
+    .filter((s) => s.official && s.metric === "trusts_without_epr" && endOfPeriod(s.as_of) > followup.list_date)
     .map((s) => {
-      const left = stillWithoutOn(followups, endOfPeriod(s.as_of));
+      const left = stillWithoutOn(followup.trusts, endOfPeriod(s.as_of));
       return {
         kind: "list_less_go_lives" as const,
         statement_id: s.id,
@@ -67,10 +70,10 @@ export function reconcileFollowup(statements: StatementRow[], snapshot: SiteData
         as_of: s.as_of,
         official_value: s.value,
         unit: s.unit,
-        compared_with: `NHS England's ${snapshot.without_epr} trusts without an EPR, less go-lives reported by then`,
+        compared_with: `NHS England's ${followup.trusts.length} trusts without an EPR, less go-lives reported by then`,
         comparison_value: left,
         comparison_as_of: endOfPeriod(s.as_of),
-        comparison_source_id: snapshot.source_id,
+        comparison_source_id: followup.list_source_id,
         difference: s.value - left,
       };
     });

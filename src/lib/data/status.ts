@@ -52,13 +52,43 @@ export interface TrustStatus {
   inferred_from: { code: string; supplier: string | null; as_of: string; source_id: string }[];
   /** Reported events after the status evidence that do not change it (plans, contracts, delays, other reports), oldest first. */
   later_event_ids: string[];
+  /** Editions of NHS England's list, dated after a reported go-live, that still record something else: flagged, not followed. */
+  contradictions: ListContradiction[];
+}
+
+/** A list edition that disagrees with an earlier reported go-live: it records no EPR, or another supplier. */
+export interface ListContradiction {
+  source_id: string;
+  as_of: string;
+  has_epr: boolean;
+  supplier: string | null;
 }
 
 /** Events that say an EPR is in use from their date. Everything else is news about one on the way. */
 const STATUS_EVENTS: ReadonlySet<TrustEventRow["event"]> = new Set(["go_live"]);
 
-/** A partial date counts as evidence on a day only once the whole period it names has passed. */
-const knownBy = (date: string, day: string) => endOfPeriod(date) <= day;
+/**
+ * The day from which a dated piece of evidence counts: the last day its date can mean (a month-only
+ * go-live counts once the month is over), but never later than the release, because a report we hold
+ * on the release date describes something that had happened by then. Every "by day X" question about
+ * a trust (status, went live by the deadline, still without one on a date) uses this one rule.
+ */
+export function evidenceDay(date: string, release: string): string {
+  const end = endOfPeriod(date);
+  return end < release ? end : release;
+}
+
+/** The first reported go-live and the day it counts from, or null. */
+export function firstGoLive(events: readonly TrustEventRow[], release: string): { event: TrustEventRow; day: string } | null {
+  const days = events.filter((e) => STATUS_EVENTS.has(e.event)).map((e) => ({ event: e, day: evidenceDay(e.event_date, release) }));
+  return days.sort((a, b) => compareCodePoints(a.day, b.day) || compareCodePoints(a.event.id, b.event.id))[0] ?? null;
+}
+
+/** Whether a go-live had been reported by a day, by the one rule of evidenceDay. */
+export function wentLiveBy(events: readonly TrustEventRow[], day: string, release: string): boolean {
+  const first = firstGoLive(events, release);
+  return first !== null && first.day <= day;
+}
 
 /** The day a trust stopped being open, if it has: ODS's close date, else the day before its first merger. */
 export function lastOpenDay(life: TrustLife): string | null {
@@ -67,36 +97,47 @@ export function lastOpenDay(life: TrustLife): string | null {
   return first ? dayBefore(first) : null;
 }
 
-/** What the trust's own evidence (list editions and reported go-lives) says on a day; null when there is none. */
-function ownStatusOn(lists: readonly EprStatusRow[], events: readonly TrustEventRow[], day: string): TrustStatus | null {
+/**
+ * What the trust's own evidence (list editions and reported go-lives) says on a day; null when there is none.
+ * A reported go-live stands against a later edition of the list that still records no EPR or another
+ * supplier: a go-live report names a dated event and its source, while a list row carries no date of
+ * its own and has been seen to repeat a trust's earlier position. The disagreement is kept as a
+ * contradiction, for pages and the diff to flag, never followed silently.
+ */
+function ownStatusOn(lists: readonly EprStatusRow[], events: readonly TrustEventRow[], day: string, release: string): TrustStatus | null {
   type Item = { date: string; order: number; apply: (prev: TrustStatus | null) => TrustStatus };
   const items: Item[] = [
     ...lists.filter((l) => l.as_of <= day).map((l) => ({
       date: l.as_of,
       order: 0,
-      apply: (): TrustStatus => ({
-        status: l.has_epr ? "epr" : "no_epr", basis: "list", since: l.as_of, supplier: l.has_epr ? l.supplier : null,
-        source_id: l.source_id, event_id: null, inferred_from: [], later_event_ids: [],
-      }),
+      apply: (prev: TrustStatus | null): TrustStatus => {
+        const supplier = l.has_epr ? l.supplier : null;
+        if (prev?.basis === "go_live") {
+          const agrees = l.has_epr && (!prev.supplier || sameSupplier(prev.supplier, supplier));
+          return agrees ? prev : { ...prev, contradictions: [...prev.contradictions, { source_id: l.source_id, as_of: l.as_of, has_epr: l.has_epr, supplier }] };
+        }
+        return { ...NO_STATUS, status: l.has_epr ? "epr" : "no_epr", basis: "list", since: l.as_of, supplier, source_id: l.source_id };
+      },
     })),
-    ...events.filter((e) => STATUS_EVENTS.has(e.event) && knownBy(e.event_date, day)).map((e) => ({
-      date: endOfPeriod(e.event_date),
+    ...events.filter((e) => STATUS_EVENTS.has(e.event) && evidenceDay(e.event_date, release) <= day).map((e) => ({
+      date: evidenceDay(e.event_date, release),
       order: 1,
       apply: (prev: TrustStatus | null): TrustStatus => {
         // A go-live of the system already in use (a wider roll-out) does not change since-when.
         if (prev?.status === "epr" && (!e.supplier || sameSupplier(prev.supplier, e.supplier))) return prev;
-        return {
-          status: "epr", basis: "go_live", since: e.event_date, supplier: e.supplier ?? null,
-          source_id: null, event_id: e.id, inferred_from: [], later_event_ids: [],
-        };
+        return { ...NO_STATUS, status: "epr", basis: "go_live", since: e.event_date, supplier: e.supplier ?? null, event_id: e.id };
       },
     })),
   ];
+  // On the same day a go-live is applied after the list, so a list of that day never undoes it.
   items.sort((a, b) => compareCodePoints(a.date, b.date) || a.order - b.order);
   let status: TrustStatus | null = null;
   for (const item of items) status = item.apply(status);
   return status;
 }
+
+/** No evidence: the start every status is built from. */
+const NO_STATUS: TrustStatus = { status: "unknown", basis: "none", since: null, supplier: null, source_id: null, event_id: null, inferred_from: [], later_event_ids: [], contradictions: [] };
 
 /**
  * Supplier names differ between the list ("Oracle Cerner") and the press ("Oracle"): the first word
@@ -113,6 +154,8 @@ export interface StatusInput {
   lists: readonly EprStatusRow[];
   /** This trust's reported events. */
   events: readonly TrustEventRow[];
+  /** The release date: no evidence counts from later than this (see evidenceDay). */
+  release: string;
   /** Other trusts' status, for a trust that opened after the list: their status on the day it took them over. */
   statusOf: (code: string, day: string) => TrustStatus;
 }
@@ -125,14 +168,15 @@ export interface StatusInput {
 export function statusOn(input: StatusInput, day: string): TrustStatus {
   const { life } = input;
   const last = lastOpenDay(life);
-  const own = ownStatusOn(input.lists, input.events, day);
+  const { release } = input;
+  const own = ownStatusOn(input.lists, input.events, day, release);
   const later = (since: string | null) =>
     input.events
-      .filter((e) => !STATUS_EVENTS.has(e.event) && e.event !== "listed_no_epr" && knownBy(e.event_date, day) && (since === null || endOfPeriod(e.event_date) > endOfPeriod(since)))
+      .filter((e) => !STATUS_EVENTS.has(e.event) && e.event !== "listed_no_epr" && evidenceDay(e.event_date, release) <= day && (since === null || endOfPeriod(e.event_date) > endOfPeriod(since)))
       .sort((a, b) => compareCodePoints(endOfPeriod(a.event_date), endOfPeriod(b.event_date)) || compareCodePoints(a.id, b.id))
       .map((e) => e.id);
   if (last !== null && last < day) {
-    return { status: "closed", basis: "closed", since: last, supplier: own?.supplier ?? null, source_id: null, event_id: null, inferred_from: [], later_event_ids: [] };
+    return { ...NO_STATUS, status: "closed", basis: "closed", since: last, supplier: own?.supplier ?? null };
   }
   if (own) return { ...own, later_event_ids: later(own.since) };
   const taken = life.took_over.filter((p) => p.date <= day);
@@ -141,14 +185,15 @@ export function statusOn(input: StatusInput, day: string): TrustStatus {
     if (theirs.every((t) => t.status.status === "epr" && t.status.basis === "list")) {
       const suppliers = [...new Set(theirs.map((t) => t.status.supplier).filter((s): s is string => Boolean(s)))].sort();
       return {
+        ...NO_STATUS,
         status: "epr", basis: "predecessors", since: theirs.map((t) => t.status.since!).sort()[0]!, supplier: suppliers.join("; ") || null,
-        source_id: theirs[0]!.status.source_id, event_id: null,
+        source_id: theirs[0]!.status.source_id,
         inferred_from: theirs.map((t) => ({ code: t.code, supplier: t.status.supplier, as_of: t.status.since!, source_id: t.status.source_id! })),
         later_event_ids: later(null),
       };
     }
   }
-  return { status: "unknown", basis: "none", since: null, supplier: null, source_id: null, event_id: null, inferred_from: [], later_event_ids: later(null) };
+  return { ...NO_STATUS, later_event_ids: later(null) };
 }
 
 /** A resolver of every trust's status on any day, memoised, for trusts that refer to each other. */
@@ -161,7 +206,7 @@ export function statusResolver(inputs: ReadonlyMap<string, Omit<StatusInput, "st
     if (hit) return hit;
     const input = inputs.get(code);
     // A code with no row anywhere, or a succession loop, has no status to give.
-    if (!input || visiting.has(key)) return { status: "unknown", basis: "none", since: null, supplier: null, source_id: null, event_id: null, inferred_from: [], later_event_ids: [] };
+    if (!input || visiting.has(key)) return NO_STATUS;
     visiting.add(key);
     const result = statusOn({ ...input, statusOf: resolve }, day);
     visiting.delete(key);

@@ -41,6 +41,8 @@ export interface Trust {
   icb: BoardRef | null;
   /** The board in force on the latest list's date, where it differs from `icb`. */
   icb_at_list: BoardRef | null;
+  /** The board of the 2022 boards (those the hex map draws) the trust belonged to, from the ODS extract of 2025. */
+  icb_2022: BoardRef | null;
   trust_type: TrustType | null;
   open_date: string | null;
   close_date: string | null;
@@ -99,6 +101,11 @@ export function boardsByCode(icbs: readonly IcbRow[], successions: readonly IcbS
   return boards;
 }
 
+/** How many boards were in force on a day: created by then (or before 2022) and not yet closed. */
+export function boardsInForceOn(boards: ReadonlyMap<string, Omit<BoardRef, "code">>, day: string): number {
+  return [...boards.values()].filter((b) => (b.from === null || b.from <= day) && (b.until === null || b.until >= day)).length;
+}
+
 const listEntry = (row: EprStatusRow): ListEntry => ({ source_id: row.source_id, as_of: row.as_of, has_epr: row.has_epr, supplier: row.has_epr ? row.supplier : null });
 
 export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
@@ -124,6 +131,7 @@ export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
     life: lives.get(code)!,
     lists: listsByCode.get(code) ?? [],
     events: eventsByCode.get(code) ?? [],
+    release: statusDate,
   }])));
 
   return codes.map((code): Trust => {
@@ -142,6 +150,8 @@ export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
     const icbThen = board(ods ? ods.icb_code : null);
     // A trust that closed before its latest board existed never belonged to it: its board is the old one.
     const icbNow = latestBoard?.from && last !== null && last < latestBoard.from ? icbThen : latestBoard;
+    // The board on the list's date: the old one while it was in force, the new one once it had replaced it.
+    const icbOnListDay = icbThen?.until && icbThen.until < listDay ? latestBoard : icbThen;
     return {
       code,
       name: ods?.name ?? tidyTrustName(row!.name_in_source),
@@ -151,7 +161,8 @@ export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
       region_basis: ods ? "ods" : successor ? "successor" : null,
       icb: icbNow,
       // Shown only if the trust was open on the list's date and its board then was another.
-      icb_at_list: icbThen && icbNow && icbThen.code !== icbNow.code && (ods!.open_date <= listDay) ? icbThen : null,
+      icb_at_list: icbOnListDay && icbNow && icbOnListDay.code !== icbNow.code && ods!.open_date <= listDay ? icbOnListDay : null,
+      icb_2022: icbThen && !icbThen.from ? icbThen : null,
       trust_type: row?.trust_type ?? (predecessorTypes.length === 1 ? predecessorTypes[0]! : null),
       open_date: life.open_date,
       close_date: life.close_date,

@@ -22,10 +22,11 @@ const followups: Followup[] = [
     name: "Alpha",
     category: "live_before_deadline",
     go_live: "2025-06",
+    live_from: "2025-06-30",
     supplier: null,
     events: [ev("E1", "2024-10-01", "listed_no_epr"), ev("E2", "2025-06", "go_live")],
   },
-  { code: "B", name: "Beta", category: "no_update", go_live: null, supplier: null, events: [] },
+  { code: "B", name: "Beta", category: "no_update", go_live: null, live_from: null, supplier: null, events: [] },
 ];
 const opts = {
   start: "2021-01-01",
