@@ -357,29 +357,30 @@ async function main(): Promise<number> {
         fail(`successions.csv lacks the merger of ${p.merger.code} into ${p.merger.into}`);
     });
 
-    const editionPath = `data/editions/${scenario.edition.file}`;
+    // The workbook as it came by email: outside the repository, gone once imported.
+    const mailed = join(work, "mail", scenario.edition.file);
+    const editionArgs = [
+      "--epr-list",
+      mailed,
+      "--source-id",
+      scenario.edition.source.id,
+      "--as-of",
+      scenario.edition.as_of,
+      "--received",
+      scenario.edition.received,
+    ];
     await step(
-      `edition: npm run data:import -- --epr-list ${editionPath} --source-id ${scenario.edition.source.id} --as-of ${scenario.edition.as_of}`,
+      `edition: npm run data:import -- ${editionArgs.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(" ")}`,
       async (fail) => {
         const rows = editionRows(records(read("data/epr-status.csv"), "data/epr-status.csv"), p);
-        write(
-          editionPath,
+        mkdirSync(dirname(mailed), { recursive: true });
+        writeFileSync(
+          mailed,
           await eprWorkbook({ sheetName: scenario.edition.sheet, header: rows[0], rows: rows.slice(1) }),
         );
         write("data/sources.json", withSource(read("data/sources.json"), scenario.edition.source));
-        await npm(
-          [
-            "data:import",
-            "--",
-            "--epr-list",
-            editionPath,
-            "--source-id",
-            scenario.edition.source.id,
-            "--as-of",
-            scenario.edition.as_of,
-          ],
-          fail,
-        );
+        await npm(["data:import", "--", ...editionArgs], fail);
+        rmSync(mailed);
         const status = records(read("data/epr-status.csv"), "data/epr-status.csv").filter(
           (r) => r.source_id === scenario.edition.source.id,
         );

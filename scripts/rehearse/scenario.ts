@@ -21,7 +21,7 @@ export interface Scenario {
     retry_after_seconds: number;
   };
   ods: { change_date: string; new_trust: { code: string; ods_name: string } };
-  edition: { file: string; sheet: string; as_of: string; source: SourceEntry };
+  edition: { file: string; sheet: string; as_of: string; received: string; source: SourceEntry };
   figure: { answer_id: number; statement: Record<string, string>; quote: string; source: SourceEntry };
 }
 
