@@ -1,8 +1,8 @@
 /**
- * npm run rehearse [-- --keep] [-- --working-tree]
+ * npm run rehearse [-- --keep] [-- --working-tree] [-- --rev <commit>]
  *
- * A scripted next release, end to end, on a clean copy of the repository (git HEAD, or with
- * --working-tree the tracked files as they are now), against stand-ins for the publishers on 127.0.0.1:
+ * A scripted next release, end to end, on a clean copy of the repository (git HEAD or --rev, and with
+ * --working-tree the tracked files' changes), against stand-ins for the publishers on 127.0.0.1:
  * ODS reports with a rename, a merger, a new trust and then an outage; Parliament's written questions
  * with a new official figure, a correction, a holding answer, another department's "EPR", short pages
  * and a 429; and an emailed edition of NHS England's list. It runs the maintainer's commands in the copy
@@ -30,6 +30,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { dayBefore, formatDate } from "../src/lib/data/dates.ts";
 import { tidyTrustName } from "../src/lib/data/names.ts";
+import { argValue } from "./lib/io.ts";
 import { eprWorkbook } from "../test/helpers/epr-xlsx.ts";
 import type { QuestionRecord } from "../test/helpers/parliament-service.ts";
 import {
@@ -181,24 +182,24 @@ async function main(): Promise<number> {
 
   try {
     await step("copy: a clean clone of the repository, node_modules linked", async (fail, note) => {
-      let rev = "HEAD";
-      if (process.argv.includes("--working-tree")) {
-        // A commit object of the tracked files as they are; nothing in the checkout changes.
-        const stash = (await git(["stash", "create"])).out.trim();
-        if (stash) rev = stash;
-      }
+      const rev = argValue("rev", "HEAD");
+      const sha = (await git(["rev-parse", "--verify", `${rev}^{commit}`])).out.trim();
+      if (!/^[0-9a-f]{40}$/.test(sha)) throw new Error(`--rev ${rev} is not a commit of this repository`);
       const clone = await git(["clone", "--quiet", "--local", "--no-checkout", ROOT, copy]);
       if (clone.code !== 0) throw new Error(`git clone failed: ${clone.out}`);
-      if (rev !== "HEAD") await git(["fetch", "--quiet", ROOT, rev], copy);
-      const co = await git(
-        ["checkout", "--quiet", "--detach", rev === "HEAD" ? (await git(["rev-parse", "HEAD"])).out.trim() : rev],
-        copy,
-      );
-      if (co.code !== 0) throw new Error(`git checkout failed: ${co.out}`);
+      const co = await git(["checkout", "--quiet", "--detach", sha], copy);
+      if (co.code !== 0) throw new Error(`git checkout ${rev} failed: ${co.out}`);
+      let dirty = "";
+      if (process.argv.includes("--working-tree")) {
+        // The tracked files' changes, as a patch applied to the copy; nothing in the checkout changes.
+        const patch = join(work, "working-tree.patch");
+        writeFileSync(patch, (await git(["diff", "--binary", "HEAD"])).out);
+        const applied = await git(["apply", "--whitespace=nowarn", patch], copy);
+        if (applied.code !== 0) throw new Error(`the working tree's changes do not apply: ${applied.out}`);
+        dirty = " with the working tree's changes";
+      }
       symlinkSync(join(ROOT, "node_modules"), file("node_modules"), "dir");
-      note(
-        `${copy} at ${(await git(["rev-parse", "--short", "HEAD"], copy)).out.trim()}${rev === "HEAD" ? "" : " (working tree)"}`,
-      );
+      note(`${copy} at ${rev} (${sha.slice(0, 7)})${dirty}`);
       if (existsSync(file("data/upstream")) || existsSync(file("dist")))
         fail("the clone already has data/upstream/ or dist/");
     });
