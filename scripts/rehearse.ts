@@ -296,11 +296,11 @@ async function main(): Promise<number> {
         fail("the ODS stand-in got no request: data:fetch did not read ODS_REPORTS_BASE");
     });
     await step("fetch during an ODS outage: the newer live copies are kept", async (fail, note) => {
-      ods!.outage = true;
+      ods!.setOutage(true);
       let out = "";
       for (const e of live)
         out += (await run("npm", ["run", "--silent", "data:fetch", "--", "--only", e.path], copy, env)).out;
-      ods!.outage = false;
+      ods!.setOutage(false);
       note(tail(out, 10));
       for (const e of live)
         if (holds(e.path) !== served(e.path))

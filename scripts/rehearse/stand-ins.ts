@@ -36,8 +36,8 @@ async function listen(
 }
 
 export interface OdsStandIn extends StandIn {
-  /** While true, every report request gets 503, as during an outage. */
-  outage: boolean;
+  /** While on, every report request gets 503, as during an outage. */
+  setOutage(on: boolean): void;
 }
 
 /** ODS Data Search and Export: GET /api/getReport?report=<name> sends the report as CSV. */
@@ -55,14 +55,7 @@ export async function startOds(reports: Record<string, string>): Promise<OdsStan
     const bytes = Buffer.from(body, "utf8");
     res.writeHead(200, { "content-type": "text/csv", "content-length": String(bytes.length) }).end(bytes);
   });
-  return Object.assign(base, {
-    get outage() {
-      return state.outage;
-    },
-    set outage(v: boolean) {
-      state.outage = v;
-    },
-  });
+  return { ...base, setOutage: (on) => void (state.outage = on) };
 }
 
 export interface ParliamentStandIn {

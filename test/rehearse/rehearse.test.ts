@@ -2,7 +2,10 @@
  * The release rehearsal: its rules on small tables and pages, then the whole rehearsal on a clean copy
  * of the repository (npm run rehearse), which must pass.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseEtr, parseSucc } from "../../scripts/import/ods-trusts.ts";
@@ -19,6 +22,7 @@ import {
   type TrustStatus,
 } from "../../scripts/rehearse/scenario.ts";
 import { pageText, sentences, staleEditionSentences, textOfClass } from "../../scripts/rehearse/site.ts";
+import { networkGuard, startOds, startParliament } from "../../scripts/rehearse/stand-ins.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -185,6 +189,61 @@ describe("reading the built site", () => {
     expect(
       flagged("On the list of 30 November 2026, 12 of the 36 integrated care boards then in force had one."),
     ).toEqual([]);
+  });
+});
+
+describe("the stand-ins", () => {
+  it("ODS sends each report as CSV, 503 during an outage and 404 for a report it does not have", async () => {
+    const ods = await startOds({ etr: '"RAA","A"\n' });
+    const etr = `${ods.url}/api/getReport?report=etr`;
+    try {
+      const ok = await fetch(etr);
+      expect([ok.status, ok.headers.get("content-type"), await ok.text()]).toEqual([200, "text/csv", '"RAA","A"\n']);
+      ods.setOutage(true);
+      expect((await fetch(etr)).status).toBe(503);
+      ods.setOutage(false);
+      expect((await fetch(etr)).status).toBe(200);
+      expect((await fetch(`${ods.url}/api/getReport?report=succ`)).status).toBe(404);
+    } finally {
+      await ods.close();
+    }
+  });
+
+  it("Parliament throttles the first list request, then sends fewer records a page than asked, and members on their own host", async () => {
+    const records = JSON.parse(readFileSync(join(ROOT, "test/fixtures/rehearsal/questions.json"), "utf8"));
+    const p = await startParliament(records, {
+      members: { 4444: "Minister B" },
+      expandable: [],
+      page_size: 2,
+      retry_after_seconds: 1,
+    });
+    const list = `${p.api.url}/api/writtenquestions/questions?searchTerm=electronic+patient+record&take=100&skip=0`;
+    try {
+      const first = await fetch(list);
+      expect([first.status, first.headers.get("retry-after")]).toEqual([429, "1"]);
+      const page = (await (await fetch(list)).json()) as { totalResults: number; results: unknown[] };
+      expect([page.results.length, page.totalResults]).toEqual([2, 4]);
+      expect((await fetch(`${p.members.url}/api/Members/4444`)).status).toBe(200);
+      expect((await fetch(`${p.members.url}/api/Members/5999`)).status).toBe(404);
+      expect((await fetch(`${p.api.url}/api/Members/4444`)).status).toBe(404);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it("the network guard refuses every host name but localhost, and logs it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "epr-guard-"));
+    try {
+      writeFileSync(join(dir, "guard.mjs"), networkGuard(join(dir, "log")));
+      const probe = `import dns from "node:dns"; for (const h of ["localhost", "example.org"]) dns.lookup(h, (e) => console.log(h, e ? e.code : "ok"));`;
+      const r = spawnSync(process.execPath, ["--import", join(dir, "guard.mjs"), "--input-type=module", "-e", probe], {
+        encoding: "utf8",
+      });
+      expect(r.stdout.split("\n").sort()).toEqual(["", "example.org ENOTFOUND", "localhost ok"]);
+      expect(readFileSync(join(dir, "log"), "utf8")).toBe("example.org\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
