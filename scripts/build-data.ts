@@ -117,6 +117,7 @@ export function trustDownloadRows(site: SiteData): Record<string, string | numbe
     status_now_since: t.status_now.since,
     status_now_supplier: t.status_now.supplier,
     status_now_source_id: t.status_now.source_id ?? t.status_now.event_id,
+    status_now_contradicted_by: t.status_now.contradictions.map((c) => c.source_id).join(";"),
     list_date: t.list?.as_of ?? null,
     list_source_id: t.list?.source_id ?? null,
     has_epr_on_list_date: t.list ? t.list.has_epr : null,

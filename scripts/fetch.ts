@@ -1,11 +1,24 @@
 /**
- * npm run data:fetch [-- --only <path>] [-- --out <dir>] [-- --manifest <file>]
+ * npm run data:fetch [-- --only <path>] [-- --out <dir>] [-- --manifest <file>] [-- --reports-base <url>]
  *                    [-- --timeout <seconds>] [-- --attempts <n>] [-- --backoff-ms <ms>]
+ * npm run data:fetch -- --accept [-- --only <path>] [-- --out <dir>] [-- --manifest <file>] [-- --sources <file>]
  *
  * Downloads every upstream file listed in data/upstream.json into data/upstream/ (git-ignored), one
  * at a time in path order, then `npm run data:import` turns them into data/*.csv. Each file is
  * checked (status, type, size, length) before it replaces the previous copy, and a failure leaves
- * that copy untouched. Exit code 1 if any file failed.
+ * that copy untouched. When a live endpoint fails, the copy already here is kept (KEPT in the report)
+ * and its pinned fallback is read only when there is no copy at all (FALLBACK in the report); the
+ * state file data/upstream/.fetch-state.json records, for each file, whether it was read from `url` or
+ * `fallback_url`, the address read and when. Exit code 1 if any file failed, else 3 if a live endpoint
+ * failed (a copy kept or the fallback read), else 0.
+ *
+ * Host: --reports-base, else the environment variable ODS_REPORTS_BASE, replaces the origin
+ * https://www.odsdatasearchandexport.nhs.uk of live entries (an http(s) URL; plain http only to this
+ * machine, for a local stand-in).
+ *
+ * --accept, after review and without any download: writes each changed file's sha256 into the
+ * manifest and, for each live entry read from its endpoint, its source's date (the day it was read),
+ * via (the address read) and date_note into data/sources.json; both files keep their layout.
  *
  * node:http/https rather than global fetch: fetch decompresses gzip transparently, which would make
  * Content-Length (the compressed size) useless for spotting a truncated download.
@@ -17,20 +30,30 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { argValue, kindOf, readBytes, readText, runMain, writeAllAtomically } from "./lib/io.ts";
 import { DataError } from "../src/lib/data/errors.ts";
+import { toJson } from "../src/lib/data/json.ts";
+import { parseSources } from "../src/lib/data/sources.ts";
 import { FORMATS, type Inspection } from "./connectors/formats.ts";
 import {
   backoffMs,
   bodyProblem,
+  acceptFetched,
   conditionalHeaders,
   contentTypeFailure,
   declaredLength,
   describeOutcome,
+  exitCode,
+  flagValue,
+  hostBase,
   isRetryable,
+  keepsLocalCopy,
   parseManifest,
+  ODS_REPORTS_ORIGIN,
   parseState,
+  pointLiveEntries,
   positiveNumber,
   redirectProblem,
   selectEntries,
+  serializeManifest,
   serializeState,
   sha256Hex,
   sortByPath,
@@ -288,12 +311,17 @@ export async function fetchEntry(
   if ("problem" in local)
     return { outcome: { ...base, status: "failed", failure: { kind: "write", message: local.problem }, attempts: 0 } };
   const localSha256 = local.sha256;
-  const conditional = conditionalHeaders(previous, localSha256);
+  const conditional = conditionalHeaders(previous, localSha256, entry.url);
   const headers = { ...BASE_HEADERS, ...conditional };
 
   let { response, attempts, report } = await download(entry, entry.url, headers, options);
   let fallback: { url: string; primaryFailure: Failure } | undefined;
-  // A live endpoint that fails (or sends something else) gives way to its pinned copy, said so in the report.
+  // A live endpoint that fails (or sends something else) leaves the copy here as it is: the pinned
+  // fallback is older than any live copy, and writing it would undo what the live copy added.
+  const kept = response.kind === "failed" && entry.fallback_url ? keepsLocalCopy(previous, localSha256) : null;
+  if (response.kind === "failed" && kept)
+    return { outcome: { ...base, status: "kept", failure: response.failure, attempts, kept } };
+  // With no copy here at all, the pinned copy is read instead, and labelled as such.
   if (response.kind === "failed" && entry.fallback_url) {
     const second = await download(entry, entry.fallback_url, BASE_HEADERS, options);
     attempts += second.attempts;
@@ -328,10 +356,13 @@ export async function fetchEntry(
         },
       };
     }
-    const state = {
+    // A 304 from the address asked vouches for the copy as a read of it.
+    const state: StateEntry = {
       ...previous,
       etag: response.etag ?? previous.etag,
       last_modified: response.lastModified ?? previous.last_modified,
+      from: "url",
+      url: entry.url,
     };
     return {
       outcome: {
@@ -374,6 +405,8 @@ export async function fetchEntry(
     sha256,
     bytes: response.body.length,
     fetched_at: (options.now ?? (() => new Date()))().toISOString(),
+    from: fallback ? "fallback_url" : "url",
+    url: fallback ? fallback.url : entry.url,
   };
   return {
     outcome: {
@@ -432,16 +465,59 @@ export async function fetchAll(entries: ManifestEntry[], options: FetchOptions):
   return outcomes;
 }
 
+/** `--accept`: record what the last fetch read, after review (no network). */
+function accept(manifestPath: string, sourcesPath: string, outDir: string, only: string): void {
+  const manifest = parseManifest(readText(manifestPath), manifestPath);
+  selectEntries(manifest, only, manifestPath);
+  const sourcesText = readText(sourcesPath);
+  parseSources(sourcesText, sourcesPath);
+  const onDisk = (path: string) => {
+    const local = destination(outDir, path);
+    if ("problem" in local) throw new DataError([{ file: join(outDir, path), expected: `a file (${local.problem})` }]);
+    return local.sha256;
+  };
+  const result = acceptFetched(
+    manifest,
+    JSON.parse(sourcesText) as Record<string, unknown>[],
+    readState(outDir),
+    onDisk,
+    { manifest: manifestPath, sources: sourcesPath, outDir },
+    only,
+  );
+  for (const line of result.lines) console.log(line);
+  const texts = { [manifestPath]: serializeManifest(result.manifest), [sourcesPath]: toJson(result.sources) };
+  // Written only as valid as they were read.
+  parseManifest(texts[manifestPath]!, manifestPath);
+  parseSources(texts[sourcesPath]!, sourcesPath);
+  const changed = Object.fromEntries(Object.entries(texts).filter(([path, text]) => text !== readText(path)));
+  if (Object.keys(changed).length) writeAllAtomically(changed);
+  console.log(Object.keys(changed).length ? `Updated ${Object.keys(changed).join(" and ")}.` : "Nothing to update.");
+}
+
 if (import.meta.main) {
   await runMain(async () => {
     const manifestPath = argValue("manifest", "data/upstream.json");
-    const entries = selectEntries(
-      parseManifest(readText(manifestPath), manifestPath),
-      argValue("only", ""),
-      manifestPath,
+    const outDir = argValue("out", "data/upstream");
+    if (process.argv.includes("--accept")) {
+      accept(manifestPath, argValue("sources", "data/sources.json"), outDir, argValue("only", ""));
+      return;
+    }
+    const reportsBase = hostBase(
+      {
+        flag: "reports-base",
+        flagValue: flagValue(process.argv, "reports-base"),
+        variable: "ODS_REPORTS_BASE",
+        env: process.env,
+      },
+      ODS_REPORTS_ORIGIN,
+    );
+    const entries = pointLiveEntries(
+      selectEntries(parseManifest(readText(manifestPath), manifestPath), argValue("only", ""), manifestPath),
+      ODS_REPORTS_ORIGIN,
+      reportsBase,
     );
     const outcomes = await fetchAll(entries, {
-      outDir: argValue("out", "data/upstream"),
+      outDir,
       timeoutMs: positiveNumber("timeout", argValue("timeout", String(DEFAULTS.timeoutMs / 1000))) * 1000,
       attempts: positiveNumber("attempts", argValue("attempts", String(DEFAULTS.attempts)), true),
       backoffBaseMs: positiveNumber("backoff-ms", argValue("backoff-ms", String(DEFAULTS.backoffBaseMs))),
@@ -453,7 +529,13 @@ if (import.meta.main) {
       console.error(
         `${failed.length} of ${outcomes.length} files failed; their previous copies are unchanged:\n${failed.map(describeOutcome).join("\n")}`,
       );
-      process.exitCode = 1;
     }
+    const degraded = outcomes.filter((o) => o.status === "kept" || (o.status !== "failed" && o.fallback));
+    if (degraded.length > 0) {
+      console.error(
+        `${degraded.length} live ${degraded.length === 1 ? "endpoint" : "endpoints"} failed; the import will read ${degraded.length === 1 ? "this copy" : "these copies"}, not a new read:\n${degraded.map((o) => describeOutcome(o).split("\n")[0]).join("\n")}`,
+      );
+    }
+    process.exitCode = exitCode(outcomes);
   });
 }

@@ -3,8 +3,15 @@
  *                  [-- --out data/upstream/ods-ord/RO197.json] [-- --etr data/upstream/ods-etr/etr.csv] [-- --today YYYY-MM-DD]
  * npm run data:ods -- --report ect [-- --report-base <DSE URL>] [-- --out-dir data/upstream]
  *
+ * Hosts: --base, else the environment variable ODS_ORD_BASE, else
+ * https://directory.spineservices.nhs.uk/ORD/2-0-0 (the ORD API, its path included); --report-base (the
+ * whole getReport address), else ODS_REPORTS_BASE in place of the origin
+ * https://www.odsdatasearchandexport.nhs.uk, else that origin. Each must be an http(s) URL (plain http
+ * only to this machine, for a local stand-in).
+ *
  * The ODS ORD API (directory.spineservices.nhs.uk/ORD/2-0-0): lists every organisation with a primary role
- * (RO197: NHS trusts), paged by Offset with the total in X-Total-Count, and says plainly what it got:
+ * (RO197: NHS trusts), paged by Offset (the records received) until the total in X-Total-Count is read
+ * (an empty page before then fails the run, writing nothing), and says plainly what it got:
  * the format, counts by status, the first rows, and which trusts it lists as active that the etr report
  * has not open, and the other way round. It writes the list, sorted, to data/upstream/ods-ord/ (not
  * committed); the importer still reads the etr report, whose fields (region, ICB, dates) the list lacks.
@@ -17,7 +24,7 @@ import { existsSync } from "node:fs";
 import { DataError } from "../../src/lib/data/errors.ts";
 import { toJson } from "../../src/lib/data/json.ts";
 import { parseEtr } from "../import/ods-trusts.ts";
-import { positiveNumber } from "../lib/fetch-source.ts";
+import { flagValue, hostBase, ODS_REPORTS_ORIGIN, positiveNumber, withOrigin } from "../lib/fetch-source.ts";
 import { argValue, readText, runMain, writeAllAtomically } from "../lib/io.ts";
 import { DEFAULTS, fetchAll } from "../fetch.ts";
 import { describeOutcome, type ManifestEntry } from "../lib/fetch-source.ts";
@@ -156,6 +163,16 @@ export async function fetchOrd(
     pages += 1;
     const header = response.headers.get("x-total-count");
     if (header !== null && /^\d+$/.test(header.trim())) total = Number(header.trim());
+    // An empty page before the total is read: the list would be short, and a trust missing from it
+    // would look closed, so the run fails and writes nothing.
+    if (page.length === 0 && total !== null && organisations.length < total)
+      throw new DataError([
+        {
+          file: url,
+          value: `an empty page at ${organisations.length} of ${total}`,
+          expected: `all ${total} organisations X-Total-Count gave; the service stopped after ${organisations.length}, so nothing was written`,
+        },
+      ]);
     organisations.push(...page);
     const done = total !== null ? organisations.length >= total : page.length < opts.limit;
     if (done || page.length === 0) break;
@@ -195,7 +212,19 @@ if (import.meta.main) {
     failingClearly(async () => {
       const report = argValue("report", "");
       if (report) {
-        const entry = reportEntry(report, argValue("report-base", DSE_BASE));
+        const reportBase = flagValue(process.argv, "report-base");
+        const entry = reportEntry(
+          report,
+          reportBase !== null && reportBase !== ""
+            ? hostBase({ flag: "report-base", flagValue: reportBase, variable: "ODS_REPORTS_BASE", env: {} }, DSE_BASE)
+            : withOrigin(
+                DSE_BASE,
+                hostBase(
+                  { flag: "report-base", flagValue: null, variable: "ODS_REPORTS_BASE", env: process.env },
+                  ODS_REPORTS_ORIGIN,
+                ),
+              ),
+        );
         const [outcome] = await fetchAll([entry], {
           outDir: argValue("out-dir", "data/upstream"),
           ...DEFAULTS,
@@ -209,7 +238,10 @@ if (import.meta.main) {
       if (!/^RO\d+$/.test(role))
         throw new DataError([{ file: "--role", value: role, expected: "an ODS role id such as RO197" }]);
       const { organisations, lines } = await fetchOrd({
-        base: argValue("base", ORD_BASE),
+        base: hostBase(
+          { flag: "base", flagValue: flagValue(process.argv, "base"), variable: "ODS_ORD_BASE", env: process.env },
+          ORD_BASE,
+        ),
         role,
         limit: positiveNumber("limit", argValue("limit", "1000"), true),
         maxPages: positiveNumber("max-pages", argValue("max-pages", "20"), true),

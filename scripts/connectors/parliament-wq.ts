@@ -3,15 +3,21 @@
  *                      [-- --api-base <url>] [-- --members-base <url>] [-- --data <dir>]
  *                      [-- --timeout <s>] [-- --attempts <n>] [-- --backoff-ms <ms>] [-- --max-wait <s>]
  *
+ * Hosts: --api-base, else the environment variable PARLIAMENT_API_BASE, else
+ * https://questions-statements-api.parliament.uk (written questions); --members-base, else
+ * PARLIAMENT_MEMBERS_BASE, else https://members-api.parliament.uk (members). Each must be an http(s) URL
+ * (plain http only to this machine, for a local stand-in).
+ *
  * Asks Parliament's written questions service for answers from the department in
  * data/parliament/query.json that were answered or corrected since `answered_since`, once per search
- * term, and keeps the ones whose full text mentions a term in data/parliament/answers.json. Answers cut
- * short in the list are read in full; members' names come from the expanded record or the members
- * service. Answers seeded from the archive are read again so their dates and names are filled in.
+ * term, and keeps the ones whose full text mentions a term in data/parliament/answers.json. Each search
+ * is paged by the records received until totalResults are read; a service that stops short fails the
+ * run. Answers cut short in the list are read in full; members' names come from the expanded record or
+ * the members service (a member it answers 404 for is kept by id, with a note that the name was not
+ * found). Answers seeded from the archive are read again so their dates and names are filled in.
  * Then `answered_since` moves to today. Either both files are written or neither: a request that still
  * fails after its retries, or a response in a shape we do not expect, stops the run with the address
- * and what came back. `npm run data:diff` then lists new and corrected answers for review.
- */
+ * and what came back. `npm run data:diff` then lists new and corrected answers for review. */
 import { join } from "node:path";
 import { DataError } from "../../src/lib/data/errors.ts";
 import { isIsoDay } from "../../src/lib/data/dates.ts";
@@ -23,7 +29,7 @@ import {
   toStoredAnswer,
   type ServiceQuestion,
 } from "../../src/lib/parliament/service.ts";
-import { positiveNumber } from "../lib/fetch-source.ts";
+import { flagValue, hostBase, positiveNumber } from "../lib/fetch-source.ts";
 import { argValue, readText, runMain, writeAllAtomically } from "../lib/io.ts";
 import { failingClearly, getJson, HttpError, HTTP_DEFAULTS, preview, Session, type HttpOptions } from "./http.ts";
 
@@ -118,7 +124,12 @@ interface SearchReport {
   total: number;
 }
 
-/** Pages through one search: take/skip until totalResults are read, an empty page, or the page cap. */
+/**
+ * Pages through one search: skip advances by the records actually received (the service may send fewer
+ * than `take`), until as many as totalResults are read. An empty page before then means the service
+ * stopped short: the run fails, naming the address and the counts, rather than move answered_since past
+ * answers it never sent.
+ */
 async function search(
   session: Session,
   opts: AnswersOptions,
@@ -129,25 +140,32 @@ async function search(
   const questions: ServiceQuestion[] = [];
   let total = 0;
   let pages = 0;
-  for (let skip = 0; pages === 0 || skip < total; skip += opts.take) {
+  do {
+    const url = listUrl(opts.apiBase, query, term, by, opts.today, opts.take, questions.length);
     if (pages >= opts.maxPages) {
       throw new DataError([
         {
-          file: listUrl(opts.apiBase, query, term, by, opts.today, opts.take, skip),
-          value: `${total} results`,
+          file: url,
+          value: `${questions.length} of ${total} results read`,
           expected: `at most ${opts.maxPages} pages of ${opts.take}: set an earlier answered_since in smaller steps, or raise --max-pages`,
         },
       ]);
     }
-    const url = listUrl(opts.apiBase, query, term, by, opts.today, opts.take, skip);
     const { json } = await getJson(session, url);
     const page = readPage(json, url);
     pages += 1;
     total = page.total;
+    if (page.values.length === 0 && questions.length < total) {
+      throw new DataError([
+        {
+          file: url,
+          value: `an empty page at ${questions.length} of ${total}`,
+          expected: `all ${total} results the service counted; it stopped after ${questions.length}, so nothing was written and answered_since stays ${query.answered_since}`,
+        },
+      ]);
+    }
     page.values.forEach((v, i) => questions.push(readServiceQuestion(v, `${url} results[${i}].value`)));
-    // A short or empty page before the total is reached would otherwise loop forever on a stale count.
-    if (page.values.length === 0) break;
-  }
+  } while (questions.length < total);
   return { report: { term, by, pages, total }, questions };
 }
 
@@ -162,15 +180,41 @@ async function detail(session: Session, opts: AnswersOptions, id: number): Promi
   }
 }
 
+/** A member's name, or null when the members service answers 404 (other failures stop the run). */
 async function memberName(session: Session, opts: AnswersOptions, id: number): Promise<string | null> {
   const url = memberUrl(opts.membersBase, id);
-  const { json } = await getJson(session, url);
+  let json: unknown;
+  try {
+    ({ json } = await getJson(session, url));
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 404) return null;
+    throw e;
+  }
   const name = (json as { value?: { nameDisplayAs?: unknown } } | null)?.value?.nameDisplayAs;
   if (typeof name !== "string" || name.trim() === "")
     throw new DataError([
       { file: url, value: preview(JSON.stringify(json)), expected: 'a member {"value": {"nameDisplayAs": "..."}}' },
     ]);
   return name.trim();
+}
+
+/** Says which member ids of an answer the members service did not know, so the missing name is explained. */
+export function unknownMembersNote(
+  answer: Pick<StoredAnswer, "asking_member_id" | "asking_member" | "answering_member_id" | "answering_member">,
+  unknown: ReadonlySet<number>,
+): string | null {
+  const parts: string[] = [];
+  if (answer.asking_member === null && answer.asking_member_id !== null && unknown.has(answer.asking_member_id))
+    parts.push(`member ${answer.asking_member_id}, who asked`);
+  if (
+    answer.answering_member === null &&
+    answer.answering_member_id !== null &&
+    unknown.has(answer.answering_member_id)
+  )
+    parts.push(`member ${answer.answering_member_id}, who answered`);
+  return parts.length
+    ? `Parliament's members service did not find ${parts.join(", or ")}, so the name is not given.`
+    : null;
 }
 
 export interface RunReport {
@@ -282,11 +326,17 @@ export async function refreshAnswers(
         .filter((id): id is number => id !== null && !names.has(id)),
     ),
   ].sort((a, b) => a - b);
+  const unknown = new Set<number>();
   for (const id of missing) {
     const name = await memberName(session, opts, id);
     if (name) names.set(id, name);
+    else unknown.add(id);
   }
   if (missing.length) lines.push(`  Looked up ${missing.length} members' names.`);
+  if (unknown.size)
+    lines.push(
+      `  Not found by the members service (404), recorded without a name: ${[...unknown].map((id) => `member ${id}`).join(", ")}.`,
+    );
 
   const byId = new Map(stored.map((a) => [a.id, a]));
   let kept = 0;
@@ -294,7 +344,8 @@ export async function refreshAnswers(
   for (const q of full.values()) {
     const answer = toStoredAnswer(q, query.terms, query.answering_body_id, names);
     if (answer) {
-      byId.set(q.id, answer);
+      const note = unknownMembersNote(answer, unknown);
+      byId.set(q.id, note ? { ...answer, note } : answer);
       kept += 1;
     } else if (byId.get(q.id)?.origin === "archive") {
       // An archive answer the service no longer attributes to the department, or whose full text has no
@@ -320,6 +371,7 @@ export async function refreshAnswers(
 if (import.meta.main) {
   await runMain(() =>
     failingClearly(async () => {
+      const env = process.env;
       const dir = argValue("data", "data");
       const answersFile = join(dir, "parliament/answers.json");
       const queryFile = join(dir, "parliament/query.json");
@@ -328,8 +380,19 @@ if (import.meta.main) {
       const num = (name: string, fallback: number, whole = true) =>
         positiveNumber(name, argValue(name, String(fallback)), whole);
       const result = await refreshAnswers(stored, query, {
-        apiBase: argValue("api-base", SERVICE.apiBase),
-        membersBase: argValue("members-base", SERVICE.membersBase),
+        apiBase: hostBase(
+          { flag: "api-base", flagValue: flagValue(process.argv, "api-base"), variable: "PARLIAMENT_API_BASE", env },
+          SERVICE.apiBase,
+        ),
+        membersBase: hostBase(
+          {
+            flag: "members-base",
+            flagValue: flagValue(process.argv, "members-base"),
+            variable: "PARLIAMENT_MEMBERS_BASE",
+            env,
+          },
+          SERVICE.membersBase,
+        ),
         today: argValue("today", new Date().toISOString().slice(0, 10)),
         take: num("take", ANSWERS_DEFAULTS.take),
         maxPages: num("max-pages", ANSWERS_DEFAULTS.maxPages),

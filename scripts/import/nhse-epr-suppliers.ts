@@ -28,13 +28,23 @@ const NO_EPR = /^no epr\b/i;
 export const EPR_STATUS_COLUMNS = columnsOf(eprStatusTable);
 export type EprStatusCsvRow = Record<(typeof EPR_STATUS_COLUMNS)[number], string>;
 
-/** One edition of the list: where its workbook is, and the source id and date it is published under. */
+/**
+ * One edition of the list: where its workbook is, and the source id and date it is published under.
+ * A workbook others can download sits in the upstream folder (fetched as data/upstream.json says); one
+ * that came by email has no address, so it is kept in the repository, under data/editions/.
+ */
 export interface ListEditionInput {
-  /** Path of the workbook, relative to the upstream folder. */
+  /** Path of the workbook: relative to the upstream folder, or for `emailed`, to the data folder. */
   path: string;
   source_id: string;
   /** The date the list describes, YYYY-MM-DD. */
   as_of: string;
+  /** `emailed`: kept under data/editions/ and committed, with how it was received; absent: fetched. */
+  kind?: "emailed" | undefined;
+  /** How an emailed edition came (who sent it, when, in reply to what). */
+  received?: string | undefined;
+  /** sha256 of an emailed workbook as recorded, so a changed copy is noticed. */
+  sha256?: string | undefined;
 }
 
 /**

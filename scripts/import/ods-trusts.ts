@@ -121,12 +121,21 @@ export function parseSucc(text: string, file: string): Succession[] {
 export const TRUST_COLUMNS = columnsOf(trustsTable);
 export type TrustCsvRow = Record<(typeof TRUST_COLUMNS)[number], string>;
 
+/** Each trust's board before April 2026, from the older (2025) etr extract. */
+export function boardsBefore2026(older: readonly OdsTrust[]): Map<string, string> {
+  return new Map(older.map((t) => [t.code, t.icbCode]));
+}
+
 /**
- * English trusts open on or after `since`. ICB codes come from the older extract where it has the
- * trust, because names and hex positions exist only for the pre-April-2026 ICBs.
+ * English trusts open on or after `since`. ICB codes come from `icbBefore2026` (the older extract, or
+ * the committed trusts.csv when that extract is not at hand) where it has the trust, because names and
+ * hex positions exist only for the pre-April-2026 ICBs; a trust new since has only its 2026 board.
  */
-export function buildTrustRows(current: OdsTrust[], older: OdsTrust[], since: string): TrustCsvRow[] {
-  const olderByCode = new Map(older.map((t) => [t.code, t]));
+export function buildTrustRows(
+  current: OdsTrust[],
+  icbBefore2026: ReadonlyMap<string, string>,
+  since: string,
+): TrustCsvRow[] {
   return current
     .filter((t) => t.regionCode !== null && t.gor !== "W")
     .filter((t) => t.closeDate === null || t.closeDate >= since)
@@ -135,7 +144,7 @@ export function buildTrustRows(current: OdsTrust[], older: OdsTrust[], since: st
       name: tidyTrustName(t.odsName),
       ods_name: t.odsName,
       region_code: t.regionCode ?? "",
-      icb_code: olderByCode.get(t.code)?.icbCode ?? t.icbCode,
+      icb_code: icbBefore2026.get(t.code) ?? t.icbCode,
       icb_code_2026: t.icbCode,
       postcode: t.postcode,
       open_date: t.openDate,

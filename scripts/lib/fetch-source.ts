@@ -27,13 +27,19 @@ export interface ManifestEntry {
   publisher_url?: string;
 }
 
-/** What the last successful fetch of one path saw: validators for the next conditional request. */
+/**
+ * What the last successful fetch of one path saw: validators for the next conditional request, and
+ * where the copy on disk came from (`from`: the entry's `url` or its `fallback_url`; null in state
+ * written before this was recorded) and the address actually read (null likewise).
+ */
 export interface StateEntry {
   etag: string | null;
   last_modified: string | null;
   sha256: string;
   bytes: number;
   fetched_at: string;
+  from: "url" | "fallback_url" | null;
+  url: string | null;
 }
 
 export type FetchState = Record<string, StateEntry>;
@@ -61,8 +67,16 @@ interface Found {
   fallback?: { url: string; primaryFailure: Failure };
 }
 
+/** The copy on disk that a failed live endpoint leaves in place, rather than its older pinned fallback. */
+export interface KeptCopy {
+  sha256: string;
+  /** When data:fetch read it from the endpoint; null when the state does not record where it came from. */
+  fetched_at: string | null;
+}
+
 export type Outcome =
   | ({ path: string; url: string; status: "fetched"; sha256: string; bytes: number; changedUpstream: boolean } & Found)
+  | { path: string; url: string; status: "kept"; failure: Failure; attempts: number; kept: KeptCopy }
   | ({
       path: string;
       url: string;
@@ -103,6 +117,54 @@ export function urlProblem(url: string): string | null {
   if (parsed.protocol === "https:") return null;
   if (parsed.protocol === "http:" && LOOPBACK_HOSTS.has(parsed.hostname)) return null;
   return "an https URL (plain http only to 127.0.0.1 or localhost)";
+}
+
+/**
+ * A connector's host, from its command-line flag, else its environment variable, else the publisher's
+ * address. Whichever is used must be an absolute http(s) URL with no query or fragment that passes
+ * urlProblem; otherwise the error names the flag or the variable, so a typo never sends requests astray.
+ */
+export function hostBase(
+  choice: { flag: string; flagValue: string | null; variable: string; env: Record<string, string | undefined> },
+  publisher: string,
+): string {
+  const fromFlag = choice.flagValue !== null && choice.flagValue !== "";
+  const fromEnv = !fromFlag && choice.env[choice.variable] !== undefined && choice.env[choice.variable] !== "";
+  const value = fromFlag ? choice.flagValue! : fromEnv ? choice.env[choice.variable]! : publisher;
+  const where = fromFlag
+    ? `--${choice.flag}`
+    : fromEnv
+      ? `environment variable ${choice.variable}`
+      : "built-in address";
+  let parsed: URL | null;
+  try {
+    parsed = new URL(value);
+  } catch {
+    parsed = null;
+  }
+  const why =
+    parsed === null || (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+      ? "an absolute http(s) URL"
+      : parsed.search !== "" || parsed.hash !== ""
+        ? "a URL with no query or fragment"
+        : urlProblem(value);
+  if (why)
+    throw new DataError([
+      { file: where, value, expected: `${why}, such as ${publisher} or http://127.0.0.1:8080 for a local stand-in` },
+    ]);
+  return value;
+}
+
+/** The value after `--name` on the command line, or null when the flag is absent. */
+export function flagValue(argv: readonly string[], name: string): string | null {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1]! : null;
+}
+
+/** `url` with its origin (scheme, host, port) replaced by `base`, keeping base's path as a prefix. */
+export function withOrigin(url: string, base: string): string {
+  const u = new URL(url);
+  return `${base.replace(/\/+$/, "")}${u.pathname}${u.search}`;
 }
 
 function isLoopback(url: URL): boolean {
@@ -273,6 +335,8 @@ export function parseState(text: string | null): FetchState {
           sha256: v.sha256,
           bytes: v.bytes!,
           fetched_at: v.fetched_at,
+          from: v.from === "url" || v.from === "fallback_url" ? v.from : null,
+          url: typeof v.url === "string" && urlProblem(v.url) === null ? v.url : null,
         };
       }
     }
@@ -293,6 +357,8 @@ export function serializeState(state: FetchState): string {
       sha256: s.sha256,
       bytes: s.bytes,
       fetched_at: s.fetched_at,
+      from: s.from,
+      url: s.url,
     };
   }
   return toJson(sorted);
@@ -330,14 +396,17 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /**
- * Validators to send, only when the copy on disk is exactly the one the state describes: a 304
- * means "keep what you have", which is wrong if what we have was edited, replaced or deleted.
+ * Validators to send, only when the copy on disk is exactly the one the state describes and it was
+ * read from the address asked now: a 304 means "keep what you have", which is wrong if what we have
+ * was edited, replaced or deleted, or came from another server (the fallback, or another host).
  */
 export function conditionalHeaders(
   previous: StateEntry | undefined,
   localSha256: string | null,
+  url: string | null = null,
 ): Record<string, string> {
   if (!previous || localSha256 !== previous.sha256) return {};
+  if (previous.from === "fallback_url" || (url !== null && previous.url !== null && previous.url !== url)) return {};
   const headers: Record<string, string> = {};
   if (previous.etag) headers["if-none-match"] = previous.etag;
   if (previous.last_modified) headers["if-modified-since"] = previous.last_modified;
@@ -409,8 +478,40 @@ export function describeFailure(f: Failure): string {
   }
 }
 
+/**
+ * Whether the copy on disk must be kept when a live endpoint fails: any copy except one the state
+ * records as the pinned fallback itself. A copy whose origin is not recorded may be newer than the
+ * pinned one, so it is kept too; only when there is no copy at all is the fallback read.
+ */
+export function keepsLocalCopy(previous: StateEntry | undefined, localSha256: string | null): KeptCopy | null {
+  if (localSha256 === null) return null;
+  const recorded = previous !== undefined && previous.sha256 === localSha256;
+  if (recorded && previous.from === "fallback_url") return null;
+  return { sha256: localSha256, fetched_at: recorded && previous.from === "url" ? previous.fetched_at : null };
+}
+
+/**
+ * Exit code of data:fetch: 1 when a file failed; 3 when every file has a copy but a live endpoint
+ * failed, so a last good copy was kept or the pinned fallback read (the weekly job says so); else 0.
+ */
+export function exitCode(outcomes: Outcome[]): 0 | 1 | 3 {
+  if (outcomes.some((o) => o.status === "failed")) return 1;
+  if (outcomes.some((o) => o.status === "kept" || (o.status !== "failed" && o.fallback))) return 3;
+  return 0;
+}
+
 /** One result as printed: path first, sha256 in full, no timestamps (so runs can be diffed). */
 export function describeOutcome(o: Outcome): string {
+  if (o.status === "kept") {
+    const tries = o.attempts === 1 ? "1 attempt" : `${o.attempts} attempts`;
+    const copy = o.kept.fetched_at
+      ? `last good live copy of ${o.path} from ${o.kept.fetched_at.slice(0, 10)}`
+      : `the copy of ${o.path} already here (where it came from is not recorded, so it may be newer than the pinned fallback)`;
+    return [
+      `KEPT ${copy}, sha256 ${o.kept.sha256}; endpoint failed: ${describeFailure(o.failure).split("\n")[0]} (${tries}) at ${o.url}`,
+      "  the pinned fallback copy was not read, so nothing newer is undone; the import reads the kept copy",
+    ].join("\n");
+  }
   if (o.status === "failed") {
     const tries = o.attempts === 1 ? "1 attempt" : `${o.attempts} attempts`;
     const fallback = o.fallback_failure
@@ -418,8 +519,9 @@ export function describeOutcome(o: Outcome): string {
       : "";
     return `FAILED ${o.path} from ${o.url}: ${describeFailure(o.failure)} (${tries})${fallback}`;
   }
-  const head =
-    o.status === "fetched"
+  const head = o.fallback
+    ? `FALLBACK ${o.path}: ${o.bytes} bytes, sha256 ${o.sha256}, from the pinned fallback copy, not the publisher's endpoint (there was no live copy here to keep)`
+    : o.status === "fetched"
       ? `fetched ${o.path}: ${o.bytes} bytes, sha256 ${o.sha256}`
       : `not modified ${o.path}: 304, previous copy kept (${o.bytes} bytes, sha256 ${o.sha256})`;
   const lines = [head];
@@ -434,5 +536,114 @@ export function describeOutcome(o: Outcome): string {
 
 export function summarise(outcomes: Outcome[]): string {
   const count = (s: Outcome["status"]) => outcomes.filter((o) => o.status === s).length;
-  return `${outcomes.length} ${outcomes.length === 1 ? "file" : "files"}: ${count("fetched")} fetched, ${count("not_modified")} not modified, ${count("failed")} failed`;
+  const fallback = outcomes.filter((o) => o.status !== "failed" && o.status !== "kept" && o.fallback).length;
+  const kept = count("kept");
+  return `${outcomes.length} ${outcomes.length === 1 ? "file" : "files"}: ${count("fetched") - fallback} fetched, ${count("not_modified")} not modified, ${count("failed")} failed${kept ? `, ${kept} kept (endpoint failed)` : ""}${fallback ? `, ${fallback} from the pinned fallback` : ""}`;
+}
+
+/** The origin of ODS Data Search and Export, which ODS_REPORTS_BASE replaces in live entries. */
+export const ODS_REPORTS_ORIGIN = "https://www.odsdatasearchandexport.nhs.uk";
+
+/** Live entries whose url is at `origin`, pointed at `base` instead (a local stand-in, say); others as they are. */
+export function pointLiveEntries(entries: ManifestEntry[], origin: string, base: string): ManifestEntry[] {
+  if (base === origin) return entries;
+  return entries.map((e) =>
+    e.kind === "live" && new URL(e.url).origin === origin ? { ...e, url: withOrigin(e.url, base) } : e,
+  );
+}
+
+/**
+ * data/upstream.json as it is laid out: 2-space JSON with each list of strings (content_types) on one
+ * line, and a final newline. Fields keep the order they were read in, so an unchanged manifest is
+ * written back byte for byte.
+ */
+export function serializeManifest(entries: readonly object[]): string {
+  const text = JSON.stringify(entries, null, 2).replace(
+    /\[\n\s+((?:"(?:[^"\\\n]|\\.)*",\n\s+)*"(?:[^"\\\n]|\\.)*")\n\s+\]/g,
+    (_, items: string) => `[${items.split(/,\n\s+/).join(", ")}]`,
+  );
+  return `${text}\n`;
+}
+
+/** What `data:fetch -- --accept` changes, and what it says. */
+export interface Acceptance {
+  manifest: ManifestEntry[];
+  sources: Record<string, unknown>[];
+  lines: string[];
+}
+
+/** What `date_note` says of a live source once its date is the day it was read. */
+export const LIVE_DATE_NOTE =
+  "The day this copy was read from the publisher's endpoint, which serves the current report; the file states no date of its own.";
+
+/**
+ * After review, records what data:fetch read: the new sha256 of each changed file in the manifest,
+ * and for each live entry read from its endpoint, its source's `date` (the day it was read), `via`
+ * (the address read) and `date_note`. Only copies the state vouches for are accepted: a file edited or
+ * placed by hand, or read before the state recorded its origin, is refused. A copy of the pinned
+ * fallback that differs from the manifest is refused too: the fetch cannot know the date it
+ * describes, and recording it would replace a newer read with an older copy. Files not here are
+ * left as they are, and with `only` every other entry. All problems are reported together; the caller writes nothing then.
+ */
+export function acceptFetched(
+  manifest: readonly ManifestEntry[],
+  sources: readonly Record<string, unknown>[],
+  state: FetchState,
+  onDisk: (path: string) => string | null,
+  files: { manifest: string; sources: string; outDir: string },
+  only = "",
+): Acceptance {
+  const problems: Problem[] = [];
+  const lines: string[] = [];
+  const newManifest = manifest.map((e) => ({ ...e }));
+  const newSources = sources.map((s) => ({ ...s }));
+  for (const entry of newManifest) {
+    if (only !== "" && entry.path !== only) continue;
+    const sha = onDisk(entry.path);
+    const file = posix.join(files.outDir, entry.path);
+    if (sha === null) {
+      lines.push(`not here ${entry.path}: nothing to accept`);
+      continue;
+    }
+    const recorded = state[entry.path];
+    if (!recorded || recorded.sha256 !== sha || recorded.from === null || recorded.url === null) {
+      problems.push({
+        file,
+        expected: `the copy data:fetch recorded in ${STATE_FILE} (this one was edited or placed by hand, or fetched before its origin was recorded): run npm run data:fetch -- --only ${entry.path} again`,
+      });
+      continue;
+    }
+    if (recorded.from === "fallback_url") {
+      if (sha === entry.sha256)
+        lines.push(`unchanged ${entry.path}: the pinned fallback copy ${files.manifest} records`);
+      else
+        problems.push({
+          file,
+          value: `the pinned fallback copy ${recorded.url}`,
+          expected: `a copy read from the publisher's endpoint: a fallback copy is not accepted over what ${files.manifest} records (its date is not known here); fetch again when the endpoint answers`,
+        });
+      continue;
+    }
+    if (sha !== entry.sha256) {
+      lines.push(`accepted ${entry.path}: sha256 ${entry.sha256} → ${sha}`);
+      entry.sha256 = sha;
+    } else lines.push(`unchanged ${entry.path}: sha256 ${sha}`);
+    if (entry.kind !== "live") continue;
+    const source = newSources.find((s) => s.id === entry.source_id);
+    if (!source) {
+      problems.push({ file: files.sources, value: entry.source_id, expected: `a source for ${entry.path}` });
+      continue;
+    }
+    const day = recorded.fetched_at.slice(0, 10);
+    const update = { date: day, date_estimated: false, date_note: LIVE_DATE_NOTE, via: recorded.url };
+    const changed = (Object.keys(update) as (keyof typeof update)[]).filter((k) => source[k] !== update[k]);
+    if (changed.length) {
+      lines.push(
+        `  ${files.sources} ${entry.source_id}: ${changed.map((k) => `${k} ${JSON.stringify(source[k])} → ${JSON.stringify(update[k])}`).join("; ")}`,
+      );
+      Object.assign(source, update);
+    }
+  }
+  if (problems.length) throw new DataError(problems);
+  return { manifest: newManifest, sources: newSources, lines };
 }

@@ -46,6 +46,10 @@ export const DOWNLOADS: Download[] = [
         "status_now_supplier, status_now_source_id",
         "Supplier by the latest evidence; a source id from sources.json or an event id from trust-events.csv",
       ],
+      [
+        "status_now_contradicted_by",
+        "Source ids of later editions of NHS England's list that still record no EPR or another supplier after the go-live the status rests on (; separated); the go-live is kept",
+      ],
       ["list_date, list_source_id", "The edition of NHS England's list the next two columns come from"],
       ["has_epr_on_list_date, supplier_on_list_date", "What NHS England's list said on its date"],
       ["in_ods_trust_list", "yes if ODS's trust file has it"],

@@ -42,6 +42,9 @@ describe("a trust's card", () => {
   it("puts the deadline in the past once it has passed, and in the present before", () => {
     expect(card("RDD").deadline).toMatch(/ was 31 March 2026\.$/);
     expect(card("RDD", ctx("2026-01-01")).deadline).toMatch(/ is 31 March 2026\.$/);
+    // On the deadline day itself the deadline has not yet passed.
+    expect(card("RDD", ctx("2026-03-31")).deadline).toMatch(/ is 31 March 2026\.$/);
+    expect(card("RDD", ctx("2026-04-01")).deadline).toMatch(/ was 31 March 2026\.$/);
   });
 
   it("never points at reports 'listed below', which a card does not have", () => {

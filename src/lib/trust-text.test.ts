@@ -3,7 +3,13 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readDataDir } from "../../scripts/build-data.ts";
 import { buildSiteData } from "./data/model.ts";
-import { statusAtCloseSentence, statusLabel, statusSentence, type TextContext } from "./trust-text.ts";
+import {
+  contradictionSentences,
+  statusAtCloseSentence,
+  statusLabel,
+  statusSentence,
+  type TextContext,
+} from "./trust-text.ts";
 import { trustHistory } from "./trust-history.ts";
 
 const FIXTURE = fileURLToPath(new URL("../../test/fixtures/data", import.meta.url));
@@ -18,6 +24,22 @@ describe("trust status sentences", () => {
     expect(statusSentence(t("RDD"), ctx)).toBe(
       "Has an EPR from Epic Systems Corporation, live since June 2025, as reported by Trade News; NHS England's list of 1 October 2024 had recorded none.",
     );
+  });
+
+  it("a later edition that still records no EPR: the sentence names the entry the go-live followed, and the disagreement is said apart", () => {
+    const rdd = t("RDD");
+    const later = { source_id: "list-2026", as_of: "2026-11-01", has_epr: false, supplier: null };
+    const contradicted = {
+      ...rdd,
+      lists: [...rdd.lists, later],
+      list: later,
+      status_now: { ...rdd.status_now, contradictions: [later] },
+    };
+    expect(statusSentence(contradicted, ctx)).toContain("; NHS England's list of 1 October 2024 had recorded none.");
+    expect(contradictionSentences(contradicted.status_now)).toEqual([
+      "NHS England's list of 1 November 2026 still recorded no EPR, after the go-live reported for June 2025. This site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.",
+    ]);
+    expect(contradictionSentences(rdd.status_now)).toEqual([]);
   });
 
   it("a list entry with no later news is dated to the list", () => {

@@ -4,7 +4,7 @@
  */
 import type { Trust } from "./data/model.ts";
 import { STATUS_NOW_LABELS, TRUST_TYPE_LABELS } from "./data/model.ts";
-import { formatDate } from "./data/dates.ts";
+import { endOfPeriod, formatDate } from "./data/dates.ts";
 import type { TrustEventRow } from "./data/tables.ts";
 import type { StatusBasis, TrustStatus } from "./data/status.ts";
 
@@ -63,7 +63,7 @@ export function evidenceWords(s: TrustStatus): string {
 export function contradictionSentences(s: TrustStatus): string[] {
   return s.contradictions.map(
     (c) =>
-      `${listWords(c.as_of)} still recorded ${c.has_epr ? `${c.supplier} as its EPR supplier` : "no EPR"}, after the go-live reported for ${formatDate(s.since!)}. The two disagree; this site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.`,
+      `${listWords(c.as_of)} still recorded ${c.has_epr ? `${c.supplier} as its EPR supplier` : "no EPR"}, after the go-live reported for ${formatDate(s.since!)}. This site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.`,
   );
 }
 
@@ -103,11 +103,13 @@ export function statusSentence(t: Trust, ctx: TextContext, opts: { reportsBelow?
     case "go_live": {
       const e = ctx.eventOf(s.event_id!);
       const by = e ? `, as reported by ${e.publisher}` : "";
+      // The list entry the go-live followed, not a later edition (which may disagree: said apart).
+      const before = t.lists.filter((l) => l.as_of <= endOfPeriod(s.since!)).at(-1);
       const change =
-        t.list?.has_epr && t.list.supplier
-          ? `, replacing the ${t.list.supplier} system on ${listWords(t.list.as_of)}`
-          : t.list && !t.list.has_epr
-            ? `; ${listWords(t.list.as_of)} had recorded none`
+        before?.has_epr && before.supplier
+          ? `, replacing the ${before.supplier} system on ${listWords(before.as_of)}`
+          : before && !before.has_epr
+            ? `; ${listWords(before.as_of)} had recorded none`
             : "";
       return `Has an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live since ${formatDate(s.since!)}${by}${change}.`;
     }

@@ -5,6 +5,7 @@
  * the ORD records are made here in the format the ORD documentation gives.
  */
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,7 +14,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fetchAll } from "../../scripts/fetch.ts";
-import { describeOutcome, parseManifest, type ManifestEntry } from "../../scripts/lib/fetch-source.ts";
+import {
+  describeOutcome,
+  exitCode,
+  parseManifest,
+  STATE_FILE,
+  summarise,
+  type ManifestEntry,
+} from "../../scripts/lib/fetch-source.ts";
 import { FORMATS, inspectOdsCsv } from "../../scripts/connectors/formats.ts";
 import { describeOrd, fetchOrd, ordListUrl, readOrdPage, reportEntry } from "../../scripts/connectors/ods.ts";
 
@@ -21,6 +29,9 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const ETR = readFileSync(join(ROOT, "test/fixtures/upstream/ods-etr/etr.csv"));
 const SUCC = readFileSync(join(ROOT, "test/fixtures/upstream/ods-succ/succ.csv"));
 const PREVIOUS = '"RPREV","PREVIOUS COPY NHS TRUST"\n';
+// A later etr report: one trust more than the fixture, in the same layout.
+const NEWER = Buffer.concat([ETR, Buffer.from(ETR.toString("utf8").split(/\r?\n/)[0]!.replace("RAA", "RNW") + "\r\n")]);
+const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let server: Server;
@@ -131,16 +142,78 @@ describe("ODS reports from Data Search and Export (headerless CSV)", () => {
     expect(readFileSync(join(out, "ods-succ/succ.csv")).equals(SUCC)).toBe(true);
   });
 
-  it("keeps the previous copy when both the endpoint and the fallback fail, naming both failures", async () => {
+  it("keeps the previous fallback copy when both the endpoint and the fallback fail, naming both failures", async () => {
     const out = temp();
-    seed(out, "ods-etr/etr.csv");
+    routes.set("/api/getReport?report=etr", [status(503)]);
+    routes.set("/pinned/etr.csv", [body(ETR), status(404)]);
+    await fetchAll([live("ods-etr/etr.csv", "ods-etr")], opts(out));
     routes.set("/api/getReport?report=etr", [body('"Organisation Code","Name"\n"RAA","ALPHA"\n')]);
-    routes.set("/pinned/etr.csv", [status(404)]);
     const [etr] = await fetchAll([live("ods-etr/etr.csv", "ods-etr")], opts(out));
     expect(describeOutcome(etr!)).toMatch(
       /^FAILED ods-etr\/etr\.csv from .*: not the expected format: expected the ODS etr report without a header row; .*the pinned fallback copy failed too: HTTP 404 Not Found/s,
     );
+    expect(readFileSync(join(out, "ods-etr/etr.csv")).equals(ETR)).toBe(true);
+  });
+
+  it("never writes the pinned fallback over a live copy: keeps the last good one and says so loudly", async () => {
+    const out = temp();
+    const entry = live("ods-etr/etr.csv", "ods-etr");
+    routes.set("/api/getReport?report=etr", [body(NEWER), status(503)]);
+    routes.set("/pinned/etr.csv", [body(ETR)]);
+    const [first] = await fetchAll([entry], opts(out));
+    expect(first).toMatchObject({ status: "fetched" });
+    expect(first).not.toHaveProperty("fallback");
+
+    const later = { ...opts(out), now: () => new Date("2026-12-07T06:00:00Z") };
+    const outcomes = await fetchAll([entry], later);
+    expect(outcomes[0]).toMatchObject({ status: "kept", kept: { fetched_at: "2026-11-30T00:00:00.000Z" } });
+    expect(describeOutcome(outcomes[0]!)).toBe(
+      [
+        `KEPT last good live copy of ods-etr/etr.csv from 2026-11-30, sha256 ${sha(NEWER)}; endpoint failed: HTTP 503 Service Unavailable (2 attempts) at ${entry.url}`,
+        "  the pinned fallback copy was not read, so nothing newer is undone; the import reads the kept copy",
+      ].join("\n"),
+    );
+    expect(readFileSync(join(out, "ods-etr/etr.csv")).equals(NEWER)).toBe(true);
+    expect(seen.filter((u) => u.startsWith("/pinned/"))).toEqual([]);
+    expect(exitCode(outcomes)).toBe(3);
+    expect(summarise(outcomes)).toBe("1 file: 0 fetched, 0 not modified, 0 failed, 1 kept (endpoint failed)");
+    expect(JSON.parse(readFileSync(join(out, STATE_FILE), "utf8"))["ods-etr/etr.csv"]).toMatchObject({
+      from: "url",
+      url: entry.url,
+      sha256: sha(NEWER),
+    });
+  });
+
+  it("keeps a copy whose origin is not recorded; reads the fallback, labelled, only when there is no copy", async () => {
+    const out = temp();
+    seed(out, "ods-etr/etr.csv");
+    routes.set("/api/getReport?report=etr", [status(503)]);
+    routes.set("/pinned/etr.csv", [body(ETR)]);
+    const [kept] = await fetchAll([live("ods-etr/etr.csv", "ods-etr")], opts(out));
+    expect(describeOutcome(kept!)).toMatch(
+      /^KEPT the copy of ods-etr\/etr\.csv already here \(where it came from is not recorded, so it may be newer than the pinned fallback\)/,
+    );
     expect(readFileSync(join(out, "ods-etr/etr.csv"), "utf8")).toBe(PREVIOUS);
+
+    const empty = temp();
+    const outcomes = await fetchAll([live("ods-etr/etr.csv", "ods-etr")], opts(empty));
+    expect(describeOutcome(outcomes[0]!).split("\n")[0]).toBe(
+      `FALLBACK ods-etr/etr.csv: ${ETR.length} bytes, sha256 ${sha(ETR)}, from the pinned fallback copy, not the publisher's endpoint (there was no live copy here to keep)`,
+    );
+    expect(exitCode(outcomes)).toBe(3);
+    expect(summarise(outcomes)).toBe("1 file: 0 fetched, 0 not modified, 0 failed, 1 from the pinned fallback");
+    expect(JSON.parse(readFileSync(join(empty, STATE_FILE), "utf8"))["ods-etr/etr.csv"]).toMatchObject({
+      from: "fallback_url",
+      url: `${base}/pinned/etr.csv`,
+    });
+
+    // When the endpoint answers again, its copy replaces the fallback's, asked for without the fallback's validators.
+    routes.set("/api/getReport?report=etr", [body(NEWER)]);
+    const [back] = await fetchAll([live("ods-etr/etr.csv", "ods-etr")], opts(empty));
+    expect(back).toMatchObject({ status: "fetched", sha256: sha(NEWER) });
+    expect(back).not.toHaveProperty("fallback");
+    expect(readFileSync(join(empty, "ods-etr/etr.csv")).equals(NEWER)).toBe(true);
+    expect(exitCode([back!])).toBe(0);
   });
 
   it("names what arrived instead: a ZIP, ORD JSON, the wrong number of fields", () => {
@@ -263,6 +336,58 @@ describe("ODS ORD API (JSON, paged by Offset)", () => {
       /at most 4 pages: raise --max-pages/,
     );
     expect(seen).toHaveLength(4);
+  });
+
+  it("fails, writing nothing, when the list ends before X-Total-Count; pages by what arrived when pages are short", async () => {
+    routes.set("/ORD/2-0-0/organisations", [ord("7")]);
+    await expect(fetchOrd({ base: `${base}/ORD/2-0-0`, role: "RO197", limit: 2, maxPages: 10, http })).rejects.toThrow(
+      /Offset=5: found "an empty page at 5 of 7"; expected all 7 organisations X-Total-Count gave; the service stopped after 5, so nothing was written/,
+    );
+
+    // A service that sends one record a page whatever Limit asks.
+    seen.length = 0;
+    routes.set("/ORD/2-0-0/organisations", [
+      (req, res) => {
+        const offset = Number(new URL(req.url!, "http://x").searchParams.get("Offset"));
+        res
+          .writeHead(200, { "content-type": "application/json", "x-total-count": "5" })
+          .end(JSON.stringify({ Organisations: ALL.slice(offset, offset + 1) }));
+      },
+    ]);
+    const r = await fetchOrd({ base: `${base}/ORD/2-0-0`, role: "RO197", limit: 2, maxPages: 10, http });
+    expect(r.organisations).toHaveLength(5);
+    expect(seen.map((u) => new URL(u, "http://x").searchParams.get("Offset"))).toEqual(["0", "1", "2", "3", "4"]);
+  });
+
+  it("data:ods takes the ORD host from ODS_ORD_BASE and the report host from ODS_REPORTS_BASE; flags win", async () => {
+    const run = (args: string[], env: Record<string, string>) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+        execFile(
+          process.execPath,
+          [join(ROOT, "scripts/connectors/ods.ts"), "--backoff-ms", "1", ...args],
+          { env: { ...process.env, ODS_ORD_BASE: "", ODS_REPORTS_BASE: "", ...env } },
+          (e, stdout, stderr) => resolve({ code: e ? Number(e.code) : 0, stdout, stderr }),
+        ),
+      );
+    routes.set("/ORD/2-0-0/organisations", [ord("5")]);
+    routes.set("/api/getReport?report=ect", [body(ETR)]);
+    const out = temp();
+    const ordRun = await run(["--out", join(out, "ord.json"), "--etr", join(out, "none.csv")], {
+      ODS_ORD_BASE: `${base}/ORD/2-0-0`,
+    });
+    expect(ordRun.stderr).toBe("");
+    expect(ordRun.stdout).toContain("5 organisations in 1 page, X-Total-Count 5");
+    const reportRun = await run(["--report", "ect", "--out-dir", out], { ODS_REPORTS_BASE: base });
+    expect(reportRun.stdout).toContain("fetched ods-ect/ect.csv");
+    const flagWins = await run(["--report", "ect", "--out-dir", temp(), "--report-base", `${base}/api/getReport`], {
+      ODS_REPORTS_BASE: "http://127.0.0.1:9",
+    });
+    expect(flagWins.code).toBe(0);
+    const bad = await run(["--out", join(out, "ord.json")], { ODS_ORD_BASE: "directory.example.org" });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(
+      'environment variable ODS_ORD_BASE: found "directory.example.org"; expected an absolute http(s) URL',
+    );
   });
 
   it("says plainly when the response is not the ORD list", async () => {

@@ -32,6 +32,20 @@ const QUERY: AnswersQuery = {
   terms: ["electronic patient record", "EPR", "Frontline Digitisation"],
   answered_since: "2023-12-01",
 };
+const ONE_TERM: AnswersQuery = { ...QUERY, terms: ["electronic patient record"] };
+// 25 short answers that mention a term, each complete in the list (no full record needed).
+const MANY = Array.from({ length: 25 }, (_, i) => ({
+  ...RECORDS.find((r) => r.id === 1820115)!,
+  id: 1900000 + i,
+  uin: String(90000 + i),
+  heading: "Electronic Patient Records",
+  questionText: `To ask the Secretary of State for Health and Social Care, about trust ${i + 1}.`,
+  answerIsHolding: false,
+  dateHoldingAnswer: null,
+  dateTabled: `2025-10-${String(i + 1).padStart(2, "0")}T00:00:00`,
+  dateAnswered: "2025-11-03T00:00:00",
+  answerText: `<p>Trust ${i + 1} has an electronic patient record.</p>`,
+}));
 
 let fake: FakeParliament;
 let waits: number[];
@@ -147,23 +161,68 @@ describe("written answers connector", () => {
     );
   });
 
-  it("stops paging at the cap when the total never runs out, and on an empty page", async () => {
+  it("stops paging at the cap when the total never runs out", async () => {
     const lying = JSON.stringify({ totalResults: 1000, results: [{ value: RECORDS[0], links: [] }] });
     fake.script(/searchTerm=electronic/, ...Array.from({ length: 20 }, () => ({ status: 200, body: lying })));
     await expect(refreshAnswers([], QUERY, options({ maxPages: 3 }))).rejects.toThrow(/at most 3 pages of 2/);
     expect(fake.requests.filter((r) => r.includes("searchTerm=electronic"))).toHaveLength(3);
+  });
 
-    fake.requests.length = 0;
-    const empty = await startFakeParliament(RECORDS, MEMBERS);
-    empty.script(/searchTerm=EPR&.*answeredWhenFrom/, {
-      status: 200,
-      body: JSON.stringify({ totalResults: 50, results: [] }),
+  it("advances by the records a page held, not by take, until totalResults are read", async () => {
+    const many = await startFakeParliament(MANY, MEMBERS, [4444]);
+    many.pageLimit = 20;
+    try {
+      const { answers, report } = await refreshAnswers(
+        [],
+        ONE_TERM,
+        options({ apiBase: many.url, membersBase: many.url, take: 100 }),
+      );
+      expect(answers).toHaveLength(25);
+      const skips = many.requests
+        .filter((r) => r.includes("answeredWhenFrom"))
+        .map((r) => [new URL(r, "http://x").searchParams.get("take"), new URL(r, "http://x").searchParams.get("skip")]);
+      expect(skips).toEqual([
+        ["100", "0"],
+        ["100", "20"],
+      ]);
+      expect(report.lines).toContain('  "electronic patient record", answered: 25 results in 2 pages');
+    } finally {
+      await many.close();
+    }
+  });
+
+  it("fails, naming the address and the counts, when the service stops before its total", async () => {
+    const many = await startFakeParliament(MANY, MEMBERS, [4444]);
+    many.pageLimit = 20;
+    many.stopAfter = 20;
+    try {
+      const run = refreshAnswers([], ONE_TERM, options({ apiBase: many.url, membersBase: many.url, take: 100 }));
+      await expect(run).rejects.toThrow(
+        /questions\?searchTerm=electronic\+patient\+record&.*&skip=20: found "an empty page at 20 of 25"; expected all 25 results the service counted; it stopped after 20, so nothing was written and answered_since stays 2023-12-01/,
+      );
+    } finally {
+      await many.close();
+    }
+  });
+
+  it("records a member the members service does not know (404) by id with a note, and still fails on other errors", async () => {
+    fake.questions.set(1900100, { ...MANY[0]!, id: 1900100, askingMemberId: 9999 });
+    const { answers, report } = await refreshAnswers([], QUERY, options());
+    const unknown = answers.find((a) => a.id === 1900100)!;
+    expect(unknown).toMatchObject({
+      asking_member_id: 9999,
+      asking_member: null,
+      answering_member: "Minister B",
+      note: "Parliament's members service did not find member 9999, who asked, so the name is not given.",
     });
-    await refreshAnswers([], QUERY, options({ apiBase: empty.url, membersBase: empty.url }));
-    expect(empty.requests.filter((r) => r.includes("searchTerm=EPR&") && r.includes("answeredWhenFrom"))).toHaveLength(
-      1,
+    expect(answers.find((a) => a.id === 1850703)!.note).toBeNull();
+    expect(report.lines).toContain("  Not found by the members service (404), recorded without a name: member 9999.");
+    expect(fake.requests.filter((r) => r === "/api/Members/9999")).toHaveLength(1);
+
+    fake.script(/\/api\/Members\/9999/, { status: 500 }, { status: 500 }, { status: 500 });
+    await expect(refreshAnswers([], QUERY, options())).rejects.toThrow(
+      /\/api\/Members\/9999: HTTP 500.*\(3 attempts\)/,
     );
-    await empty.close();
   });
 
   it("says what came back when a response is not a list page", async () => {
@@ -258,16 +317,13 @@ describe("npm run data:answers", () => {
     return dir;
   }
   // spawnSync would block the event loop the stand-in server runs on.
-  const run = (dir: string) =>
+  const run = (dir: string, hosts?: { env: Record<string, string>; args: string[] }) =>
     new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
       const args = [
         join(ROOT, "scripts/connectors/parliament-wq.ts"),
         "--data",
         dir,
-        "--api-base",
-        fake.url,
-        "--members-base",
-        fake.url,
+        ...(hosts ? hosts.args : ["--api-base", fake.url, "--members-base", fake.url]),
         "--today",
         "2026-11-30",
         "--take",
@@ -277,10 +333,43 @@ describe("npm run data:answers", () => {
         "--attempts",
         "2",
       ];
-      execFile(process.execPath, args, (error, stdout, stderr) =>
+      const env = { ...process.env, PARLIAMENT_API_BASE: "", PARLIAMENT_MEMBERS_BASE: "", ...hosts?.env };
+      execFile(process.execPath, args, { env }, (error, stdout, stderr) =>
         resolve({ status: error ? Number(error.code) : 0, stdout, stderr }),
       );
     });
+
+  it("takes its hosts from PARLIAMENT_API_BASE and PARLIAMENT_MEMBERS_BASE; a flag wins; a bad value is named", async () => {
+    const dir = dataDir();
+    const viaEnv = await run(dir, {
+      env: { PARLIAMENT_API_BASE: fake.url, PARLIAMENT_MEMBERS_BASE: fake.url },
+      args: [],
+    });
+    expect(viaEnv.stderr).toBe("");
+    expect(viaEnv.status).toBe(0);
+    expect(parseAnswers(readFileSync(join(dir, "parliament/answers.json"), "utf8"), "a").map((a) => a.id)).toEqual([
+      1726172, 1850703, 1850704,
+    ]);
+
+    const flagWins = await run(dataDir(), {
+      env: { PARLIAMENT_API_BASE: "http://127.0.0.1:9/nothing-here", PARLIAMENT_MEMBERS_BASE: fake.url },
+      args: ["--api-base", fake.url],
+    });
+    expect(flagWins.status).toBe(0);
+
+    const bad = await run(dataDir(), { env: { PARLIAMENT_API_BASE: "questions.example.org" }, args: [] });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain(
+      'environment variable PARLIAMENT_API_BASE: found "questions.example.org"; expected an absolute http(s) URL',
+    );
+    const plain = await run(dataDir(), {
+      env: { PARLIAMENT_MEMBERS_BASE: "http://members.example.org" },
+      args: ["--api-base", fake.url],
+    });
+    expect(plain.stderr).toMatch(
+      /environment variable PARLIAMENT_MEMBERS_BASE: .*expected an https URL \(plain http only to 127\.0\.0\.1 or localhost\)/,
+    );
+  });
 
   it("writes both files, sorted and reproducible, and prints what it got", async () => {
     const dir = dataDir();
@@ -300,6 +389,25 @@ describe("npm run data:answers", () => {
     const again = dataDir();
     await run(again);
     expect(readFileSync(join(again, "parliament/answers.json"), "utf8")).toBe(text);
+  });
+
+  it("exits 1 and writes nothing when the service stops before its total, so answered_since does not move", async () => {
+    const dir = dataDir();
+    const before = [
+      readFileSync(join(dir, "parliament/answers.json")),
+      readFileSync(join(dir, "parliament/query.json")),
+    ];
+    // take 2 is asked for; one record a page, and nothing after the second of three.
+    fake.pageLimit = 1;
+    fake.stopAfter = 2;
+    const r = await run(dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /skip=2: found "an empty page at 2 of 3"; expected all 3 results the service counted; it stopped after 2/,
+    );
+    expect(r.stdout).not.toContain("Next run starts from");
+    expect(readFileSync(join(dir, "parliament/answers.json")).equals(before[0]!)).toBe(true);
+    expect(readFileSync(join(dir, "parliament/query.json")).equals(before[1]!)).toBe(true);
   });
 
   it("exits 1 and writes nothing when a request fails for good", async () => {

@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 import { readDataDir } from "../../scripts/build-data.ts";
 import { dayBefore } from "../../src/lib/data/dates.ts";
 import { buildSiteData, checkStatementTotals, trustsOpenOn, type DataInput } from "../../src/lib/data/model.ts";
-import { coverageFigures, latestOfficialShare } from "../../src/lib/data/figures.ts";
+import { coverageFigures, latestFigure, latestOfficialShare } from "../../src/lib/data/figures.ts";
+import type { TrustEventRow } from "../../src/lib/data/tables.ts";
+import { eventsShown } from "../../src/lib/data/status.ts";
 
 const FIXTURE = fileURLToPath(new URL("../fixtures/data", import.meta.url));
 const input = (): DataInput => readDataDir(FIXTURE);
-const site = () => buildSiteData(input()).site;
+const site = (data: DataInput = input()) => buildSiteData(data).site;
 const trust = (code: string) => site().trusts.find((t) => t.code === code)!;
 
 describe("trust-level model", () => {
@@ -144,6 +146,51 @@ describe("headline", () => {
     const share = latestOfficialShare(coverageFigures([...rows, ...later]))!;
     expect(share).toMatchObject({ value: 98, as_of: "2026-05", derived_from: ["S010", "S011"], official: true });
     expect(coverageFigures(rows).find((f) => f.as_of === "2025-05")).toMatchObject({ value: 80, derived_from: ["S001", "S003"] });
+  });
+});
+
+describe("the headline follows the newest official share", () => {
+  it("takes a minister's share of 'NHS trusts' (no scope stated) as it takes one of secondary-care trusts", () => {
+    const rows = input().statements;
+    const ministers = { ...rows[3]!, id: "S090", scope: "all_trusts" as const, as_of: "2026-10", stated_on: "2026-11-02", value: 97 };
+    const data = site({ ...input(), statements: [...rows, ministers] });
+    expect(data.headline.share_with_epr).toMatchObject({ id: "S090", value: 97 });
+    expect(data.warnings.filter((w) => w.kind === "newer_share_passed_over")).toEqual([]);
+  });
+
+  it("passes over a newer acute-only share, and warns that it did", () => {
+    const rows = input().statements;
+    const acute = { ...rows[3]!, id: "S091", scope: "acute_trusts" as const, as_of: "2026-10", stated_on: "2026-11-02", value: 97 };
+    const data = site({ ...input(), statements: [...rows, acute] });
+    expect(data.headline.share_with_epr.id).toBe("S004");
+    expect(data.warnings.filter((w) => w.kind === "newer_share_passed_over").map((w) => w.message).join()).toContain("S091");
+  });
+
+  it("compares a year-only date by its last day, so '2025' is later than '2025-05'", () => {
+    const a = { id: "A", as_of: "2025-05", stated_on: "2025-06" };
+    const b = { id: "B", as_of: "2025", stated_on: "2025-06" };
+    expect(latestFigure([b, a])!.id).toBe("B");
+    expect(latestFigure([a, b])!.id).toBe("B");
+  });
+});
+
+describe("evidence dated after the release", () => {
+  it("is refused by file, row and column", () => {
+    const base = input();
+    const late = { ...base.trustEvents[0]!, id: "E999", event_date: "2026-12" };
+    expect(() => site({ ...base, trustEvents: [...base.trustEvents, late] })).toThrow(/data\/trust-events\.csv, column "event_date": found "2026-12"; expected a date on or before the release date, 25 November 2026 \(row E999\)/);
+    const sameMonth = { ...late, event_date: "2026-11" };
+    expect(() => site({ ...base, trustEvents: [...base.trustEvents, sameMonth] })).not.toThrow();
+    const statement = { ...base.statements[0]!, id: "S999", stated_on: "2026-11-26" };
+    expect(() => site({ ...base, statements: [...base.statements, statement] })).toThrow(/statements\.csv, column "stated_on".*row S999/);
+  });
+});
+
+describe("which events a trust shows", () => {
+  it("leaves out those that restate a list edition, and keeps the rest oldest first", () => {
+    const e = (id: string, event_date: string, event: TrustEventRow["event"]): TrustEventRow => ({ id, ods_code: "RAA", event_date, event, supplier: null, summary: "s", date_inferred: false, source_title: "t", publisher: "p", url: "https://example.org/", confidence: "M" });
+    const shown = eventsShown([e("E3", "2025-06", "go_live"), e("E1", "2024-10-01", "listed_no_epr"), e("E2", "2024-10-01", "other"), e("E4", "2024-10-02", "other")], [{ as_of: "2024-10-01" }]);
+    expect(shown.map((x) => x.id)).toEqual(["E4", "E3"]);
   });
 });
 

@@ -57,7 +57,7 @@ describe("status on a day, from a trust's own evidence", () => {
 
   it("a list and a go-live of the same day: the go-live stands", () => {
     const s = statusOn({ life: life("RHH"), lists: [list("RHH", "2025-06-30", false)], events: [event("E10", "RHH", "2025-06", "go_live", "Epic")], statusOf: noOthers, release: TODAY }, TODAY);
-    expect(s).toMatchObject({ status: "epr", basis: "go_live" });
+    expect(s).toMatchObject({ status: "epr", basis: "go_live", contradictions: [] });
   });
 
   it("a go-live with no supplier named ends 'no EPR', and leaves an EPR's supplier and date as they were", () => {
@@ -146,6 +146,21 @@ describe("trusts joined with their boards", () => {
     expect(t("RBB").icb_at_list).toBeNull();
     expect(t("RBB").status_now.status).toBe("closed");
     expect(t("RBB").status_at_close).toMatchObject({ status: "epr", supplier: "TPP" });
+  });
+
+  it("with an edition made after the boards changed, the board on the list's date is the new one, and the map's board stays the 2022 one", () => {
+    const later = buildTrusts({ ...tables, eprStatus: [...tables.eprStatus, list("RAA", "2026-11-01", true, "TPP", "list-2026")] }, TODAY);
+    const raa = later.find((x) => x.code === "RAA")!;
+    expect(raa.icb_at_list).toBeNull();
+    expect(raa.icb_2022).toMatchObject({ code: "QAA" });
+    // A trust that closed before that edition is dated by its own, earlier entry.
+    expect(later.find((x) => x.code === "RBB")!.icb_at_list).toBeNull();
+  });
+
+  it("gives the list's name only when it differs from ODS's by more than letter case", () => {
+    const named = (name_in_source: string) => buildTrusts({ ...tables, eprStatus: [{ ...list("RCC", "2024-10-01", true, "TPP"), name_in_source }] }, TODAY).find((x) => x.code === "RCC")!;
+    expect(named("Rcc Nhs Trust").name_in_epr_list).toBeNull();
+    expect(named("RCC Hospitals NHS Trust").name_in_epr_list).toBe("RCC Hospitals NHS Trust");
   });
 });
 

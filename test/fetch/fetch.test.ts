@@ -29,21 +29,30 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fetchAll, type FetchOptions } from "../../scripts/fetch.ts";
 import { UPSTREAM } from "../../scripts/import.ts";
+import { toJson } from "../../src/lib/data/json.ts";
 import {
+  acceptFetched,
   backoffMs,
   bodyProblem,
   conditionalHeaders,
   describeOutcome,
+  hostBase,
   isRetryable,
+  LIVE_DATE_NOTE,
   mediaType,
+  ODS_REPORTS_ORIGIN,
   parseManifest,
   parseState,
   pathProblem,
+  pointLiveEntries,
   redirectProblem,
+  serializeManifest,
   STATE_FILE,
   urlProblem,
+  type FetchState,
   type ManifestEntry,
   type Outcome,
+  type StateEntry,
 } from "../../scripts/lib/fetch-source.ts";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
@@ -205,6 +214,8 @@ describe("data:fetch", () => {
         sha256: sha(BODY),
         bytes: Buffer.byteLength(BODY),
         fetched_at: "2026-01-02T03:04:05.000Z",
+        from: "url",
+        url,
       },
     });
     // A first fetch has nothing to be conditional on, and asks for the bytes as they are.
@@ -543,6 +554,8 @@ describe("data:fetch rules", () => {
       sha256: "a".repeat(64),
       bytes: 1,
       fetched_at: "2026-01-01T00:00:00.000Z",
+      from: "url" as const,
+      url: "https://example.org/a.csv",
     };
     expect(conditionalHeaders(previous, "a".repeat(64))).toEqual({
       "if-none-match": '"e"',
@@ -551,6 +564,14 @@ describe("data:fetch rules", () => {
     expect(conditionalHeaders(previous, "b".repeat(64))).toEqual({});
     expect(conditionalHeaders(previous, null)).toEqual({});
     expect(conditionalHeaders(undefined, "a".repeat(64))).toEqual({});
+    // Not to another address than the one that sent the copy, nor for a copy of the pinned fallback.
+    expect(conditionalHeaders(previous, "a".repeat(64), "https://example.org/a.csv")).not.toEqual({});
+    expect(conditionalHeaders(previous, "a".repeat(64), "http://127.0.0.1:8080/a.csv")).toEqual({});
+    expect(conditionalHeaders({ ...previous, from: "fallback_url" }, "a".repeat(64))).toEqual({});
+    // State written before the origin was recorded still gets its validators.
+    expect(conditionalHeaders({ ...previous, from: null, url: null }, "a".repeat(64), "https://x.org/")).not.toEqual(
+      {},
+    );
   });
 
   it("reads media types without parameters, and treats a broken state file as empty", () => {
@@ -585,7 +606,10 @@ describe("data/upstream.json", () => {
   const manifest = parseManifest(read("data/upstream.json"), "data/upstream.json");
 
   it("lists every file the importers read, once, sorted by path", () => {
-    const editions = (JSON.parse(read("data/epr-list-editions.json")) as { path: string }[]).map((e) => e.path);
+    // An emailed edition has no URL: it is kept under data/editions/, not fetched.
+    const editions = (JSON.parse(read("data/epr-list-editions.json")) as { path: string; kind?: string }[])
+      .filter((e) => e.kind !== "emailed")
+      .map((e) => e.path);
     expect(manifest.map((e) => e.path)).toEqual([...Object.values(UPSTREAM), ...editions].sort());
     expect(JSON.parse(read("data/upstream.json")).map((e: ManifestEntry) => e.path)).toEqual(
       manifest.map((e) => e.path),
@@ -598,5 +622,256 @@ describe("data/upstream.json", () => {
       expect(ids, e.path).toContain(e.source_id);
       expect(e.url.startsWith("https://"), e.path).toBe(true);
     }
+  });
+});
+
+// --- where each copy came from, and recording it after review --------------------------------
+
+/** A source as data/sources.json needs it, for the temporary sources files below. */
+function source(id: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    title: "A test file",
+    publisher: "A publisher",
+    url: "https://example.org/",
+    via: "a pinned copy at a commit",
+    date: "2026-07",
+    date_estimated: false,
+    date_note: "From the copy's commit date.",
+    type: "dataset",
+    uin: null,
+    licence: "OGL-3.0",
+    covers: "What the test reads.",
+    confidence: "M",
+    ...over,
+  };
+}
+
+function runFetch(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ["scripts/fetch.ts", "--backoff-ms", "1", "--attempts", "1", ...args],
+      { cwd: REPO, env: { ...process.env, ODS_REPORTS_BASE: "", ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe("data:fetch: live endpoints, their hosts, and --accept", () => {
+  const ODS = "https://www.odsdatasearchandexport.nhs.uk/api/getReport?report=etr";
+  const OLD = "code,name\nRAA,Alpha NHS Trust\n";
+
+  function workspace() {
+    const dir = tempDir();
+    const files = { manifest: join(dir, "upstream.json"), sources: join(dir, "sources.json"), out: join(dir, "up") };
+    const manifest = [
+      {
+        path: "a/frozen.csv",
+        source_id: "frozen-test",
+        kind: "frozen",
+        url: `${base}/frozen.csv`,
+        content_types: ["text/csv", "text/plain"],
+        max_bytes: 1000,
+        sha256: sha(BODY),
+      },
+      {
+        path: "ods-etr/etr.csv",
+        source_id: "ods-test",
+        kind: "live",
+        url: ODS,
+        fallback_url: `${base}/pinned/etr.csv`,
+        content_types: ["text/csv", "text/plain"],
+        max_bytes: 1000,
+        sha256: sha(OLD),
+      },
+    ];
+    writeFileSync(files.manifest, serializeManifest(manifest));
+    writeFileSync(files.sources, toJson([source("frozen-test"), source("ods-test")]));
+    return files;
+  }
+  const common = (f: ReturnType<typeof workspace>) => ["--manifest", f.manifest, "--out", f.out];
+
+  it("reads live entries from ODS_REPORTS_BASE in place of ODS's origin; --reports-base wins; a bad value is named", async () => {
+    const f = workspace();
+    route("frozen.csv", ok(BODY));
+    route("api/getReport?report=etr", ok(BODY));
+    const r = await runFetch(common(f), { ODS_REPORTS_BASE: base });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(requestsTo("api/getReport?report=etr")).toHaveLength(1);
+    expect(readFileSync(join(f.out, "ods-etr/etr.csv"), "utf8")).toBe(BODY);
+    expect(JSON.parse(readFileSync(join(f.out, STATE_FILE), "utf8"))["ods-etr/etr.csv"]).toMatchObject({
+      from: "url",
+      url: `${base}/api/getReport?report=etr`,
+    });
+
+    route("elsewhere/api/getReport?report=etr", ok(BODY));
+    const flag = await runFetch([...common(f), "--reports-base", `${base}/elsewhere`, "--only", "ods-etr/etr.csv"], {
+      ODS_REPORTS_BASE: "http://127.0.0.1:9",
+    });
+    expect(flag.code).toBe(0);
+    expect(requestsTo("elsewhere/api/getReport?report=etr")).toHaveLength(1);
+
+    const bad = await runFetch(common(f), { ODS_REPORTS_BASE: "https://ods.example.org/?mirror=1" });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(
+      'environment variable ODS_REPORTS_BASE: found "https://ods.example.org/?mirror=1"; expected a URL with no query or fragment',
+    );
+  });
+
+  it("exits 3 and says so on stderr when a live endpoint failed and its last good copy was kept", async () => {
+    const f = workspace();
+    route("frozen.csv", ok(BODY));
+    route("api/getReport?report=etr", ok(BODY), status(503));
+    route("pinned/etr.csv", ok(OLD));
+    expect((await runFetch(common(f), { ODS_REPORTS_BASE: base })).code).toBe(0);
+    const r = await runFetch(common(f), { ODS_REPORTS_BASE: base });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/^KEPT last good live copy of ods-etr\/etr\.csv from \d{4}-\d\d-\d\d, sha256 /m);
+    expect(r.stdout).toContain("2 files: 0 fetched, 1 not modified, 0 failed, 1 kept (endpoint failed)");
+    expect(r.stderr).toMatch(/^1 live endpoint failed; the import will read this copy, not a new read:\nKEPT /);
+    expect(readFileSync(join(f.out, "ods-etr/etr.csv"), "utf8")).toBe(BODY);
+    expect(requestsTo("pinned/etr.csv")).toHaveLength(0);
+  });
+
+  it("--accept records the new checksums and the live source's date, via and date note; then nothing more", async () => {
+    const f = workspace();
+    route("frozen.csv", ok(BODY));
+    route("api/getReport?report=etr", ok(BODY));
+    await runFetch(common(f), { ODS_REPORTS_BASE: base });
+    const fetchedAt = JSON.parse(readFileSync(join(f.out, STATE_FILE), "utf8"))["ods-etr/etr.csv"].fetched_at;
+
+    const r = await runFetch([...common(f), "--sources", f.sources, "--accept"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`accepted ods-etr/etr.csv: sha256 ${sha(OLD)} → ${sha(BODY)}`);
+    expect(r.stdout).toContain("unchanged a/frozen.csv");
+    const manifest = JSON.parse(readFileSync(f.manifest, "utf8"));
+    expect(manifest.map((e: ManifestEntry) => e.sha256)).toEqual([sha(BODY), sha(BODY)]);
+    expect(manifest[1].url).toBe(ODS); // the manifest keeps the publisher's address
+    const sources = JSON.parse(readFileSync(f.sources, "utf8"));
+    expect(sources[1]).toEqual(
+      source("ods-test", {
+        date: fetchedAt.slice(0, 10),
+        via: `${base}/api/getReport?report=etr`,
+        date_note: LIVE_DATE_NOTE,
+      }),
+    );
+    expect(sources[0]).toEqual(source("frozen-test"));
+    expect(readFileSync(f.sources, "utf8")).toBe(toJson(sources));
+    expect(readFileSync(f.manifest, "utf8")).toBe(serializeManifest(manifest));
+
+    const before = [readFileSync(f.manifest), readFileSync(f.sources)];
+    const again = await runFetch([...common(f), "--sources", f.sources, "--accept"]);
+    expect(again.stdout).toContain("Nothing to update.");
+    expect(readFileSync(f.manifest).equals(before[0]!)).toBe(true);
+    expect(readFileSync(f.sources).equals(before[1]!)).toBe(true);
+
+    // A copy edited by hand since the fetch is refused, and nothing is written.
+    writeFileSync(join(f.out, "ods-etr/etr.csv"), OLD + "RZZ,Hand NHS Trust\n");
+    const edited = await runFetch([...common(f), "--sources", f.sources, "--accept"]);
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toContain(`${join(f.out, "ods-etr/etr.csv")}: expected the copy data:fetch recorded`);
+    expect(readFileSync(f.manifest).equals(before[0]!)).toBe(true);
+    expect(readFileSync(f.sources).equals(before[1]!)).toBe(true);
+  });
+});
+
+describe("--accept rules", () => {
+  const entry = (over: Partial<ManifestEntry> = {}): ManifestEntry => ({
+    path: "ods-etr/etr.csv",
+    source_id: "ods-test",
+    kind: "live",
+    url: "https://www.odsdatasearchandexport.nhs.uk/api/getReport?report=etr",
+    fallback_url: "https://example.org/pinned.csv",
+    content_types: ["text/csv"],
+    max_bytes: 1000,
+    sha256: "a".repeat(64),
+    ...over,
+  });
+  const state = (over: Partial<StateEntry> = {}): FetchState => ({
+    "ods-etr/etr.csv": {
+      etag: null,
+      last_modified: null,
+      sha256: "b".repeat(64),
+      bytes: 10,
+      fetched_at: "2026-12-07T06:00:00.000Z",
+      from: "url",
+      url: "https://www.odsdatasearchandexport.nhs.uk/api/getReport?report=etr",
+      ...over,
+    },
+  });
+  const files = { manifest: "data/upstream.json", sources: "data/sources.json", outDir: "data/upstream" };
+  const disk = (sha: string | null) => () => sha;
+
+  it("never records a pinned fallback copy over what the manifest holds, and leaves one it already holds", () => {
+    const fallback = state({ from: "fallback_url", url: "https://example.org/pinned.csv" });
+    expect(() => acceptFetched([entry()], [source("ods-test")], fallback, disk("b".repeat(64)), files)).toThrow(
+      /data\/upstream\/ods-etr\/etr\.csv: found "the pinned fallback copy https:\/\/example\.org\/pinned\.csv"; expected a copy read from the publisher's endpoint/,
+    );
+    const same = acceptFetched(
+      [entry({ sha256: "b".repeat(64) })],
+      [source("ods-test")],
+      fallback,
+      disk("b".repeat(64)),
+      files,
+    );
+    expect(same.sources).toEqual([source("ods-test")]);
+    expect(same.lines).toEqual(["unchanged ods-etr/etr.csv: the pinned fallback copy data/upstream.json records"]);
+  });
+
+  it("refuses a copy whose origin the state does not record, skips files not here, and honours --only", () => {
+    expect(() =>
+      acceptFetched([entry()], [source("ods-test")], state({ from: null }), disk("b".repeat(64)), files),
+    ).toThrow(/fetched before its origin was recorded/);
+    expect(acceptFetched([entry()], [source("ods-test")], {}, disk(null), files).lines).toEqual([
+      "not here ods-etr/etr.csv: nothing to accept",
+    ]);
+    expect(
+      acceptFetched([entry()], [source("ods-test")], state(), disk("b".repeat(64)), files, "other.csv").lines,
+    ).toEqual([]);
+  });
+
+  it("writes data/upstream.json and data/sources.json back byte for byte", () => {
+    const read = (p: string) => readFileSync(join(REPO, p), "utf8");
+    expect(serializeManifest(JSON.parse(read("data/upstream.json")))).toBe(read("data/upstream.json"));
+    expect(toJson(JSON.parse(read("data/sources.json")))).toBe(read("data/sources.json"));
+    expect(serializeManifest([{ a: ["x", 'y "quoted"'], b: [], c: { d: ["z"] } }])).toBe(
+      '[\n  {\n    "a": ["x", "y \\"quoted\\""],\n    "b": [],\n    "c": {\n      "d": ["z"]\n    }\n  }\n]\n',
+    );
+  });
+});
+
+describe("connector hosts", () => {
+  const env = (v: string) => ({ flag: "x-base", flagValue: null, variable: "X_BASE", env: { X_BASE: v } });
+  it("takes the flag, else the variable, else the publisher's address, each checked", () => {
+    expect(hostBase({ ...env("http://127.0.0.1:8080"), flagValue: "https://b.example.org" }, "https://a.org")).toBe(
+      "https://b.example.org",
+    );
+    expect(hostBase(env("http://127.0.0.1:8080"), "https://a.org")).toBe("http://127.0.0.1:8080");
+    expect(hostBase(env(""), "https://a.org")).toBe("https://a.org");
+    expect(() => hostBase(env("ftp://a.org"), "https://a.org")).toThrow(
+      /environment variable X_BASE: found "ftp:\/\/a\.org"; expected an absolute http\(s\) URL/,
+    );
+    expect(() => hostBase({ ...env(""), flagValue: "http://a.org" }, "https://a.org")).toThrow(
+      /--x-base: found "http:\/\/a\.org"; expected an https URL \(plain http only to 127\.0\.0\.1 or localhost\)/,
+    );
+  });
+
+  it("points only live entries at ODS's origin to another host, keeping path and query", () => {
+    const live: ManifestEntry = entry("ods-etr/etr.csv", `${ODS_REPORTS_ORIGIN}/api/getReport?report=etr`, {
+      kind: "live",
+    });
+    const frozen: ManifestEntry = entry("x.csv", `${ODS_REPORTS_ORIGIN}/old.csv`, { kind: "frozen" });
+    const other: ManifestEntry = entry("y.csv", "https://example.org/api/getReport?report=etr", { kind: "live" });
+    expect(
+      pointLiveEntries([live, frozen, other], ODS_REPORTS_ORIGIN, "http://127.0.0.1:8080/ods/").map((e) => e.url),
+    ).toEqual([
+      "http://127.0.0.1:8080/ods/api/getReport?report=etr",
+      `${ODS_REPORTS_ORIGIN}/old.csv`,
+      "https://example.org/api/getReport?report=etr",
+    ]);
+    expect(pointLiveEntries([live], ODS_REPORTS_ORIGIN, ODS_REPORTS_ORIGIN)[0]).toBe(live);
   });
 });

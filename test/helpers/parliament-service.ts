@@ -4,7 +4,9 @@
  * withdrawal, paged by take/skip, with answers cut to 255 characters plus "..." and questions cut at 255
  * characters as the real list does; full records at /questions/{id}; members at /api/Members/{id}.
  * It ignores answeringBodies on purpose, so the connector's own department filter is what is tested.
- * Scripted responses (429, 500, a lying total) can be queued for requests that match a test.
+ * Scripted responses (429, 500, a lying total) can be queued for requests that match a test. Like the
+ * real service it may send fewer records a page than asked for (pageLimit), and it can be made to stop
+ * short of the total it reports (stopAfter: empty pages from that many records on).
  */
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -28,6 +30,10 @@ export interface FakeParliament {
   expandable: Set<number>;
   /** Every request, as path and query. */
   requests: string[];
+  /** Most records sent in one list page, whatever `take` asks for; null for no limit. */
+  pageLimit: number | null;
+  /** Records after this many are never sent (the page is empty), though totalResults counts them; null for all. */
+  stopAfter: number | null;
   /** Queue responses for requests whose path and query match; each is used once, in order. */
   script(match: RegExp, ...responses: Scripted[]): void;
   close(): Promise<void>;
@@ -59,6 +65,8 @@ export async function startFakeParliament(
     members: new Map(Object.entries(members).map(([k, v]) => [Number(k), v])),
     expandable: new Set(expandable),
     requests: [] as string[],
+    pageLimit: null as number | null,
+    stopAfter: null as number | null,
     scripts: [] as { match: RegExp; responses: Scripted[] }[],
   };
   const expand = (v: QuestionRecord, on: boolean): QuestionRecord => {
@@ -123,8 +131,9 @@ export async function startFakeParliament(
       )
       .sort((a, b) => compareCodePoints(String(b.dateTabled), String(a.dateTabled)) || b.id - a.id);
     const skip = Number(p.get("skip") ?? 0);
-    const take = Number(p.get("take") ?? 20);
-    const page = found.slice(skip, skip + take).map((q) => ({
+    const take = Math.min(Number(p.get("take") ?? 20), fake.pageLimit ?? Infinity);
+    const served = fake.stopAfter === null ? found : found.slice(0, fake.stopAfter);
+    const page = served.slice(skip, skip + take).map((q) => ({
       value: cutForList(expand(q, p.get("expandMember") === "true")),
       links: [{ rel: "self", href: `/Questions/${q.id}`, method: "GET" }],
     }));
@@ -137,6 +146,18 @@ export async function startFakeParliament(
     members: fake.members,
     expandable: fake.expandable,
     requests: fake.requests,
+    get pageLimit() {
+      return fake.pageLimit;
+    },
+    set pageLimit(n) {
+      fake.pageLimit = n;
+    },
+    get stopAfter() {
+      return fake.stopAfter;
+    },
+    set stopAfter(n) {
+      fake.stopAfter = n;
+    },
     script: (match, ...responses) => void fake.scripts.push({ match, responses }),
     close: () =>
       new Promise<void>((resolve) => {

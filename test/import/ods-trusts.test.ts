@@ -1,10 +1,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildSuccessionRows, buildTrustRows, parseEtr, parseSucc } from "../../scripts/import/ods-trusts.ts";
+import {
+  boardsBefore2026,
+  buildSuccessionRows,
+  buildTrustRows,
+  parseEtr,
+  parseSucc,
+} from "../../scripts/import/ods-trusts.ts";
 
 const fixture = (p: string) => readFileSync(new URL(`../fixtures/upstream/${p}`, import.meta.url), "utf8");
 const current = () => parseEtr(fixture("ods-etr/etr.csv"), "etr.csv");
-const older = () => parseEtr(fixture("ods-etr-2025/etr.csv"), "etr-2025.csv");
+const older = () => boardsBefore2026(parseEtr(fixture("ods-etr-2025/etr.csv"), "etr-2025.csv"));
 
 /** One ODS etr row: 27 quoted fields, with the given values placed by 1-based field number. */
 function etrRow(values: Record<number, string>): string {

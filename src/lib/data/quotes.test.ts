@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkQuotes, figureIn } from "./quotes.ts";
+import { checkQuotes, figureIn, numbersInWords } from "./quotes.ts";
 import { describeProblem } from "./errors.ts";
 import { programme, statement } from "../charts/test-fixtures/rows.ts";
 
@@ -35,5 +35,36 @@ describe("figures checked against the answer's words", () => {
     expect(figureIn(45.2, "£45.29 million")).toBe(false);
     expect(figureIn(93, "93% of trusts")).toBe(true);
     expect(figureIn(9, "£9.7 million")).toBe(false);
+  });
+
+  it("finds a whole figure written in words, read as the whole phrase", () => {
+    expect(figureIn(6, "the remaining six trusts")).toBe(true);
+    expect(figureIn(21, "Twenty-one trusts")).toBe(true);
+    expect(figureIn(21, "twenty one trusts")).toBe(true);
+    expect(figureIn(99, "ninety-nine")).toBe(true);
+    expect(figureIn(100, "a hundred trusts")).toBe(true);
+    expect(figureIn(100, "one hundred trusts")).toBe(true);
+    expect(figureIn(121, "one hundred and twenty-one trusts")).toBe(true);
+    expect(figureIn(17, "seventeen")).toBe(true);
+    // Never a part of a longer number, or a word that only contains one.
+    expect(figureIn(20, "twenty-one trusts")).toBe(false);
+    expect(figureIn(1, "twenty-one trusts")).toBe(false);
+    expect(figureIn(100, "one hundred and six trusts")).toBe(false);
+    expect(figureIn(6, "sixteen trusts")).toBe(false);
+    expect(figureIn(6, "the sixth trust")).toBe(false);
+    expect(figureIn(7, "the remaining six trusts")).toBe(false);
+    expect(figureIn(6.5, "six trusts")).toBe(false);
+    expect(numbersInWords("Of the forty-two boards, nine, and a hundred and one; a few")).toEqual([42, 9, 101]);
+    expect(numbersInWords("one, hundred")).toEqual([1]);
+  });
+
+  it("checks a quotation that writes its figure in words like one in digits", () => {
+    const answer = { id: 2, uin: null, answer_text: "All but the remaining six trusts have an EPR." };
+    const six = statement({ id: "S051", value: 6, as_of: "2025-03-31" });
+    const rows = [{ figure_id: "S051", answer_id: "2", uin: null, quote: "the remaining six trusts" }];
+    expect(checkQuotes(rows, [six], [answer], "q.csv")).toEqual([]);
+    expect(checkQuotes(rows, [{ ...six, value: 7 }], [answer], "q.csv").map(describeProblem)).toEqual([
+      'q.csv, line 2, column "quote": found "the remaining six trusts"; expected a quotation that states the figure 7 of row S051',
+    ]);
   });
 });

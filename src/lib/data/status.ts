@@ -8,7 +8,7 @@
  * (a contract, a delay, a plan) are kept beside it so that a page can say what happened since.
  * Pure functions: no I/O, every rule tested on small hand-made rows.
  */
-import { dayBefore, endOfPeriod } from "./dates.ts";
+import { byPeriodEnd, dayBefore, endOfPeriod } from "./dates.ts";
 import type { EprStatusRow, TrustEventRow } from "./tables.ts";
 import { compareCodePoints } from "../order.ts";
 
@@ -214,4 +214,15 @@ export function statusResolver(inputs: ReadonlyMap<string, Omit<StatusInput, "st
     return result;
   };
   return resolve;
+}
+
+/**
+ * The reported events a trust's page and the follow-up list show, oldest first: every event but those
+ * that restate an edition of the list (the list's own entry is shown as the list).
+ */
+export function eventsShown(events: readonly TrustEventRow[], lists: readonly { as_of: string }[]): TrustEventRow[] {
+  const listDays = new Set(lists.map((l) => l.as_of));
+  return events
+    .filter((e) => e.event !== "listed_no_epr" && !(e.event === "other" && listDays.has(e.event_date)))
+    .sort(byPeriodEnd("event_date"));
 }

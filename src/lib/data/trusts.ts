@@ -39,7 +39,7 @@ export interface Trust {
   region_basis: "ods" | "successor" | null;
   /** The board the latest ODS file gives. */
   icb: BoardRef | null;
-  /** The board in force on the latest list's date, where it differs from `icb`. */
+  /** The board in force on the date of the trust's latest list entry, where it differs from `icb`. */
   icb_at_list: BoardRef | null;
   /** The board of the 2022 boards (those the hex map draws) the trust belonged to, from the ODS extract of 2025. */
   icb_2022: BoardRef | null;
@@ -117,7 +117,6 @@ export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
   const listRows = [...t.eprStatus].sort((a, b) => compareCodePoints(a.as_of, b.as_of));
   const listsByCode = Map.groupBy(listRows, (r) => r.code);
   const eventsByCode = Map.groupBy(t.trustEvents, (e) => e.ods_code);
-  const latestList = listRows.at(-1)?.as_of ?? null;
   const mergedInto = (code: string) => t.successions.filter((s) => s.predecessor_code === code).map((s) => ({ code: s.successor_code, date: s.effective_date })).sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.code, b.code));
   const tookOver = (code: string) => t.successions.filter((s) => s.successor_code === code).map((s) => ({ code: s.predecessor_code, date: s.effective_date })).sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.code, b.code));
 
@@ -145,13 +144,14 @@ export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
     const place = ods ?? successor;
     const now = statusOf(code, statusDate);
     const predecessorTypes = [...new Set(life.took_over.map((p) => listsByCode.get(p.code)?.at(-1)?.trust_type).filter((x): x is TrustType => Boolean(x)))];
-    const listDay = latestList ?? statusDate;
+    // The trust's own latest list entry dates "on the list's date"; a trust on no list has no such board.
+    const listDay = row?.as_of ?? null;
     const latestBoard = board(ods ? ods.icb_code_2026 : null);
     const icbThen = board(ods ? ods.icb_code : null);
     // A trust that closed before its latest board existed never belonged to it: its board is the old one.
     const icbNow = latestBoard?.from && last !== null && last < latestBoard.from ? icbThen : latestBoard;
     // The board on the list's date: the old one while it was in force, the new one once it had replaced it.
-    const icbOnListDay = icbThen?.until && icbThen.until < listDay ? latestBoard : icbThen;
+    const icbOnListDay = listDay && icbThen?.until && icbThen.until < listDay ? latestBoard : icbThen;
     return {
       code,
       name: ods?.name ?? tidyTrustName(row!.name_in_source),
@@ -161,7 +161,7 @@ export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
       region_basis: ods ? "ods" : successor ? "successor" : null,
       icb: icbNow,
       // Shown only if the trust was open on the list's date and its board then was another.
-      icb_at_list: icbOnListDay && icbNow && icbOnListDay.code !== icbNow.code && ods!.open_date <= listDay ? icbOnListDay : null,
+      icb_at_list: listDay && icbOnListDay && icbNow && icbOnListDay.code !== icbNow.code && ods!.open_date <= listDay ? icbOnListDay : null,
       icb_2022: icbThen && !icbThen.from ? icbThen : null,
       trust_type: row?.trust_type ?? (predecessorTypes.length === 1 ? predecessorTypes[0]! : null),
       open_date: life.open_date,

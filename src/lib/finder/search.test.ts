@@ -87,6 +87,10 @@ describe("finding a trust", () => {
   it("matches words of one or two letters whole, so 'St' is not 'Stockport'", () => {
     expect(find("St James").codes).toEqual(["RR8"]);
     expect(find("St Thomas").codes).toEqual(["RJ1"]);
+    const withStockport = [...TRUSTS, trust("RWJ", "Stockport NHS Foundation Trust", { postcode: "SK2 7JE" })];
+    expect(findTrusts("St", withStockport).codes).not.toContain("RWJ");
+    expect(findTrusts("Le", TRUSTS).codes).toEqual([]);
+    expect(findTrusts("Lee", TRUSTS).codes).toContain("RR8");
   });
 
   it("finds trusts by the postcode of their headquarters, then its district, then its area", () => {
