@@ -253,7 +253,7 @@ async function main(): Promise<number> {
         `edition ${scenario.edition.as_of}: ${picks.gains.map((g) => `${name(g.code)} gains ${g.supplier}`).join("; ")}`,
       );
       note(
-        `edition: supplier ${picks.supplierRename.from} → ${picks.supplierRename.to}; ${name(picks.stillNoEpr)} still "No EPR" after its go-live`,
+        `edition: supplier ${picks.supplierRename.from} → ${picks.supplierRename.to}; ${name(picks.stillNoEpr)} still "No EPR" after its go-live; ${picks.caughtUp.length} other trusts reported live listed with their supplier`,
       );
     });
     if (!picks) return report(results, started);

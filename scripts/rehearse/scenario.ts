@@ -49,6 +49,8 @@ export interface Picks {
   supplierRename: { from: string; to: string };
   /** Reported live since the last edition, yet still "No EPR" in the new one. */
   stillNoEpr: string;
+  /** The other trusts reported live since the last edition: the new edition lists their reported supplier. */
+  caughtUp: { code: string; supplier: string }[];
 }
 
 /** The rows of the newest edition in epr-status.csv. */
@@ -115,6 +117,12 @@ export function pickScenario(
   take(predecessor.code!);
   take(successor.code!);
 
+  const caughtUp = open
+    .filter((t) => t.code !== stillNoEpr.code && listed.has(t.code!))
+    .map((t) => byCode.get(t.code!))
+    .filter((t) => t?.status_now.basis === "go_live" && t.status_now.supplier)
+    .map((t) => ({ code: t!.code, supplier: t!.status_now.supplier! }));
+
   const code = scenario.ods.new_trust.code;
   if (trusts.some((t) => t.code === code)) fail(`free code for the new trust (${code} is taken)`);
   return {
@@ -134,6 +142,7 @@ export function pickScenario(
     gains,
     supplierRename,
     stillNoEpr: stillNoEpr.code!,
+    caughtUp,
   };
 }
 
@@ -195,11 +204,11 @@ const TYPE_LABELS = new Map(Object.entries(TRUST_TYPES).map(([label, id]) => [id
 
 /**
  * The new edition's rows (header first), as NHS England's workbook lays them out: the latest edition,
- * with two trusts gaining a supplier, one supplier renamed everywhere, and the trust reported live still
- * listed "No EPR".
+ * with two trusts gaining a supplier, the trusts reported live since listed with their supplier but for
+ * one still listed "No EPR", and one supplier renamed everywhere.
  */
 export function editionRows(status: Record<string, string>[], picks: Picks): string[][] {
-  const gains = new Map(picks.gains.map((g) => [g.code, g.supplier]));
+  const gains = new Map([...picks.gains, ...picks.caughtUp].map((g) => [g.code, g.supplier]));
   const rows = latestEdition(status).map((r) => {
     let supplier = r.has_epr === "yes" ? r.supplier! : "No EPR";
     if (gains.has(r.code!)) supplier = gains.get(r.code!)!;

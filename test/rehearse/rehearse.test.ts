@@ -37,6 +37,7 @@ const TRUSTS = records(
     "RFF,Old NHS Trust,OLD NHS TRUST,Y56,QAA,QAA,NW1 0PK,2000-04-01,2024-03-31",
     "RGG,Gee NHS Trust,GEE NHS TRUST,Y56,QCC,QCC,NW1 0PL,2000-04-01,",
     "RJJ,Jay NHS Trust,JAY NHS TRUST,Y56,QAA,QAA,NW1 0PM,2000-04-01,",
+    "RKK,Kay NHS Trust,KAY NHS TRUST,Y56,QCC,QCC,NW1 0PN,2000-04-01,",
   ].join("\n"),
   "trusts.csv",
 );
@@ -51,14 +52,15 @@ const STATUS = records(
     "REE,2024-10-01,list-2024,EPSILON NHS TRUST,community,yes,Small Supplier Ltd",
     "RGG,2024-10-01,list-2024,GEE NHS TRUST,acute,no,",
     "RHH,2024-10-01,list-2024,AITCH NHS TRUST,ambulance,yes,Big Supplier Ltd",
+    "RKK,2024-10-01,list-2024,KAY NHS TRUST,acute,no,",
     "RAA,2023-01-01,list-2023,ALPHA NHS TRUST,acute,no,",
   ].join("\n"),
   "epr-status.csv",
 );
-const status = (code: string, s: string, basis: string): TrustStatus => ({
+const status = (code: string, s: string, basis: string, supplier: string | null = null): TrustStatus => ({
   code,
   name: code,
-  status_now: { status: s, basis, supplier: null },
+  status_now: { status: s, basis, supplier },
 });
 const SITE = [
   status("RAA", "no_epr", "list"),
@@ -68,6 +70,7 @@ const SITE = [
   status("REE", "epr", "list"),
   status("RGG", "no_epr", "list"),
   status("RJJ", "epr", "list"),
+  status("RKK", "epr", "go_live", "Third Supplier plc"),
 ];
 const ODS = { change_date: "2026-12-01", new_trust: { code: "Q1N2W", ods_name: "NEW COMMUNITY NHS TRUST" } };
 
@@ -76,6 +79,7 @@ describe("the rehearsal's scenario, chosen from the data by rules", () => {
 
   it("picks distinct open trusts for each change, by the rule each change needs", () => {
     expect(picks.stillNoEpr).toBe("RCC");
+    expect(picks.caughtUp).toEqual([{ code: "RKK", supplier: "Third Supplier plc" }]);
     // The commonest supplier (ties by name) is the one gained; the other with two trusts is renamed.
     expect(picks.gains).toEqual([
       { code: "RAA", supplier: "Big Supplier Ltd" },
@@ -142,6 +146,7 @@ describe("the rehearsal's scenario, chosen from the data by rules", () => {
       ["REE", "EPSILON NHS TRUST", "Community", "Small Supplier Limited"],
       ["RGG", "GEE NHS TRUST", "Acute", "Big Supplier Ltd"],
       ["RHH", "AITCH NHS TRUST", "Ambulance", "Big Supplier Ltd"],
+      ["RKK", "KAY NHS TRUST", "Acute", "Third Supplier plc"],
     ]);
   });
 
