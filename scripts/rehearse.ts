@@ -312,8 +312,9 @@ async function main(): Promise<number> {
     });
     write("data/upstream.json", manifestText);
 
-    await step("answers: npm run data:answers", async (fail) => {
+    await step("answers: npm run data:answers", async (fail, note) => {
       const r = await npm(["data:answers"], fail);
+      if (r.code === 0) note(tail(r.out, 15));
       const answers = JSON.parse(read("data/parliament/answers.json")) as {
         id: number;
         answer_text: string;
@@ -344,8 +345,9 @@ async function main(): Promise<number> {
         fail(`answer ${scenario.figure.answer_id} was not read in full: its text lacks "${scenario.figure.quote}"`);
     });
 
-    await step("import: npm run data:import (data/upstream/ holds only the live ODS files)", async (fail) => {
-      await npm(["data:import"], fail);
+    await step("import: npm run data:import (data/upstream/ holds only the live ODS files)", async (fail, note) => {
+      const r = await npm(["data:import"], fail);
+      if (r.code === 0) note(tail(r.out, 15));
       const trusts = new Map(records(read("data/trusts.csv"), "data/trusts.csv").map((t) => [t.code!, t]));
       if (!trusts.has(p.newTrust.code))
         fail(`trusts.csv lacks the new trust ${p.newTrust.code} ${p.newTrust.ods_name}`);
