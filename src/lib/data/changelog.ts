@@ -8,12 +8,20 @@ import { compareCodePoints } from "../order.ts";
 /** Longest title or line of change; longer ones are a paste gone wrong. */
 const MAX_CHARS = 1000;
 
+/** Names of our files and ids of our rows ("statements.csv", "S051"): words for maintainers, not readers. */
+const FOR_MAINTAINERS: [RegExp, string][] = [
+  [/\b[\w.-]+\.(csv|json|xlsx)\b/i, "a file name"],
+  [/\b[SPTEF]\d{3}\b/, "a row id"],
+];
+
 /** Why a piece of changelog text cannot go in the page and the Atom feed, or null. */
 function textProblem(v: unknown): string | null {
   if (typeof v !== "string" || !v.trim()) return "text";
   if (v.length > MAX_CHARS) return `text of at most ${MAX_CHARS} characters`;
   const bad = problemCharacter(v);
-  return bad ? `text without ${bad}` : null;
+  if (bad) return `text without ${bad}`;
+  const internal = FOR_MAINTAINERS.find(([pattern]) => pattern.test(v));
+  return internal ? `words for readers, without ${internal[1]} (${v.match(internal[0])![0]}): name the trust, figure or source instead` : null;
 }
 
 export interface ChangelogEntry {

@@ -20,3 +20,8 @@ export function problemCharacter(s: string): string | null {
   }
   return null;
 }
+
+/** `s` with every character these rules refuse replaced by U+FFFD, so text from outside prints as text. */
+export function withoutProblemCharacters(s: string): string {
+  return RULES.reduce((t, [pattern]) => t.replace(new RegExp(pattern.source, "g"), "\uFFFD"), s);
+}
