@@ -32,6 +32,7 @@ import { argValue, readText, runMain, writeAllAtomically } from "./lib/io.ts";
 import { parseAnswers, type StoredAnswer } from "../src/lib/parliament/answers.ts";
 import { parseQuery, type AnswersQuery } from "../src/lib/parliament/query.ts";
 import { answersPageModel } from "../src/lib/parliament/page.ts";
+import { parseMembers } from "../src/lib/parliament/members.ts";
 import { checkAliases, trustAliasesTable, trustSearchData, type TrustSearchData } from "../src/lib/finder/aliases.ts";
 
 /**
@@ -165,13 +166,19 @@ export function outputs(site: SiteData, generatedDir: string, publicDir: string)
   };
 }
 
-/** data/parliament/: the written answers kept from Parliament, and the connector's query. */
-export function readAnswersDir(dir: string): { answers: StoredAnswer[]; query: AnswersQuery } {
+/** data/parliament/: the written answers kept from Parliament, the connector's query and the member names we hold. */
+export function readAnswersDir(dir: string): {
+  answers: StoredAnswer[];
+  query: AnswersQuery;
+  members: Map<number, string>;
+} {
   const answersFile = join(dir, "parliament/answers.json");
   const queryFile = join(dir, "parliament/query.json");
+  const membersFile = join(dir, "parliament/members.csv");
   return {
     answers: parseAnswers(readText(answersFile), answersFile),
     query: parseQuery(readText(queryFile), queryFile),
+    members: parseMembers(readText(membersFile), membersFile),
   };
 }
 
@@ -202,6 +209,7 @@ export function answerOutputs(
   query: AnswersQuery,
   generatedDir: string,
   publicDir: string,
+  members: ReadonlyMap<number, string> = new Map(),
 ): Record<string, string> {
   const yesNo = (b: boolean) => (b ? "yes" : "no");
   const rows = answers.map((a) => ({
@@ -213,7 +221,7 @@ export function answerOutputs(
     terms: a.terms.join(";"),
   }));
   return {
-    [join(generatedDir, "answers.json")]: toJson(answersPageModel(answers, query)),
+    [join(generatedDir, "answers.json")]: toJson(answersPageModel(answers, query, members)),
     [join(publicDir, "parliament-answers.json")]: toJson(answers),
     [join(publicDir, "parliament-answers.csv")]: toCsv(ANSWER_DOWNLOAD_COLUMNS, rows, { safeForSpreadsheets: true }),
   };
@@ -267,7 +275,7 @@ if (import.meta.main) {
     const publicDir = argValue("public", "public/data");
     const files = {
       ...outputs(site, generated, publicDir),
-      ...answerOutputs(parliament.answers, parliament.query, generated, publicDir),
+      ...answerOutputs(parliament.answers, parliament.query, generated, publicDir, parliament.members),
     };
     files[join(generated, "trust-search.json")] = toJson(readTrustSearch(dataDir, input, site));
     writeAllAtomically(files);

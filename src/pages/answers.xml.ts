@@ -2,8 +2,10 @@
 import type { APIRoute } from "astro";
 import { answersPage } from "../lib/parliament/site.ts";
 import { answersFeed } from "../lib/feed.ts";
+import { urlPrefix } from "../lib/paths.ts";
 
+// urlPrefix keeps the base path of a project site (SITE_URL with a path), not only the origin.
 export const GET: APIRoute = ({ site: siteUrl }) =>
-  new Response(answersFeed(answersPage.answers, siteUrl ? siteUrl.origin : ""), {
+  new Response(answersFeed(answersPage.answers, urlPrefix(siteUrl)), {
     headers: { "content-type": "application/atom+xml; charset=utf-8" },
   });

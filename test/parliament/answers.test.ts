@@ -2,52 +2,15 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import {
-  answerUrl,
-  newestFirst,
-  parseAnswers,
-  serializeAnswers,
-  type StoredAnswer,
-} from "../../src/lib/parliament/answers.ts";
+import { newestFirst, parseAnswers, serializeAnswers } from "../../src/lib/parliament/answers.ts";
 import { diffAnswers, summariseAnswersDiff } from "../../src/lib/parliament/diff.ts";
 import { answersPageModel } from "../../src/lib/parliament/page.ts";
 import { parseQuery, serializeQuery } from "../../src/lib/parliament/query.ts";
-import { answeredLine, summary } from "../../src/lib/parliament/words.ts";
+import { answeredLine } from "../../src/lib/parliament/words.ts";
 import { answersFeed } from "../../src/lib/feed.ts";
-import { htmlToText } from "../../src/lib/parliament/text.ts";
+import { answer } from "./fixture.ts";
 
 const QUERY = { answering_body_id: 17, terms: ["electronic patient record", "EPR"], answered_since: "2026-01-01" };
-
-/** A stored answer made here, consistent with every rule unless a test breaks one. */
-export function answer(id: number, over: Partial<StoredAnswer> = {}): StoredAnswer {
-  const html = over.answer_html ?? `<p>Answer ${id} about the electronic patient record.</p>`;
-  const base = { id, uin: String(id), date_tabled: "2026-01-05", ...over };
-  return {
-    house: "Commons",
-    date_answered: "2026-01-12",
-    date_corrected: null,
-    asking_member_id: 1,
-    asking_member: "A Member",
-    answering_member_id: 2,
-    answering_member: "A Minister",
-    answering_body_id: 17,
-    answering_body: "Department of Health and Social Care",
-    heading: "Medical Records",
-    question_text: "To ask the Secretary of State for Health and Social Care, how many trusts have an EPR.",
-    answer_truncated: false,
-    is_holding: false,
-    is_correction: false,
-    is_withdrawn: false,
-    api_url: `https://questions-statements-api.parliament.uk/api/writtenquestions/questions/${id}`,
-    terms: ["electronic patient record"],
-    origin: "service",
-    note: null,
-    ...base,
-    url: over.url ?? answerUrl(base),
-    answer_html: html,
-    answer_text: over.answer_text ?? htmlToText(html),
-  } as StoredAnswer;
-}
 
 describe("answers.json", () => {
   it("round-trips in a fixed order and byte for byte", () => {
@@ -93,19 +56,24 @@ describe("answers.json", () => {
 });
 
 describe("the answers page", () => {
-  it("lists newest first by answer date, placing undated answers by the month tabled", () => {
+  it("lists dated answers newest first, then undated ones by the month tabled, saying so", () => {
     const list = [
       answer(1, { date_answered: "2025-03-01", date_tabled: "2025-02-20" }),
       answer(2, { uin: null, date_tabled: "2025-10", date_answered: null }),
       answer(3, { date_answered: "2025-11-02", date_tabled: "2025-10-28" }),
+      answer(4, { uin: null, date_tabled: "2024-01", date_answered: null }),
     ];
-    expect(newestFirst(list).map((a) => a.id)).toEqual([3, 2, 1]);
-    expect(answeredLine(answersPageModel(list, QUERY).answers[1]!)).toBe(
+    // The undated answer tabled in October 2025 may be later than answer 1, so it is never ranked among the dated.
+    expect(newestFirst(list).map((a) => a.id)).toEqual([3, 1, 2, 4]);
+    const model = answersPageModel(list, QUERY);
+    expect(model.answers.map((a) => a.date_estimated)).toEqual([false, false, true, true]);
+    expect(answeredLine(model.answers[2]!)).toBe(
       "Answer date not in our copy; tabled in October 2025 (the month of the archive file it came from)",
     );
+    expect(model.undated_latest_tabled).toBe("2025-10");
   });
 
-  it("says what was said last and since when no figure has been given, leaving out holding answers", () => {
+  it("puts forward the last answer with a figure about EPRs, leaving out holding answers", () => {
     const list = [
       answer(1, {
         date_answered: "2025-03-03",
@@ -127,16 +95,6 @@ describe("the answers page", () => {
     const model = answersPageModel(list, QUERY);
     expect(model.latest_id).toBe(2);
     expect(model.last_figure).toEqual({ id: 1, sentences: ["93% of trusts have an EPR."], later_without: 1 });
-    const words = summary(model);
-    expect(words.latest).toBe(
-      "The latest answer in our data was given on 10 June 2025, by A Minister: “Medical Records”.",
-    );
-    expect(words.figures).toBe(
-      "No answer since the one given on 3 March 2025 has stated a figure: the one answer after it gives none. That answer (“Medical Records”) said:",
-    );
-    expect(summary(answersPageModel([list[1]!], QUERY)).figures).toBe(
-      "None of the answers in our data states a figure.",
-    );
     expect(answersPageModel(list, QUERY).checked_to).toBe("2026-01-01");
     expect(answersPageModel([answer(1, { origin: "archive" })], QUERY).checked_to).toBeNull();
   });
@@ -153,6 +111,7 @@ describe("the answers page", () => {
     );
     expect(feed).not.toMatch(/<script|<b>/);
     expect(feed).toContain("<updated>2026-01-12T00:00:00Z</updated>");
+    expect(feed).toContain("Answered on 12 January 2026.");
   });
 });
 

@@ -227,7 +227,9 @@ describe("built site", () => {
       expect(text(article)).toMatch(/House House of (Commons|Lords) Asked by .+ Answered by .+, for the /);
       expect(text(article)).toContain(a.answer_paragraphs[0]!);
     }
-    expect(text(page)).toMatch(/The latest answer in our data was given /);
+    expect(text(page)).toMatch(
+      /What did a minister say last\? The latest answer (with a known date|in our data, by date tabled): /,
+    );
     expect(page).toContain('href="/answers.xml"');
     const feed = readFileSync(join(DIST, "answers.xml"), "utf8");
     expect((feed.match(/<entry>/g) ?? []).length).toBe(model.answers.length);

@@ -45,6 +45,11 @@ describe("a build for a project site", () => {
     const feed = read("changes.xml");
     expect(feed).toContain(`<link rel="self" type="application/atom+xml" href="${SITE_URL}changes.xml"/>`);
     expect(feed).toContain(`href="${SITE_URL}changes/#release-`);
+    const answers = read("answers.xml");
+    expect(answers).toContain(`<link rel="self" type="application/atom+xml" href="${SITE_URL}answers.xml"/>`);
+    const own = [...answers.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!).filter((h) => !h.includes("parliament.uk"));
+    expect(own.length).toBeGreaterThan(2);
+    expect(own.filter((h) => !h.startsWith(SITE_URL))).toEqual([]);
     // The embed code a reader copies without JavaScript: escaped inside the textarea.
     expect(read("coverage/index.html")).toContain(`&lt;iframe src=&quot;${SITE_URL}embed/coverage-over-time/&quot;`);
     expect(read("coverage/index.html")).toContain(`&lt;script src=&quot;${SITE_URL}embed/v1/loader.js&quot;`);

@@ -10,6 +10,7 @@ import { endOfPeriod, isIsoDate, isIsoDay } from "../data/dates.ts";
 import { parseJson, toJson } from "../data/json.ts";
 import { htmlToText } from "./text.ts";
 import { compareCodePoints } from "../order.ts";
+import { problemCharacter } from "../data/text-rules.ts";
 
 export const HOUSES = ["Commons", "Lords"] as const;
 export type House = (typeof HOUSES)[number];
@@ -106,11 +107,24 @@ const whole: Check = (v) => need(Number.isSafeInteger(v) && (v as number) > 0, "
 const wholeOrNull: Check = (v) => (v === null ? null : whole(v));
 const day: Check = (v) => need(typeof v === "string" && isIsoDay(v), "a date as YYYY-MM-DD");
 const dayOrNull: Check = (v) => (v === null ? null : day(v));
+/**
+ * A Commons UIN is digits, a Lords one HL and digits. UINs are compared as text (the quotation check,
+ * the public page's address), so only the NFKC form is stored: a full-width "９００２" from the service is
+ * normalised when read (service.ts) and refused in the file, where it would never equal "9002".
+ */
+export const UIN_PATTERN = /^(HL)?\d{1,7}$/;
+const uin: Check = (v) => {
+  if (v === null) return null;
+  if (typeof v !== "string") return "a UIN such as 2075 or HL7395, or null";
+  if (v !== v.normalize("NFKC"))
+    return `the UIN in plain digits (${JSON.stringify(v.normalize("NFKC"))}, its NFKC form)`;
+  return need(UIN_PATTERN.test(v), "a UIN such as 2075 or HL7395, or null");
+};
 const https: Check = (v) => need(typeof v === "string" && /^https:\/\/[^\s<>"]+$/.test(v), "an https:// URL");
 
 const CHECKS: Record<keyof StoredAnswer, Check> = {
   id: whole,
-  uin: textOrNull,
+  uin,
   house: (v) => need((HOUSES as readonly unknown[]).includes(v), HOUSES.join(" or ")),
   date_tabled: (v) =>
     need(
@@ -160,6 +174,13 @@ export function answerProblems(raw: unknown, index: number, file: string): Probl
   for (const key of Object.keys(r))
     if (!(ANSWER_FIELDS as readonly string[]).includes(key)) problems.push(at(key, "no such field"));
   if (problems.length) return problems;
+  // The same character rules as every other input: one control character would make the feed invalid XML.
+  for (const field of ANSWER_FIELDS) {
+    const values = field === "terms" ? (r.terms as string[]) : [r[field]];
+    const bad = values.map((v) => (typeof v === "string" ? problemCharacter(v) : null)).find(Boolean);
+    if (bad) problems.push(at(field, `text without ${bad}`));
+  }
+  if (problems.length) return problems;
   const a = r as unknown as StoredAnswer;
   if (a.answer_text !== htmlToText(a.answer_html))
     problems.push(at("answer_text", "the plain text of answer_html (rerun the connector or the seed script)"));
@@ -206,15 +227,22 @@ export function serializeAnswers(answers: readonly StoredAnswer[]): string {
 
 /**
  * The date an answer is placed by: when it was answered, else the month it was tabled (answers seeded
- * without their answer date). Partial dates count as the last day they can mean.
+ * without their answer date), an estimate. Partial dates count as the last day they can mean.
  */
 export function placedOn(a: Pick<StoredAnswer, "date_answered" | "date_tabled">): string {
   return endOfPeriod(a.date_answered ?? a.date_tabled);
 }
 
-/** Newest first by the date above, then by Parliament's id (ids rise in the order questions are tabled). */
+/**
+ * Answers with a known answer date first, newest first; then those without one, by the date they were
+ * tabled, newest first (an undated answer may be later than every dated one, so it is never ranked among
+ * them); ties by Parliament's id, which rises in the order questions are tabled.
+ */
 export function newestFirst<T extends Pick<StoredAnswer, "id" | "date_answered" | "date_tabled">>(
   answers: readonly T[],
 ): T[] {
-  return [...answers].sort((a, b) => compareCodePoints(placedOn(b), placedOn(a)) || b.id - a.id);
+  const undated = (a: T) => (a.date_answered === null ? 1 : 0);
+  return [...answers].sort(
+    (a, b) => undated(a) - undated(b) || compareCodePoints(placedOn(b), placedOn(a)) || b.id - a.id,
+  );
 }

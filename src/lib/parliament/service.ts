@@ -81,7 +81,8 @@ export function readServiceQuestion(raw: unknown, where: string): ServiceQuestio
   const optionalId = (x: unknown) => (typeof x === "number" && x > 0 ? x : null);
   return {
     id: id as number,
-    uin: (v.uin as string).trim(),
+    // Compared as text later: a full-width "９００２" is the same UIN as "9002" (see UIN_PATTERN).
+    uin: (v.uin as string).trim().normalize("NFKC"),
     house: v.house as House,
     dateTabled: dateTabled!,
     dateAnswered: dateAnswered ?? null,
