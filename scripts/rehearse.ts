@@ -52,6 +52,7 @@ import {
   pageText,
   sentences,
   staleEditionSentences,
+  staleLatestSentences,
   textOfClass,
 } from "./rehearse/site.ts";
 import {
@@ -493,6 +494,28 @@ async function checkSite(
   };
   const source = site.sources.find((s) => s.id === scenario.figure.source.id);
 
+  // Every page's text, once: the checks below read sentences anywhere on the site.
+  const pages: { page: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const f of readdirSync(dir).sort()) {
+      const path = join(dir, f);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (f.endsWith(".html"))
+        pages.push({
+          page: `/${relative(dist, path)}`.replace(/index\.html$/, ""),
+          text: pageText(readFileSync(path, "utf8")),
+        });
+    }
+  };
+  walk(dist);
+  /** Each offending sentence once, with the first page it is on and how many more. */
+  const failEach = (stale: { page: string; sentence: string; why: string }[], fail: (why: string) => void) => {
+    for (const s of stale.filter((x, i) => stale.findIndex((y) => y.sentence === x.sentence) === i)) {
+      const more = stale.filter((x) => x.sentence === s.sentence).length - 1;
+      fail(`${s.page}${more ? ` and ${more} more pages` : ""}: "${s.sentence}" (${s.why})`);
+    }
+  };
+
   await step("site: the new official figure is the home page's headline, with its date and source", (fail) => {
     const home = html("");
     const lede = textOfClass(home, "p", "lede") ?? "";
@@ -511,35 +534,17 @@ async function checkSite(
     const h = site.headline.share_with_epr;
     if (h.source_id !== scenario.figure.source.id)
       fail(`site-data.json's headline is ${h.value}% from ${h.source_id} (${h.as_of}), not the new figure`);
+    failEach(staleLatestSentences(pages, value), fail);
   });
 
   await step("site: no sentence quotes the old edition's metadata", (fail) => {
     const old = baseline.list_editions?.at(-1) ?? { as_of: "" };
-    const pages: { page: string; text: string }[] = [];
-    const walk = (dir: string) => {
-      for (const f of readdirSync(dir)) {
-        const path = join(dir, f);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (f.endsWith(".html"))
-          pages.push({
-            page: `/${relative(dist, dir)}/`.replace(/\/+$/, "/").replace(/^\/\/$/, "/"),
-            text: pageText(readFileSync(path, "utf8")),
-          });
-      }
-    };
-    walk(dist);
     const stale = staleEditionSentences(
       pages,
       { as_of: old.as_of, boards: baseline.icbs.length },
       { as_of: scenario.edition.as_of },
     );
-    const seen = new Set<string>();
-    for (const s of stale) {
-      if (seen.has(s.sentence)) continue;
-      seen.add(s.sentence);
-      const on = stale.filter((x) => x.sentence === s.sentence);
-      fail(`${s.page}${on.length > 1 ? ` and ${on.length - 1} more pages` : ""}: "${s.sentence}" (${s.why})`);
-    }
+    failEach(stale, fail);
   });
 
   await step('site: a trust still listed "No EPR" after its go-live keeps its EPR, flagged', (fail) => {

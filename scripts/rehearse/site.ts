@@ -90,5 +90,14 @@ export function staleEditionSentences(
   return out;
 }
 
+/** Sentences that call a percentage other than `value` the latest official figure (a title left on the old one). */
+export function staleLatestSentences(pages: { page: string; text: string }[], value: string): StaleSentence[] {
+  return pages.flatMap(({ page, text }) =>
+    sentences(text)
+      .filter((s) => /latest official/i.test(s) && /\d%/.test(s) && !s.includes(value))
+      .map((sentence) => ({ page, sentence, why: `calls another figure than ${value} the latest official one` })),
+  );
+}
+
 /** A sentence that flags evidence in conflict: the list says one thing, a later report another. */
 export const FLAGS_CONTRADICTION = /contradict|disagree|conflict|still (lists|listed|says|said)/i;

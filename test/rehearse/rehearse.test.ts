@@ -21,7 +21,13 @@ import {
   withSource,
   type TrustStatus,
 } from "../../scripts/rehearse/scenario.ts";
-import { pageText, sentences, staleEditionSentences, textOfClass } from "../../scripts/rehearse/site.ts";
+import {
+  pageText,
+  sentences,
+  staleEditionSentences,
+  staleLatestSentences,
+  textOfClass,
+} from "../../scripts/rehearse/site.ts";
 import { networkGuard, startOds, startParliament } from "../../scripts/rehearse/stand-ins.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -194,6 +200,16 @@ describe("reading the built site", () => {
     expect(
       flagged("On the list of 30 November 2026, 12 of the 36 integrated care boards then in force had one."),
     ).toEqual([]);
+  });
+
+  it("flags a sentence that calls an older figure the latest official one", () => {
+    const pages = [
+      { page: "/", text: "The latest official figure is 91% of trusts.\nThe latest official figure is 95% of trusts." },
+      { page: "/coverage/", text: "Earlier counts put it at 91%. The latest official count is not a share." },
+    ];
+    expect(staleLatestSentences(pages, "95%").map((s) => [s.page, s.sentence])).toEqual([
+      ["/", "The latest official figure is 91% of trusts."],
+    ]);
   });
 });
 
