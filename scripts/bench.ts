@@ -21,6 +21,7 @@ import { pageWeight } from "./lib/dist.ts";
 import { serveDir } from "./lib/static-server.ts";
 import { launchBrowser } from "./lib/browser.ts";
 import { buildPeer } from "./bench/peer.ts";
+import { acquireLock, LOCK_FILE } from "./build.ts";
 import { firstChart, transfer } from "./bench/page-metrics.ts";
 
 const node = process.execPath;
@@ -67,6 +68,9 @@ function syntheticData(factor: number): string {
   }
   return dir;
 }
+
+// Its builds share src/generated/, public/data/, .astro/ and dist/ with npm run build: one at a time.
+process.on("exit", await acquireLock(LOCK_FILE, 20 * 60_000));
 
 const peerOnly = process.argv.includes("--peer-only");
 const results: (string | number)[][] = [];

@@ -5,7 +5,7 @@
  * leaves dist/ as it was (scripts/build.ts).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
@@ -37,6 +37,8 @@ export interface CardOptions {
   release: string;
   /** Folder of cards already drawn, by content hash; none to draw every card afresh. */
   cacheDir?: string;
+  /** After every card is written, remove the cached cards this build did not use (the build's own run). */
+  prune?: boolean;
 }
 
 /** Where cards are kept between builds: outside dist/ and git, so a clean clone draws them all once. */
@@ -58,11 +60,29 @@ export function cardKey(svg: string): string {
   return createHash("sha256").update(renderer).update(svg).digest("hex");
 }
 
-/** Counts of cards drawn and taken from the cache, for the build's log and the benchmark. */
-export const cardStats = { drawn: 0, cached: 0 };
+/** Counts of cards drawn, taken from the cache and pruned from it, for the build's log and the benchmark. */
+export const cardStats = { drawn: 0, cached: 0, pruned: 0 };
 
-async function png(svg: string, cacheDir: string | undefined): Promise<Buffer> {
-  const cached = cacheDir ? join(cacheDir, `${cardKey(svg)}.png`) : null;
+/**
+ * Remove every file in the cache but the cards named in `keep` (left-over temporary files included),
+ * so the cache holds what the last build used, not every card ever drawn (a 100× benchmark leaves a
+ * gigabyte). Returns how many files went.
+ */
+export function pruneCardCache(cacheDir: string, keep: Set<string>): number {
+  if (!existsSync(cacheDir)) return 0;
+  let removed = 0;
+  for (const f of readdirSync(cacheDir)) {
+    if (keep.has(f.replace(/\.png$/, "")) && f.endsWith(".png")) continue;
+    rmSync(join(cacheDir, f), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+async function png(svg: string, cacheDir: string | undefined, used: Set<string>): Promise<Buffer> {
+  const key = cardKey(svg);
+  used.add(key);
+  const cached = cacheDir ? join(cacheDir, `${key}.png`) : null;
   if (cached && existsSync(cached)) {
     cardStats.cached++;
     return readFileSync(cached);
@@ -86,7 +106,7 @@ function readChartDrawing(dist: string, chartId: string): string {
 }
 
 /** One page's card: read its title, description and the chart it names, draw, write. */
-async function card(dist: string, file: string, opts: CardOptions): Promise<void> {
+async function card(dist: string, file: string, opts: CardOptions, used: Set<string>): Promise<void> {
   const html = readFileSync(file, "utf8");
   const pathname = "/" + relative(dist, file).replace(/\\/g, "/");
   // The card carries the site's name already; the title need not repeat it.
@@ -106,13 +126,14 @@ async function card(dist: string, file: string, opts: CardOptions): Promise<void
   });
   const out = join(dist, ogImagePath(pathname));
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, await png(svg, opts.cacheDir));
+  writeFileSync(out, await png(svg, opts.cacheDir, used));
 }
 
 /** Cards for every page under `dist`; the first failure names its page and stops the rest. */
 export async function writeCards(dist: string, opts: CardOptions): Promise<number> {
   const files = listFiles(dist, ".html");
   const queue = [...files];
+  const used = new Set<string>();
   // Drawn on the thread pool, a few at a time; each file's bytes do not depend on the order. After a
   // failure the queue is emptied and the cards already being drawn are waited for, so nothing is
   // still writing when the error is reported.
@@ -120,7 +141,7 @@ export async function writeCards(dist: string, opts: CardOptions): Promise<numbe
     Array.from({ length: 4 }, async () => {
       for (let f = queue.shift(); f; f = queue.shift()) {
         try {
-          await card(dist, f, opts);
+          await card(dist, f, opts, used);
         } catch (e) {
           queue.length = 0;
           throw new DataError([
@@ -132,6 +153,8 @@ export async function writeCards(dist: string, opts: CardOptions): Promise<numbe
   );
   const failed = workers.find((w) => w.status === "rejected");
   if (failed) throw failed.reason;
+  // Only after a whole build: a failed one keeps the cache for the next try.
+  if (opts.prune && opts.cacheDir) cardStats.pruned += pruneCardCache(opts.cacheDir, used);
   return files.length;
 }
 
@@ -147,9 +170,10 @@ if (import.meta.main) {
       css,
       release,
       cacheDir: process.env.OG_CACHE === "off" ? undefined : CARD_CACHE,
+      prune: true,
     });
     console.log(
-      `og: ${count} social preview cards written to ${join(dist, "og")} (${cardStats.drawn} drawn, ${cardStats.cached} from the cache)`,
+      `og: ${count} social preview cards written to ${join(dist, "og")} (${cardStats.drawn} drawn, ${cardStats.cached} from the cache, ${cardStats.pruned} unused removed from it)`,
     );
   });
 }

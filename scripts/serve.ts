@@ -3,8 +3,11 @@
  * security headers a static host would apply from dist/_headers. PORT changes the port; Ctrl+C stops it.
  */
 import { existsSync } from "node:fs";
+import { recoverDist } from "./build.ts";
 import { serveDir } from "./lib/static-server.ts";
 
+// A build killed while swapping dist/ leaves the previous one beside it: put it back first.
+for (const line of recoverDist("dist")) console.error(`serve: ${line}`);
 if (!existsSync("dist/index.html")) {
   console.error("serve: dist/ has no built site; run `npm run build` first.");
   process.exit(1);

@@ -1,8 +1,9 @@
 /** Reading the built site: pages, the files each page needs, and their sizes. Used by tests and the benchmark. */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { parseSiteUrl } from "../../src/lib/site-url.ts";
+import { kindOf } from "./io.ts";
 
 export function listFiles(dir: string, ext?: string): string[] {
   return readdirSync(dir)
@@ -11,6 +12,20 @@ export function listFiles(dir: string, ext?: string): string[] {
       return statSync(p).isDirectory() ? listFiles(p, ext) : !ext || p.endsWith(ext) ? [p] : [];
     })
     .sort();
+}
+
+/**
+ * Everything under `dir` that is neither a regular file nor a folder (links, pipes, devices), in path
+ * order, with what it is. A link is not followed: one under public/ would publish whatever it points at.
+ */
+export function notRegular(dir: string): { path: string; kind: string }[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((f) => {
+      const p = join(dir, f);
+      const st = lstatSync(p);
+      return st.isDirectory() ? notRegular(p) : st.isFile() ? [] : [{ path: p, kind: kindOf(st) }];
+    });
 }
 
 /** Internal URLs a page refers to (href, src), without fragments and queries. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { COMMON_EMBED_WIDTHS, embedCode, embedHeightAt, embedSrc, fallbackHeight, type EmbedParts } from "./embed.ts";
+import {
+  COMMON_EMBED_WIDTHS,
+  embedCode,
+  embedHeightAt,
+  embedSrc,
+  fallbackHeight,
+  FIXED_HEIGHT_RANGE,
+  type EmbedParts,
+} from "./embed.ts";
 
 describe("embed code", () => {
   it("gives an iframe with a title, a fixed height that works alone, and the versioned loader", () => {
@@ -14,6 +22,20 @@ describe("embed code", () => {
     const code = embedCode("https://example.org", "/embed/x/", "t", 500, { theme: "dark", title: false, height: 420 });
     expect(code).not.toContain("<script");
     expect(code).toContain('src="https://example.org/embed/x/?theme=dark&amp;title=0" title="t" height="420"');
+  });
+
+  it("keeps a fixed height a whole number within the range the share panel offers, whatever was typed", () => {
+    const heightOf = (px: number) =>
+      /height="([^"]*)"/.exec(embedCode("https://example.org", "/embed/x/", "t", 640, { ...options, height: px }))![1];
+    const options = { theme: "light", title: true } as const;
+    expect(heightOf(1e308)).toBe(String(FIXED_HEIGHT_RANGE.max));
+    expect(heightOf(Infinity)).toBe(String(FIXED_HEIGHT_RANGE.max));
+    expect(heightOf(-5)).toBe(String(FIXED_HEIGHT_RANGE.min));
+    expect(heightOf(0.5)).toBe(String(FIXED_HEIGHT_RANGE.min));
+    expect(heightOf(420.6)).toBe("421");
+    // Not a number: the automatic height, with its loader.
+    expect(heightOf(NaN)).toBe("640");
+    expect(embedCode("", "/embed/x/", "t", 640, { ...options, height: NaN })).toContain("loader.js");
   });
 
   it("leaves the defaults out of the address", () => {

@@ -31,6 +31,15 @@ export function embedSrc(origin: string, path: string, opts: Pick<EmbedOptions, 
   return `${origin}${path}${query ? `?${query}` : ""}`;
 }
 
+/** The fixed heights one may choose, in px: the share panel's input offers this range, and the code never leaves it. */
+export const FIXED_HEIGHT_RANGE = { min: 200, max: 4000 } as const;
+
+/** A chosen fixed height as the code gives it: a whole number of px within FIXED_HEIGHT_RANGE; null for no number. */
+export function clampFixedHeight(px: number): number | null {
+  if (Number.isNaN(px)) return null;
+  return Math.round(Math.min(FIXED_HEIGHT_RANGE.max, Math.max(FIXED_HEIGHT_RANGE.min, px)));
+}
+
 /**
  * The iframe a host page pastes in: at a fixed height that shows everything at common widths, plus
  * the loader script when the height is automatic. `path` is the embed's path, e.g. "/embed/icb-map/".
@@ -42,12 +51,14 @@ export function embedCode(
   fallbackHeight: number,
   opts: EmbedOptions = DEFAULT_EMBED_OPTIONS,
 ): string {
-  const height = opts.height ?? fallbackHeight;
+  // Whatever was typed ("1e308", "-5"), a fixed height stays in the input's range.
+  const fixed = opts.height === null ? null : clampFixedHeight(opts.height);
+  const height = fixed ?? fallbackHeight;
   const src = escapeXml(embedSrc(origin, path, opts));
   const iframe = `<iframe src="${src}" title="${escapeXml(title)}" height="${height}" style="border:0;width:100%" loading="lazy" data-epr-embed></iframe>`;
   // The loader sits beside the embeds, under the same base path as the embed's address.
   const base = path.slice(0, Math.max(0, path.indexOf("/embed/")));
-  return opts.height === null
+  return fixed === null
     ? `${iframe}\n<script src="${origin}${base}/embed/${EMBED_VERSION}/loader.js" async></script>`
     : iframe;
 }

@@ -14,7 +14,7 @@ describe("content security policy", () => {
     expect(cspHeader("none")).toContain("frame-ancestors 'self'");
   });
 
-  it("gives every path the common headers, and every file exactly one policy: embeds framable by anyone, the rest by the site", () => {
+  it("gives every path the common headers, and every file exactly one policy: embeds framable by anyone, the rest (the embed documentation page too) by the site", () => {
     const files = [
       "index.html",
       "404.html",
@@ -22,7 +22,9 @@ describe("content security policy", () => {
       "favicon.svg",
       "_headers",
       "coverage/index.html",
+      "embed/index.html",
       "embed/x/index.html",
+      "embed/trust/RK9/index.html",
       "embed/v1/loader.js",
       "trusts/RK9/index.html",
       "_astro/a.css",
@@ -42,7 +44,11 @@ describe("content security policy", () => {
       "/charts/*",
       "/coverage/*",
       "/data/*",
-      "/embed/*",
+      "/embed/",
+      "/embed/index.html",
+      "/embed/trust/*",
+      "/embed/v1/*",
+      "/embed/x/*",
       "/favicon.svg",
       "/og/*",
       "/trusts/*",
@@ -54,13 +60,19 @@ describe("content security policy", () => {
         const csp = matching.flatMap((r) =>
           r.headers.filter(([k]) => k === "Content-Security-Policy").map(([, v]) => v),
         );
-        expect(csp, u).toEqual([cspHeader(f.startsWith("embed/") ? "any" : "none")]);
+        // Only the embeds themselves: the documentation page at /embed/ and the loader are the site's.
+        const embed = /^embed\/(x|trust\/RK9)\//.test(f);
+        expect(csp, u).toEqual([cspHeader(embed ? "any" : "none")]);
         expect(headersFor(rules, u), u).toMatchObject({
           "X-Content-Type-Options": "nosniff",
           "Strict-Transport-Security": "max-age=31536000",
         });
       }
     }
+    // Embeds sandboxed without allow-same-origin load the shared scripts as another origin would; nothing else is shared.
+    expect(headersFor(rules, "/_astro/a.css")).toMatchObject({ "Access-Control-Allow-Origin": "*" });
+    for (const u of ["/", "/embed/x/", "/data/trusts.csv", "/no-such-page/"])
+      expect(headersFor(rules, u), u).not.toHaveProperty("Access-Control-Allow-Origin");
     // A 404 at an address nothing answers still gets the common headers.
     expect(headersFor(rules, "/no-such-page/")).toMatchObject({ "X-Content-Type-Options": "nosniff" });
   });
@@ -71,7 +83,7 @@ describe("content security policy", () => {
       "/nhs-epr-tracker/*",
       "/nhs-epr-tracker/",
       "/nhs-epr-tracker/index.html",
-      "/nhs-epr-tracker/embed/*",
+      "/nhs-epr-tracker/embed/x/*",
     ]);
   });
 });

@@ -1,3 +1,5 @@
+import { EMBED_VERSION } from "./embed.ts";
+
 /**
  * The Content Security Policy, defined once for the <meta> tag in every page and the _headers file
  * for static hosts. Everything comes from our own origin: no inline script or style, no third party.
@@ -36,28 +38,59 @@ export const OTHER_HEADERS: Record<string, string> = {
 export const REFERRER_META = OTHER_HEADERS["Referrer-Policy"]!;
 
 /**
+ * Astro's folder of scripts, styles and fonts. An embed in an iframe sandboxed without
+ * allow-same-origin has no origin of its own, so it loads them as another site would, and its module
+ * scripts need leave to (as GitHub Pages gives every file). They are public and sent without credentials.
+ */
+const SHARED_ASSETS = "_astro/*";
+
+/**
+ * Whether anyone may frame the page at this path (relative to dist/): the chart embeds
+ * (embed/<chart>/) and the trust cards (embed/trust/<code>/). The documentation page at embed/ and
+ * the loader's versioned folder are the site's own, framed by no one else.
+ */
+export function isEmbedPath(file: string): boolean {
+  const [top, second, ...rest] = file.split("/");
+  return top === "embed" && rest.length > 0 && second !== EMBED_VERSION;
+}
+
+/**
  * A _headers file (Netlify, Cloudflare Pages) for the built site, from the list of every file in it
  * (paths relative to dist/, "/"-separated) and the base path. One rule for all paths carries the
  * headers every response needs, 404s at unknown addresses included. The Content Security Policy
  * differs for embeds (anyone may frame them) and everything else (only the site may), and hosts
  * combine every rule that matches, so those rules must not overlap: one per top-level folder or file,
- * which covers pages, assets, downloads, cards and the feed alike.
+ * except under embed/, which has one per embed folder, one for the loader's folder and one for each
+ * file of its own (its documentation page). That covers pages, assets, downloads, cards and the feed alike.
  */
 export function headersFile(files: string[], base = "/"): string {
   const block = (path: string, headers: Record<string, string>) =>
     [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join("\n");
-  const tops = new Set<string>();
+  const rules = new Map<string, "any" | "none">();
   for (const f of files) {
-    const [first, ...rest] = f.split("/");
-    if (!first || first === "_headers") continue;
-    tops.add(rest.length ? `${first}/*` : first === "index.html" ? "" : first);
+    const parts = f.split("/");
+    if (!parts[0] || f === "_headers") continue;
+    // Under embed/, a folder deeper: embed/<chart>/*, embed/trust/*, embed/v1/*, or a file of its own.
+    const depth = parts[0] === "embed" ? 2 : 1;
+    const rule = parts.length > depth ? `${parts.slice(0, depth).join("/")}/*` : f;
+    rules.set(rule, isEmbedPath(f) ? "any" : "none");
   }
-  const csp = [...tops].sort().flatMap((t) => {
-    const framing = t === "embed/*" ? "any" : "none";
-    // The home page answers at the base path itself as well as at index.html.
-    return (t === "" ? [`${base}`, `${base}index.html`] : [`${base}${t}`]).map((p) =>
-      block(p, { "Content-Security-Policy": cspHeader(framing) }),
+  // A page answers at its folder as well as at index.html; the home page at the base path itself.
+  const paths = (rule: string) =>
+    rule.endsWith("index.html")
+      ? [`${base}${rule.slice(0, -"index.html".length)}`, `${base}${rule}`]
+      : [`${base}${rule}`];
+  // The home page first, then by path.
+  const order = (rule: string) => (rule === "index.html" ? "" : rule);
+  const csp = [...rules.keys()]
+    .sort((a, b) => (order(a) < order(b) ? -1 : 1))
+    .flatMap((rule) =>
+      paths(rule).map((p) =>
+        block(p, {
+          "Content-Security-Policy": cspHeader(rules.get(rule)!),
+          ...(rule === SHARED_ASSETS ? { "Access-Control-Allow-Origin": "*" } : {}),
+        }),
+      ),
     );
-  });
   return [block(`${base}*`, OTHER_HEADERS), ...csp].join("\n\n") + "\n";
 }

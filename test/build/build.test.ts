@@ -40,15 +40,17 @@ describe("npm run build", () => {
     const dist = join(root, "dist");
     mkdirSync(dist);
     writeFileSync(join(dist, "stale.html"), "old");
-    await buildInto(dist, [write("index.html", "new"), write("og/index.png", "png"), write("_headers", "h")]);
+    await buildInto(dist, [write("index.html", "new"), write("og/index.png", "png"), write("_headers", "h")], {
+      workDir: root,
+    });
     expect(tree(dist)).toEqual({ _headers: "h", "index.html": "new", "og/index.png": "png" });
-    expect(readdirSync(root)).toEqual(["dist"]);
+    expect(readdirSync(root).filter((f) => f !== "node_modules")).toEqual(["dist"]);
   });
 
   it("leaves the previous dist/ whole when a later step fails, and says which step", async () => {
     const root = tempDir();
     const dist = join(root, "dist");
-    await buildInto(dist, [write("index.html", "first"), write("_headers", "h1")]);
+    await buildInto(dist, [write("index.html", "first"), write("_headers", "h1")], { workDir: root });
     const before = tree(dist);
     const failing: BuildStep = {
       name: "the social cards",
@@ -57,10 +59,12 @@ describe("npm run build", () => {
       },
     };
     await expect(
-      buildInto(dist, [write("index.html", "second"), write("og/a.png", "half"), failing, write("_headers", "h2")]),
+      buildInto(dist, [write("index.html", "second"), write("og/a.png", "half"), failing, write("_headers", "h2")], {
+        workDir: root,
+      }),
     ).rejects.toThrow(`build: the social cards failed (SVG data parsing failed); ${dist} was left as it was`);
     expect(tree(dist)).toEqual(before);
-    expect(readdirSync(root)).toEqual(["dist"]);
+    expect(readdirSync(root).filter((f) => f !== "node_modules")).toEqual(["dist"]);
   });
 
   it("draws a card for a chart with < in an attribute, and names the page whose card cannot be drawn", async () => {

@@ -1,5 +1,5 @@
 /** Social cards are drawn once per content: an unchanged rebuild takes them from the cache, byte for byte. */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -43,6 +43,29 @@ describe("social card cache", () => {
     await expect(writeCards(dist, { css: "", release: "2026-11-25" })).rejects.toThrow(
       /b\/index\.html: expected a page whose social card can be drawn \(the page's card names chart nowhere, but the build wrote no/,
     );
+  });
+
+  it("keeps in the cache only the cards the last build used, and only once the build has succeeded", async () => {
+    const dist = join(base, "dist3");
+    const cache = join(base, "cache3");
+    mkdirSync(join(dist, "a"), { recursive: true });
+    mkdirSync(join(dist, "og", "charts"), { recursive: true });
+    writeFileSync(join(dist, "og", "charts", "c1.svg"), DRAWING);
+    writeFileSync(join(dist, "a", "index.html"), page("Alpha"));
+    mkdirSync(cache);
+    const stale = ["0".repeat(64) + ".png", `${"1".repeat(64)}.png.123.tmp`];
+    for (const f of stale) writeFileSync(join(cache, f), "old");
+    await writeCards(dist, { css: "", release: "2026-11-25", cacheDir: cache });
+    expect(readdirSync(cache)).toHaveLength(3);
+    await writeCards(dist, { css: "", release: "2026-11-25", cacheDir: cache, prune: true });
+    expect(readdirSync(cache)).toHaveLength(1);
+    const used = readdirSync(cache)[0]!;
+    expect(stale).not.toContain(used);
+    // A failed build prunes nothing: its cards may be wanted by the next try.
+    writeFileSync(join(cache, stale[0]!), "old");
+    writeFileSync(join(dist, "b.html"), page("Broken", "nowhere"));
+    await expect(writeCards(dist, { css: "", release: "2026-11-25", cacheDir: cache, prune: true })).rejects.toThrow();
+    expect(readdirSync(cache).sort()).toEqual([stale[0]!, used].sort());
   });
 
   it("keys a card by its SVG", () => {

@@ -59,6 +59,7 @@ describe("a build for a project site", () => {
     const paths = parseHeadersFile(read("_headers")).map((r) => r.path);
     expect(paths[0]).toBe(`${BASE}*`);
     expect(paths.every((p) => p.startsWith(BASE))).toBe(true);
-    expect(paths).toContain(`${BASE}embed/*`);
+    expect(paths).toContain(`${BASE}embed/coverage-over-time/*`);
+    expect(paths).toContain(`${BASE}embed/`);
   });
 });
