@@ -8,7 +8,7 @@
  * and a 429; and an emailed edition of NHS England's list. It runs the maintainer's commands in the copy
  * as MAINTAINING.md gives them, adds the figure by hand as data/README.md says, builds, and checks what
  * the built site says. The real checkout's data/ and dist/ are never touched; the copy shares its
- * node_modules by a symbolic link. No command may reach the network: name lookups are refused.
+ * packages by symbolic links. No command may reach the network: name lookups are refused.
  *
  * Prints each step with its time, and the diff the release printed; exits 1 naming each failed step
  * and the sentence that broke the rule. --keep leaves the copy in place for a look.
@@ -31,6 +31,7 @@ import { fileURLToPath } from "node:url";
 import { dayBefore, formatDate } from "../src/lib/data/dates.ts";
 import { tidyTrustName } from "../src/lib/data/names.ts";
 import { argValue } from "./lib/io.ts";
+import { CARD_CACHE } from "./og-images.ts";
 import { eprWorkbook } from "../test/helpers/epr-xlsx.ts";
 import type { QuestionRecord } from "../test/helpers/parliament-service.ts";
 import {
@@ -121,6 +122,20 @@ const tail = (text: string, lines = 25) =>
     .map((l) => (l.length > 400 ? `${l.slice(0, 400)}…` : l))
     .join("\n");
 
+/**
+ * The copy's node_modules: a folder of links to the checkout's packages, never installed again. Caches
+ * and the build lock under it stay the copy's own, but for the social cards, which are named by their
+ * content and so safe to share (drawing them all again would double the build's time).
+ */
+function linkModules(from: string, to: string): void {
+  mkdirSync(to);
+  for (const name of readdirSync(from)) if (name !== ".cache") symlinkSync(join(from, name), join(to, name));
+  const cards = join(from, CARD_CACHE.replace(/^node_modules\//, ""));
+  mkdirSync(cards, { recursive: true });
+  mkdirSync(dirname(join(to, CARD_CACHE.replace(/^node_modules\//, ""))), { recursive: true });
+  symlinkSync(cards, join(to, CARD_CACHE.replace(/^node_modules\//, "")));
+}
+
 function git(args: string[], cwd = ROOT): Promise<Ran> {
   return run("git", args, cwd, process.env);
 }
@@ -199,7 +214,7 @@ async function main(): Promise<number> {
         if (applied.code !== 0) throw new Error(`the working tree's changes do not apply: ${applied.out}`);
         dirty = " with the working tree's changes";
       }
-      symlinkSync(join(ROOT, "node_modules"), file("node_modules"), "dir");
+      linkModules(join(ROOT, "node_modules"), file("node_modules"));
       note(`${copy} at ${rev} (${sha.slice(0, 7)})${dirty}`);
       if (existsSync(file("data/upstream")) || existsSync(file("dist")))
         fail("the clone already has data/upstream/ or dist/");
