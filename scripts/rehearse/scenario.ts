@@ -7,7 +7,7 @@
  * changed who is listed how.
  */
 import { parseCsv, toCsv } from "../../src/lib/data/csv.ts";
-import { dayBefore } from "../../src/lib/data/dates.ts";
+import { dayAfter, dayBefore } from "../../src/lib/data/dates.ts";
 import { toJson } from "../../src/lib/data/json.ts";
 import { compareCodePoints } from "../../src/lib/order.ts";
 import { TRUST_TYPES } from "../import/nhse-epr-suppliers.ts";
@@ -191,13 +191,32 @@ export function etrReport(trusts: Record<string, string>[], changes?: { picks: P
   return rows.sort().join("\n") + "\n";
 }
 
-/** The ODS succ report (predecessor, successor, a blank, the effective date, an indicator); with picks, the merger added. */
-export function succReport(successions: Record<string, string>[], picks?: Picks): string {
+/**
+ * The ODS succ report (predecessor, successor, a blank, the effective date, an indicator); with picks, the
+ * merger added. successions.csv keeps only recent trust mergers, but the real report holds every one:
+ * the older ones the committed sites.csv followed (a closed trust to the trust that runs its site now, or
+ * to each trust it split into) are added, dated the day after the closed trust's last day.
+ */
+export function succReport(
+  successions: Record<string, string>[],
+  picks?: Picks,
+  sites: Record<string, string>[] = [],
+): string {
+  const older = sites.flatMap((s) =>
+    !s.listed_trust_closed
+      ? []
+      : s.basis === "successor" && s.trust_code
+        ? [[s.listed_trust_code!, s.trust_code, dayAfter(s.listed_trust_closed)]]
+        : s.basis === "split"
+          ? s.successor_codes!.split(";").map((to) => [s.listed_trust_code!, to, dayAfter(s.listed_trust_closed!)])
+          : [],
+  );
   const rows = [
     ...successions.map((s) => [s.predecessor_code!, s.successor_code!, s.effective_date!]),
+    ...older,
     ...(picks ? [[picks.merger.code, picks.merger.into, picks.merger.date]] : []),
   ].map(([from, to, date]) => quoted([from!, to!, "", ymd(date!), "0"]));
-  return rows.sort().join("\n") + "\n";
+  return [...new Set(rows)].sort().join("\n") + "\n";
 }
 
 const TYPE_LABELS = new Map(Object.entries(TRUST_TYPES).map(([label, id]) => [id as string, label]));

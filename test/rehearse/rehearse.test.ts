@@ -139,6 +139,21 @@ describe("the rehearsal's scenario, chosen from the data by rules", () => {
       { predecessor: "RBB", successor: "RJJ", effectiveDate: "2026-12-01" },
       { predecessor: "RFF", successor: "RAA", effectiveDate: "2024-04-01" },
     ]);
+    // Older successions the committed sites followed: a closed trust to the trust running its site, a split to each.
+    const sites = records(
+      [
+        "code,trust_code,basis,listed_trust_code,listed_trust_closed,successor_codes",
+        "ROLD01,RAA,successor,ROLD,2019-09-30,",
+        "RSPL01,,split,RSPL,2021-09-30,RAA;RBB",
+        "RAA01,RAA,listed,RAA,,",
+      ].join("\n"),
+      "sites.csv",
+    );
+    expect(parseSucc(succReport([], undefined, sites), "succ.csv")).toEqual([
+      { predecessor: "ROLD", successor: "RAA", effectiveDate: "2019-10-01" },
+      { predecessor: "RSPL", successor: "RAA", effectiveDate: "2021-10-01" },
+      { predecessor: "RSPL", successor: "RBB", effectiveDate: "2021-10-01" },
+    ]);
   });
 
   it("lays out the new edition from the latest one, with the gains, the rename and the contradicting row", () => {
