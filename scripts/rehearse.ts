@@ -248,12 +248,12 @@ async function main(): Promise<number> {
       const status = records(read("data/epr-status.csv"), "data/epr-status.csv");
       picks = pickScenario(trusts, status, baseline!.trusts, scenario);
       const successions = records(read("data/successions.csv"), "data/successions.csv");
-      etr = etrReport(trusts, { picks, changeDate: scenario.ods.change_date });
       // The sites the committed data followed through older successions, where the copy has them.
       const sites = existsSync(file("data/sites.csv")) ? records(read("data/sites.csv"), "data/sites.csv") : [];
+      etr = etrReport(trusts, { picks, changeDate: scenario.ods.change_date }, sites);
       succ = succReport(successions, picks, sites);
       // The pinned copies live entries fall back to: the reports as they stood before this release.
-      const pinned = { etr: etrReport(trusts), succ: succReport(successions, undefined, sites) };
+      const pinned = { etr: etrReport(trusts, undefined, sites), succ: succReport(successions, undefined, sites) };
       ods = await startOds({ etr, succ, "pinned-etr": pinned.etr, "pinned-succ": pinned.succ });
       parliament = await startParliament(questions, scenario.parliament);
       env.ODS_REPORTS_BASE = ods.url;

@@ -172,9 +172,15 @@ function etrRow(t: {
 
 /**
  * The ODS etr report of the trusts in trusts.csv; with picks, as it stands after them: one trust renamed,
- * one closed by its merger, one new trust open from `changeDate`.
+ * one closed by its merger, one new trust open from `changeDate`. The real report also lists trusts closed
+ * long ago: those the committed sites.csv names as closed are added, without a region (so no trust list
+ * keeps them) and opened on their last day, since the copy does not know when they opened.
  */
-export function etrReport(trusts: Record<string, string>[], changes?: { picks: Picks; changeDate: string }): string {
+export function etrReport(
+  trusts: Record<string, string>[],
+  changes?: { picks: Picks; changeDate: string },
+  sites: Record<string, string>[] = [],
+): string {
   const picks = changes?.picks;
   const rows = trusts.map((t) =>
     etrRow({
@@ -188,6 +194,14 @@ export function etrReport(trusts: Record<string, string>[], changes?: { picks: P
     }),
   );
   if (changes) rows.push(etrRow({ ...changes.picks.newTrust, open: changes.changeDate, close: "" }));
+  const known = new Set(trusts.map((t) => t.code));
+  for (const s of sites) {
+    const code = s.listed_trust_code!;
+    if (!s.listed_trust_closed || known.has(code) || /^T/.test(code)) continue;
+    known.add(code);
+    const closed = { ods_name: s.listed_trust_name!.toUpperCase(), region_code: "", icb_code_2026: "", postcode: "" };
+    rows.push(etrRow({ code, ...closed, open: s.listed_trust_closed, close: s.listed_trust_closed }));
+  }
   return rows.sort().join("\n") + "\n";
 }
 

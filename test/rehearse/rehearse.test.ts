@@ -142,13 +142,21 @@ describe("the rehearsal's scenario, chosen from the data by rules", () => {
     // Older successions the committed sites followed: a closed trust to the trust running its site, a split to each.
     const sites = records(
       [
-        "code,trust_code,basis,listed_trust_code,listed_trust_closed,successor_codes",
-        "ROLD01,RAA,successor,ROLD,2019-09-30,",
-        "RSPL01,,split,RSPL,2021-09-30,RAA;RBB",
-        "RAA01,RAA,listed,RAA,,",
+        "code,trust_code,basis,listed_trust_code,listed_trust_name,listed_trust_closed,successor_codes",
+        "ROLD01,RAA,successor,ROLD,Old NHS Trust,2019-09-30,",
+        "RSPL01,,split,RSPL,Split NHS Trust,2021-09-30,RAA;RBB",
+        "RAA01,RAA,listed,RAA,Alpha NHS Trust,,",
       ].join("\n"),
       "sites.csv",
     );
+    // The closed trusts they name are in the etr report too, closed, with no region, so no trust list keeps them.
+    const closed = parseEtr(etrReport(TRUSTS, undefined, sites), "etr.csv").filter(
+      (t) => !TRUSTS.some((x) => x.code === t.code),
+    );
+    expect(closed.map((t) => [t.code, t.regionCode, t.closeDate])).toEqual([
+      ["ROLD", null, "2019-09-30"],
+      ["RSPL", null, "2021-09-30"],
+    ]);
     expect(parseSucc(succReport([], undefined, sites), "succ.csv")).toEqual([
       { predecessor: "ROLD", successor: "RAA", effectiveDate: "2019-10-01" },
       { predecessor: "RSPL", successor: "RAA", effectiveDate: "2021-10-01" },
