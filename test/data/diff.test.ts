@@ -196,6 +196,12 @@ describe("diff of what the site says", () => {
     );
   });
 
+  it("words a figure of NHS England's self-assessment as providers, never as all NHS trusts", () => {
+    const dma = statement({ id: "S012", value: 99, as_of: "2026-10", scope: "all_trusts", source_id: "wq-2026", metric: "dma_share_using_epr" });
+    const lines = summariseSiteDiff(diffSite(before, { ...before, statements: [SHARE_2025, dma] }));
+    expect(lines).toContain("New official figure: share of providers saying they use an EPR (NHS England's self-assessment), 99% of providers, as of October 2026 (Written question on digital records, October 2026).");
+  });
+
   it("reports a revised figure with its old and new value, and ignores a changed note", () => {
     const revised = diffSite(before, { ...before, statements: [{ ...SHARE_2025, value: 92 }] });
     expect(summariseSiteDiff(revised)).toContain("Revised official figure: share of trusts with an EPR, 91% of secondary care trusts → 92% of secondary care trusts, as of about May 2025 (Written question on EPRs, May 2025).");

@@ -13,6 +13,7 @@ import { ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./model.ts";
 import type { Source } from "./sources.ts";
 import type { StatusNow, TrustStatus } from "./status.ts";
 import type { ProgrammeRow, StatementMetric, StatementRow, TargetRow, TrustEventRow } from "./tables.ts";
+import { measureOf } from "./measures.ts";
 import type { Trust } from "./trusts.ts";
 import { formatMoney, formatNumber, plural } from "../format.ts";
 import { programmeLabel } from "../programme.ts";
@@ -167,7 +168,9 @@ const state = (s: StatusView): StatusState => ({ status: s.status, supplier: s.s
 const byTrust = <T extends { trust: TrustRef }>(a: T, b: T) => compareNames(a.trust.name, b.trust.name) || compareCodePoints(a.trust.code, b.trust.code);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function statementValue(s: Pick<StatementRow, "value" | "unit" | "scope">): string {
+function statementValue(s: Pick<StatementRow, "value" | "unit" | "scope" | "metric">): string {
+  // The self-assessment counts providers in its own scope, not the trusts a scope word names.
+  if (measureOf(s.metric) === "dma_self_assessment") return s.unit === "percent" ? `${formatNumber(s.value)}% of providers` : plural(s.value, "trust");
   return s.unit === "percent" ? `${formatNumber(s.value)}% of ${SCOPE_WORDS[s.scope]}` : `${plural(s.value, "trust")} (${SCOPE_WORDS[s.scope]})`;
 }
 
