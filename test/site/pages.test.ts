@@ -13,7 +13,13 @@ import { formatDate } from "../../src/lib/data/dates.ts";
 import { latestFigure } from "../../src/lib/data/figures.ts";
 import { siteDeadlineAnswer } from "../helpers/site-deadline-answer.ts";
 import { formatNumber } from "../../src/lib/format.ts";
-import { boardPeriodWords, statusAtCloseSentence, statusLabel, statusSentence, type TextContext } from "../../src/lib/trust-text.ts";
+import {
+  boardPeriodWords,
+  statusAtCloseSentence,
+  statusLabel,
+  statusSentence,
+  type TextContext,
+} from "../../src/lib/trust-text.ts";
 import type { AnswersPageModel } from "../../src/lib/parliament/page.ts";
 import { sitePath } from "../../src/lib/paths.ts";
 import { parseSiteUrl } from "../../src/lib/site-url.ts";
@@ -244,7 +250,8 @@ describe("built site", () => {
       const words = text(html(`trusts/${t.code}`));
       // The period in the words the page uses: a closed trust's ends at its own last day.
       const lastDay = t.status_now.status === "closed" ? t.status_now.since : null;
-      const board = (b: NonNullable<Trust["icb"]>) => `${plain(b.name ?? b.code)}${plain(boardPeriodWords(b, lastDay))}`;
+      const board = (b: NonNullable<Trust["icb"]>) =>
+        `${plain(b.name ?? b.code)}${plain(boardPeriodWords(b, lastDay))}`;
       expect(words, t.code).toContain(`Integrated care board ${board(t.icb)}`);
       if (t.icb_at_list) expect(words, t.code).toContain(board(t.icb_at_list));
     }
