@@ -21,7 +21,7 @@ import { diffSite, headlineLines, isSiteDiffEmpty, releaseTitle, summariseSiteDi
 import { addRelease, parseChangelog } from "../src/lib/data/changelog.ts";
 import { DataError } from "../src/lib/data/errors.ts";
 import { toJson } from "../src/lib/data/json.ts";
-import { withoutProblemCharacters } from "../src/lib/data/text-rules.ts";
+import { withoutProblemCharacters } from "../src/lib/data/gate.ts";
 import { parseAnswers, type StoredAnswer } from "../src/lib/parliament/answers.ts";
 import {
   diffAnswers,

@@ -315,7 +315,7 @@ describe("npm run data:diff", () => {
     expect(r.stderr).toMatch(/statements\.csv, line 5, column "value": found "80%"/);
   });
 
-  it("prints text from Parliament without control characters or terminal escapes", () => {
+  it("refuses text from Parliament with control characters, and never echoes a terminal escape", () => {
     const base = copy();
     const next = copy();
     const answers = JSON.parse(readFileSync(join(next, "parliament/answers.json"), "utf8"));
@@ -323,9 +323,9 @@ describe("npm run data:diff", () => {
     answers[1].heading = "NHS\u001b[2J\u202eTrusts";
     writeFileSync(join(next, "parliament/answers.json"), JSON.stringify(answers, null, 2) + "\n");
     const r = run(["--base", base, "--data", next]);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain("NHS\ufffd[2J\ufffdTrusts");
-    expect(r.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/answers\.json, column "\[1\] id \d+\.heading".*control characters \(U\+001B/);
+    expect(r.stdout + r.stderr).not.toMatch(/[\u001b\u202e]/);
   });
 
   it("lists new written answers with their figure sentences, records them without, and refuses to overwrite a recorded release", () => {

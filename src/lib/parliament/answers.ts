@@ -10,7 +10,7 @@ import { endOfPeriod, isIsoDate, isIsoDay } from "../data/dates.ts";
 import { parseJson, toJson } from "../data/json.ts";
 import { htmlToText } from "./text.ts";
 import { compareCodePoints } from "../order.ts";
-import { problemCharacter } from "../data/text-rules.ts";
+import { problemCharacter } from "../data/gate.ts";
 
 export const HOUSES = ["Commons", "Lords"] as const;
 export type House = (typeof HOUSES)[number];
