@@ -59,7 +59,11 @@ export type Failure =
   | { kind: "redirect"; message: string }
   | { kind: "content"; message: string }
   | { kind: "write"; message: string }
-  | { kind: "format"; message: string };
+  | { kind: "format"; message: string }
+  | { kind: "refused"; message: string }
+  | { kind: "limit"; message: string }
+  | { kind: "deadline"; ms: number }
+  | { kind: "retry_wait"; askedMs: number; maxMs: number };
 
 /** Extras of a success: what the format check found, and why the fallback copy was used, if it was. */
 interface Found {
@@ -475,6 +479,14 @@ export function describeFailure(f: Failure): string {
       return `could not write the file: ${f.message}`;
     case "format":
       return `not the expected format: ${f.message}`;
+    case "refused":
+      return `refused: ${f.message}`;
+    case "limit":
+      return `not sent: ${f.message}`;
+    case "deadline":
+      return `stopped: the run's deadline of ${Math.round(f.ms / 1000)} s passed`;
+    case "retry_wait":
+      return `HTTP 429: the service asks us to wait ${Math.ceil(f.askedMs / 1000)} s, more than the ${Math.ceil(f.maxMs / 1000)} s allowed; run again later`;
   }
 }
 
