@@ -69,7 +69,7 @@ describe("the deadline question", () => {
     const a = deadlineAnswer(input([...official, trade]));
     expect(a.officialAfter).toBeNull();
     expect(a.official).toBe(
-      "No official count for the deadline had been published by 25 November 2026. The last, for about May 2025, put 19 of 206 secondary care trusts without an EPR.",
+      "No official count for the deadline was found in our sources up to 25 November 2026. The last, for about May 2025, put 19 of 206 secondary care trusts without an EPR.",
     );
   });
 
@@ -91,18 +91,23 @@ describe("the deadline question", () => {
   it("keeps a later trade count apart, says it is not official, and what it leaves unknown", () => {
     const a = deadlineAnswer(input([...official, trade]));
     expect(a.unofficial).toBe(
-      "Research by a commercial analyst, reported by Health Business UK on 30 June 2026, counted 2 trusts, mainly acute, that had neither an EPR in place nor a signed deal to buy one by 31 March 2026. It is not an official count.",
+      "Research by a commercial analyst, reported by Health Business UK on 30 June 2026, counted 2 trusts, mainly acute, that had neither installed an EPR nor formally agreed to procure one by 31 March 2026. It is not an official count.",
     );
     expect(a.unknowns.join(" ")).toMatch(
-      /none had been published by 25 November 2026.*no report is not the same as no EPR.*only for an EPR or one being put in.*does not name them/,
+      /none found in our sources up to 25 November 2026.*no report is not the same as no EPR.*only for an EPR or one being put in.*does not name them/,
     );
   });
 
   it("writes one sentence to quote, every figure with its date", () => {
     expect(deadlineAnswer(input([...official, trade])).quote).toBe(
-      "No official count for the 31 March 2026 deadline had been published by 25 November 2026 (the last, for about May 2025, put 19 of 206 secondary care trusts without an electronic patient record); of the 5 trusts NHS England's list of October 2024 named without one, 4 had no go-live reported by the deadline; and a commercial survey reported on 30 June 2026 found 2 trusts, mainly acute, with neither a system nor a signed deal to buy one.",
+      "No official count for the 31 March 2026 deadline was found in our sources up to 25 November 2026 (the last, for about May 2025, put 19 of 206 secondary care trusts without an electronic patient record); of the 5 trusts NHS England's list of October 2024 named without one, 4 had no go-live reported by the deadline; and a commercial survey reported on 30 June 2026 found 2 trusts, mainly acute, that had neither installed an EPR nor formally agreed to procure one.",
     );
     expect(deadlineAnswer(input(official)).quote).not.toContain("commercial");
+    // An absence is what our sources lack, never a claim that nothing was published; the commercial test
+    // is the source's ("installed", "formally agreed to procure"), not a stronger "in place" or "signed".
+    const every = deadlineAnswer(input([...official, trade]));
+    const words = [every.official, every.unofficial, every.quote, ...every.unknowns].join(" ");
+    expect(words).not.toMatch(/had been published|in place|signed deal|neither a system/);
   });
 
   it("uses an official count for the deadline once there is one", () => {

@@ -9,6 +9,13 @@ import { endOfPeriod, formatDate, formatWhen } from "./data/dates.ts";
 import { latestFigure } from "./data/figures.ts";
 import { stillWithoutOn, type Followup, type FollowupCategory } from "./data/followup.ts";
 import { formatNumber, plural } from "./format.ts";
+import { noneFoundWords, notFoundWords } from "./words/modality.ts";
+
+/** What a commercial count of trusts without an EPR counted, in the source's own test. */
+const UNOFFICIAL_TEST: Partial<Record<StatementRow["metric"], string>> = {
+  trusts_not_installed_or_procuring: "had neither installed an EPR nor formally agreed to procure one",
+  trusts_without_epr: "had no EPR",
+};
 
 export interface DeadlineInput {
   release: string;
@@ -109,22 +116,22 @@ export function deadlineAnswer(input: DeadlineInput): DeadlineAnswer {
   const officialWords = officialAfter
     ? `The official count for the deadline, ${officialAfter.when}, was ${count(officialAfter)} without an EPR.`
     : officialBefore
-      ? `No official count for the deadline had been published by ${formatDate(input.release)}. The last, for ${officialBefore.when}, put ${count(officialBefore)} without an EPR.`
-      : `No official count of trusts without an EPR had been published by ${formatDate(input.release)}.`;
+      ? `${notFoundWords("official count for the deadline", input.release)}. The last, for ${officialBefore.when}, put ${count(officialBefore)} without an EPR.`
+      : `${notFoundWords("official count of trusts without an EPR", input.release)}.`;
   // The list is normally from before the deadline; an edition made after it is said to be so.
   const listAfter = f.list_date > day;
   const listWords = `NHS England's list of ${formatDate(f.list_date)}${listAfter ? ", made after the deadline," : ""}`;
   const evidence = `Of the ${plural(listed, "trust")} ${listWords} named without an EPR, ${formatNumber(trustLevel.liveByDeadline)} had a go-live reported by ${deadlineWords}, leaving ${formatNumber(withoutOnDeadline)} with none reported on the day: ${formatNumber(trustLevel.missed)} reported to have missed the deadline, ${formatNumber(trustLevel.underway)} with work reported but no go-live, and ${formatNumber(trustLevel.noUpdate)} with no published update at all.${trustLevel.liveSince ? ` ${formatNumber(trustLevel.liveSince)} went live after the deadline.` : ""}`;
   const u = unofficialAfter;
   const unofficial = u
-    ? `Research by a commercial analyst, reported by ${input.publisherOf(u.statement.source_id)} on ${formatDate(u.statement.stated_on)}, counted ${formatNumber(u.statement.value)} ${SCOPE_WORDS[u.statement.scope] === "acute trusts" ? "trusts, mainly acute," : "trusts"} that ${u.statement.metric === "trusts_not_installed_or_procuring" ? "had neither an EPR in place nor a signed deal to buy one" : "had no EPR"} by ${u.when}. It is not an official count.`
+    ? `Research by a commercial analyst, reported by ${input.publisherOf(u.statement.source_id)} on ${formatDate(u.statement.stated_on)}, counted ${formatNumber(u.statement.value)} ${SCOPE_WORDS[u.statement.scope] === "acute trusts" ? "trusts, mainly acute," : "trusts"} that ${UNOFFICIAL_TEST[u.statement.metric] ?? "had no EPR"} by ${u.when}. It is not an official count.`
     : null;
 
   const unknowns = [
     ...(officialAfter
       ? []
       : [
-          `How many trusts had no EPR on ${deadlineWords} by an official count: none had been published by ${formatDate(input.release)}, the date of this data.`,
+          `How many trusts had no EPR on ${deadlineWords} by an official count: ${noneFoundWords(input.release)}, the date of this data.`,
         ]),
     `Whether the ${formatNumber(trustLevel.noUpdate)} listed trusts with no published update have gone live: no report is not the same as no EPR.`,
     ...(deadline.weaker
@@ -138,10 +145,10 @@ export function deadlineAnswer(input: DeadlineInput): DeadlineAnswer {
 
   const first = officialAfter
     ? `The official count for the ${deadlineWords} deadline, for ${officialAfter.when}, put ${count(officialAfter)} without an electronic patient record`
-    : `No official count for the ${deadlineWords} deadline had been published by ${formatDate(input.release)}${officialBefore ? ` (the last, for ${officialBefore.when}, put ${count(officialBefore)} without an electronic patient record)` : ""}`;
+    : `${notFoundWords(`official count for the ${deadlineWords} deadline`, input.release)}${officialBefore ? ` (the last, for ${officialBefore.when}, put ${count(officialBefore)} without an electronic patient record)` : ""}`;
   const second = `of the ${plural(listed, "trust")} NHS England's list of ${formatDate(f.list_date.slice(0, 7))}${listAfter ? ", made after the deadline," : ""} named without one, ${formatNumber(withoutOnDeadline)} had no go-live reported by the deadline`;
   const third = u
-    ? `a commercial survey reported on ${formatDate(u.statement.stated_on)} found ${plural(u.statement.value, "trust")}${u.statement.scope === "acute_trusts" ? ", mainly acute," : ""} with neither a system nor a signed deal to buy one`
+    ? `a commercial survey reported on ${formatDate(u.statement.stated_on)} found ${plural(u.statement.value, "trust")}${u.statement.scope === "acute_trusts" ? ", mainly acute," : ""} that ${UNOFFICIAL_TEST[u.statement.metric] ?? "had no EPR"}`
     : null;
   const quote = third ? `${first}; ${second}; and ${third}.` : `${first}; ${second}.`;
   return {

@@ -17,6 +17,8 @@ const t = (
   coverage_percent,
   target_date,
   target_date_precision: "month",
+  modality: "target",
+  stated_by: "minister",
   source_id: "s",
   fact_ids: null,
   confidence: "H",

@@ -1,6 +1,6 @@
 /** The history of the full-coverage deadline: each time it moved, and who moved it. */
 import { byPeriodEnd } from "./data/dates.ts";
-import { isEprTarget, type TargetRow } from "./data/tables.ts";
+import { isEprDeadline, type TargetRow } from "./data/tables.ts";
 
 export interface DeadlineMove {
   from: string;
@@ -13,9 +13,12 @@ export interface DeadlineMove {
 
 const byAnnounced = byPeriodEnd("announced_on");
 
-/** Targets promising an EPR in every trust, in the order they were announced. */
+/**
+ * Deadlines for an EPR in every trust, set or restated, in the order they were announced. A new date
+ * still being prepared (modality planned) has not moved anything yet, so it is left out.
+ */
 export function fullCoverageTargets(targets: readonly TargetRow[]): TargetRow[] {
-  return targets.filter((t) => isEprTarget(t) && t.coverage_percent === 100).sort(byAnnounced);
+  return targets.filter((t) => isEprDeadline(t) && t.coverage_percent === 100).sort(byAnnounced);
 }
 
 /** Each announcement that pushed the full-coverage date later (or earlier) than the one before. */

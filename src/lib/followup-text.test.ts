@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { followupSentences } from "./followup-text.ts";
+import { followupSentences, listedSetHeading } from "./followup-text.ts";
+
+describe("headings about the trusts of one list", () => {
+  it("name the list's date and speak of what it showed, never of the trusts without an EPR now", () => {
+    expect(listedSetHeading("2024-10-01", 20)).toBe(
+      "The 20 trusts NHS England's list of October 2024 showed without an EPR",
+    );
+    expect(listedSetHeading("2024-10-01")).toBe("The trusts NHS England's list of October 2024 showed without an EPR");
+    expect(listedSetHeading("2024-10-01", 20)).not.toMatch(/trusts without an EPR$/);
+  });
+});
 
 describe("follow-up sentences", () => {
   it("state the counts in words, and call missing news unknown", () => {

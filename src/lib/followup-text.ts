@@ -8,6 +8,15 @@ export const CONFIDENCE_LABELS: Record<"H" | "M" | "L", string> = {
   L: "aggregator or reprint",
 };
 
+/**
+ * A heading about the trusts of one edition of the list names the edition's date, in the past tense: the
+ * set is what the list showed then, not the trusts without an EPR now. "The 20 trusts NHS England's list
+ * of October 2024 showed without an EPR"; without a count, "The trusts …".
+ */
+export function listedSetHeading(listDate: string, count?: number): string {
+  return `The ${count === undefined ? "" : `${count} `}trusts NHS England's list of ${formatDate(listDate.slice(0, 7))} showed without an EPR`;
+}
+
 /** "3 of the 20 went live before 31 March 2026, according to published reports; …" */
 export function followupSentences(counts: Record<FollowupCategory, number>, deadline: string): string[] {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);

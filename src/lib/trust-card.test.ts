@@ -31,11 +31,14 @@ describe("a trust's card", () => {
     const c = card("RDD");
     expect(c.status).toBe("Has an EPR");
     expect(c.statusDate).toBe("25 November 2026");
-    expect(c.sentence).toMatch(/^Has an EPR from Epic Systems Corporation, live since June 2025, as reported by /);
+    // The go-live's year was inferred: "about", on the card as on the page.
+    expect(c.sentence).toMatch(
+      /^Has an EPR from Epic Systems Corporation, live since about June 2025, as reported by /,
+    );
     expect(c.sinceList).toMatch(
       /^NHS England's list of 1 October 2024 recorded no EPR\. Since then, by reports published up to 25 November 2026: went live before the deadline\.$/,
     );
-    expect(c.sources[0]).toMatchObject({ role: "status", date: "June 2025" });
+    expect(c.sources[0]).toMatchObject({ role: "status", date: "about June 2025" });
     expect(c.sources[1]!.role).toBe("deadline");
   });
 

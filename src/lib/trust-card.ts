@@ -3,6 +3,8 @@
  * status now with the date and basis of the evidence, the supplier, the deadline in the tense the
  * release date needs, where the trust stood against it, and the sources. Pure: site data in, text out.
  */
+import { eventDateBasis } from "./data/modality.ts";
+import { whenWords } from "./words/modality.ts";
 import type { Trust } from "./data/model.ts";
 import type { Source } from "./data/sources.ts";
 import type { TargetRow, TrustEventRow } from "./data/tables.ts";
@@ -50,7 +52,7 @@ export interface CardContext extends TextContext {
 export function trustCard(t: Trust, ctx: CardContext): TrustCard {
   const now = t.status_now;
   const passed = ctx.deadline.target_date < ctx.release;
-  const weaker = ctx.deadline.kind === "epr_or_in_progress";
+  const weaker = ctx.deadline.modality === "restated_target";
   const deadline = `The government's deadline for every trust to have an EPR${weaker ? ", or to be putting one in," : ""} ${passed ? "was" : "is"} ${formatDate(ctx.deadline.target_date)}.`;
   const f = ctx.followup;
   const sinceList = !f
@@ -63,11 +65,17 @@ export function trustCard(t: Trust, ctx: CardContext): TrustCard {
     title: s.title,
     publisher: s.publisher,
     url: s.url,
-    date: formatDate(s.date),
+    date: whenWords(s.date, s.date_estimated ? "estimated" : "exact"),
   });
   const e = now.event_id ? ctx.event(now.event_id) : undefined;
   const statusSource: CardSource = e
-    ? { role: "status", title: e.source_title, publisher: e.publisher, url: e.url, date: formatDate(e.event_date) }
+    ? {
+        role: "status",
+        title: e.source_title,
+        publisher: e.publisher,
+        url: e.url,
+        date: whenWords(e.event_date, eventDateBasis(e)),
+      }
     : fromSource("status", ctx.source(now.source_id ?? ctx.odsSourceId));
   return {
     kicker: "Does this trust have an electronic patient record (EPR)?",

@@ -44,13 +44,19 @@ export function trustHistory(t: Trust, nameOf: (code: string) => string): Histor
     });
   }
   if (t.close_date) {
-    const to = t.merged_into.length
-      ? `; its services passed to ${names(
-          t.merged_into.map((m) => m.code),
+    // The trust file dates the closing; only the successor file records where the trust went, so
+    // each is cited to the file that says it.
+    items.push({ date: t.close_date, text: "Its last day as a trust.", source_id: ODS_TRUSTS_SOURCE_ID });
+    for (const [date, group] of Map.groupBy(t.merged_into, (m) => m.date)) {
+      items.push({
+        date,
+        text: `It became part of ${names(
+          group.map((m) => m.code),
           nameOf,
-        )}`
-      : "";
-    items.push({ date: t.close_date, text: `Its last day as a trust${to}.`, source_id: ODS_TRUSTS_SOURCE_ID });
+        )}.`,
+        source_id: ODS_SUCCESSIONS_SOURCE_ID,
+      });
+    }
   } else if (t.merged_into.length) {
     // A care trust outside the ODS trust file: only the successor file dates its merger.
     const first = t.merged_into[0]!.date;

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { readDataDir } from "../../scripts/build-data.ts";
 import { buildSiteData } from "./data/model.ts";
 import {
+  boardPeriodWords,
   contradictionSentences,
+  evidenceWords,
+  restsOnWords,
   statusAtCloseSentence,
   statusLabel,
   statusSentence,
@@ -18,12 +21,31 @@ const t = (code: string) => site.trusts.find((x) => x.code === code)!;
 const nameOf = (code: string) => t(code)?.name ?? code;
 const ctx: TextContext = { nameOf, eventOf: (id) => site.trust_events.find((e) => e.id === id) };
 
+describe("a trust's board period", () => {
+  it("ends a closed trust's board at the trust's own last day, not the board's", () => {
+    // RAP and RRP closed in 2024; their board closed on 31 March 2026.
+    const board = { from: null, until: "2026-03-31" };
+    expect(boardPeriodWords(board, "2024-03-31")).toBe(" (until 31 March 2024, the trust's last day)");
+    expect(boardPeriodWords(board, "2024-03-31")).not.toContain("2026");
+    expect(boardPeriodWords(board, null)).toBe(" (until 31 March 2026)");
+    expect(boardPeriodWords({ from: "2026-04-01", until: null }, null)).toBe(" (since 1 April 2026)");
+    // A board that ended before the trust did keeps its own end.
+    expect(boardPeriodWords({ from: null, until: "2022-06-30" }, "2024-03-31")).toBe(" (until 30 June 2022)");
+  });
+});
+
 describe("trust status sentences", () => {
   it("a go-live after a no-EPR list entry: present tense for the go-live, past tense for the list", () => {
     expect(statusLabel(t("RDD"))).toBe("Has an EPR");
+    // The fixture's go-live date was inferred (date_inferred yes): never printed plain.
     expect(statusSentence(t("RDD"), ctx)).toBe(
-      "Has an EPR from Epic Systems Corporation, live since June 2025, as reported by Trade News; NHS England's list of 1 October 2024 had recorded none.",
+      "Has an EPR from Epic Systems Corporation, live since about June 2025, as reported by Trade News; NHS England's list of 1 October 2024 had recorded none.",
     );
+    expect(restsOnWords(t("RDD").status_now)).toBe("A reported go-live, about June 2025");
+    expect(evidenceWords(t("RDD").status_now)).toBe("about June 2025 (go-live report)");
+    const read = { ...t("RDD"), status_now: { ...t("RDD").status_now, since_basis: "exact" as const } };
+    expect(statusSentence(read, ctx)).toContain("live since June 2025, as reported");
+    expect(evidenceWords(read.status_now)).toBe("June 2025 (go-live report)");
   });
 
   it("a later edition that still records no EPR: the sentence names the entry the go-live followed, and the disagreement is said apart", () => {
@@ -37,7 +59,7 @@ describe("trust status sentences", () => {
     };
     expect(statusSentence(contradicted, ctx)).toContain("; NHS England's list of 1 October 2024 had recorded none.");
     expect(contradictionSentences(contradicted.status_now)).toEqual([
-      "NHS England's list of 1 November 2026 still recorded no EPR, after the go-live reported for June 2025. This site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.",
+      "NHS England's list of 1 November 2026 still recorded no EPR, after the go-live reported for about June 2025. This site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.",
     ]);
     expect(contradictionSentences(rdd.status_now)).toEqual([]);
   });
@@ -72,5 +94,39 @@ describe("trust status sentences", () => {
       "2024-10-01: NHS England's list recorded TPP as its main EPR supplier.",
       "2024-10-31: Its last day as a trust: it became part of New Mental Health NHS Trust on 1 November 2024.",
     ]);
+  });
+
+  it("a care trust outside the ODS trust file: its inferred last day and its assumed opening are said on its page", () => {
+    // TZZ: not in the trust file; only the successor file dates its merger.
+    expect(statusSentence(t("TZZ"), ctx)).toBe(
+      "Closed: it merged into New Mental Health NHS Trust on 1 November 2024 (see that trust for its EPR now). It is not in the ODS trust file, so its last day as a trust, 31 October 2024, is inferred as the day before.",
+    );
+    // The same trust with no merger recorded is counted as open, and its sentence says why.
+    const zeta = t("RBB");
+    const assumed = {
+      ...t("TZZ"),
+      merged_into: [],
+      in_ods_trust_list: false,
+      status_now: { ...zeta.status_now, status: "epr" as const, basis: "list" as const, since: "2024-10-01" },
+    };
+    expect(statusSentence(assumed, ctx)).toMatch(
+      /no later report of a change was found\. It is not in the ODS trust file and no closure or merger is recorded for it, so it is counted as open\.$/,
+    );
+    expect(statusSentence(t("RAA"), ctx)).not.toContain("counted as open");
+  });
+
+  it("cites a closed trust's merger to the successor file that records it, and its last day to the trust file", () => {
+    const history = trustHistory(t("RBB"), nameOf);
+    const merger = history.find((h) => h.text.includes("New Mental Health NHS Trust"))!;
+    expect(merger).toEqual({
+      date: "2024-11-01",
+      text: "It became part of New Mental Health NHS Trust.",
+      source_id: "ods-succ-2026",
+    });
+    expect(history.find((h) => h.text === "Its last day as a trust.")).toEqual({
+      date: "2024-10-31",
+      text: "Its last day as a trust.",
+      source_id: "ods-etr-2026",
+    });
   });
 });

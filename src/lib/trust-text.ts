@@ -2,6 +2,7 @@
  * Plain-English, dated descriptions of a trust's EPR status, shared by the table, the trust pages, the
  * social cards and the embeds. Evidence is written in the tense its date needs: a list of 2024 is past.
  */
+import { whenWords } from "./words/modality.ts";
 import type { Trust } from "./data/model.ts";
 import { STATUS_NOW_LABELS, TRUST_TYPE_LABELS } from "./data/model.ts";
 import { endOfPeriod, formatDate } from "./data/dates.ts";
@@ -35,17 +36,22 @@ export const BASIS_SHORT: Record<StatusBasis, string> = {
   none: "none found",
 };
 
+/** The date a status rests on, "about June 2025" when the report's date was inferred. */
+export const sinceWords = (s: TrustStatus): string => whenWords(s.since!, s.since_basis);
+
 /** What a status rests on, with its date: the one wording for the trust page, its card and the table. */
 export function restsOnWords(s: TrustStatus): string {
   switch (s.basis) {
     case "go_live":
-      return `A reported go-live, ${formatDate(s.since!)}`;
+      return `A reported go-live, ${sinceWords(s)}`;
     case "list":
       return `${listWords(s.since!)}`;
     case "predecessors":
       return "The trusts it took over (inferred)";
     case "closed":
-      return `ODS: last open day ${formatDate(s.since!)}`;
+      return s.since_basis === "exact"
+        ? `ODS: last open day ${formatDate(s.since!)}`
+        : `ODS successor file: the day before its merger, ${formatDate(s.since!)} (inferred)`;
     case "none":
       return "No published status found";
   }
@@ -53,7 +59,7 @@ export function restsOnWords(s: TrustStatus): string {
 
 /** "1 October 2024 (NHS England list)": the date of the evidence and its kind, for the trust table. */
 export function evidenceWords(s: TrustStatus): string {
-  return s.since ? `${formatDate(s.since)} (${BASIS_SHORT[s.basis]})` : "—";
+  return s.since ? `${sinceWords(s)} (${BASIS_SHORT[s.basis]})` : "—";
 }
 
 /**
@@ -63,7 +69,7 @@ export function evidenceWords(s: TrustStatus): string {
 export function contradictionSentences(s: TrustStatus): string[] {
   return s.contradictions.map(
     (c) =>
-      `${listWords(c.as_of)} still recorded ${c.has_epr ? `${c.supplier} as its EPR supplier` : "no EPR"}, after the go-live reported for ${formatDate(s.since!)}. This site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.`,
+      `${listWords(c.as_of)} still recorded ${c.has_epr ? `${c.supplier} as its EPR supplier` : "no EPR"}, after the go-live reported for ${sinceWords(s)}. This site keeps the go-live, a dated report of one event, and shows the list's entry here rather than following it.`,
   );
 }
 
@@ -96,6 +102,9 @@ export function statusSentence(t: Trust, ctx: TextContext, opts: { reportsBelow?
   switch (s.basis) {
     case "closed": {
       const when = formatDate(s.since!);
+      // A last day worked out from the merger (no close date in the trust file) says how it was found.
+      if (s.since_basis !== "exact" && t.merged_into.length)
+        return `Closed: it merged into ${mergedWords(t, ctx)} (see that trust for its EPR now). It is not in the ODS trust file, so its last day as a trust, ${when}, is inferred as the day before.`;
       return t.merged_into.length
         ? `Closed: its last day as a trust was ${when}. It merged into ${mergedWords(t, ctx)} (see that trust for its EPR now).`
         : `Closed: its last day as a trust was ${when}.`;
@@ -111,12 +120,14 @@ export function statusSentence(t: Trust, ctx: TextContext, opts: { reportsBelow?
           : before && !before.has_epr
             ? `; ${listWords(before.as_of)} had recorded none`
             : "";
-      return `Has an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live since ${formatDate(s.since!)}${by}${change}.`;
+      return `Has an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live since ${sinceWords(s)}${by}${change}.`;
     }
     case "list":
-      return s.status === "epr"
-        ? `Had an EPR from ${s.supplier} on ${listWords(s.since!)}; no later report of a change was found.${later}`
-        : `Had no EPR on ${listWords(s.since!)}; no go-live has been reported since.${later}`;
+      return (
+        (s.status === "epr"
+          ? `Had an EPR from ${s.supplier} on ${listWords(s.since!)}; no later report of a change was found.${later}`
+          : `Had no EPR on ${listWords(s.since!)}; no go-live has been reported since.${later}`) + assumedOpenWords(t)
+      );
     case "predecessors": {
       const from = s.inferred_from
         .map((p) => `${ctx.nameOf(p.code)} (${p.supplier ?? "supplier not named"})`)
@@ -135,6 +146,30 @@ export function statusAtCloseSentence(t: Trust): string | null {
   const s = t.status_at_close;
   if (!s) return null;
   if (s.basis === "go_live")
-    return `Before it closed it had reported an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live from ${formatDate(s.since!)}.`;
+    return `Before it closed it had reported an EPR${s.supplier ? ` from ${s.supplier}` : ""}, live from ${sinceWords(s)}.`;
   return listSentence(t);
+}
+
+/**
+ * A board's period beside a trust: " (since 1 April 2026)", " (until 31 March 2026)". A trust that closed
+ * left its board on its own last day, so the period shown ends there, not at the board's end.
+ */
+export function boardPeriodWords(
+  b: { from: string | null; until: string | null },
+  trustLastDay: string | null,
+): string {
+  if (trustLastDay && (b.until === null || b.until > trustLastDay)) {
+    return ` (${b.from && b.from <= trustLastDay ? `from ${formatDate(b.from)} ` : ""}until ${formatDate(trustLastDay)}, the trust's last day)`;
+  }
+  return b.from ? ` (since ${formatDate(b.from)})` : b.until ? ` (until ${formatDate(b.until)})` : "";
+}
+
+/**
+ * " It is not in the ODS trust file …": a trust counted as open only because no closure or merger is
+ * recorded for it says so wherever its status is given.
+ */
+export function assumedOpenWords(t: Pick<Trust, "in_ods_trust_list" | "merged_into" | "status_now">): string {
+  return !t.in_ods_trust_list && t.merged_into.length === 0 && t.status_now.status !== "closed"
+    ? " It is not in the ODS trust file and no closure or merger is recorded for it, so it is counted as open."
+    : "";
 }

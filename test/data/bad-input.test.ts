@@ -214,7 +214,7 @@ describe("values the schemas let through before (point 7)", () => {
     expect(() => parseTable(trusts.replace("RAA,Alpha Hospitals NHS Trust,ALPHA HOSPITALS NHS TRUST,Y56,QAA,QAA,NW1 0PE,2000-04-01,", "RAA,Alpha Hospitals NHS Trust,ALPHA HOSPITALS NHS TRUST,Y56,QAA,QAA,NW1 0PE,2000-04-01,9999-12-31"), "data/trusts.csv", trustsTable)).toThrow(
       'data/trusts.csv, line 2, column "close_date": found "9999-12-31"; expected a date as YYYY-MM-DD in the years 1948 to 2100',
     );
-    expect(() => parseTable(statements.replace("2025-05,2025-05,yes,yes,A Minister,wq-1,F031", "9999,2025-05,yes,yes,A Minister,wq-1,F031"), "data/statements.csv", statementsTable)).toThrow(/line 2, column "as_of": found "9999"/);
+    expect(() => parseTable(statements.replace("2025-05,2025-05,inferred,minister,A Minister,wq-1,F031", "9999,2025-05,inferred,minister,A Minister,wq-1,F031"), "data/statements.csv", statementsTable)).toThrow(/line 2, column "as_of": found "9999"/);
     const source = { id: "s", title: "t", publisher: "p", url: "https://x.org/", via: null, date: "0001-01-01", date_estimated: false, date_note: null, type: "report", uin: null, licence: "OGL-3.0", covers: "c", confidence: "H" };
     expect(() => parseSources(JSON.stringify([source]), "data/sources.json")).toThrow(/s\.date.*in the years 1948 to 2100/);
   });

@@ -35,7 +35,7 @@ describe("npm run data", () => {
     const dir = workspace();
     const data = join(dir, "data");
     // A figure from the fixture answer 1841615 ("a further £3 million of funding due to be received this year").
-    writeFileSync(join(data, "programme.csv"), `${readFileSync(join(data, "programme.csv"), "utf8")}P003,funding_planned,2025/26,3,gbp_million,,about,2026-03,2025-10,no,wq-1,,H,\n`);
+    writeFileSync(join(data, "programme.csv"), `${readFileSync(join(data, "programme.csv"), "utf8")}P003,funding_planned,2025/26,3,gbp_million,,about,planned,minister,2026-03,2025-10,exact,wq-1,,H,\n`);
     const quotes = (q: string) => writeFileSync(join(data, "answer-quotes.csv"), `figure_id,answer_id,uin,quote\nP003,1841615,,${q}\n`);
     quotes("with a further £3 million of funding due to be received this year");
     expect(run(dir).status).toBe(0);

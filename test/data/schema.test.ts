@@ -7,9 +7,9 @@ const HEADER = "code,name,ods_name,region_code,icb_code,icb_code_2026,postcode,o
 const ROW = "RAA,Alpha NHS Trust,ALPHA NHS TRUST,Y56,QAA,QAA,NW1 0PE,2000-04-01,";
 const trusts = (...rows: string[]) => parseTable([HEADER, ...rows].join("\n") + "\n", "data/trusts.csv", trustsTable);
 
-const S_HEADER = "id,metric,value,unit,scope,as_of,stated_on,dates_estimated,official,speaker,source_id,fact_ids,confidence,note";
+const S_HEADER = "id,metric,value,unit,scope,as_of,stated_on,date_basis,stated_by,speaker,source_id,fact_ids,confidence,note";
 const statements = (row: string) => parseTable(`${S_HEADER}\n${row}\n`, "data/statements.csv", statementsTable);
-const S_ROW = ["S001", "share_with_epr", "91", "percent", "secondary_care_trusts", "2025-05", "2025-05", "no", "yes", "Minister", "wq-1", "F033", "H", ""];
+const S_ROW = ["S001", "share_with_epr", "91", "percent", "secondary_care_trusts", "2025-05", "2025-05", "exact", "minister", "Minister", "wq-1", "F033", "H", ""];
 const statementWith = (changes: Record<number, string>) => statements(S_ROW.map((v, i) => changes[i] ?? v).join(","));
 
 describe("CSV schema validation", () => {
@@ -19,10 +19,10 @@ describe("CSV schema validation", () => {
   });
 
   it("keeps a quoted newline inside a cell and still counts lines right after it", () => {
-    const rows = statements(`S001,share_with_epr,91,percent,secondary_care_trusts,2025-05,2025-05,no,yes,Minister,wq-1,F033,H,"two\nlines"`);
+    const rows = statements(`S001,share_with_epr,91,percent,secondary_care_trusts,2025-05,2025-05,exact,minister,Minister,wq-1,F033,H,"two\nlines"`);
     expect(rows[0]!.note).toBe("two\nlines");
-    const bad = `${S_HEADER}\nS001,share_with_epr,91,percent,secondary_care_trusts,2025-05,2025-05,no,yes,M,wq-1,,H,"a\nb"\nS002,share_with_epr,91,percent,secondary_care_trusts,2025-05,2025-05,no,maybe,M,wq-1,,H,\n`;
-    expect(() => parseTable(bad, "data/statements.csv", statementsTable)).toThrow(/line 4, column "official"/);
+    const bad = `${S_HEADER}\nS001,share_with_epr,91,percent,secondary_care_trusts,2025-05,2025-05,exact,minister,M,wq-1,,H,"a\nb"\nS002,share_with_epr,91,percent,secondary_care_trusts,2025-05,2025-05,exact,maybe,M,wq-1,,H,\n`;
+    expect(() => parseTable(bad, "data/statements.csv", statementsTable)).toThrow(/line 4, column "stated_by"/);
   });
 
   it("rejects a missing column, naming it", () => {

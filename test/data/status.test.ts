@@ -170,6 +170,7 @@ describe("what later evidence changed of a list entry", () => {
     status,
     basis: "list",
     since: null,
+    since_basis: "exact",
     supplier,
     source_id: null,
     event_id: null,

@@ -132,4 +132,26 @@ describe("the catalogue built from fixture data", () => {
     );
     expect(charts.find((c) => c.id === "coverage-over-time")!.asOfEstimated).toBe(true);
   });
+
+  it("dates the whole-life cost chart by its latest figure, not the release", () => {
+    const wlc = charts.find((c) => c.id === "programme-whole-life-cost")!;
+    expect(wlc.asOf).toBe("2023-03-31");
+    expect(wlc.asOfEstimated).toBe(false);
+    // A later figure from a copy whose as-at month was assumed: "about" that month.
+    const assumed = {
+      ...site.programme[0]!,
+      id: "P009",
+      measure: "whole_life_cost" as const,
+      period: "2025/26",
+      value: 2080.52,
+      as_of: "2026-03",
+      date_basis: "estimated" as const,
+      dates_estimated: true,
+    };
+    const later = buildCharts({ ...site, programme: [...site.programme, assumed] }).find(
+      (c) => c.id === "programme-whole-life-cost",
+    )!;
+    expect(later.asOf).toBe("2026-03");
+    expect(later.asOfEstimated).toBe(true);
+  });
 });

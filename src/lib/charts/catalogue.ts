@@ -6,6 +6,8 @@
 import type { SiteData } from "../data/model.ts";
 import { isEprTarget } from "../data/tables.ts";
 import type { Source } from "../data/sources.ts";
+import { isUncertainDate } from "../data/modality.ts";
+import { compareCodePoints } from "../order.ts";
 import { endOfPeriod, formatDate, formatWhen } from "../data/dates.ts";
 import { responsive, type ChartBase, type Responsive } from "./shared.ts";
 import { coverageOverTimeModel, type CoverageOverTimeModel } from "./coverage-over-time/model.ts";
@@ -318,6 +320,10 @@ export function buildCharts(site: SiteData): ChartEntry[] {
   function wholeLifeCost(): ChartEntry {
     const items = wholeLifeCostItems(site.gmpp, site.programme);
     const [first, last] = [items[0], items.at(-1)];
+    const latestWlc = items
+      .filter((i) => i.as_of)
+      .sort((a, b) => compareCodePoints(endOfPeriod(a.as_of!), endOfPeriod(b.as_of!)))
+      .at(-1);
     return {
       id: "programme-whole-life-cost",
       kind: "money",
@@ -334,7 +340,9 @@ export function buildCharts(site: SiteData): ChartEntry[] {
           .join(" and ")} come from a third party's cleaned copy of the data.`,
       ],
       sources: sources(items.map((i) => i.source_id)),
-      asOf: release,
+      // The date the latest figure describes, not the release: an assumed month reads "about".
+      asOf: latestWlc?.as_of ?? release,
+      asOfEstimated: latestWlc?.as_of_basis ? isUncertainDate(latestWlc.as_of_basis) : false,
       models: responsive((width) => moneyBarsModel(items, { width, measure: "Whole-life cost" })),
     };
   }

@@ -15,7 +15,7 @@ import type { StatusNow, TrustStatus } from "./status.ts";
 import type { ProgrammeRow, StatementMetric, StatementRow, TargetRow, TrustEventRow } from "./tables.ts";
 import type { Trust } from "./trusts.ts";
 import { formatMoney, formatNumber, plural } from "../format.ts";
-import { PROGRAMME_MEASURE_LABELS } from "../programme.ts";
+import { programmeLabel } from "../programme.ts";
 import { compareCodePoints, compareNames } from "../order.ts";
 
 /** A list edition that contradicts later evidence (src/lib/data/status.ts records them when it can). */
@@ -279,7 +279,7 @@ export function diffSite(before: SiteView, after: SiteView): SiteDiff {
       kind: "coverage", official: s.official, what: METRIC_WORDS[s.metric], value: statementValue(s), as_of: s.as_of, dates_estimated: s.dates_estimated, source: sourceTitle(s.source_id),
     })),
     ...rowChanges(before.programme, after.programme, (p) => ({
-      kind: "money", official: true, what: PROGRAMME_MEASURE_LABELS[p.measure], value: programmeValue(p), as_of: p.as_of, dates_estimated: p.dates_estimated, source: sourceTitle(p.source_id),
+      kind: "money", official: true, what: programmeLabel(p), value: programmeValue(p), as_of: p.as_of, dates_estimated: p.dates_estimated, source: sourceTitle(p.source_id),
     })),
     ...rowChanges(before.targets, after.targets, (t) => ({
       kind: "target", official: true, what: t.promise, value: `due ${formatDate(t.target_date)}`, as_of: t.announced_on, dates_estimated: false, source: sourceTitle(t.source_id),

@@ -3,7 +3,7 @@
  * join and metric is tested on small hand-made tables.
  */
 import { DataError } from "./errors.ts";
-import { byPeriodEnd, dayBefore, daysBetween } from "./dates.ts";
+import { byPeriodEnd, dayBefore, daysBetween, formatDate } from "./dates.ts";
 import type { Source } from "./sources.ts";
 import { boardsByCode, boardsInForceOn, buildTrusts, changeSinceList, type Trust } from "./trusts.ts";
 import { editionForDeadline, listEditions, type ListEdition } from "./editions.ts";
@@ -11,7 +11,7 @@ import { STATUS_NOW, type StatusNow } from "./status.ts";
 import { coverageFigures, latestOfficialShare, passedOverShares, type CoverageFigure } from "./figures.ts";
 import { estimates, type Estimate } from "./estimates.ts";
 import {
-  isEprTarget, TRUST_TYPES, type EprStatusRow, type GmppRow, type IcbRow, type AnswerQuoteRow, type IcbSuccessionRow, type ProgrammeRow, type RegionRow,
+  isEprDeadline, TRUST_TYPES, type EprStatusRow, type GmppRow, type IcbRow, type AnswerQuoteRow, type IcbSuccessionRow, type ProgrammeRow, type RegionRow,
   type StatementRow, type SuccessionRow, type TargetRow, type TrustEventRow, type TrustRow, type TrustType,
 } from "./tables.ts";
 import type { ChangelogEntry } from "./changelog.ts";
@@ -88,6 +88,18 @@ export interface SupplierCount {
   supplier: string;
   trusts: number;
   by_type: Record<TrustType, number>;
+}
+
+/**
+ * A trust open the day before the list's date but not in it. The list's own day of making is not known,
+ * so it is never said to have been open "when the list was made": a trust whose last day was the day
+ * before says so, with both dates.
+ */
+export function openNotListedMessage(t: { code: string; name: string; close_date: string | null }, listDate: string): string {
+  const list = `NHS England's list of ${formatDate(listDate)}`;
+  return t.close_date === dayBefore(listDate)
+    ? `${t.code} (${t.name}) is not in ${list}: its last day as a trust was ${formatDate(t.close_date)}, the day before the list's date.`
+    : `${t.code} (${t.name}) was open on ${formatDate(dayBefore(listDate))}, the day before the date of ${list}, but is not in it.`;
 }
 
 export type WarningKind = "listed_not_in_ods" | "open_not_listed" | "icb_unnamed" | "official_differs" | "newer_share_passed_over" | "list_contradicts_go_live";
@@ -197,7 +209,7 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
   }
   // The list shows trusts as they stood the day before its date (it still has trusts that closed that eve).
   for (const t of trustsOpenOn(trusts, dayBefore(snapshot.as_of)).filter((t) => t.list?.source_id !== latest.source_id)) {
-    warnings.push({ kind: "open_not_listed", message: `${t.code} (${t.name}) was open when NHS England's list was made but is not in it.` });
+    warnings.push({ kind: "open_not_listed", message: openNotListedMessage(t, snapshot.as_of) });
   }
   for (const t of trusts.filter((t) => t.icb && t.icb.name === null)) {
     warnings.push({ kind: "icb_unnamed", message: `${t.code} (${t.name}) is in ICB ${t.icb!.code}, which has no name in the ICB files.` });
@@ -302,7 +314,7 @@ function headline(input: DataInput, figures: readonly CoverageFigure[]): Headlin
   if (!share) throw new DataError([{ file: "data/statements.csv", expected: "at least one official share_with_epr figure, or counts to derive one, for secondary-care trusts or all trusts" }]);
   // Counts only from the same source as the share, so the headline never mixes two statements.
   const sameSource = (metric: string) => input.statements.find((s) => s.metric === metric && s.source_id === share.source_id && s.as_of === share.as_of && s.scope === share.scope) ?? null;
-  const eprTargets = input.targets.filter(isEprTarget).sort(byPeriodEnd("announced_on"));
+  const eprTargets = input.targets.filter(isEprDeadline).sort(byPeriodEnd("announced_on"));
   const deadline = eprTargets.at(-1);
   if (!deadline) throw new DataError([{ file: "data/targets.csv", expected: "at least one epr_coverage target" }]);
   return {

@@ -8,6 +8,7 @@
  * (a contract, a delay, a plan) are kept beside it so that a page can say what happened since.
  * Pure functions: no I/O, every rule tested on small hand-made rows.
  */
+import { eventDateBasis, type DateBasis } from "./modality.ts";
 import { byPeriodEnd, dayBefore, endOfPeriod } from "./dates.ts";
 import type { EprStatusRow, TrustEventRow } from "./tables.ts";
 import { compareCodePoints } from "../order.ts";
@@ -43,6 +44,8 @@ export interface TrustStatus {
   basis: StatusBasis;
   /** Date of the evidence the status rests on (may be a month or year); for a closed trust, its last open day. */
   since: string | null;
+  /** How `since` was found: "inferred" when the go-live report's date was worked out, not read (shown "about …"). */
+  since_basis: DateBasis;
   supplier: string | null;
   /** The sources.json id of the list edition or ODS file the status rests on, or null for a reported event. */
   source_id: string | null;
@@ -125,7 +128,7 @@ function ownStatusOn(lists: readonly EprStatusRow[], events: readonly TrustEvent
       apply: (prev: TrustStatus | null): TrustStatus => {
         // A go-live of the system already in use (a wider roll-out) does not change since-when.
         if (prev?.status === "epr" && (!e.supplier || sameSupplier(prev.supplier, e.supplier))) return prev;
-        return { ...NO_STATUS, status: "epr", basis: "go_live", since: e.event_date, supplier: e.supplier ?? null, event_id: e.id };
+        return { ...NO_STATUS, status: "epr", basis: "go_live", since: e.event_date, since_basis: eventDateBasis(e), supplier: e.supplier ?? null, event_id: e.id };
       },
     })),
   ];
@@ -137,7 +140,7 @@ function ownStatusOn(lists: readonly EprStatusRow[], events: readonly TrustEvent
 }
 
 /** No evidence: the start every status is built from. */
-const NO_STATUS: TrustStatus = { status: "unknown", basis: "none", since: null, supplier: null, source_id: null, event_id: null, inferred_from: [], later_event_ids: [], contradictions: [] };
+const NO_STATUS: TrustStatus = { status: "unknown", basis: "none", since: null, since_basis: "exact", supplier: null, source_id: null, event_id: null, inferred_from: [], later_event_ids: [], contradictions: [] };
 
 /**
  * Supplier names differ between the list ("Oracle Cerner") and the press ("Oracle"): the first word
@@ -176,7 +179,9 @@ export function statusOn(input: StatusInput, day: string): TrustStatus {
       .sort((a, b) => compareCodePoints(endOfPeriod(a.event_date), endOfPeriod(b.event_date)) || compareCodePoints(a.id, b.id))
       .map((e) => e.id);
   if (last !== null && last < day) {
-    return { ...NO_STATUS, status: "closed", basis: "closed", since: last, supplier: own?.supplier ?? null };
+    // With no close date of its own (a care trust outside the ODS trust file), the last day is worked
+    // out from the successor file's merger date: inferred, and said so.
+    return { ...NO_STATUS, status: "closed", basis: "closed", since: last, since_basis: life.close_date ? "exact" : "inferred", supplier: own?.supplier ?? null };
   }
   if (own) return { ...own, later_event_ids: later(own.since) };
   const taken = life.took_over.filter((p) => p.date <= day);

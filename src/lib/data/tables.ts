@@ -1,5 +1,8 @@
 /** The schema of every CSV under data/: what `npm run data` accepts (see data/README.md). */
 import { isoDate, list, num, oneOf, text, yesNo, type RowOf, type Schema, type TableSpec } from "./schema.ts";
+import {
+  DATE_BASES, isOfficial, isUncertainDate, PROGRAMME_MODALITIES, STATED_BY, TARGET_MODALITIES, type Modality,
+} from "./modality.ts";
 
 const odsCode = (opts: { optional?: boolean } = {}) => text({ ...opts, pattern: /^[A-Z0-9]{3,5}$/, describe: "an ODS code of 3 to 5 capital letters or digits" });
 const sourceId = () => text({ pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/, describe: "a source id from sources.json (lower-case words joined by -)" });
@@ -123,9 +126,10 @@ export const statementsTable = {
     scope: oneOf(["secondary_care_trusts", "acute_trusts", "all_trusts"] as const),
     as_of: isoDate(),
     stated_on: isoDate(),
-    /** yes when no copy read gives the date and it was estimated (shown as "about …"). */
-    dates_estimated: yesNo(),
-    official: yesNo(),
+    /** How the dates were found: exact, inferred, estimated (both shown "about …") or reported (a report's date). */
+    date_basis: oneOf(DATE_BASES),
+    /** Whose figure it is; official figures are a minister's, the department's, NHS England's or Parliament's. */
+    stated_by: oneOf(STATED_BY),
     speaker: text({ optional: true }),
     source_id: sourceId(),
     fact_ids: factIds(),
@@ -138,6 +142,9 @@ export const TARGET_KINDS = ["paperless", "digital_records", "core_digitisation"
 /** The kinds of target that are about EPRs in trusts (the others are about paper, records or capability). */
 export const EPR_TARGET_KINDS: readonly (typeof TARGET_KINDS)[number][] = ["epr_coverage", "epr_or_in_progress"];
 export const isEprTarget = (t: { kind: (typeof TARGET_KINDS)[number] }): boolean => EPR_TARGET_KINDS.includes(t.kind);
+/** An EPR deadline someone set or restated: a date still being prepared (modality planned) is not one. */
+export const isEprDeadline = (t: { kind: (typeof TARGET_KINDS)[number]; modality: string }): boolean =>
+  isEprTarget(t) && t.modality !== "planned";
 export const targetsTable = {
   key: "id",
   columns: {
@@ -149,6 +156,9 @@ export const targetsTable = {
     coverage_percent: num({ min: 0, max: 100, optional: true }),
     target_date: isoDate({ day: true }),
     target_date_precision: oneOf(["day", "month", "year"] as const),
+    /** target (set with its own test), restated_target (restated with a weaker test), planned (a date being prepared). */
+    modality: oneOf(TARGET_MODALITIES),
+    stated_by: oneOf(STATED_BY),
     source_id: sourceId(),
     fact_ids: factIds(),
     confidence: confidence(),
@@ -174,10 +184,12 @@ export const programmeTable = {
     // "Blank": the copy read left the rating empty, which is not the same as "not rated".
     rating: oneOf([...DELIVERY_CONFIDENCE, "Blank"] as const, { optional: true }),
     bound: oneOf(["exact", "at_least", "about"] as const),
+    /** measured (a count, rating or underspend), planned (allocated), paid (paid or spent) or forecast. */
+    modality: oneOf(PROGRAMME_MODALITIES),
+    stated_by: oneOf(STATED_BY),
     as_of: isoDate(),
     stated_on: isoDate(),
-    /** yes when the dates were assumed rather than read in the source (shown as "about …"). */
-    dates_estimated: yesNo(),
+    date_basis: oneOf(DATE_BASES),
     source_id: sourceId(),
     fact_ids: factIds(),
     confidence: confidence(),
@@ -225,7 +237,24 @@ export type RegionRow = RowOf<typeof regionsTable.columns>;
 export type IcbSuccessionRow = RowOf<typeof icbSuccessionsTable.columns>;
 export type AnswerQuoteRow = RowOf<typeof answerQuotesTable.columns>;
 export type GmppRow = RowOf<typeof gmppTable.columns>;
-export type StatementRow = RowOf<typeof statementsTable.columns>;
+/** What every reader of a statement row may ask without knowing the vocabularies: derived once, on loading. */
+interface Derived {
+  /** stated_by is a minister, the department, NHS England or Parliament. */
+  official: boolean;
+  /** date_basis is inferred or estimated: the dates are printed "about …". */
+  dates_estimated: boolean;
+}
+export type StatementRow = RowOf<typeof statementsTable.columns> & Derived & { modality: Modality };
 export type TargetRow = RowOf<typeof targetsTable.columns>;
-export type ProgrammeRow = RowOf<typeof programmeTable.columns>;
+export type ProgrammeRow = RowOf<typeof programmeTable.columns> & Derived;
+
+/** A forecast_… metric is an expectation; every other metric in statements.csv is a count or share. */
+export const statementModality = (metric: StatementMetric): Modality => (metric.startsWith("forecast_") ? "forecast" : "measured");
+
+export function statementRow(r: RowOf<typeof statementsTable.columns>): StatementRow {
+  return { ...r, official: isOfficial(r.stated_by), dates_estimated: isUncertainDate(r.date_basis), modality: statementModality(r.metric) };
+}
+export function programmeRow(r: RowOf<typeof programmeTable.columns>): ProgrammeRow {
+  return { ...r, official: isOfficial(r.stated_by), dates_estimated: isUncertainDate(r.date_basis) };
+}
 export type TrustEventRow = RowOf<typeof trustEventsTable.columns>;

@@ -22,6 +22,50 @@ const targets = [
   }),
 ];
 
+describe("coverage over time: who stands behind a target", () => {
+  // Three rows for 100% by March 2026: a minister set it, a date had been planned before, and the
+  // accounting officer later restated it with a weaker test. Only the first "set" it.
+  const rows = [
+    target({
+      id: "T010",
+      announced_on: "2023-07",
+      announced_by: "DHSC (major projects data)",
+      target_date: "2026-03-31",
+      modality: "planned",
+    }),
+    target({ id: "T011", announced_on: "2023-11-20", announced_by: "Andrew Stephenson", target_date: "2026-03-31" }),
+    target({
+      id: "T015",
+      announced_on: "2025-11-28",
+      announced_by: "DHSC accounting officer",
+      target_date: "2026-03-31",
+      kind: "epr_or_in_progress",
+      modality: "restated_target",
+    }),
+  ];
+  const m = coverageOverTimeModel(statements, rows, { width: 800, today: "2026-11-25" });
+
+  it("lists under 'Set by' only those who set the target", () => {
+    const tip = m.targets[0]!.tip;
+    expect(tip).toMatch(/Set by Andrew Stephenson \(20 November 2023\)\./);
+    expect(tip).not.toMatch(/Set by[^.]*accounting officer/);
+    expect(tip).not.toMatch(/Set by[^.]*major projects/);
+    expect(tip).toContain(
+      "Restated by DHSC accounting officer on 28 November 2025 with a weaker test (an EPR or one being put in).",
+    );
+    expect(tip).toContain("Planned by DHSC (major projects data) in July 2023, not yet set.");
+  });
+
+  it("says in its table what each target row was", () => {
+    const whats = m.table.rows.filter((r) => String(r[1]).startsWith("Target")).map((r) => r[1]);
+    expect(whats).toEqual([
+      "Target planned in July 2023, not yet set",
+      "Target set on 20 November 2023",
+      "Target restated on 28 November 2025 with a weaker test (an EPR or one being put in)",
+    ]);
+  });
+});
+
 describe("coverage over time", () => {
   const wide = coverageOverTimeModel(statements, targets, { width: 800, today: "2026-11-25" });
   const narrow = coverageOverTimeModel(statements, targets, { width: 320, today: "2026-11-25" });
@@ -41,6 +85,23 @@ describe("coverage over time", () => {
     expect(wide.axisTitle.lines.join(" ")).toContain("axis starts at 70%");
     expect(wide.axisBreak).not.toBeNull();
     expect(wide.summary).toContain("axis starts at 70%");
+  });
+
+  it("dates a forecast known only from a news report by that report, never as the day it was made", () => {
+    const reported = statement({
+      id: "S026",
+      value: 96,
+      as_of: "2026-03-31",
+      stated_on: "2025-02-11",
+      date_basis: "reported",
+      metric: "forecast_share_with_epr",
+      speaker: "Karin Smyth",
+    });
+    const m = coverageOverTimeModel([...statements, reported], targets, { width: 800, today: "2026-11-25" });
+    const f = m.points.find((p) => p.ids.includes("S026"))!;
+    expect(f.tip).toContain("made by 11 February 2025 (the date of a report of it) by Karin Smyth");
+    expect(f.tip).not.toMatch(/made (on )?11 February 2025/);
+    expect(m.summary).toContain("(made by 11 February 2025 (the date of a report of it))");
   });
 
   it("draws a forecast as a forecast, never as a target, and keeps it off the step line", () => {

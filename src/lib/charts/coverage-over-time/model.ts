@@ -8,6 +8,7 @@ import { curveStepAfter, line } from "d3-shape";
 import { formatDate, formatMonthYear, formatWhen, midPeriod } from "../../data/dates.ts";
 import type { CoverageFigure } from "../../data/figures.ts";
 import { EPR_TARGET_KINDS, type StatementRow, type TargetRow } from "../../data/tables.ts";
+import { capitalise, madeWhenWords, setsTarget, targetAnnouncedWords, targetDoneWords } from "../../words/modality.ts";
 import {
   emptyChart,
   flowLegend,
@@ -124,6 +125,21 @@ function targetWhen(t: TargetRow, long = false): string {
 
 const isForecast = (s: CoverageFigure) => s.metric === "forecast_share_with_epr";
 
+/**
+ * Who stands behind one target diamond, each row by what it was: only a target set with its own test is
+ * "set by"; a restatement with a weaker test and a date still being prepared say so.
+ */
+export function targetWhoWords(g: readonly TargetRow[]): string {
+  const set = g.filter(setsTarget);
+  const others = g.filter((t) => !setsTarget(t));
+  return [
+    ...(set.length
+      ? [`Set by ${set.map((t) => `${t.announced_by} (${formatDate(t.announced_on)})`).join("; ")}.`]
+      : []),
+    ...others.map((t) => `${capitalise(targetAnnouncedWords(t))}.`),
+  ].join(" ");
+}
+
 /** What the chart shows, before any pixels: the figures and targets in its window, grouped into marks, and its table. */
 export interface CoverageSelection {
   rows: CoverageFigure[];
@@ -173,7 +189,7 @@ export function selectCoverage(
         ]),
         ...targetRows.map((t) => [
           targetWhen(t, true),
-          `Target set ${formatDate(t.announced_on)}`,
+          `Target ${targetDoneWords(t)}`,
           t.coverage_percent!,
           t.announced_by,
           "",
@@ -273,6 +289,7 @@ export function coverageOverTimeModel(
   const isMoved = (g: TargetRow[]) =>
     targetRows.some(
       (o) =>
+        o.modality !== "planned" &&
         o.coverage_percent === g[0]!.coverage_percent &&
         o.announced_on > g.at(-1)!.announced_on &&
         o.target_date > g[0]!.target_date,
@@ -330,7 +347,7 @@ export function coverageOverTimeModel(
     const who = [...new Set(g.map((s) => s.speaker).filter(Boolean))].join("; ");
     const when = formatWhen(s.as_of, s.dates_estimated);
     const tip = isForecast(s)
-      ? `Forecast of ${pct(s.value)} of ${SCOPE_WORDS[s.scope]} by ${when}, made ${formatWhen(s.stated_on, s.dates_estimated)}${who ? ` by ${who}` : ""}. An expectation, not a target.`
+      ? `Forecast of ${pct(s.value)} of ${SCOPE_WORDS[s.scope]} by ${when}, made ${madeWhenWords(s.stated_on, s.date_basis)}${who ? ` by ${who}` : ""}. An expectation, not a target.`
       : `${pct(s.value)} of ${SCOPE_WORDS[s.scope]}, ${when}. ${s.official ? "Official figure" : "Not an official figure"}${s.derived_from ? ", worked out from the counts given" : ""}${who ? `: ${who}` : ""}.`;
     return {
       ids: g.map((s) => s.id),
@@ -374,7 +391,7 @@ export function coverageOverTimeModel(
   const targetMarkers: TargetMarker[] = targetGroups.map((g) => {
     const t = g[0]!;
     const moved = isMoved(g);
-    const who = g.map((t) => `${t.announced_by} (${formatDate(t.announced_on)})`).join("; ");
+    const who = targetWhoWords(g);
     return {
       ids: g.map((t) => t.id),
       date: t.target_date,
@@ -383,7 +400,7 @@ export function coverageOverTimeModel(
       y: px(y(t.coverage_percent!)),
       size,
       superseded: moved,
-      tip: `Target: ${pct(t.coverage_percent!)} of trusts by ${targetWhen(t, true)}${moved ? ", later moved" : ""}. Set by ${who}.`,
+      tip: `Target: ${pct(t.coverage_percent!)} of trusts by ${targetWhen(t, true)}${moved ? ", later moved" : ""}. ${who}`,
       source_ids: [...new Set(g.map((t) => t.source_id))],
     };
   });
@@ -440,7 +457,7 @@ export function coverageOverTimeModel(
 }
 
 function whatItIs(s: CoverageFigure): string {
-  if (isForecast(s)) return `Forecast made ${formatWhen(s.stated_on, s.dates_estimated)}`;
+  if (isForecast(s)) return `Forecast made ${madeWhenWords(s.stated_on, s.date_basis)}`;
   return s.official
     ? s.derived_from
       ? "Official figure, worked out from counts"
@@ -469,7 +486,7 @@ function summarise(all: CoverageFigure[], targets: TargetRow[], markers: TargetM
   const forecasts = all.filter(isForecast);
   if (forecasts.length)
     parts.push(
-      `Forecasts, shown as hollow triangles at the date they were for: ${forecasts.map((s) => `${pct(s.value)} by ${formatDate(s.as_of)} (made ${formatWhen(s.stated_on, s.dates_estimated)})`).join("; ")}.`,
+      `Forecasts, shown as hollow triangles at the date they were for: ${forecasts.map((s) => `${pct(s.value)} by ${formatDate(s.as_of)} (made ${madeWhenWords(s.stated_on, s.date_basis)})`).join("; ")}.`,
     );
   if (markers.length) {
     const byId = new Map(targets.map((t) => [t.id, t]));

@@ -87,9 +87,54 @@ describe("deadline slippage", () => {
   });
 
   it("summarises the number of targets, the move and how many have passed", () => {
-    expect(wide.summary).toContain("4 targets for digital records, set between 16 January 2013 and 12 February 2025");
+    expect(wide.summary).toContain(
+      "4 targets for digital records, announced between 16 January 2013 and 12 February 2025",
+    );
     expect(wide.summary).toContain("first March 2025 (set 29 June 2022), then moved to March 2026 (July 2023)");
     expect(wide.summary).toContain("4 of the 4 deadlines had passed");
+  });
+
+  it("never counts a date still being prepared as a move, and says what it was", () => {
+    // The July 2023 major projects row: a revised business case for March 2026 was being prepared
+    // while its end date remained March 2025. The date moved only when a minister set it.
+    const withPlan = [
+      ...targets.map((t) => (t.id === "T003" ? { ...t, modality: "planned" as const } : t)),
+      target({
+        id: "T005",
+        announced_on: "2023-11-20",
+        announced_by: "Andrew Stephenson (health minister)",
+        target_date: "2026-03-31",
+      }),
+    ];
+    const m = deadlineSlippageModel(withPlan, { width: 800, today: "2026-11-25" });
+    expect(m.summary).toContain("then moved to March 2026 (20 November 2023)");
+    expect(m.summary).not.toContain("(July 2023)");
+    expect(m.moves.map((x) => x.toId)).toEqual(["T005"]);
+    const plan = m.rows.find((r) => r.id === "T003")!;
+    expect(plan.labelLines.join(" ")).toContain("Planned, not set: EPR in every trust by Mar 2026");
+    expect(plan.labelLines.join(" ")).not.toContain("moved from");
+    expect(plan.tip).toMatch(
+      /^Planned by Department of Health and Social Care \(programme owner\) in July 2023, not yet set:/,
+    );
+    expect(m.table.rows.find((r) => r[0] === "July 2023")![2]).toMatch(/^Planned, not set\. /);
+  });
+
+  it("says a restatement with a weaker test is one, never that it set the deadline", () => {
+    const restated = target({
+      id: "T006",
+      announced_on: "2025-11-28",
+      announced_by: "Department of Health and Social Care accounting officer",
+      kind: "epr_or_in_progress",
+      modality: "restated_target",
+      target_date: "2026-03-31",
+    });
+    const m = deadlineSlippageModel([...targets, restated], { width: 800, today: "2026-11-25" });
+    const row = m.rows.find((r) => r.id === "T006")!;
+    expect(row.labelLines.join(" ")).toContain(
+      "Restated with a weaker test: Every trust with an EPR or installing one",
+    );
+    expect(row.tip).toMatch(/^Restated by .* on 28 November 2025 with a weaker test \(an EPR or one being put in\):/);
+    expect(row.tip).not.toMatch(/^Set /);
   });
 
   it("copes with no targets and with one", () => {

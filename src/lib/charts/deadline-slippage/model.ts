@@ -6,6 +6,7 @@
 import { scaleUtc } from "d3-scale";
 import { formatDate, formatMonthYear, midPeriod } from "../../data/dates.ts";
 import type { TargetRow } from "../../data/tables.ts";
+import { capitalise, setsTarget, targetAnnouncedWords } from "../../words/modality.ts";
 import {
   emptyChart,
   layoutFor,
@@ -102,7 +103,15 @@ export function promiseWords(t: TargetRow): string {
   }
 }
 
-const isEveryTrustEpr = (t: TargetRow) => t.kind === "epr_coverage" && t.coverage_percent === 100;
+/** The promise with what kind of statement it was, when it was not a target set with its own test. */
+export function promiseWithModality(t: TargetRow): string {
+  if (t.modality === "planned") return `Planned, not set: ${promiseWords(t)}`;
+  if (t.modality === "restated_target") return `Restated with a weaker test: ${promiseWords(t)}`;
+  return promiseWords(t);
+}
+
+// A date being prepared (planned) has moved nothing: arrows join only deadlines someone set.
+const isEveryTrustEpr = (t: TargetRow) => t.kind === "epr_coverage" && t.coverage_percent === 100 && setsTarget(t);
 const at = (iso: string) => new Date(`${midPeriod(iso)}T00:00:00Z`);
 
 export function deadlineSlippageModel(
@@ -122,7 +131,7 @@ export function deadlineSlippageModel(
     rows: rowsIn.map((t) => [
       formatDate(t.announced_on),
       t.announced_by,
-      t.promise,
+      t.modality === "target" ? t.promise : `${promiseWithModality(t).split(":")[0]}. ${t.promise}`,
       whenLong(t),
       t.coverage_percent ?? "",
     ]),
@@ -152,7 +161,7 @@ export function deadlineSlippageModel(
       movedFrom.set(next.id, prev);
   }
   const labelText = (t: TargetRow) =>
-    `${shortWho(t.announced_by)}: ${promiseWords(t)}${movedFrom.has(t.id) ? ` (moved from ${when(movedFrom.get(t.id)!)})` : ""}`;
+    `${shortWho(t.announced_by)}: ${promiseWithModality(t)}${movedFrom.has(t.id) ? ` (moved from ${when(movedFrom.get(t.id)!)})` : ""}`;
   // Narrow labels keep a margin: glyph widths are estimated, and the drawing may be shown a little narrower.
   const colW = narrow
     ? width * 0.94
@@ -191,7 +200,7 @@ export function deadlineSlippageModel(
       x2: px(x(at(t.target_date))),
       passed,
       emphasis: isEveryTrustEpr(t),
-      tip: `${t.announced_by}, ${formatDate(t.announced_on)}: ${t.promise} Due ${whenLong(t)}${passed ? ", a date now passed" : ""}.`,
+      tip: `${capitalise(targetAnnouncedWords(t))}: ${t.promise} Due ${whenLong(t)}${passed ? ", a date now passed" : ""}.`,
     };
   });
   const y1 = y;
@@ -231,7 +240,7 @@ function summarise(targets: TargetRow[], today: string): string {
   const first = targets[0]!,
     last = targets.at(-1)!;
   const parts = [
-    `${targets.length} ${targets.length === 1 ? "target" : "targets"} for digital records, set between ${formatDate(first.announced_on)} and ${formatDate(last.announced_on)}.`,
+    `${targets.length} ${targets.length === 1 ? "target" : "targets"} for digital records, announced between ${formatDate(first.announced_on)} and ${formatDate(last.announced_on)}.`,
   ];
   const every = targets.filter(isEveryTrustEpr);
   const dates = [...new Set(every.map((t) => t.target_date))];

@@ -8,8 +8,23 @@ const g = [
 ];
 const p = [
   programme({ id: "P018", measure: "whole_life_cost", period: "2024/25", value: 2035.2, as_of: "2025-03" }),
-  programme({ id: "P011", measure: "funding_to_trusts_total", period: "2022/23", value: 400, bound: "at_least" }),
-  programme({ id: "P014", measure: "funding_to_trusts_capital", period: "2022/23", value: 393 }),
+  programme({
+    id: "P011",
+    measure: "funding_to_trusts_total",
+    period: "2022/23",
+    value: 400,
+    bound: "at_least",
+    modality: "paid",
+    stated_by: "nhs_england",
+  }),
+  programme({
+    id: "P014",
+    measure: "funding_to_trusts_capital",
+    period: "2022/23",
+    value: 393,
+    modality: "paid",
+    stated_by: "minister",
+  }),
   programme({ id: "P001", measure: "fy_budget", period: "2021/22", value: 321.8 }),
   programme({ id: "P017", measure: "funding_to_trusts_total", period: null, value: 2000 }),
 ];
@@ -34,6 +49,18 @@ describe("money bars", () => {
       "2022/23: paid to trusts, as NHS England put it",
       "2022/23: paid to trusts: capital",
     ]);
+  });
+
+  it("words each sum by what its source said of it and whose words they were", () => {
+    const planned = programme({
+      id: "P030",
+      measure: "funding_to_trusts_total",
+      period: "2024/25",
+      value: 300,
+      modality: "planned",
+      stated_by: "minister",
+    });
+    expect(fundingItems([planned]).map((i) => i.label)).toEqual(["2024/25: planned for trusts, as a minister put it"]);
   });
 
   it("labels lower bounds with ≥ and draws them open-ended", () => {

@@ -5,6 +5,8 @@
 import { scaleLinear } from "d3-scale";
 import { formatMoney } from "../../format.ts";
 import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
+import type { DateBasis } from "../../data/modality.ts";
+import { fundingWords } from "../../programme.ts";
 import { layoutBarRows } from "../bar-rows.ts";
 import { emptyChart, layoutFor, px, textSize, textWidth, type ChartBase, type XTick } from "../shared.ts";
 import { compareCodePoints, compareNames } from "../../order.ts";
@@ -16,6 +18,9 @@ export interface MoneyItem {
   value: number;
   bound: ProgrammeRow["bound"];
   source_id: string;
+  /** The date the figure describes, and whether that date was read, inferred or estimated. */
+  as_of?: string;
+  as_of_basis?: DateBasis;
 }
 
 export interface MoneyBarsOptions {
@@ -75,23 +80,40 @@ export function wholeLifeCostItems(gmpp: readonly GmppRow[], programme: readonly
       value: g.whole_life_cost_gbp_m,
       bound: "exact",
       source_id: g.source_id,
+      as_of: g.data_as_of,
+      as_of_basis: "exact",
     });
   }
   for (const p of programme.filter((p) => p.measure === "whole_life_cost" && p.value !== null)) {
     const fy = p.period ?? financialYear(p.as_of);
     if (!items.has(fy))
-      items.set(fy, { key: p.id, label: fy, value: p.value!, bound: p.bound, source_id: p.source_id });
+      items.set(fy, {
+        key: p.id,
+        label: fy,
+        value: p.value!,
+        bound: p.bound,
+        source_id: p.source_id,
+        as_of: p.as_of,
+        as_of_basis: p.date_basis,
+      });
   }
   return [...items.values()].sort((a, b) => compareNames(a.label, b.label));
 }
 
-const FUNDING_WORDS: Partial<Record<ProgrammeRow["measure"], string>> = {
-  fy_budget: "programme budget",
-  funding_to_trusts_total: "paid to trusts, as NHS England put it",
-  funding_to_trusts_capital: "paid to trusts: capital",
-  funding_to_trusts_revenue: "paid to trusts: revenue",
-  funding_planned: "planned for trusts",
+// Which measures the funding chart shows, in this order; their words come from the row's modality.
+const FUNDING_WORDS: Partial<Record<ProgrammeRow["measure"], true>> = {
+  fy_budget: true,
+  funding_to_trusts_total: true,
+  funding_to_trusts_capital: true,
+  funding_to_trusts_revenue: true,
+  funding_planned: true,
 };
+const fundingLabel = (p: ProgrammeRow) =>
+  p.measure === "fy_budget"
+    ? "programme budget"
+    : p.measure === "funding_planned"
+      ? "planned for trusts"
+      : fundingWords(p);
 
 /** Funding figures for single financial years, in year order. Totals over several years are left out. */
 export function fundingItems(programme: readonly ProgrammeRow[]): MoneyItem[] {
@@ -106,7 +128,7 @@ export function fundingItems(programme: readonly ProgrammeRow[]): MoneyItem[] {
     )
     .map((p) => ({
       key: p.id,
-      label: `${p.period}: ${FUNDING_WORDS[p.measure]}`,
+      label: `${p.period}: ${fundingLabel(p)}`,
       value: p.value!,
       bound: p.bound,
       source_id: p.source_id,

@@ -1,15 +1,26 @@
 /** Small hand-made rows for chart model tests: only the fields the charts read matter. */
-import type { GmppRow, ProgrammeRow, StatementRow, TargetRow } from "../../data/tables.ts";
+import {
+  statementModality,
+  type GmppRow,
+  type ProgrammeRow,
+  type StatementRow,
+  type TargetRow,
+} from "../../data/tables.ts";
 import type { CoverageFigure } from "../../data/figures.ts";
 
 export function statement(p: Partial<CoverageFigure> & Pick<StatementRow, "id" | "value" | "as_of">): CoverageFigure {
+  const metric = p.metric ?? "share_with_epr";
   return {
-    metric: "share_with_epr",
+    metric,
     unit: "percent",
     scope: "secondary_care_trusts",
     stated_on: p.as_of,
+    // The vocabularies and the fields derived from them agree unless a test says otherwise.
+    date_basis: p.dates_estimated ? "estimated" : "exact",
     dates_estimated: false,
+    stated_by: p.official === false ? "trade_press" : "minister",
     official: true,
+    modality: statementModality(metric),
     speaker: null,
     source_id: "src-a",
     fact_ids: null,
@@ -27,6 +38,8 @@ export function target(p: Partial<TargetRow> & Pick<TargetRow, "id" | "announced
     kind: "epr_coverage",
     coverage_percent: 100,
     target_date_precision: "month",
+    modality: "target",
+    stated_by: "minister",
     source_id: "src-t",
     fact_ids: null,
     confidence: "H",
@@ -57,9 +70,13 @@ export function programme(p: Partial<ProgrammeRow> & Pick<ProgrammeRow, "id" | "
     unit: "gbp_million",
     rating: null,
     bound: "exact",
+    modality: "planned",
+    stated_by: "department",
     as_of: "2025-03",
     stated_on: "2026",
+    date_basis: p.dates_estimated ? "estimated" : "exact",
     dates_estimated: false,
+    official: true,
     source_id: "src-p",
     fact_ids: null,
     confidence: "M",
