@@ -27,6 +27,7 @@ import { lstatSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { argValue, kindOf, readBytes, readText, runMain, writeAllAtomically } from "./lib/io.ts";
 import { DataError } from "../src/lib/data/errors.ts";
+import { parseJsonText } from "../src/lib/data/gate.ts";
 import { toJson } from "../src/lib/data/json.ts";
 import { parseSources } from "../src/lib/data/sources.ts";
 import { FORMATS, type Inspection } from "./connectors/formats.ts";
@@ -345,7 +346,7 @@ function accept(manifestPath: string, sourcesPath: string, outDir: string, only:
   };
   const result = acceptFetched(
     manifest,
-    JSON.parse(sourcesText) as Record<string, unknown>[],
+    parseJsonText(sourcesText, sourcesPath) as Record<string, unknown>[],
     readState(outDir),
     onDisk,
     { manifest: manifestPath, sources: sourcesPath, outDir },
