@@ -4,7 +4,7 @@
  */
 import { join } from "node:path";
 import { toCsv } from "../src/lib/data/csv.ts";
-import { DataError } from "../src/lib/data/errors.ts";
+import { DataError, type Problem } from "../src/lib/data/errors.ts";
 import { isIsoDay, YEAR_RANGE } from "../src/lib/data/dates.ts";
 import { parseTable, type Schema, type TableSpec } from "../src/lib/data/schema.ts";
 import { parseSources } from "../src/lib/data/sources.ts";
@@ -22,6 +22,7 @@ import {
   icbSuccessionsTable,
   programmeTable,
   regionsTable,
+  sitesTable,
   statementsTable,
   statementRow,
   programmeRow,
@@ -36,6 +37,7 @@ import { parseQuery, type AnswersQuery } from "../src/lib/parliament/query.ts";
 import { answersPageModel } from "../src/lib/parliament/page.ts";
 import { parseMembers } from "../src/lib/parliament/members.ts";
 import { checkAliases, trustAliasesTable, trustSearchData, type TrustSearchData } from "../src/lib/finder/aliases.ts";
+import { checkSites, sitesByTrust } from "../src/lib/finder/sites.ts";
 
 /**
  * The release date, from data/release.json alone. Pages say "data release of …" and count days to the
@@ -231,17 +233,40 @@ export function answerOutputs(
 }
 
 /**
- * data/trust-aliases.csv, checked against the trusts it names, joined with each trust's headquarters
- * postcode: what the hospital finder searches besides the site's own trust data.
+ * data/trust-aliases.csv and data/sites.csv, checked against the trusts they name, joined with each
+ * trust's headquarters postcode: what the hospital finder and trust pages read besides the site's data.
  */
 export function readTrustSearch(dataDir: string, input: DataInput, site: SiteData): TrustSearchData {
   const file = join(dataDir, "trust-aliases.csv");
-  const rows = parseTable(readText(file), file, trustAliasesTable);
-  const problems = checkAliases(rows, site.trusts, file);
+  const sitesFile = join(dataDir, "sites.csv");
+  const problems: Problem[] = [];
+  const attempt = <T>(f: () => T, fallback: T): T => {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+      problems.push(...e.problems);
+      return fallback;
+    }
+  };
+  const rows = attempt(() => parseTable(readText(file, MAX_DATA_FILE_BYTES), file, trustAliasesTable), []);
+  problems.push(...checkAliases(rows, site.trusts, file));
+  const sites = attempt(() => parseTable(readText(sitesFile, MAX_DATA_FILE_BYTES), sitesFile, sitesTable), []);
+  problems.push(
+    ...checkSites(
+      sites,
+      input.trusts,
+      site.trusts.map((t) => t.code),
+      sitesFile,
+      input.sources.map((s) => s.id),
+    ),
+  );
   if (problems.length) throw new DataError(problems);
+  const names = new Map(site.trusts.map((t) => [t.code, t.name]));
   return trustSearchData(
     site.trusts.map((t) => ({ code: t.code, postcode: input.trusts.find((r) => r.code === t.code)?.postcode ?? null })),
     rows,
+    sitesByTrust(sites, (code) => names.get(code) ?? null),
   );
 }
 

@@ -44,6 +44,7 @@ import {
   gmppTable,
   icbsTable,
   regionsTable,
+  sitesTable,
   successionsTable,
   TRUSTS_SINCE,
   trustsTable,
@@ -55,6 +56,17 @@ import { problemCharacter } from "../src/lib/data/gate.ts";
 import { compareCodePoints } from "../src/lib/order.ts";
 import { sha256Hex } from "./lib/fetch-source.ts";
 import { trustAliasesTable, withFormerNames, type TrustAliasRow } from "../src/lib/finder/aliases.ts";
+import {
+  buildSiteRows,
+  inputsFromCommitted,
+  parseHospitals,
+  parseOdsParents,
+  SITE_COLUMNS,
+  siteInputs,
+  type SiteCsvRow,
+  type SiteInput,
+} from "./import/sites.ts";
+import { checkSites } from "../src/lib/finder/sites.ts";
 
 /**
  * Where each upstream file sits under the --from folder. The 2026 board successions are not here: they
@@ -68,6 +80,8 @@ export const UPSTREAM = {
   hexmap: "odi-hexmap-icb/nhs-icb-2022.hexjson",
   gmpp2022: "gmpp-ipa-compiled-rauschgold/uk_2022.csv",
   gmpp2023: "gmpp-ipa-compiled-rauschgold/uk_2023.csv",
+  hospitals: "ods-sites/Hospital.csv",
+  siteParents: "ods-sites/ods-parents.json",
 } as const;
 export type UpstreamKey = keyof typeof UPSTREAM;
 
@@ -82,6 +96,9 @@ const GMPP_FILES = [
   { key: "gmpp2022", source_id: "gmpp-2022" },
   { key: "gmpp2023", source_id: "gmpp-2023" },
 ] as const satisfies readonly { key: UpstreamKey; source_id: string }[];
+
+/** The source of data/sites.csv's names, towns and postcodes (data/sources.json). */
+export const SITES_SOURCE_ID = "nhs-website-hospitals";
 
 /** Where an emailed edition's workbook is kept, under the data folder. */
 export const editionPath = (sourceId: string) => `editions/${sourceId}.xlsx`;
@@ -189,6 +206,8 @@ export function missingUpstream(
     hexmap: ["icbs.csv", "regions.csv"],
     gmpp2022: ["gmpp.csv"],
     gmpp2023: ["gmpp.csv"],
+    hospitals: ["sites.csv"],
+    siteParents: ["sites.csv"],
   };
   const problems: Problem[] = [];
   const missing = (path: string, what: string) =>
@@ -306,11 +325,8 @@ export async function importAll(
     icbBefore2026(from, committedTrusts, outFile("trusts.csv"), keep),
     TRUSTS_SINCE,
   );
-  const successions = buildSuccessionRows(
-    parseSucc(readText(at("succ")), at("succ")),
-    new Set(trusts.map((t) => t.code)),
-    TRUSTS_SINCE,
-  );
+  const allSuccessions = parseSucc(readText(at("succ")), at("succ"));
+  const successions = buildSuccessionRows(allSuccessions, new Set(trusts.map((t) => t.code)), TRUSTS_SINCE);
   const status = await importEditions(from, out, editions, keep);
 
   let geography: Record<string, string>;
@@ -349,7 +365,28 @@ export async function importAll(
     return row;
   });
 
+  // Sites: from the frozen files, or as committed when they are absent, their trusts followed again.
+  let siteList: SiteInput[];
+  if (has("hospitals") && has("siteParents")) {
+    const english = new Map(current.map((t) => [t.code, t.gor !== "W"]));
+    const hospitals = parseHospitals(
+      readBytes(at("hospitals")),
+      at("hospitals"),
+      (parent) => english.get(parent) ?? /^T[A-Z0-9]{2}$/.test(parent),
+    );
+    siteList = siteInputs(hospitals, parseOdsParents(readText(at("siteParents")), at("siteParents")));
+  } else {
+    const absent = (["hospitals", "siteParents"] as const).filter((k) => !has(k)).map((k) => UPSTREAM[k]);
+    const committed = readCommitted(outFile("sites.csv"), SITE_COLUMNS) as SiteCsvRow[];
+    keep(
+      `kept the ${committed.length} sites of ${outFile("sites.csv")} as committed, each trust followed through the successions again: ${absent.length === 1 ? "the frozen file" : "the frozen files"} ${absent.join(" and ")} ${absent.length === 1 ? "is" : "are"} not in ${from}`,
+    );
+    siteList = inputsFromCommitted(committed);
+  }
+  const sites = buildSiteRows(siteList, current, allSuccessions, SITES_SOURCE_ID);
+
   const files: Record<string, string> = {
+    [outFile("sites.csv")]: toCsv(SITE_COLUMNS, sites),
     [outFile("trusts.csv")]: toCsv(TRUST_COLUMNS, trusts),
     [outFile("successions.csv")]: toCsv(SUCCESSION_COLUMNS, successions),
     [outFile("epr-status.csv")]: toCsv(EPR_STATUS_COLUMNS, status),
@@ -481,10 +518,14 @@ export function checkOutputs(files: Record<string, string | Uint8Array>, out: st
   const trusts = parse("trusts.csv", trustsTable);
   const successions = parse("successions.csv", successionsTable);
   const icbs = parse("icbs.csv", icbsTable);
-  parse("epr-status.csv", eprStatusTable);
+  const status = parse("epr-status.csv", eprStatusTable);
   parse("regions.csv", regionsTable);
   parse("gmpp.csv", gmppTable);
   if (join(out, "trust-aliases.csv") in files) parse("trust-aliases.csv", trustAliasesTable);
+  if (join(out, "sites.csv") in files) {
+    const codes = [...trusts.map((t) => t.code), ...status.map((s) => s.code)];
+    problems.push(...checkSites(parse("sites.csv", sitesTable), trusts, codes, label("sites.csv")));
+  }
   problems.push(
     ...checkIntegrity(
       { trusts, successions, icbs },

@@ -137,4 +137,11 @@ export const FORMATS: Record<string, Format> = {
     },
   },
   "gmpp-csv": { description: "GMPP annual data: semicolon-separated CSV in Windows-1252" },
+  "nhs-hospitals-csv": {
+    description:
+      "NHS website hospital list (Hospital.csv): a header row, fields separated by ¬, unquoted, Windows-1252",
+  },
+  "ods-site-parents-json": {
+    description: "JSON object of active ODS trust site codes and the code of each one's parent",
+  },
 };

@@ -124,7 +124,9 @@ export interface CardParts {
 /** A trust card's height at one width, estimated generously like embedHeightAt; checked in the browser tests. */
 export function cardHeightAt(p: CardParts, width: number): number {
   const col = Math.min(width - EMBED_BOX.sidePadding, EMBED_BOX.measure);
-  const lines = (text: string, size: number) => wrapText(text, col, size).length;
+  // Wrapped a tenth narrower than the column: long words and names break earlier in the browser than
+  // the width estimate says, and a card cut short loses its sources.
+  const lines = (text: string, size: number) => wrapText(text, col * 0.9, size).length;
   const kicker = lines(p.kicker, 15.2) * 22.8;
   const name = lines(p.name, 22.4 * 1.1) * 22.4 * 1.25;
   const status = 36;

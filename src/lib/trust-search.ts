@@ -1,8 +1,11 @@
-/** The finder's data for pages: each trust's aliases and headquarters postcode, from the data step. */
+/** The finder's data for pages: each trust's aliases, headquarters postcode and sites, from the data step. */
 import raw from "../generated/trust-search.json" with { type: "json" };
 import type { Trust } from "./data/model.ts";
-import type { TrustSearchData } from "./finder/aliases.ts";
-import { candidateFor, type Candidate } from "./finder/search.ts";
+import { formatDate } from "./data/dates.ts";
+import { NO_TRUST, type TrustSearchData } from "./finder/aliases.ts";
+import { candidateFor, siteTerm, type Candidate, type SiteParts } from "./finder/search.ts";
+import type { TrustSite } from "./finder/sites.ts";
+import { compareNames } from "./order.ts";
 
 const data = raw as unknown as TrustSearchData;
 
@@ -14,15 +17,68 @@ export function postcodeOf(code: string): string | null {
   return data[code]?.postcode ?? null;
 }
 
-/** A trust as the finder searches it: name, code, postcode, region, board and aliases. */
-export function trustCandidate(t: Trust): Candidate {
+/** The sites a trust runs, or ran when no successor is recorded, by name. */
+export function sitesOf(code: string): TrustSite[] {
+  return data[code]?.sites ?? [];
+}
+
+/** Sites once listed under a trust that another trust runs now (or one of several), each once. */
+export function formerSitesOf(code: string): { site: TrustSite; now: string[] }[] {
+  const out = new Map<string, { site: TrustSite; now: string[] }>();
+  for (const [owner, entry] of Object.entries(data))
+    for (const s of entry.sites)
+      if (owner !== code && s.role !== "ran" && s.before?.code === code) {
+        const seen = out.get(s.code);
+        if (seen) seen.now.push(owner);
+        else out.set(s.code, { site: s, now: [owner] });
+      }
+  return [...out.values()].sort((a, b) => compareNames(a.site.name, b.site.name));
+}
+
+/** Sites whose trust closed before the trust list begins, with no successor recorded. */
+export const sitesWithoutTrust = (): TrustSite[] => data[NO_TRUST]?.sites ?? [];
+
+const closed = (d: string | null) => (d ? `, which closed on ${formatDate(d)}` : ", which has closed");
+
+/**
+ * What to say of a site whose trust changed, in one sentence, or "" when it did not. `names` gives a
+ * trust's name from its code. Says no more than the records: a successor where one is recorded, and
+ * plainly that none is where none is.
+ */
+export function siteNote(s: TrustSite, names: (code: string) => string): string {
+  if (!s.before) return "";
+  const was = `${s.name} was listed under ${s.before.name}${closed(s.before.closed)}`;
+  if (s.role === "ran") return `${was}. No successor is recorded, so who runs it now is not known here.`;
+  if (s.role === "one_of")
+    return `${was}. Its successors are recorded as ${[...s.others.map(names)].join(" and ")} and this trust, but not which of them runs this site.`;
+  return `${was}; the trust recorded as its successor runs it now.`;
+}
+
+/** A trust's sites as the finder reads them, each with what to say of its trust. */
+export function siteParts(code: string, names: (code: string) => string): SiteParts[] {
+  return sitesOf(code).map((s) => ({
+    name: s.name,
+    town: s.town,
+    address: s.address,
+    postcode: s.postcode,
+    note: siteNote(s, names),
+  }));
+}
+
+/** A trust as the finder searches it: name, other names, places and sites. */
+export function trustCandidate(t: Trust, names: (code: string) => string): Candidate {
+  const aliases = aliasesOf(t.code);
+  const isName = (kind: string) => kind === "abbreviation" || kind === "former_name" || kind === "hospital";
   return candidateFor({
     code: t.code,
     name: t.name,
+    names: [
+      ...aliases.filter((a) => isName(a.kind)).map((a) => a.alias),
+      ...(t.name_in_epr_list ? [t.name_in_epr_list] : []),
+    ],
+    places: [...aliases.filter((a) => !isName(a.kind)).map((a) => a.alias), t.region_name ?? "", t.icb?.name ?? ""],
     postcode: postcodeOf(t.code),
-    region: t.region_name,
-    board: t.icb?.name ?? null,
-    aliases: [...aliasesOf(t.code).map((a) => a.alias), ...(t.name_in_epr_list ? [t.name_in_epr_list] : [])],
     acute: t.trust_type === "acute",
+    sites: siteParts(t.code, names).map(siteTerm),
   });
 }

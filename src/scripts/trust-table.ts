@@ -1,9 +1,10 @@
 /**
  * The hospital finder and sortable columns on the trust table. The query and filters live in the
  * address (?q=…&region=…&status=…&supplier=…), so a filtered table can be shared. Without this
- * script the whole table is in the page, each trust with its hospitals, towns and short names.
+ * script the whole table is in the page, each trust with its hospitals, their postcodes and initials,
+ * its towns and short names, for find in page.
  */
-import { findHint, findTrusts, type Candidate } from "../lib/finder/search.ts";
+import { findHint, findTrusts, unpackSites, type Candidate } from "../lib/finder/search.ts";
 
 const form = document.getElementById("trust-filters") as HTMLFormElement | null;
 const table = document.getElementById("trust-table") as HTMLTableElement | null;
@@ -16,9 +17,11 @@ if (form && table) {
   const candidates: Candidate[] = rows.map((r) => ({
     code: r.dataset.code!,
     name: r.dataset.name!,
+    names: r.dataset.names ?? "",
     terms: r.dataset.terms!,
     postcode: r.dataset.postcode || null,
     acute: r.dataset.acute === "1",
+    sites: r.dataset.sites ? unpackSites(r.dataset.sites) : [],
   }));
   const count = document.getElementById("trust-count")!;
   const hint = document.getElementById("trust-hint")!;

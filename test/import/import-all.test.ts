@@ -72,6 +72,7 @@ describe("npm run data:import", SLOW, () => {
       "gmpp.csv",
       "icbs.csv",
       "regions.csv",
+      "sites.csv",
       "successions.csv",
       "trusts.csv",
     ]);
@@ -113,6 +114,10 @@ describe("npm run data:import", SLOW, () => {
         /^<up>\/gmpp-ipa-compiled-rauschgold\/uk_2022\.csv: expected this frozen upstream file, or gmpp\.csv committed/,
       ),
       expect.stringMatching(/^<up>\/gmpp-ipa-compiled-rauschgold\/uk_2023\.csv: /),
+      expect.stringMatching(
+        /^<up>\/ods-sites\/Hospital\.csv: expected this frozen upstream file, or sites\.csv committed/,
+      ),
+      expect.stringMatching(/^<up>\/ods-sites\/ods-parents\.json: /),
       expect.stringMatching(
         /^<up>\/nhse-epr-suppliers\/list\.xlsx: expected the workbook of edition epr-list, or epr-status\.csv committed in <out>/,
       ),
@@ -169,7 +174,7 @@ describe("npm run data:import", SLOW, () => {
     );
   });
 
-  it("replaces none of the six CSVs when one output path cannot be written, and leaves no temp file", async () => {
+  it("replaces none of the CSVs when one output path cannot be written, and leaves no temp file", async () => {
     const dest = out();
     const up = await upstreamCopy();
     await importAll(up, dest, EDITIONS, quiet);
@@ -261,6 +266,9 @@ describe("npm run data:import with only the live files", SLOW, () => {
         /^kept the gmpp-2022 row of .*gmpp\.csv as committed: its frozen file gmpp-ipa-compiled-rauschgold\/uk_2022\.csv is not in /,
       ),
       expect.stringMatching(/^kept the gmpp-2023 row of .*gmpp\.csv as committed/),
+      expect.stringMatching(
+        /^kept the 5 sites of .*sites\.csv as committed, each trust followed through the successions again: the frozen files ods-sites\/Hospital\.csv and ods-sites\/ods-parents\.json are not in /,
+      ),
     ]);
   });
 

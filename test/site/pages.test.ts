@@ -6,11 +6,17 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SiteData } from "../../src/lib/data/model.ts";
+import type { SiteData, Trust } from "../../src/lib/data/model.ts";
+import type { TrustEventRow } from "../../src/lib/data/tables.ts";
+import type { Source } from "../../src/lib/data/sources.ts";
+import { formatDate } from "../../src/lib/data/dates.ts";
+import { latestFigure } from "../../src/lib/data/figures.ts";
+import { siteDeadlineAnswer } from "../helpers/site-deadline-answer.ts";
+import { formatNumber } from "../../src/lib/format.ts";
+import { boardPeriodWords, statusAtCloseSentence, statusLabel, statusSentence, type TextContext } from "../../src/lib/trust-text.ts";
 import type { AnswersPageModel } from "../../src/lib/parliament/page.ts";
 import { sitePath } from "../../src/lib/paths.ts";
 import { parseSiteUrl } from "../../src/lib/site-url.ts";
-import { whenWords } from "../../src/lib/words/modality.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DIST = join(ROOT, "dist");
@@ -24,8 +30,31 @@ const text = (page: string) =>
     .replace(/<script[\s\S]*?<\/script>/g, "")
     .replace(/<[^>]+>/g, " ")
     .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;|&#34;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ");
+/** Words as text() reads them from a page: spaces collapsed. */
+const plain = (words: string) => words.replace(/\s+/g, " ");
+const source = (id: string): Source => {
+  const s = site.sources.find((x) => x.id === id);
+  if (!s) throw new Error(`no source ${id} in site-data.json`);
+  return s;
+};
+const event = (id: string): TrustEventRow => site.trust_events.find((e) => e.id === id)!;
+const nameOf = (code: string) => site.trusts.find((t) => t.code === code)?.name ?? code;
+const ctx: TextContext = { nameOf, eventOf: (id) => site.trust_events.find((e) => e.id === id) };
+
+/** The trust table's rows on /trusts/, by code: the status and supplier each row carries. */
+function tableRows(): Map<string, { status: string; supplier: string }> {
+  const rows = new Map<string, { status: string; supplier: string }>();
+  for (const [tag] of html("trusts").matchAll(/<tr id="trust-[^"]+"[^>]*>/g)) {
+    const attr = (name: string) => plain(text(new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1] ?? "")).trim();
+    rows.set(attr("data-code"), { status: attr("data-status"), supplier: attr("data-supplier") });
+  }
+  return rows;
+}
 
 function allHtml(dir = DIST): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -65,87 +94,160 @@ describe("built site", () => {
     expect(text(home)).toContain(
       h.trusts_without_epr ? `${h.trusts_without_epr.value} trusts without an EPR` : `${h.share_with_epr.value}%`,
     );
-    expect(text(home)).toContain(`named ${site.snapshot.without_epr} of ${site.snapshot.total}`);
+    // Beside an official count, the trust-level list's own count.
+    if (h.trusts_without_epr)
+      expect(text(home)).toContain(`named ${site.snapshot.without_epr} of ${site.snapshot.total}`);
+    // Today's counts by each trust's latest evidence, whatever the official figures.
+    const now = site.status_now;
+    expect(text(home)).toContain(`${formatNumber(now.by_status.epr)} of the ${formatNumber(now.total)} trusts open on`);
+    expect(text(home)).toContain(formatDate(site.snapshot.as_of));
   });
 
   it("answers the deadline question on the home page: official, trust-level and unofficial counts, each dated and cited", () => {
     const home = html("");
     const page = text(home);
+    const h = site.headline;
+    const answer = siteDeadlineAnswer(site);
+    expect(answer.deadlineWords).toBe(formatDate(h.deadline.target_date));
     const section = page.slice(page.indexOf("How many trusts had no EPR at the"));
-    expect(section).toMatch(/^How many trusts had no EPR at the 31 March 2026 deadline\?/);
-    const url = (id: string) => site.sources.find((s) => s.id === id)!.url;
-    // The last official count (HL7395, about May 2025), NHS England's list, and the trade report of 30 June 2026.
-    expect(section).toContain("The last, for about May 2025, put 19 of 206 secondary care trusts without an EPR.");
-    for (const id of ["hl7395", site.snapshot.source_id, "healthbusiness-2026-06-30-epr-rollout"])
-      expect(home).toContain(`href="${url(id)}"`);
-    expect(section).toContain("reported by Health Business UK on 30 June 2026, counted 2 trusts, mainly acute,");
-    expect(section).toContain("It is not an official count.");
+    expect(section.startsWith(`How many trusts had no EPR at the ${answer.deadlineWords} deadline?`)).toBe(true);
+    for (const words of [answer.official, answer.evidence, answer.unofficial ?? "", ...answer.unknowns, answer.quote])
+      expect(section).toContain(plain(words));
     expect(section).toContain("What is not known");
-    expect(section).toMatch(
-      /No official count for the 31 March 2026 deadline was found in our sources up to 25 November 2026 \(the last, for about May 2025, put 19 of 206 secondary care trusts without an electronic patient record\); of the 20 trusts NHS England's list of October 2024 named without one, 17 had no go-live reported by the deadline; and a commercial survey reported on 30 June 2026 found 2 trusts, mainly acute, that had neither installed an EPR nor formally agreed to procure one\./,
+    // Each count cites its source: the official one (if any was made), NHS England's list, the unofficial one.
+    const official = answer.officialAfter ?? answer.officialBefore;
+    const cited = [official, answer.unofficialAfter].flatMap((c) => (c ? [c.statement.source_id] : []));
+    for (const id of [...cited, site.snapshot.source_id]) expect(home, id).toContain(`href="${source(id).url}"`);
+    // The official count is the latest official count of trusts without an EPR that the data holds.
+    const counts = site.statements.filter(
+      (s) => s.official && s.metric === "trusts_without_epr" && s.scope !== "acute_trusts",
     );
-    // An absence is what our sources lack; the commercial test is the source's own.
-    expect(section).not.toMatch(/had been published|signed deal|neither a system/);
+    expect(official === null).toBe(counts.length === 0);
+    if (official) expect(official.statement).toEqual(latestFigure(counts));
+    // The trust-level count adds up: every trust the list named without an EPR is counted once.
+    const t = answer.trustLevel;
+    expect(t.listed).toBe(site.followup.trusts.length);
+    expect(t.liveByDeadline + t.withoutOnDeadline).toBe(t.listed);
   });
 
   it("lists every trust in the trust table, with its status", () => {
     const page = html("trusts");
     for (const t of site.trusts) expect(page).toContain(`href="${sitePath(`/trusts/${t.code}/`, BASE)}"`);
     expect((page.match(/<tr id="trust-[A-Z0-9]+" data-code/g) ?? []).length).toBe(site.trusts.length);
-  });
-
-  it("gives each trust page its status, supplier and a link to the status source", () => {
-    const listed = site.trusts.find((t) => t.status_now.status === "epr" && t.status_now.basis === "list")!;
-    const page = html(`trusts/${listed.code}`);
-    expect(text(page)).toContain(listed.status_now.supplier!);
-    expect(page).toContain(site.sources.find((s) => s.id === listed.status_now.source_id)!.url);
-  });
-
-  it("says what is true now on the pages of trusts whose status changed after NHS England's list", () => {
-    const lede = (code: string) => text(html(`trusts/${code}`));
-    // Listed without an EPR on 1 October 2024, reported live since; a date whose year was inferred
-    // (East Cheshire's) reads "about".
-    for (const code of ["RJN", "RBT", "RPC"]) {
-      const s = site.trusts.find((t) => t.code === code)!.status_now;
-      const month = whenWords(s.since!, s.since_basis);
-      if (s.since_basis !== "exact") expect(month).toMatch(/^about /);
-      expect(lede(code)).toContain("Status on 25 November 2026: Has an EPR");
-      expect(lede(code)).toMatch(
-        new RegExp(
-          `Has an EPR from [^,]+, live since ${month}, as reported by [^;]+; NHS England's list of 1 October 2024 had recorded none\\.`,
-        ),
-      );
-      expect(lede(code)).not.toContain("None recorded");
+    const rows = tableRows();
+    for (const t of site.trusts) {
+      expect(rows.get(t.code)?.status, t.code).toBe(t.status_now.status);
+      expect(rows.get(t.code)?.supplier, t.code).toBe(t.status_now.supplier ?? "");
     }
-    // A supplier change after the list: System C on the list, Oracle live in November 2025.
-    expect(lede("RF4")).toContain(
-      "Has an EPR from Oracle Cerner Corporation, live since November 2025, as reported by HTN (Health Tech Newspaper), replacing the System C Healthcare Ltd system on NHS England's list of 1 October 2024.",
+  });
+
+  it("gives every trust page its status on the release date, in the words of the status sentence, with its source", () => {
+    for (const t of site.trusts) {
+      const page = html(`trusts/${t.code}`);
+      const words = text(page);
+      expect(words, t.code).toContain(`Status on ${formatDate(site.release.date)}: ${statusLabel(t)}`);
+      expect(words, t.code).toContain(plain(statusSentence(t, ctx)));
+      const atClose = statusAtCloseSentence(t);
+      if (atClose) expect(words, t.code).toContain(plain(atClose));
+      const now = t.status_now;
+      if (now.status === "epr" && now.supplier) expect(words, t.code).toContain(plain(now.supplier));
+      if (now.source_id) expect(page, t.code).toContain(`href="${source(now.source_id).url}"`);
+      if (now.event_id) expect(page, t.code).toContain(`href="${event(now.event_id).url.replace(/&/g, "&amp;")}"`);
+    }
+  });
+
+  it("says a trust NHS England listed without an EPR has one only when a go-live was reported, naming its supplier", () => {
+    const listedWithout = site.trusts.filter((t) => t.list?.has_epr === false);
+    const live = listedWithout.filter((t) => t.status_now.basis === "go_live");
+    // Nothing else turns "no EPR" on the list into an EPR, whatever the data holds.
+    const rows = tableRows();
+    for (const t of listedWithout.filter((t) => !live.includes(t)))
+      expect(rows.get(t.code)?.status, t.code).not.toBe("epr");
+    if (live.length === 0) {
+      // No go-live reported for any of them: the follow-up of the list counts none either.
+      expect(site.followup.trusts.filter((f) => f.go_live !== null && f.category.startsWith("live_"))).toEqual([]);
+      return;
+    }
+    for (const t of live) {
+      const words = text(html(`trusts/${t.code}`));
+      expect(t.status_now.status, t.code).toBe("epr");
+      expect(words, t.code).not.toContain("None recorded");
+      expect(words, t.code).toContain(formatDate(t.status_now.since!));
+      if (t.status_now.supplier) expect(words, t.code).toContain(plain(t.status_now.supplier));
+    }
+  });
+
+  it("names both systems when a go-live replaced the supplier on NHS England's list", () => {
+    const changed = site.trusts.filter(
+      (t) =>
+        t.status_now.basis === "go_live" &&
+        t.list?.has_epr &&
+        t.list.supplier &&
+        t.status_now.supplier &&
+        t.status_now.supplier !== t.list.supplier,
     );
-    // Closed on merger: no present tense, the date, and where it went.
-    expect(lede("RNK")).toContain("Status on 25 November 2026: Closed");
-    expect(lede("RNK")).toContain(
-      "Closed: its last day as a trust was 31 March 2026. It merged into North London NHS Foundation Trust on 1 April 2026",
-    );
-    expect(lede("RNK")).toContain("NHS England's list of 1 October 2024 recorded an EPR from");
-    expect(lede("RNK")).not.toMatch(/Has an EPR\./);
-    // Opened after the list: the inference is said, with its date and the trusts it rests on.
-    expect(lede("G6V2S")).toContain("Has an EPR (inferred)");
-    expect(lede("G6V2S")).toContain(
-      "No EPR status of its own has been published. It opened on 1 November 2024, after NHS England's list of 1 October 2024",
-    );
-    expect(lede("G6V2S")).toMatch(
-      /Took over Barnet, Enfield and Haringey Mental Health NHS Trust on 1 November 2024, Camden and Islington NHS Foundation Trust on 1 November 2024, Tavistock and Portman NHS Foundation Trust on 1 April 2026/,
-    );
-    // A takeover is a dated takeover, not "formed from".
-    expect(lede("RW1")).toContain("Took over Solent NHS Trust on 1 October 2024");
-    expect(lede("RW1")).not.toContain("Formed from");
-    expect(lede("RW1")).toContain("Had an EPR from The Access Group on NHS England's list of 1 October 2024");
+    if (changed.length === 0) {
+      // No reported change of system: every trust the list gave an EPR shows that supplier, or is closed or inferred.
+      const rows = tableRows();
+      for (const t of site.trusts.filter((t) => t.list?.has_epr && t.status_now.basis === "list"))
+        expect(rows.get(t.code)?.supplier, t.code).toBe(t.list!.supplier);
+      return;
+    }
+    for (const t of changed) {
+      const words = text(html(`trusts/${t.code}`));
+      expect(words, t.code).toContain(plain(t.status_now.supplier!));
+      expect(words, t.code).toContain(plain(t.list!.supplier!));
+    }
+  });
+
+  it("speaks of a closed trust in the past tense, with its last day and where it went", () => {
+    const closed = site.trusts.filter((t) => t.status_now.status === "closed");
+    // As many closed in the trust table as in the data, none if the data has none.
+    const rows = tableRows();
+    expect([...rows.values()].filter((r) => r.status === "closed").length).toBe(closed.length);
+    for (const t of closed) {
+      const page = html(`trusts/${t.code}`);
+      const words = text(page);
+      if (t.close_date) expect(words, t.code).toContain(formatDate(t.close_date));
+      expect(words, t.code).not.toMatch(/Has an EPR\./);
+      for (const m of t.merged_into) {
+        expect(page, t.code).toContain(`href="${sitePath(`/trusts/${m.code}/`, BASE)}"`);
+        expect(words, t.code).toContain(`${plain(nameOf(m.code))} on ${formatDate(m.date)}`);
+      }
+    }
+  });
+
+  it("dates each takeover, and says when a status is inferred from the trusts taken over", () => {
+    const tookOver = site.trusts.filter((t) => t.took_over.length > 0);
+    const inferred = site.trusts.filter((t) => t.status_now.basis === "predecessors");
+    // A status is inferred only from trusts taken over.
+    for (const t of inferred) expect(t.took_over.length, t.code).toBeGreaterThan(0);
+    const pagesWithTakeovers = site.trusts.filter((t) => /<dt>Took over<\/dt>/.test(html(`trusts/${t.code}`)));
+    expect(pagesWithTakeovers.map((t) => t.code)).toEqual(tookOver.map((t) => t.code));
+    for (const t of tookOver) {
+      const words = text(html(`trusts/${t.code}`));
+      expect(words, t.code).toContain(
+        `Took over ${t.took_over.map((m) => `${plain(nameOf(m.code))} on ${formatDate(m.date)}`).join(", ")}`,
+      );
+      expect(words, t.code).not.toContain("Formed from");
+    }
+    for (const t of inferred) {
+      const words = text(html(`trusts/${t.code}`));
+      expect(words, t.code).toContain(`${statusLabel(t)}`);
+      for (const p of t.status_now.inferred_from) expect(words, t.code).toContain(plain(nameOf(p.code)));
+    }
   });
 
   it("shows the board a trust is in now, and the one of the list's date where it differs, each with its period", () => {
-    expect(text(html("trusts/RPC"))).toContain(
-      "Integrated care board Surrey and Sussex (since 1 April 2026); on NHS England's list's date, Sussex (until 31 March 2026)",
-    );
+    for (const t of site.trusts) {
+      if (!t.icb) continue;
+      const words = text(html(`trusts/${t.code}`));
+      // The period in the words the page uses: a closed trust's ends at its own last day.
+      const lastDay = t.status_now.status === "closed" ? t.status_now.since : null;
+      const board = (b: NonNullable<Trust["icb"]>) => `${plain(b.name ?? b.code)}${plain(boardPeriodWords(b, lastDay))}`;
+      expect(words, t.code).toContain(`Integrated care board ${board(t.icb)}`);
+      if (t.icb_at_list) expect(words, t.code).toContain(board(t.icb_at_list));
+    }
     // No closed board is shown as current.
     const closed = new Set(site.icb_successions.filter((s) => s.kind !== "acquisition").map((s) => s.predecessor_code));
     for (const t of site.trusts.filter((t) => t.status_now.status !== "closed"))

@@ -6,16 +6,19 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildInto, siteSteps } from "../../scripts/build.ts";
 import { internalRefs, listFiles, resolveUrl } from "../../scripts/lib/dist.ts";
 import { parseHeadersFile } from "../../scripts/lib/static-server.ts";
+import type { SiteData } from "../../src/lib/data/model.ts";
 
 const SITE_URL = "https://owner.example.github.io/nhs-epr-tracker/";
 const BASE = "/nhs-epr-tracker/";
 const root = mkdtempSync(join(tmpdir(), "epr-project-site-"));
 const dist = join(root, "dist");
 const read = (p: string) => readFileSync(join(dist, p), "utf8");
+const SITE_DATA = fileURLToPath(new URL("../../src/generated/site-data.json", import.meta.url));
 
 beforeAll(async () => {
   const steps = siteSteps({ env: { ...process.env, SITE_URL }, output: "pipe" }).filter(
@@ -40,7 +43,11 @@ describe("a build for a project site", () => {
   });
 
   it("gives absolute social card, feed and embed addresses under the base path", () => {
-    expect(read("trusts/RK9/index.html")).toContain(`<meta property="og:image" content="${SITE_URL}og/trusts/RK9.png"`);
+    // Any trust of the data the build used will do: the first one.
+    const code = (JSON.parse(readFileSync(SITE_DATA, "utf8")) as SiteData).trusts[0]!.code;
+    expect(read(`trusts/${code}/index.html`)).toContain(
+      `<meta property="og:image" content="${SITE_URL}og/trusts/${code}.png"`,
+    );
     expect(read("index.html")).toContain(`<meta property="og:image" content="${SITE_URL}og/index.png"`);
     const feed = read("changes.xml");
     expect(feed).toContain(`<link rel="self" type="application/atom+xml" href="${SITE_URL}changes.xml"/>`);

@@ -107,6 +107,31 @@ export const gmppTable = {
   },
 } satisfies TableSpec<Schema>;
 
+/** How a site's trust now was found: as listed, through ODS successions, or not at all (see data/README.md). */
+export const SITE_BASES = ["listed", "successor", "no_successor", "split"] as const;
+const postcode = () => text({ pattern: /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/, describe: "a UK postcode like NW1 0PE" });
+
+/** Hospitals and other trust sites, each with the trust that runs it now where the records say. */
+export const sitesTable = {
+  key: "code",
+  columns: {
+    code: odsCode(),
+    name: text({ maxLength: 120 }),
+    town: text({ optional: true, maxLength: 80 }),
+    address: text({ optional: true, maxLength: 200 }),
+    postcode: postcode(),
+    trust_code: odsCode({ optional: true }),
+    basis: oneOf(SITE_BASES),
+    listed_trust_code: odsCode(),
+    listed_trust_name: text({ maxLength: 120 }),
+    listed_trust_closed: isoDate({ day: true, optional: true }),
+    ended_at_code: odsCode({ optional: true }),
+    successor_codes: list(odsCode(), { optional: true }),
+    ods_parent_code: odsCode({ optional: true }),
+    source_id: sourceId(),
+  },
+} satisfies TableSpec<Schema>;
+
 export const STATEMENT_METRICS = [
   "trusts_with_epr", "trusts_without_epr", "share_with_epr", "share_without_epr", "trusts_in_scope",
   "forecast_share_with_epr", "forecast_share_without_epr", "forecast_trusts_missing_deadline",
@@ -258,3 +283,4 @@ export function programmeRow(r: RowOf<typeof programmeTable.columns>): Programme
   return { ...r, official: isOfficial(r.stated_by), dates_estimated: isUncertainDate(r.date_basis) };
 }
 export type TrustEventRow = RowOf<typeof trustEventsTable.columns>;
+export type SiteRow = RowOf<typeof sitesTable.columns>;

@@ -51,8 +51,8 @@ describe("trust aliases", () => {
         rows,
       ),
     ).toEqual({
-      REF: { postcode: "TR1 3LJ", aliases: [{ alias: "Treliske", kind: "place" }] },
-      RM1: { postcode: "NR4 7UY", aliases: [] },
+      REF: { postcode: "TR1 3LJ", aliases: [{ alias: "Treliske", kind: "place" }], sites: [] },
+      RM1: { postcode: "NR4 7UY", aliases: [], sites: [] },
     });
   });
 

@@ -7,6 +7,7 @@
 import type { Problem } from "../data/errors.ts";
 import { compareCodePoints } from "../order.ts";
 import { oneOf, text, type RowOf, type Schema, type TableSpec } from "../data/schema.ts";
+import type { TrustSite } from "./sites.ts";
 
 export const ALIAS_KINDS = ["abbreviation", "former_name", "hospital", "place", "town"] as const;
 export type AliasKind = (typeof ALIAS_KINDS)[number];
@@ -131,19 +132,24 @@ export function withFormerNames(
   return [...kept, ...added].sort((a, b) => compareCodePoints(a.code, b.code) || compareCodePoints(a.kind, b.kind));
 }
 
-/** What the finder needs beyond the site's trust data: each trust's headquarters postcode and its aliases. */
+/** What the finder needs beyond the site's trust data: each trust's headquarters postcode, aliases and sites. */
 export interface TrustSearchData {
-  [code: string]: { postcode: string | null; aliases: { alias: string; kind: AliasKind }[] };
+  [code: string]: { postcode: string | null; aliases: { alias: string; kind: AliasKind }[]; sites: TrustSite[] };
 }
+
+/** Under this key: sites whose trust closed before the trust list begins, with no successor recorded. */
+export const NO_TRUST = "";
 
 export function trustSearchData(
   trusts: readonly { code: string; postcode: string | null }[],
   rows: readonly TrustAliasRow[],
+  sites: ReadonlyMap<string, TrustSite[]> = new Map(),
 ): TrustSearchData {
   const out: TrustSearchData = {};
+  const empty = () => ({ postcode: null, aliases: [], sites: [] });
   for (const t of [...trusts].sort((a, b) => (a.code < b.code ? -1 : 1)))
-    out[t.code] = { postcode: t.postcode, aliases: [] };
-  for (const r of rows)
-    (out[r.code] ??= { postcode: null, aliases: [] }).aliases.push({ alias: r.alias, kind: r.kind });
+    out[t.code] = { postcode: t.postcode, aliases: [], sites: [] };
+  for (const r of rows) (out[r.code] ??= empty()).aliases.push({ alias: r.alias, kind: r.kind });
+  for (const [code, list] of [...sites].sort(([a], [b]) => (a < b ? -1 : 1))) (out[code] ??= empty()).sites = list;
   return out;
 }
