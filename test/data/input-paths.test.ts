@@ -24,8 +24,8 @@ const INPUT_PATHS: Record<string, { sites: number; gate: string }> = {
   "scripts/import/workbook.ts": { sites: 1, gate: "readWorkbook: child process with caps; its JSON through parseJsonText; cellText checks every cell" },
   "scripts/import/workbook-worker.ts": { sites: 2, gate: "the child readWorkbook runs (size checked before); its output is gated by the parent" },
   // Data files and upstream files: readText, then a parser that applies the gate's rules to each value.
-  "scripts/build-data.ts": { sites: 6, gate: "readText, then parseTable (text and name columns), parseJsonWith, parseAnswers, parseMembers" },
-  "scripts/import.ts": { sites: 14, gate: "readText/readBytes, then parseEtr (names), parseCsv/parseTable, parseJsonWith, readWorkbook (cells)" },
+  "scripts/build-data.ts": { sites: 7, gate: "readText, then parseTable (text and name columns), parseJsonWith, parseAnswers, parseMembers" },
+  "scripts/import.ts": { sites: 16, gate: "readText/readBytes, then parseEtr and parseHospitals (names), parseCsv/parseTable, parseJsonWith, readWorkbook (cells)" },
   "scripts/diff.ts": { sites: 2, gate: "readText, then parseAnswers and parseChangelog" },
   "scripts/seed-parliament.ts": { sites: 3, gate: "readText, then parseQuery, parseAnswers and the archive's readers, checked by parseAnswers before writing" },
   "scripts/fetch.ts": { sites: 6, gate: "the HTTP client's request; readText then parseManifest, parseState, parseSources, parseJsonText" },
@@ -42,6 +42,7 @@ const INPUT_PATHS: Record<string, { sites: number; gate: string }> = {
   "scripts/bench/peer.ts": { sites: 5, gate: "none needed: measures our own builds" },
   "scripts/palette-css.ts": { sites: 1, gate: "none needed: our own stylesheet" },
   "scripts/screenshots.ts": { sites: 1, gate: "none needed: photographs our own pages" },
+  "src/lib/finder/search.ts": { sites: 1, gate: "none needed: the finder's own page data, written by packSites at build" },
 };
 
 function sourceFiles(dir: string): string[] {
