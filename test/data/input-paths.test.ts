@@ -42,6 +42,9 @@ const INPUT_PATHS: Record<string, { sites: number; gate: string }> = {
   "scripts/bench/peer.ts": { sites: 5, gate: "none needed: measures our own builds" },
   "scripts/palette-css.ts": { sites: 1, gate: "none needed: our own stylesheet" },
   "scripts/screenshots.ts": { sites: 1, gate: "none needed: photographs our own pages" },
+  "scripts/rehearse.ts": { sites: 13, gate: "none needed: the rehearsal reads its own fixtures and what a copy of this repository wrote" },
+  "scripts/rehearse/scenario.ts": { sites: 1, gate: "none needed: edits the copy's own sources.json (checked by the data step it then runs)" },
+  "scripts/rehearse/stand-ins.ts": { sites: 2, gate: "none needed: the rehearsal's own stand-in servers on 127.0.0.1" },
   "src/lib/finder/search.ts": { sites: 1, gate: "none needed: the finder's own page data, written by packSites at build" },
 };
 
@@ -81,6 +84,6 @@ describe("every input path passes the gate", () => {
     // No second HTTP client: only the gate's client imports Node's http modules or calls fetch.
     for (const [file] of Object.entries(found))
       if (/from "node:https?"|\bfetch\s*\(/.test(text(file)))
-        expect(["scripts/connectors/http.ts", "scripts/lib/static-server.ts", "scripts/bench/peer.ts", "scripts/screenshots.ts"], file).toContain(file);
+        expect(["scripts/connectors/http.ts", "scripts/lib/static-server.ts", "scripts/bench/peer.ts", "scripts/screenshots.ts", "scripts/rehearse/stand-ins.ts"], file).toContain(file);
   });
 });
