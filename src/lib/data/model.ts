@@ -102,7 +102,7 @@ export function openNotListedMessage(t: { code: string; name: string; close_date
     : `${t.code} (${t.name}) was open on ${formatDate(dayBefore(listDate))}, the day before the date of ${list}, but is not in it.`;
 }
 
-export type WarningKind = "listed_not_in_ods" | "open_not_listed" | "icb_unnamed" | "official_differs" | "newer_share_passed_over" | "list_contradicts_go_live";
+export type WarningKind = "listed_not_in_ods" | "open_not_listed" | "icb_unnamed" | "official_differs" | "newer_share_passed_over" | "list_contradicts_go_live" | "quoted_answer_corrected";
 
 export interface Warning {
   kind: WarningKind;
@@ -146,7 +146,8 @@ export interface SiteData {
   /** Every estimate and fill-in the site makes, for the sources page. */
   estimates: Estimate[];
   /** Parliamentary figures checked against the answer's words, and those resting on copies we do not hold. */
-  figure_checks: { checked: AnswerQuoteRow[]; unchecked: { figure_id: string; source_id: string }[] };
+  /** Quotations checked at every build; `answer_corrected_on`: the answer was corrected after the figure's date (set by the data step, which holds the answers). */
+  figure_checks: { checked: (AnswerQuoteRow & { answer_corrected_on: string | null })[]; unchecked: { figure_id: string; source_id: string }[] };
   /** Data releases, newest first. */
   changelog: ChangelogEntry[];
   warnings: Warning[];
@@ -306,7 +307,7 @@ function figureChecks(input: DataInput): SiteData["figure_checks"] {
   const unchecked = [...input.statements, ...input.programme]
     .filter((f) => parliamentary.has(f.source_id) && !quoted.has(f.id))
     .map((f) => ({ figure_id: f.id, source_id: f.source_id }));
-  return { checked: input.answerQuotes, unchecked };
+  return { checked: input.answerQuotes.map((q) => ({ ...q, answer_corrected_on: null })), unchecked };
 }
 
 function headline(input: DataInput, figures: readonly CoverageFigure[]): Headline {
