@@ -14,7 +14,7 @@ import { parseJsonWith, toJson } from "../src/lib/data/json.ts";
 import { z } from "astro/zod";
 import { checkIntegrity } from "../src/lib/data/integrity.ts";
 import { buildSiteData, checkNotAfterRelease, type DataInput, type SiteData } from "../src/lib/data/model.ts";
-import { checkQuotes } from "../src/lib/data/quotes.ts";
+import { checkQuotes, correctedAfterQuote } from "../src/lib/data/quotes.ts";
 import {
   answerQuotesTable,
   eprStatusTable,
@@ -305,6 +305,22 @@ if (import.meta.main) {
     );
     if (quoteProblems.length || answerDates.length) throw new DataError([...quoteProblems, ...answerDates]);
     const { site, warnings } = buildSiteData(input);
+    // A quoted answer corrected after its figure's date: flagged here and on the sources page.
+    const corrected = correctedAfterQuote(
+      input.answerQuotes,
+      [...input.statements, ...input.programme],
+      parliament.answers,
+    );
+    const correctedOn = new Map(corrected.map((c) => [c.figure_id, c.corrected_on]));
+    site.figure_checks.checked = site.figure_checks.checked.map((q) => ({
+      ...q,
+      answer_corrected_on: correctedOn.get(q.figure_id) ?? null,
+    }));
+    for (const c of corrected)
+      warnings.push({
+        kind: "quoted_answer_corrected",
+        message: `Figure ${c.figure_id} quotes answer ${c.answer_id}, which was corrected on ${c.corrected_on}, after the figure's date (${c.stated_on}): check the figure against the corrected answer and date it by the correction.`,
+      });
     const generated = argValue("generated", "src/generated");
     const publicDir = argValue("public", "public/data");
     const files = {

@@ -1,5 +1,5 @@
 /**
- * npm run data:diff [-- --base <dir>] [-- --rev <git revision>] [-- --data <dir>] [-- --write]
+ * npm run data:diff [-- --base <dir>] [-- --rev <git revision>] [-- --data <dir>] [-- --write] [-- --changed-to <file>]
  * Builds the site's model (the data step's own loaders and buildSiteData) for the last committed data
  * (git HEAD's data/, or another revision, or another data folder) and for data/, and prints what the
  * site says differently: the headline figure and the counts by status now, each trust whose status
@@ -9,7 +9,7 @@
  * figure, so that a maintainer can decide what to add to statements.csv. With --write, records the
  * changes, in sentences for readers, in data/changelog.json under the release date in
  * data/release.json; it refuses when that date already has an entry, so a recorded release is never
- * overwritten.
+ * overwritten. With --changed-to, writes `true` or `false` (whether anything changed) to that file.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -21,7 +21,7 @@ import { diffSite, headlineLines, isSiteDiffEmpty, releaseTitle, summariseSiteDi
 import { addRelease, parseChangelog } from "../src/lib/data/changelog.ts";
 import { DataError } from "../src/lib/data/errors.ts";
 import { toJson } from "../src/lib/data/json.ts";
-import { withoutProblemCharacters } from "../src/lib/data/text-rules.ts";
+import { withoutProblemCharacters } from "../src/lib/data/gate.ts";
 import { parseAnswers, type StoredAnswer } from "../src/lib/parliament/answers.ts";
 import {
   diffAnswers,
@@ -98,7 +98,12 @@ await runMain(() => {
     const answers = diffAnswers(answersIn(base, false), answersIn(dataDir, true));
     const changes = summariseSiteDiff(diff).filter((l) => !headlineLines(diff).includes(l));
     const answerLines = summariseAnswersDiff(answers, { figures: true });
-    if (isSiteDiffEmpty(diff) && answers.changes.length === 0 && answers.filled_in.length === 0) {
+    const changed = !(isSiteDiffEmpty(diff) && answers.changes.length === 0 && answers.filled_in.length === 0);
+    // The decision a workflow acts on, from the diff itself: never from the printed text, which
+    // quotes answers and names that could say anything.
+    const changedTo = argValue("changed-to", "");
+    if (changedTo) writeAllAtomically({ [changedTo]: `${changed}\n` });
+    if (!changed) {
       print(["No changes in the data."]);
       return;
     }

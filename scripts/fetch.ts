@@ -24,34 +24,28 @@
  * Content-Length (the compressed size) useless for spotting a truncated download.
  */
 import { lstatSync, type Stats } from "node:fs";
-import { request as httpRequest, type IncomingMessage, type RequestOptions } from "node:http";
-import { request as httpsRequest } from "node:https";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { argValue, kindOf, readBytes, readText, runMain, writeAllAtomically } from "./lib/io.ts";
 import { DataError } from "../src/lib/data/errors.ts";
+import { parseJsonText } from "../src/lib/data/gate.ts";
 import { toJson } from "../src/lib/data/json.ts";
 import { parseSources } from "../src/lib/data/sources.ts";
 import { FORMATS, type Inspection } from "./connectors/formats.ts";
+import { request, Session } from "./connectors/http.ts";
 import {
-  backoffMs,
   bodyProblem,
   acceptFetched,
   conditionalHeaders,
-  contentTypeFailure,
-  declaredLength,
   describeOutcome,
   exitCode,
   flagValue,
   hostBase,
-  isRetryable,
   keepsLocalCopy,
   parseManifest,
   ODS_REPORTS_ORIGIN,
   parseState,
   pointLiveEntries,
   positiveNumber,
-  redirectProblem,
   selectEntries,
   serializeManifest,
   serializeState,
@@ -74,8 +68,24 @@ export interface FetchOptions {
   backoffBaseMs: number;
   /** The clock, for the state file's fetched_at only. */
   now?: () => Date;
+  /** Longest the whole run may take, in ms (the shared client's default when absent). */
+  runDeadlineMs?: number;
+  /** How to wait between attempts (tests pass one that records). */
+  wait?: (ms: number) => Promise<unknown>;
   /** What a downloaded body is (by the entry's format); a body that fails is treated like a failed download. */
   inspect?: (entry: ManifestEntry, body: Uint8Array) => Inspection | null;
+}
+
+/** One run's session of the shared client: each entry's own hosts are its allow-list. */
+function newSession(options: FetchOptions): Session {
+  return new Session({
+    timeoutMs: options.timeoutMs,
+    attempts: options.attempts,
+    backoffBaseMs: options.backoffBaseMs,
+    userAgent: "nhs-epr-tracker data:fetch",
+    ...(options.runDeadlineMs ? { runDeadlineMs: options.runDeadlineMs } : {}),
+    ...(options.wait ? { wait: options.wait } : {}),
+  });
 }
 
 /** The check of the entry's format, when its format has one. */
@@ -84,165 +94,18 @@ export function inspectFormat(entry: ManifestEntry, body: Uint8Array): Inspectio
 }
 
 export const DEFAULTS = { timeoutMs: 30_000, attempts: 3, backoffBaseMs: 1_000 } as const;
-const MAX_REDIRECTS = 5;
-/** identity: the bytes on the wire are the file, so Content-Length and sha256 describe the same thing. */
-const BASE_HEADERS = { "accept-encoding": "identity", "user-agent": "nhs-epr-tracker data:fetch" };
 
 type Response =
   | { kind: "body"; body: Buffer; etag: string | null; lastModified: string | null }
   | { kind: "not_modified"; etag: string | null; lastModified: string | null }
   | { kind: "failed"; failure: Failure };
 
-type Hop = Response | { kind: "redirect"; location: string };
-
-function headerValue(res: IncomingMessage, name: string): string | null {
-  const v = res.headers[name];
-  return (Array.isArray(v) ? v[0] : v) ?? null;
-}
-
-/** Reads a 200 body, stopping as soon as it breaks a rule, and checks it arrived whole. */
-function readBody(
-  res: IncomingMessage,
-  entry: ManifestEntry,
-  fail: (f: Failure) => void,
-  done: (body: Buffer) => void,
-  onClosedEarly: (received: number, declared: number | null) => void,
-): void {
-  const declared = declaredLength(headerValue(res, "content-length"));
-  const chunks: Buffer[] = [];
-  let received = 0;
-  let ended = false;
-  res.on("data", (chunk: Buffer) => {
-    received += chunk.length;
-    if (received > entry.max_bytes) fail({ kind: "too_large", maxBytes: entry.max_bytes, received });
-    else chunks.push(chunk);
-  });
-  res.on("end", () => {
-    ended = true;
-    if (declared !== null && received !== declared) fail({ kind: "truncated", received, declared });
-    else done(Buffer.concat(chunks, received));
-  });
-  // A dropped connection shows up as error/close without end; which one comes first varies.
-  res.on("error", () => undefined);
-  res.on("close", () => {
-    if (!ended) onClosedEarly(received, declared);
-  });
-}
-
-/** One HTTP GET, no redirects followed. Always resolves; never rejects. */
-function getOnce(
-  url: string,
-  headers: Record<string, string>,
-  entry: ManifestEntry,
-  signal: AbortSignal,
-  timeoutMs: number,
-): Promise<Hop> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (hop: Hop) => {
-      if (settled) return;
-      settled = true;
-      resolve(hop);
-    };
-    // Our own deadline wins over whatever error the abort surfaces as.
-    const networkFailure = (message: string): Failure =>
-      signal.aborted ? { kind: "timeout", ms: timeoutMs } : { kind: "network", message };
-    // agent: false — a fresh connection per request. A pooled keep-alive socket the server has
-    // since closed would fail the first try and use up an attempt for nothing.
-    const options: RequestOptions = { method: "GET", headers, signal, agent: false };
-    const send = url.startsWith("https:") ? httpsRequest : httpRequest;
-    let req: ReturnType<typeof httpRequest>;
-    try {
-      req = send(url, options, (res) => {
-        const fail = (failure: Failure) => {
-          settle({ kind: "failed", failure });
-          req.destroy();
-        };
-        const status = res.statusCode ?? 0;
-        const etag = headerValue(res, "etag");
-        const lastModified = headerValue(res, "last-modified");
-        const location = headerValue(res, "location");
-        if (status === 304) {
-          settle({ kind: "not_modified", etag, lastModified });
-          return void req.destroy();
-        }
-        if (status >= 300 && status < 400 && location) {
-          settle({ kind: "redirect", location });
-          return void req.destroy();
-        }
-        if (status !== 200) return fail({ kind: "http", status, statusText: res.statusMessage ?? "" });
-        const declared = declaredLength(headerValue(res, "content-length"));
-        if (declared !== null && declared > entry.max_bytes)
-          return fail({ kind: "too_large", maxBytes: entry.max_bytes, declared });
-        const encoding = headerValue(res, "content-encoding");
-        if (encoding && encoding.trim().toLowerCase() !== "identity") return fail({ kind: "encoding", got: encoding });
-        const typeFailure = contentTypeFailure(headerValue(res, "content-type"), entry.content_types);
-        if (typeFailure) return fail(typeFailure);
-        readBody(
-          res,
-          entry,
-          fail,
-          (body) => settle({ kind: "body", body, etag, lastModified }),
-          (received, total) =>
-            fail(
-              signal.aborted
-                ? { kind: "timeout", ms: timeoutMs }
-                : total !== null
-                  ? { kind: "truncated", received, declared: total }
-                  : {
-                      kind: "network",
-                      message: `connection closed after ${received} bytes, before the body was complete`,
-                    },
-            ),
-        );
-      });
-    } catch (e) {
-      // A header Node will not send (say, a validator with a newline) throws here, before any request.
-      return settle({
-        kind: "failed",
-        failure: { kind: "network", message: `request not sent: ${(e as Error).message}` },
-      });
-    }
-    req.on("error", (e: NodeJS.ErrnoException) =>
-      settle({
-        kind: "failed",
-        failure: networkFailure(e.code && !e.message.includes(e.code) ? `${e.code} ${e.message}` : e.message),
-      }),
-    );
-    req.end();
-  });
-}
-
-/** One attempt: follows redirects (each hop must pass the same URL rule) within one deadline. */
-async function attemptOnce(
-  entry: ManifestEntry,
-  headers: Record<string, string>,
-  timeoutMs: number,
-): Promise<Response> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    let url = entry.url;
-    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const result = await getOnce(url, headers, entry, controller.signal, timeoutMs);
-      if (result.kind !== "redirect") return result;
-      let next: string;
-      try {
-        next = new URL(result.location, url).href;
-      } catch {
-        return {
-          kind: "failed",
-          failure: { kind: "redirect", message: `${JSON.stringify(result.location.slice(0, 100))} is not a URL` },
-        };
-      }
-      const why = redirectProblem(url, next);
-      if (why) return { kind: "failed", failure: { kind: "redirect", message: why } };
-      url = next;
-    }
-    return { kind: "failed", failure: { kind: "redirect", message: `more than ${MAX_REDIRECTS} redirects` } };
-  } finally {
-    clearTimeout(timer);
-  }
+/**
+ * The hosts an entry may be read from: those its manifest entry names (the manifest is reviewed, and
+ * is where a host is configured), each request going only to its own address's host.
+ */
+function entryHosts(url: string): Set<string> {
+  return new Set([new URL(url).host]);
 }
 
 function lstatOrNull(path: string): Stats | null {
@@ -277,22 +140,27 @@ export function destination(outDir: string, path: string): { problem: string } |
   }
 }
 
-/** One URL with retries, then the format check of what arrived. */
+/** One URL through the shared client (its retries and limits), then the format check of what arrived. */
 async function download(
   entry: ManifestEntry,
   url: string,
   headers: Record<string, string>,
   options: FetchOptions,
+  session: Session,
 ): Promise<{ response: Response; attempts: number; report?: string }> {
-  let response: Response;
-  let attempts = 0;
-  for (;;) {
-    attempts += 1;
-    response = await attemptOnce({ ...entry, url }, headers, options.timeoutMs);
-    if (response.kind !== "failed" || !isRetryable(response.failure) || attempts >= options.attempts) break;
-    await sleep(backoffMs(attempts, options.backoffBaseMs));
-  }
-  if (response.kind !== "body") return { response, attempts };
+  const { reply, attempts } = await request(session, {
+    url,
+    accept: "*/*",
+    headers,
+    maxBytes: entry.max_bytes,
+    contentTypes: entry.content_types,
+    hosts: entryHosts(url),
+  });
+  const validators = (h: Headers) => ({ etag: h.get("etag"), lastModified: h.get("last-modified") });
+  if (reply.kind === "failed") return { response: { kind: "failed", failure: reply.failure }, attempts };
+  if (reply.kind === "not_modified")
+    return { response: { kind: "not_modified", ...validators(reply.headers) }, attempts };
+  const response: Response = { kind: "body", body: reply.body, ...validators(reply.headers) };
   const inspection = (options.inspect ?? inspectFormat)(entry, response.body);
   if (inspection && !inspection.ok)
     return { response: { kind: "failed", failure: { kind: "format", message: inspection.report } }, attempts };
@@ -304,6 +172,7 @@ export async function fetchEntry(
   entry: ManifestEntry,
   previous: StateEntry | undefined,
   options: FetchOptions,
+  session: Session = newSession(options),
 ): Promise<{ outcome: Outcome; state?: StateEntry }> {
   const dest = join(options.outDir, entry.path);
   const base = { path: entry.path, url: entry.url };
@@ -312,9 +181,7 @@ export async function fetchEntry(
     return { outcome: { ...base, status: "failed", failure: { kind: "write", message: local.problem }, attempts: 0 } };
   const localSha256 = local.sha256;
   const conditional = conditionalHeaders(previous, localSha256, entry.url);
-  const headers = { ...BASE_HEADERS, ...conditional };
-
-  let { response, attempts, report } = await download(entry, entry.url, headers, options);
+  let { response, attempts, report } = await download(entry, entry.url, conditional, options, session);
   let fallback: { url: string; primaryFailure: Failure } | undefined;
   // A live endpoint that fails (or sends something else) leaves the copy here as it is: the pinned
   // fallback is older than any live copy, and writing it would undo what the live copy added.
@@ -323,7 +190,7 @@ export async function fetchEntry(
     return { outcome: { ...base, status: "kept", failure: response.failure, attempts, kept } };
   // With no copy here at all, the pinned copy is read instead, and labelled as such.
   if (response.kind === "failed" && entry.fallback_url) {
-    const second = await download(entry, entry.fallback_url, BASE_HEADERS, options);
+    const second = await download(entry, entry.fallback_url, {}, options, session);
     attempts += second.attempts;
     if (second.response.kind === "failed") {
       return {
@@ -436,11 +303,12 @@ function readState(outDir: string): FetchState {
  */
 export async function fetchAll(entries: ManifestEntry[], options: FetchOptions): Promise<Outcome[]> {
   const state = readState(options.outDir);
+  const session = newSession(options);
   const outcomes: Outcome[] = [];
   for (const entry of sortByPath(entries)) {
     let result: Awaited<ReturnType<typeof fetchEntry>>;
     try {
-      result = await fetchEntry(entry, state[entry.path], options);
+      result = await fetchEntry(entry, state[entry.path], options, session);
     } catch (e) {
       // Whatever went wrong with one file, the others are still fetched.
       result = {
@@ -478,7 +346,7 @@ function accept(manifestPath: string, sourcesPath: string, outDir: string, only:
   };
   const result = acceptFetched(
     manifest,
-    JSON.parse(sourcesText) as Record<string, unknown>[],
+    parseJsonText(sourcesText, sourcesPath) as Record<string, unknown>[],
     readState(outDir),
     onDisk,
     { manifest: manifestPath, sources: sourcesPath, outDir },

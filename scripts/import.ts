@@ -52,7 +52,7 @@ import {
 import { columnsOf, parseTable, type Schema, type TableSpec } from "../src/lib/data/schema.ts";
 import { checkIntegrity } from "../src/lib/data/integrity.ts";
 import { DataError, type Problem } from "../src/lib/data/errors.ts";
-import { problemCharacter } from "../src/lib/data/text-rules.ts";
+import { problemCharacter } from "../src/lib/data/gate.ts";
 import { compareCodePoints } from "../src/lib/order.ts";
 import { sha256Hex } from "./lib/fetch-source.ts";
 import { trustAliasesTable, withFormerNames, type TrustAliasRow } from "../src/lib/finder/aliases.ts";

@@ -5,6 +5,7 @@
  * (rows, fields, the first rows) and whether it is what the importer expects. Pure.
  */
 import Papa from "papaparse";
+import { logSafe } from "../lib/log-text.ts";
 
 export interface Inspection {
   ok: boolean;
@@ -24,7 +25,7 @@ const ODS_CODE = /^[A-Z0-9]{2,12}$/;
 /** A short, single-line look at the start of a body, for reports. */
 function start(text: string, chars = 120): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  return JSON.stringify(flat.length > chars ? `${flat.slice(0, chars)}…` : flat);
+  return logSafe(JSON.stringify(flat.length > chars ? `${flat.slice(0, chars)}…` : flat));
 }
 
 /** What a body that is not CSV looks like, or null when it may be CSV. */
@@ -64,7 +65,10 @@ export function inspectOdsCsv(body: Uint8Array, name: string, fields: number, da
     .sort((a, b) => b[1] - a[1])
     .map(([w, n]) => `${n} ${n === 1 ? "row" : "rows"} of ${w} ${w === 1 ? "field" : "fields"}`)
     .join(", ");
-  const first = rows.slice(0, FIRST_ROWS).map((r) => `    ${r.slice(0, 4).join(" | ")}${r.length > 4 ? " | …" : ""}`);
+  // The publisher's cells, shown never obeyed: a terminal escape or a line break in a name is escaped.
+  const first = rows
+    .slice(0, FIRST_ROWS)
+    .map((r) => `    ${logSafe(r.slice(0, 4).join(" | ")).replace(/\n/g, "\\n")}${r.length > 4 ? " | …" : ""}`);
   const lines = (head: string) => [head, ...first].join("\n");
   const crlf = text.includes("\r\n") ? "CRLF" : "LF";
   const header = rows[0] && !ODS_CODE.test(rows[0][0]!.trim());

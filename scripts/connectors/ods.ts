@@ -22,6 +22,7 @@
  */
 import { existsSync } from "node:fs";
 import { DataError } from "../../src/lib/data/errors.ts";
+import { codeForm, nameProblem } from "../../src/lib/data/gate.ts";
 import { toJson } from "../../src/lib/data/json.ts";
 import { parseEtr } from "../import/ods-trusts.ts";
 import { flagValue, hostBase, ODS_REPORTS_ORIGIN, positiveNumber, withOrigin } from "../lib/fetch-source.ts";
@@ -92,7 +93,8 @@ export function readOrdPage(json: unknown, url: string): OrdOrganisation[] {
   }
   return list.map((o, i) => {
     const r = (o ?? {}) as Record<string, unknown>;
-    const code = r.OrgId;
+    // Codes are compared in their NFKC form: a full-width "ＲＡＥ" is the trust RAE.
+    const code = typeof r.OrgId === "string" ? codeForm(r.OrgId) : r.OrgId;
     if (typeof code !== "string" || !/^[A-Z0-9]{2,12}$/.test(code))
       throw new DataError([
         {
@@ -100,6 +102,16 @@ export function readOrdPage(json: unknown, url: string): OrdOrganisation[] {
           column: `Organisations[${i}].OrgId`,
           value: preview(JSON.stringify(code ?? null)),
           expected: "an ODS code",
+        },
+      ]);
+    const nameWhy = typeof r.Name === "string" ? nameProblem(r.Name.trim()) : null;
+    if (nameWhy)
+      throw new DataError([
+        {
+          file: url,
+          column: `Organisations[${i}].Name`,
+          value: preview(JSON.stringify(r.Name)),
+          expected: `a name without ${nameWhy}`,
         },
       ]);
     if (typeof r.Name !== "string" || r.Name.trim() === "")
@@ -125,7 +137,7 @@ export function readOrdPage(json: unknown, url: string): OrdOrganisation[] {
       code,
       name: r.Name.trim(),
       status: r.Status,
-      postcode: text(r.PostCode),
+      postcode: typeof r.PostCode === "string" ? text(codeForm(r.PostCode)) : null,
       last_change_date: text(r.LastChangeDate),
       primary_role: text(r.PrimaryRoleId),
     };
@@ -144,7 +156,7 @@ export interface OrdOptions {
 export async function fetchOrd(
   opts: OrdOptions,
 ): Promise<{ organisations: OrdOrganisation[]; total: number | null; pages: number; lines: string[] }> {
-  const session = new Session(opts.http);
+  const session = new Session(opts.http, [opts.base]);
   const organisations: OrdOrganisation[] = [];
   let total: number | null = null;
   let pages = 0;

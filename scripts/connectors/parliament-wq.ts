@@ -21,6 +21,7 @@
 import { join } from "node:path";
 import { DataError } from "../../src/lib/data/errors.ts";
 import { isIsoDay } from "../../src/lib/data/dates.ts";
+import { nameProblem } from "../../src/lib/data/gate.ts";
 import { parseAnswers, serializeAnswers, type StoredAnswer } from "../../src/lib/parliament/answers.ts";
 import { parseQuery, serializeQuery, type AnswersQuery } from "../../src/lib/parliament/query.ts";
 import {
@@ -195,6 +196,9 @@ async function memberName(session: Session, opts: AnswersOptions, id: number): P
     throw new DataError([
       { file: url, value: preview(JSON.stringify(json)), expected: 'a member {"value": {"nameDisplayAs": "..."}}' },
     ]);
+  const bad = nameProblem(name.trim());
+  if (bad)
+    throw new DataError([{ file: url, column: "value.nameDisplayAs", value: name, expected: `a name without ${bad}` }]);
   return name.trim();
 }
 
@@ -241,7 +245,8 @@ export async function refreshAnswers(
       },
     ]);
   }
-  const session = new Session(opts.http);
+  // The allow-list: the two hosts this run was configured with, and no other.
+  const session = new Session(opts.http, [opts.apiBase, opts.membersBase]);
   const lines: string[] = [
     `Parliament written answers: department ${query.answering_body_id}, answered or corrected from ${query.answered_since} to ${opts.today}, ${query.terms.length} terms.`,
   ];
@@ -356,6 +361,8 @@ export async function refreshAnswers(
   }
   lines.push(`  Kept ${kept} answers that mention a term; ${dropped} did not (their full text has none of the terms).`);
   const answers = [...byId.values()].sort((a, b) => a.id - b.id);
+  // What this run would write passes the data step's own reading of answers.json, or nothing is written.
+  parseAnswers(serializeAnswers(answers), "data/parliament/answers.json as this run would write it");
   lines.push(`  answers.json: ${answers.length} answers (was ${stored.length}). Next run starts from ${opts.today}.`);
   lines.push(
     `  ${session.requests} requests, ${session.retries} retries${session.waitedMs ? `, ${Math.round(session.waitedMs / 1000)} s waiting` : ""}.`,

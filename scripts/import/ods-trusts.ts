@@ -6,7 +6,7 @@ import { parseCsv } from "../../src/lib/data/csv.ts";
 import { DataError, type Problem } from "../../src/lib/data/errors.ts";
 import { fromOdsDate } from "../../src/lib/data/dates.ts";
 import { tidySpaces, tidyTrustName } from "../../src/lib/data/names.ts";
-import { problemCharacter } from "../../src/lib/data/text-rules.ts";
+import { nameProblem } from "../../src/lib/data/gate.ts";
 import { compareCodePoints } from "../../src/lib/order.ts";
 import { columnsOf } from "../../src/lib/data/schema.ts";
 import { successionsTable, trustsTable } from "../../src/lib/data/tables.ts";
@@ -53,7 +53,7 @@ export function parseEtr(text: string, file: string): OdsTrust[] {
     const ok = [
       check(/^[A-Z0-9]{3,5}$/.test(code), 1, "organisation code", "an ODS code of 3 to 5 capital letters or digits"),
       check(field(2) !== "", 2, "name", "the organisation's name"),
-      check(problemCharacter(field(2)) === null, 2, "name", `a name without ${problemCharacter(field(2))}`),
+      check(nameProblem(field(2)) === null, 2, "name", `a name without ${nameProblem(field(2))}`),
       check(
         region === "" || (REGION_CODES as readonly string[]).includes(region),
         3,

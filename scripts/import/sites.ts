@@ -7,7 +7,7 @@
 import { DataError, type Problem } from "../../src/lib/data/errors.ts";
 import { parseJson } from "../../src/lib/data/json.ts";
 import { tidySpaces, tidyTrustName } from "../../src/lib/data/names.ts";
-import { problemCharacter } from "../../src/lib/data/text-rules.ts";
+import { nameProblem, problemCharacter } from "../../src/lib/data/gate.ts";
 import { compareCodePoints } from "../../src/lib/order.ts";
 import { columnsOf } from "../../src/lib/data/schema.ts";
 import { sitesTable } from "../../src/lib/data/tables.ts";
@@ -123,9 +123,12 @@ export function parseHospitals(bytes: Uint8Array, file: string, keep: (parentCod
     check(CODE.test(row.code), "OrganisationCode", row.code, "an ODS site code of 3 to 5 capital letters or digits");
     check(row.name !== "", "OrganisationName", row.name, "the hospital's name");
     check(POSTCODE.test(row.postcode), "Postcode", row.postcode, "a UK postcode like CB2 0QQ");
-    for (const [column, value] of Object.entries(row))
-      if (typeof value === "string" && problemCharacter(value))
-        check(false, column, value, `text without ${problemCharacter(value)}`);
+    // Names (of the site, its town, its trust) pass the gate's rules for names; the rest its rules for text.
+    for (const [column, value] of Object.entries(row)) {
+      if (typeof value !== "string") continue;
+      const bad = (["name", "town", "parentName"].includes(column) ? nameProblem : problemCharacter)(value);
+      if (bad) check(false, column, value, `text without ${bad}`);
+    }
     out.push(row);
   });
   if (problems.length) throw new DataError(problems);

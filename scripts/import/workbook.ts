@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { lstatSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { DataError } from "../../src/lib/data/errors.ts";
+import { parseJsonText, problemCharacter } from "../../src/lib/data/gate.ts";
 
 /** One cell as the workbook stored it. A formula keeps the value the saving program calculated, if any. */
 export type Cell =
@@ -68,7 +69,7 @@ export function readWorkbook(path: string, limits = WORKBOOK_LIMITS): Sheet[] {
       },
     ]);
   }
-  return JSON.parse(run.stdout) as Sheet[];
+  return parseJsonText(run.stdout, path) as Sheet[];
 }
 
 /**
@@ -78,8 +79,11 @@ export function readWorkbook(path: string, limits = WORKBOOK_LIMITS): Sheet[] {
 export function cellText(cell: Cell | undefined): { text: string } | { problem: string; value: string } {
   if (!cell || cell.t === "empty") return { text: "" };
   switch (cell.t) {
-    case "text":
-      return { text: cell.v };
+    case "text": {
+      // Cells pass the gate every text input passes: the importer copies them into our CSVs.
+      const bad = problemCharacter(cell.v);
+      return bad ? { problem: `text without ${bad}`, value: cell.v.slice(0, 60) } : { text: cell.v };
+    }
     case "formula":
       if (cell.result === null)
         return {

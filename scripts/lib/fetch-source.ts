@@ -7,6 +7,7 @@ import { toJson } from "../../src/lib/data/json.ts";
 import { createHash } from "node:crypto";
 import { posix } from "node:path";
 import { DataError, type Problem } from "../../src/lib/data/errors.ts";
+import { parseJsonText } from "../../src/lib/data/gate.ts";
 
 /** One upstream file: where it goes under the output folder, where it comes from, what it may be. */
 export interface ManifestEntry {
@@ -59,7 +60,11 @@ export type Failure =
   | { kind: "redirect"; message: string }
   | { kind: "content"; message: string }
   | { kind: "write"; message: string }
-  | { kind: "format"; message: string };
+  | { kind: "format"; message: string }
+  | { kind: "refused"; message: string }
+  | { kind: "limit"; message: string }
+  | { kind: "deadline"; ms: number }
+  | { kind: "retry_wait"; askedMs: number; maxMs: number };
 
 /** Extras of a success: what the format check found, and why the fallback copy was used, if it was. */
 interface Found {
@@ -212,7 +217,7 @@ export function bodyProblem(entry: Pick<ManifestEntry, "path" | "content_types">
     return "not a workbook (an .xlsx file is a zip, starting PK)";
   if (ext === ".json" || ext === ".hexjson") {
     try {
-      JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+      parseJsonText(new TextDecoder("utf-8", { fatal: true }).decode(body), entry.path);
     } catch {
       return "not JSON";
     }
@@ -277,12 +282,7 @@ function entryProblems(raw: unknown, index: number, file: string): Problem[] {
 
 /** Reads and checks data/upstream.json; every problem is reported at once, with its entry index. */
 export function parseManifest(text: string, file: string): ManifestEntry[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new DataError([{ file, expected: `valid JSON (${(e as Error).message})` }]);
-  }
+  const raw = parseJsonText(text, file);
   if (!Array.isArray(raw)) throw new DataError([{ file, expected: "an array of entries" }]);
   const problems = raw.flatMap((entry, i) => entryProblems(entry, i, file));
   const seen = new Set<string>();
@@ -310,7 +310,7 @@ const HTTP_DATE = /^[\x20-\x7e]{1,64}$/;
 export function parseState(text: string | null): FetchState {
   if (text === null) return Object.create(null) as FetchState;
   try {
-    const raw: unknown = JSON.parse(text);
+    const raw: unknown = parseJsonText(text, STATE_FILE);
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return Object.create(null) as FetchState;
     // No prototype: a path such as "__proto__" or "constructor" is then just a key.
     const state: FetchState = Object.create(null) as FetchState;
@@ -475,6 +475,14 @@ export function describeFailure(f: Failure): string {
       return `could not write the file: ${f.message}`;
     case "format":
       return `not the expected format: ${f.message}`;
+    case "refused":
+      return `refused: ${f.message}`;
+    case "limit":
+      return `not sent: ${f.message}`;
+    case "deadline":
+      return `stopped: the run's deadline of ${Math.round(f.ms / 1000)} s passed`;
+    case "retry_wait":
+      return `HTTP 429: the service asks us to wait ${Math.ceil(f.askedMs / 1000)} s, more than the ${Math.ceil(f.maxMs / 1000)} s allowed; run again later`;
   }
 }
 

@@ -15,7 +15,7 @@ import {
   type Stats,
 } from "node:fs";
 import { dirname } from "node:path";
-import { decodeUtf8 } from "../../src/lib/data/encoding.ts";
+import { gateBytes } from "../../src/lib/data/gate.ts";
 import { DataError } from "../../src/lib/data/errors.ts";
 
 /** Largest input file read, in bytes: the biggest upstream file allowed by data/upstream.json. */
@@ -87,7 +87,7 @@ export function readBytes(path: string, maxBytes = MAX_INPUT_BYTES): Buffer {
 
 /** A text input: a regular file of UTF-8, read as in readBytes. */
 export function readText(path: string, maxBytes = MAX_INPUT_BYTES): string {
-  return decodeUtf8(readBytes(path, maxBytes), path);
+  return gateBytes(readBytes(path, maxBytes), path, maxBytes);
 }
 
 /** The file-system calls writeAllAtomically makes; tests pass failing ones to check the rollback. */

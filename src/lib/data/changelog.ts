@@ -2,7 +2,7 @@
 import { DataError, type Problem } from "./errors.ts";
 import { isIsoDay, YEAR_RANGE } from "./dates.ts";
 import { parseJson } from "./json.ts";
-import { problemCharacter } from "./text-rules.ts";
+import { problemCharacter } from "./gate.ts";
 import { compareCodePoints } from "../order.ts";
 
 /** Longest title or line of change; longer ones are a paste gone wrong. */

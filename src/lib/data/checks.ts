@@ -4,6 +4,7 @@ import type { DataInput } from "./model.ts";
 import { ICB_SUCCESSIONS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./model.ts";
 import type { StatementRow } from "./tables.ts";
 import { formatDate } from "./dates.ts";
+import { figureProblem } from "./gate.ts";
 
 /** The first day a (possibly partial) date can mean: 2026-12 → 2026-12-01. */
 const startOfPeriod = (date: string) => (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
@@ -62,8 +63,14 @@ export function checkReferences(input: DataInput): Problem[] {
   for (const q of input.answerQuotes) {
     if (!figureIds.has(q.figure_id)) problems.push({ file: "data/answer-quotes.csv", column: "figure_id", value: q.figure_id, expected: "a row id in statements.csv or programme.csv" });
   }
+  // Ranges no real figure leaves (the gate's): a percentage past 100, a count of trusts in the billions.
   for (const s of input.statements) {
-    if (s.unit === "percent" && s.value > 100) problems.push({ file: "data/statements.csv", column: "value", value: String(s.value), expected: `a percentage from 0 to 100 (row ${s.id})` });
+    const why = figureProblem(s.unit, s.value);
+    if (why) problems.push({ file: "data/statements.csv", column: "value", value: String(s.value), expected: `${why} (row ${s.id})` });
+  }
+  for (const p of input.programme) {
+    const why = figureProblem(p.unit, p.value);
+    if (why) problems.push({ file: "data/programme.csv", column: "value", value: String(p.value), expected: `${why} (row ${p.id})` });
   }
   for (const p of input.programme) {
     const isRating = p.measure === "delivery_confidence";

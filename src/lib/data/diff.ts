@@ -372,12 +372,12 @@ export function evidenceWords(e: Evidence): string {
     case "ods":
       return `${e.title ?? e.publisher ?? "NHS England Organisation Data Service"}${e.date ? `, ${date}` : ""}`;
     case "none":
-      return "no published evidence";
+      return "no evidence found in our sources";
   }
 }
 
 const trustWords = (t: TrustRef) => `${t.name} (${t.code})`;
-const by = (e: Evidence) => (e.kind === "none" ? "; no published evidence of its status now" : `, by ${evidenceWords(e)}`);
+const by = (e: Evidence) => (e.kind === "none" ? "; no evidence of it was found in our sources" : `, by ${evidenceWords(e)}`);
 /** A change of status; `before` says what the old status rested on too (for losses, and for a supplier a report had given). */
 const statusLine = (label: string, c: StatusChange, before = false) =>
   before
@@ -426,7 +426,7 @@ export function summariseSiteDiff(d: SiteDiff): string[] {
   for (const m of d.merging) lines.push(`Merger recorded: ${trustWords(m.trust)} into ${trustWords(m.into)} on ${formatDate(m.date)}; source: ${evidenceWords(m.evidence)}.`);
   for (const o of d.opened)
     lines.push(
-      `New trust: ${trustWords(o.trust)}${o.open_date ? `, open from ${formatDate(o.open_date)}` : ""}${o.took_over.length ? `, taking over ${o.took_over.map(trustWords).join(" and ")}` : ""}; status now ${stateWords(o.now)}${by(o.evidence)}.`,
+      `New trust: ${trustWords(o.trust)}${o.open_date ? `, open from ${formatDate(o.open_date)}` : ""}${o.took_over.length ? `, taking over ${o.took_over.map(trustWords).join(" and ")}` : ""}${o.now.status === "unknown" && o.evidence.kind === "none" ? "; no evidence of its EPR status was found in our sources" : `; status now ${stateWords(o.now)}${by(o.evidence)}`}.`,
     );
   for (const r of d.renamed) lines.push(`Trust renamed: ${r.from} is now ${r.to} (${r.code}); source: ${evidenceWords(r.evidence)}.`);
   for (const r of d.region_changed) lines.push(`Region of ${trustWords(r.trust)}: ${r.from ?? "not known"} → ${r.to ?? "not known"}.`);

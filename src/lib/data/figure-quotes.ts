@@ -193,8 +193,8 @@ export function checkFigureQuotes(
 
 /** How each figure is checked, for /sources/: against the answer we hold, against the source's words we keep, or not. */
 export interface FigureChecks {
-  /** Checked word for word against a written answer we hold. */
-  checked: AnswerQuoteRow[];
+  /** Checked word for word against a written answer we hold; `answer_corrected_on`: the answer was corrected after the figure's date (set by the data step, which holds the answers). */
+  checked: (AnswerQuoteRow & { answer_corrected_on: string | null })[];
   /** Checked against a short quotation of the source that we keep (the source's whole text is not held). */
   quoted: FigureQuoteRow[];
   /** Every other figure: no words of its source are kept, so it is not checked this way. */
@@ -212,5 +212,5 @@ export function figureChecks(input: {
   const unchecked = [...input.statements, ...input.programme.filter((p) => p.value !== null), ...input.targets]
     .filter((f) => !done.has(f.id))
     .map((f) => ({ figure_id: f.id, source_id: f.source_id }));
-  return { checked: [...input.answerQuotes], quoted: [...input.figureQuotes], unchecked };
+  return { checked: input.answerQuotes.map((q) => ({ ...q, answer_corrected_on: null })), quoted: [...input.figureQuotes], unchecked };
 }

@@ -1,18 +1,15 @@
 import type { z } from "astro/zod";
 import { DataError, type Problem } from "./errors.ts";
+import { parseJsonText } from "./gate.ts";
 
 /** JSON as the data files and outputs write it: 2-space indents and a final newline, so diffs stay small. */
 export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + "\n";
 }
 
-/** Parse JSON from a data file; broken JSON is a DataError naming the file and the parser's complaint. */
+/** Parse JSON from a data file through the gate: broken or too deeply nested JSON is a DataError naming the file. */
 export function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new DataError([{ file, expected: `JSON (${(e as Error).message})` }]);
-  }
+  return parseJsonText(text, file);
 }
 
 /**

@@ -106,7 +106,7 @@ export function openNotListedMessage(t: { code: string; name: string; close_date
     : `${t.code} (${t.name}) was open on ${formatDate(dayBefore(listDate))}, the day before the date of ${list}, but is not in it.`;
 }
 
-export type WarningKind = "listed_not_in_ods" | "open_not_listed" | "icb_unnamed" | "official_differs" | "newer_share_passed_over" | "list_contradicts_go_live";
+export type WarningKind = "listed_not_in_ods" | "open_not_listed" | "icb_unnamed" | "official_differs" | "newer_share_passed_over" | "list_contradicts_go_live" | "quoted_answer_corrected";
 
 export interface Warning {
   kind: WarningKind;
@@ -149,7 +149,7 @@ export interface SiteData {
   trust_events: TrustEventRow[];
   /** Every estimate and fill-in the site makes, for the sources page. */
   estimates: Estimate[];
-  /** Figures checked against an answer we hold, against the source's words we keep, and the rest. */
+  /** Figures checked against an answer we hold (with the day it was corrected, set by the data step), against the source's words we keep, and the rest. */
   figure_checks: FigureChecks;
   /** Data releases, newest first. */
   changelog: ChangelogEntry[];

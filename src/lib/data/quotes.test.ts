@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkQuotes, figureIn, numbersInWords } from "./quotes.ts";
+import { checkQuotes, correctedAfterQuote, figureIn, numbersInWords, sentences } from "./quotes.ts";
 import { describeProblem } from "./errors.ts";
 import { programme, statement } from "../charts/test-fixtures/rows.ts";
 
@@ -66,5 +66,44 @@ describe("figures checked against the answer's words", () => {
     expect(checkQuotes(rows, [{ ...six, value: 7 }], [answer], "q.csv").map(describeProblem)).toEqual([
       'q.csv, line 2, column "quote": found "the remaining six trusts"; expected a quotation that states the figure 7 of row S051',
     ]);
+  });
+});
+
+describe("quotations that follow the sentence and the corrections", () => {
+  const answer = (answer_text: string, date_corrected: string | null = null) => ({ id: 7, uin: "77", answer_text, date_corrected });
+  const s93 = statement({ id: "S060", value: 93, as_of: "2025-03", stated_on: "2025-04-01" });
+  const row = (text: string) => ({ figure_id: "S060", answer_id: "7", uin: "77", quote: text });
+  const run = (text: string, quote: string) => checkQuotes([row(quote)], [s93], [answer(text)], "q.csv").map(describeProblem);
+
+  it("refuses a quotation the sentence denies: untrue, not the case, a negation just before it", () => {
+    expect(run("It is untrue that 93% of trusts have an EPR.", "93% of trusts have an EPR")[0]).toMatch(
+      /expected words answer 7 states, not denies \(the sentence it stands in says "untrue": "It is untrue that 93% of trusts have an EPR\."\)/,
+    );
+    expect(run("That 93% of trusts have an EPR is not the case.", "93% of trusts have an EPR")[0]).toMatch(/says "not the case"/);
+    expect(run("Trusts do not have 93% coverage.", "93% coverage")[0]).toMatch(/says "not"/);
+  });
+
+  it("accepts the same words where the sentence states them, even beside a denial in another sentence or clause", () => {
+    expect(run("The earlier figure was wrong. Now 93% of trusts have an EPR.", "93% of trusts have an EPR")).toEqual([]);
+    expect(run("Of 206 trusts, 93% of trusts have an EPR and 14 do not.", "93% of trusts have an EPR")).toEqual([]);
+    expect(run("It is untrue that 93% of trusts have an EPR. In fact 93% of trusts have an EPR.", "93% of trusts have an EPR")).toEqual([]);
+  });
+
+  it("refuses a quotation that starts or ends inside a word or a number", () => {
+    expect(run("Some 193% of trusts have an EPR.", "93% of trusts have an EPR")[0]).toMatch(/whole words of answer 7, not a part of a word or number/);
+    expect(run("93% of trusts have an EPRs.", "93% of trusts have an EPR")[0]).toMatch(/whole words/);
+  });
+
+  it("splits sentences at . ! ? and a space, keeping decimals whole", () => {
+    expect(sentences("It cost £45.29m. Is that so?  Yes!").map((x) => x.text)).toEqual(["It cost £45.29m.", "Is that so?", "Yes!"]);
+  });
+
+  it("flags an answer corrected after the figure's date, and not one corrected on or before it", () => {
+    const quotes = [row("93% of trusts")];
+    expect(correctedAfterQuote(quotes, [s93], [answer("93% of trusts", "2025-06-02")])).toEqual([
+      { figure_id: "S060", answer_id: "7", stated_on: "2025-04-01", corrected_on: "2025-06-02" },
+    ]);
+    expect(correctedAfterQuote(quotes, [s93], [answer("93% of trusts", "2025-04-01")])).toEqual([]);
+    expect(correctedAfterQuote(quotes, [{ ...s93, stated_on: "2025-06" }], [answer("93% of trusts", "2025-06-02")])).toEqual([]);
   });
 });

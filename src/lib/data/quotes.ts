@@ -1,16 +1,69 @@
 /**
  * Figures checked against their words: a statement or programme figure taken from a written answer we
  * hold carries the answer's id and a quotation, and the data step refuses it when the quotation is not
- * in the stored answer, word for word, or the figure is not in the quotation. Pure.
+ * in the stored answer word for word (starting and ending on word boundaries), when the sentence it
+ * stands in denies it ("It is untrue that 93% …"), or when the figure is not in the quotation. An
+ * answer corrected after the figure's date is flagged, so a figure never stays "checked" against
+ * words Parliament has since corrected. Pure.
  */
+import { endOfPeriod } from "./dates.ts";
 import type { Problem } from "./errors.ts";
 import type { AnswerQuoteRow, ProgrammeRow, StatementRow } from "./tables.ts";
 
-/** What a quotation is checked against: the stored answer's id, UIN and plain text. */
+/** What a quotation is checked against: the stored answer's id, UIN, plain text and correction date. */
 export interface QuotableAnswer {
   id: number;
   uin: string | null;
   answer_text: string;
+  date_corrected?: string | null;
+}
+
+/** The sentences of a text: split after . ! or ? followed by a space, so "45.29" and "£9.7m" stay whole. */
+export function sentences(text: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  const push = (from: number, to: number) => {
+    const piece = text.slice(from, to);
+    if (piece.trim() !== "") out.push({ start: from + piece.length - piece.trimStart().length, text: piece.trim() });
+  };
+  let from = 0;
+  for (const m of text.matchAll(/[.!?]+\s+/g)) {
+    push(from, m.index + m[0].length);
+    from = m.index + m[0].length;
+  }
+  push(from, text.length);
+  return out;
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Where the quotation stands in the text on word boundaries (never the middle of a word or a number). */
+export function quoteAt(quote: string, text: string): number[] {
+  const at: number[] = [];
+  for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) {
+    const before = text[i - 1] ?? " ";
+    const after = text[i + quote.length] ?? " ";
+    const startsInWord = WORD.test(quote[0]!) && WORD.test(before);
+    const endsInWord = WORD.test(quote.at(-1)!) && WORD.test(after);
+    if (!startsInWord && !endsInWord) at.push(i);
+  }
+  return at;
+}
+
+/** Words by which a sentence says that what it contains is false. */
+const DENIES = /\b(untrue|not true|not the case|not correct|incorrect|inaccurate|false|wrong|mistaken|erroneous|misleading|should have (?:read|said|stated))\b/i;
+/** A negation right before the quotation, in the same clause ("… have not 93% …"). */
+const NEGATED = /\b(not|never|no longer|no|n't)\s+(?:\S+\s+){0,2}$/i;
+
+/**
+ * Why the sentence around the quotation at `index` denies it, or null: a word saying it is false,
+ * anywhere in the sentence outside the quotation, or a negation just before it.
+ */
+export function denial(quote: string, text: string, index: number): string | null {
+  const sentence = sentences(text).find((s) => s.start <= index && index < s.start + s.text.length) ?? { start: 0, text };
+  const from = index - sentence.start;
+  const outside = `${sentence.text.slice(0, from)} … ${sentence.text.slice(from + quote.length)}`;
+  const word = DENIES.exec(outside)?.[1] ?? NEGATED.exec(sentence.text.slice(0, from).replace(/.*[,;:(]/, ""))?.[1];
+  return word ? `the sentence it stands in says "${word}": ${JSON.stringify(sentence.text.slice(0, 200))}` : null;
 }
 
 /**
@@ -92,7 +145,39 @@ export function checkQuotes(
     if (!answer.answer_text.includes(q.quote)) {
       return at("quote", q.quote, `words that appear exactly so in answer ${q.answer_id} (check every character, including quotation marks and spaces)`);
     }
+    const places = quoteAt(q.quote, answer.answer_text);
+    if (places.length === 0) return at("quote", q.quote, `whole words of answer ${q.answer_id}, not a part of a word or number at either end`);
+    const denials = places.map((i) => denial(q.quote, answer.answer_text, i));
+    if (denials.every(Boolean)) return at("quote", q.quote, `words answer ${q.answer_id} states, not denies (${denials[0]})`);
     if (figure && figure.value !== null && !figureIn(figure.value, q.quote)) at("quote", q.quote, `a quotation that states the figure ${figure.value} of row ${figure.id}`);
   });
   return problems;
+}
+
+/** A quotation whose answer was corrected after the figure's date: the figure rests on words since corrected. */
+export interface CorrectedQuote {
+  figure_id: string;
+  answer_id: string;
+  /** The figure's stated_on. */
+  stated_on: string;
+  corrected_on: string;
+}
+
+/**
+ * Quotations whose answer was corrected after the day the figure was stated (a month or year counting
+ * as its last day): the quotation was recorded against the words before the correction.
+ */
+export function correctedAfterQuote(
+  quotes: readonly AnswerQuoteRow[],
+  figures: readonly (StatementRow | ProgrammeRow)[],
+  answers: readonly QuotableAnswer[],
+): CorrectedQuote[] {
+  const figureById = new Map(figures.map((f) => [f.id, f]));
+  const answerById = new Map(answers.map((a) => [String(a.id), a]));
+  return quotes.flatMap((q) => {
+    const figure = figureById.get(q.figure_id);
+    const corrected = answerById.get(q.answer_id)?.date_corrected;
+    if (!figure || !corrected || corrected <= endOfPeriod(figure.stated_on)) return [];
+    return [{ figure_id: q.figure_id, answer_id: q.answer_id, stated_on: figure.stated_on, corrected_on: corrected }];
+  });
 }

@@ -6,7 +6,7 @@
 import { parseCsv } from "./csv.ts";
 import { DataError, type Problem } from "./errors.ts";
 import { isIsoDate, isIsoDay, YEAR_RANGE } from "./dates.ts";
-import { problemCharacter } from "./text-rules.ts";
+import { nameProblem, problemCharacter } from "./gate.ts";
 
 export class Mismatch extends Error {}
 
@@ -33,14 +33,15 @@ function column<T, O extends Options>(opts: O, expected: string, parse: (raw: st
 /** Longest cell any text column takes unless it says otherwise: the longest note today is under 200. */
 export const MAX_CELL_CHARS = 1000;
 
-export function text<O extends Options & { pattern?: RegExp; describe?: string; maxLength?: number }>(opts = {} as O) {
+/** `name`: the cell names a trust, board, place or person, so it passes the gate's stricter rules for names. */
+export function text<O extends Options & { pattern?: RegExp; describe?: string; maxLength?: number; name?: boolean }>(opts = {} as O) {
   const expected = opts.describe ?? (opts.pattern ? `text matching ${opts.pattern}` : "text");
   const maxLength = opts.maxLength ?? MAX_CELL_CHARS;
   return column(opts, expected, (raw) => {
     // Length first: a pattern test on a 50 MB cell is slow, and the answer would be the same.
     if (raw.length > maxLength) throw new Mismatch(`${expected} of at most ${maxLength} characters (this cell has ${raw.length})`);
     if (opts.pattern && !opts.pattern.test(raw)) throw new Mismatch(expected);
-    const bad = problemCharacter(raw);
+    const bad = opts.name ? nameProblem(raw) : problemCharacter(raw);
     if (bad) throw new Mismatch(`${expected} without ${bad}`);
     return raw;
   });

@@ -2,7 +2,7 @@
 import { DataError, type Problem } from "./errors.ts";
 import { isIsoDate, YEAR_RANGE } from "./dates.ts";
 import { parseJson } from "./json.ts";
-import { problemCharacter } from "./text-rules.ts";
+import { problemCharacter } from "./gate.ts";
 import { compareCodePoints } from "../order.ts";
 
 /** Longest text field a source may have (titles and notes run to about 300 characters today). */

@@ -21,8 +21,8 @@ export const trustsTable = {
   key: "code",
   columns: {
     code: odsCode(),
-    name: text(),
-    ods_name: text(),
+    name: text({ name: true }),
+    ods_name: text({ name: true }),
     region_code: oneOf(REGION_CODES),
     icb_code: odsCode(),
     icb_code_2026: odsCode(),
@@ -47,7 +47,7 @@ export const eprStatusTable = {
     code: odsCode(),
     as_of: isoDate({ day: true }),
     source_id: sourceId(),
-    name_in_source: text(),
+    name_in_source: text({ name: true }),
     trust_type: oneOf(TRUST_TYPES),
     has_epr: yesNo(),
     supplier: text({ optional: true }),
@@ -59,8 +59,8 @@ export const icbsTable = {
   columns: {
     code: odsCode(),
     gss_code: text({ pattern: /^E54\d{6}$/, describe: "an ONS code like E54000008" }),
-    name: text(),
-    short_name: text(),
+    name: text({ name: true }),
+    short_name: text({ name: true }),
     region_code: oneOf(REGION_CODES),
     hex_q: num({ integer: true }),
     hex_r: num({ integer: true }),
@@ -73,7 +73,7 @@ export const icbSuccessionsTable = {
   columns: {
     predecessor_code: odsCode(),
     successor_code: odsCode(),
-    successor_name: text(),
+    successor_name: text({ name: true }),
     date: isoDate({ day: true }),
     kind: oneOf(["merger", "split", "acquisition"] as const),
   },
@@ -84,7 +84,7 @@ export const regionsTable = {
   columns: {
     code: oneOf(REGION_CODES),
     gss_code: text({ pattern: /^E40\d{6}$/, describe: "an ONS code like E40000003" }),
-    name: text(),
+    name: text({ name: true }),
   },
 } satisfies TableSpec<Schema>;
 
@@ -117,14 +117,14 @@ export const sitesTable = {
   key: "code",
   columns: {
     code: odsCode(),
-    name: text({ maxLength: 120 }),
-    town: text({ optional: true, maxLength: 80 }),
+    name: text({ maxLength: 120, name: true }),
+    town: text({ optional: true, maxLength: 80, name: true }),
     address: text({ optional: true, maxLength: 200 }),
     postcode: postcode(),
     trust_code: odsCode({ optional: true }),
     basis: oneOf(SITE_BASES),
     listed_trust_code: odsCode(),
-    listed_trust_name: text({ maxLength: 120 }),
+    listed_trust_name: text({ maxLength: 120, name: true }),
     listed_trust_closed: isoDate({ day: true, optional: true }),
     ended_at_code: odsCode({ optional: true }),
     successor_codes: list(odsCode(), { optional: true }),

@@ -16,7 +16,7 @@ export const trustAliasesTable = {
   key: ["code", "alias"],
   columns: {
     code: text({ pattern: /^[A-Z0-9]{3,5}$/, describe: "an ODS code of 3 to 5 capital letters or digits" }),
-    alias: text({ maxLength: 80 }),
+    alias: text({ maxLength: 80, name: true }),
     kind: oneOf(ALIAS_KINDS),
     source_url: text({
       pattern: /^https:\/\/[^\s<>"]+$/,

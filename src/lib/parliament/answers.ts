@@ -10,7 +10,7 @@ import { endOfPeriod, isIsoDate, isIsoDay } from "../data/dates.ts";
 import { parseJson, toJson } from "../data/json.ts";
 import { htmlToText } from "./text.ts";
 import { compareCodePoints } from "../order.ts";
-import { problemCharacter } from "../data/text-rules.ts";
+import { nameProblem, problemCharacter } from "../data/gate.ts";
 
 export const HOUSES = ["Commons", "Lords"] as const;
 export type House = (typeof HOUSES)[number];
@@ -177,7 +177,9 @@ export function answerProblems(raw: unknown, index: number, file: string): Probl
   // The same character rules as every other input: one control character would make the feed invalid XML.
   for (const field of ANSWER_FIELDS) {
     const values = field === "terms" ? (r.terms as string[]) : [r[field]];
-    const bad = values.map((v) => (typeof v === "string" ? problemCharacter(v) : null)).find(Boolean);
+    // Members' names pass the stricter rules for names: a look-alike letter would make another member.
+    const rule = field === "asking_member" || field === "answering_member" ? nameProblem : problemCharacter;
+    const bad = values.map((v) => (typeof v === "string" ? rule(v) : null)).find(Boolean);
     if (bad) problems.push(at(field, `text without ${bad}`));
   }
   if (problems.length) return problems;

@@ -9,7 +9,7 @@ export const membersTable = {
   key: "member_id",
   columns: {
     member_id: num({ integer: true, min: 1 }),
-    name: text({ maxLength: 100, describe: "the member's name as the source gives it" }),
+    name: text({ maxLength: 100, name: true, describe: "the member's name as the source gives it" }),
     source: text({ describe: "where the name for this id was read (a repository, commit and file, or an address)" }),
   },
 } satisfies TableSpec<Schema>;
