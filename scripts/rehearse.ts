@@ -28,7 +28,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { dayBefore, formatDate } from "../src/lib/data/dates.ts";
+import { dayBefore, daysBetween, formatDate } from "../src/lib/data/dates.ts";
 import { tidyTrustName } from "../src/lib/data/names.ts";
 import { argValue } from "./lib/io.ts";
 import { CARD_CACHE } from "./og-images.ts";
@@ -40,6 +40,8 @@ import {
   nextId,
   pickScenario,
   records,
+  SCENARIO_WRITTEN_AFTER,
+  shiftDates,
   succReport,
   withRow,
   withSource,
@@ -142,8 +144,8 @@ function git(args: string[], cwd = ROOT): Promise<Ran> {
 
 async function main(): Promise<number> {
   const keep = process.argv.includes("--keep");
-  const scenario = JSON.parse(readFileSync(join(FIXTURES, "scenario.json"), "utf8")) as Scenario;
-  const questions = JSON.parse(readFileSync(join(FIXTURES, "questions.json"), "utf8")) as QuestionRecord[];
+  let scenario = JSON.parse(readFileSync(join(FIXTURES, "scenario.json"), "utf8")) as Scenario;
+  let questions = JSON.parse(readFileSync(join(FIXTURES, "questions.json"), "utf8")) as QuestionRecord[];
   const work = mkdtempSync(join(tmpdir(), "epr-rehearsal-"));
   const copy = join(work, "repo");
   const netLog = join(work, "network-refused.log");
@@ -220,6 +222,11 @@ async function main(): Promise<number> {
         fail("the clone already has data/upstream/ or dist/");
     });
     if (failed(results[0]!.name)) return report(results, started);
+    // The fixtures were written after one release; after a later one, every date moves on with it.
+    const releaseNow = (JSON.parse(read("data/release.json")) as { date: string }).date;
+    const lateBy = daysBetween(SCENARIO_WRITTEN_AFTER, releaseNow);
+    scenario = shiftDates(scenario, lateBy);
+    questions = shiftDates(questions, lateBy);
 
     env = {
       ...process.env,

@@ -27,6 +27,23 @@ export interface Scenario {
 
 export type SourceEntry = Record<string, unknown> & { id: string };
 
+/** The release the fixtures' dates were written after: later releases move every date along with them. */
+export const SCENARIO_WRITTEN_AFTER = "2026-11-25";
+
+/**
+ * The fixtures' dates moved on by a number of days, so that the rehearsed release always comes after
+ * the copy's own (a real release after the fixtures were written must not make the rehearsal fail).
+ * Days (with or without a time) move by the days; a month-only date moves with its middle day.
+ */
+export function shiftDates<T>(value: T, days: number): T {
+  if (days <= 0) return value;
+  const move = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const text = JSON.stringify(value)
+    .replace(/"(\d{4}-\d{2}-\d{2})(T[\d:.]+Z?)?"/g, (_m, day: string, time = "") => `"${move(day)}${time}"`)
+    .replace(/"(\d{4}-\d{2})"/g, (_m, month: string) => `"${move(`${month}-15`).slice(0, 7)}"`);
+  return JSON.parse(text) as T;
+}
+
 /** A CSV file as records keyed by its header. */
 export function records(text: string, file: string): Record<string, string>[] {
   const { header, rows } = parseCsv(text, file);

@@ -20,6 +20,7 @@ import {
   withRow,
   withSource,
   type TrustStatus,
+  shiftDates,
 } from "../../scripts/rehearse/scenario.ts";
 import {
   pageText,
@@ -307,4 +308,12 @@ describe("npm run rehearse", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/Rehearsal passed/);
   }, 360_000);
+});
+
+describe("the rehearsal after a later real release", () => {
+  it("moves every fixture date on by the days since the release it was written after, keeping their order", () => {
+    const moved = shiftDates({ day: "2026-11-30", at: "2026-12-01T00:00:00", month: "2026-11", name: "2026 list" }, 40);
+    expect(moved).toEqual({ day: "2027-01-09", at: "2027-01-10T00:00:00", month: "2026-12", name: "2026 list" });
+    expect(shiftDates({ day: "2026-11-30" }, 0)).toEqual({ day: "2026-11-30" });
+  });
 });
