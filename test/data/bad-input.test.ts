@@ -5,7 +5,17 @@
  * excerpt at most, a non-zero exit and every previous output left as it was.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,11 +46,23 @@ function workspace(): string {
   return dir;
 }
 function run(dir: string, env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, [join(ROOT, "scripts/build-data.ts"), "--data", join(dir, "data"), "--generated", join(dir, "gen"), "--public", join(dir, "pub")], {
-    encoding: "utf8",
-    timeout: 30_000,
-    env: { ...process.env, ...env },
-  });
+  return spawnSync(
+    process.execPath,
+    [
+      join(ROOT, "scripts/build-data.ts"),
+      "--data",
+      join(dir, "data"),
+      "--generated",
+      join(dir, "gen"),
+      "--public",
+      join(dir, "pub"),
+    ],
+    {
+      encoding: "utf8",
+      timeout: 30_000,
+      env: { ...process.env, ...env },
+    },
+  );
 }
 /** Every file under the output folders, with its bytes: temp files left behind would show here too. */
 function outputs(dir: string): Record<string, string> {
@@ -61,7 +83,12 @@ function built(): { dir: string; before: Record<string, string> } {
   return { dir, before: outputs(dir) };
 }
 /** The failing run's promise: exit 1, a message naming the place, no stack trace, outputs untouched. */
-function expectRefused(dir: string, before: Record<string, string>, message: RegExp | string, env: NodeJS.ProcessEnv = {}) {
+function expectRefused(
+  dir: string,
+  before: Record<string, string>,
+  message: RegExp | string,
+  env: NodeJS.ProcessEnv = {},
+) {
   const result = run(dir, env);
   expect(result.status, result.stderr).toBe(1);
   if (typeof message === "string") expect(result.stderr).toContain(message);
@@ -70,7 +97,8 @@ function expectRefused(dir: string, before: Record<string, string>, message: Reg
   expect(outputs(dir)).toEqual(before);
   return result.stderr;
 }
-const edit = (dir: string, name: string, f: (text: string) => string) => writeFileSync(join(dir, "data", name), f(readFileSync(join(dir, "data", name), "utf8")));
+const edit = (dir: string, name: string, f: (text: string) => string) =>
+  writeFileSync(join(dir, "data", name), f(readFileSync(join(dir, "data", name), "utf8")));
 
 describe("outputs are written all or none (point 4)", () => {
   it("refuses to run when a directory stands where an output goes, replacing nothing and leaving no temp file", () => {
@@ -79,7 +107,11 @@ describe("outputs are written all or none (point 4)", () => {
     rmSync(join(dir, "pub/statements.csv"));
     mkdirSync(join(dir, "pub/statements.csv"));
     const before = outputs(dir);
-    const stderr = expectRefused(dir, before, `${join(dir, "pub/statements.csv")}: expected a regular file or nothing at this output path (found a directory)`);
+    const stderr = expectRefused(
+      dir,
+      before,
+      `${join(dir, "pub/statements.csv")}: expected a regular file or nothing at this output path (found a directory)`,
+    );
     expect(stderr.split("\n").length).toBeLessThan(6);
   });
 
@@ -99,7 +131,9 @@ describe("outputs are written all or none (point 4)", () => {
         rmSync(from);
       },
     };
-    expect(() => writeAllAtomically(Object.fromEntries(paths.map((p) => [p, "new"])), ops)).toThrow(/c\.txt: expected a writable output path \(ENOSPC\); every output was left as it was/);
+    expect(() => writeAllAtomically(Object.fromEntries(paths.map((p) => [p, "new"])), ops)).toThrow(
+      /c\.txt: expected a writable output path \(ENOSPC\); every output was left as it was/,
+    );
     expect(readdirSync(dir).sort()).toEqual(["a.txt", "b.txt", "c.txt"]);
     for (const p of paths) expect(readFileSync(p, "utf8")).toBe(`old ${p}`);
   });
@@ -110,7 +144,12 @@ describe("only regular files are read, with a size limit (point 6)", () => {
     const { dir, before } = built();
     rmSync(join(dir, "data/trusts.csv"));
     symlinkSync("/proc/self/environ", join(dir, "data/trusts.csv"));
-    const stderr = expectRefused(dir, before, `${join(dir, "data/trusts.csv")}: expected a regular file, not a symbolic link`, { PROBE_MARKER: "secret-value-42" });
+    const stderr = expectRefused(
+      dir,
+      before,
+      `${join(dir, "data/trusts.csv")}: expected a regular file, not a symbolic link`,
+      { PROBE_MARKER: "secret-value-42" },
+    );
     expect(stderr).not.toContain("secret-value-42");
   });
 
@@ -119,7 +158,11 @@ describe("only regular files are read, with a size limit (point 6)", () => {
     rmSync(join(dir, "data/regions.csv"));
     expect(spawnSync("mkfifo", [join(dir, "data/regions.csv")]).status).toBe(0);
     const started = Date.now();
-    expectRefused(dir, before, `${join(dir, "data/regions.csv")}: expected a regular file (this is a named pipe (FIFO))`);
+    expectRefused(
+      dir,
+      before,
+      `${join(dir, "data/regions.csv")}: expected a regular file (this is a named pipe (FIFO))`,
+    );
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
@@ -163,19 +206,30 @@ describe("only regular files are read, with a size limit (point 6)", () => {
   });
 
   it("shows at most a short excerpt of any bad value, with control and bidirectional characters escaped", () => {
-    const line = describeProblem({ file: "f.csv", line: 2, column: "name", value: "\u202e".padEnd(500, "z"), expected: "text" });
-    expect(line).toBe(`f.csv, line 2, column "name": found "\\u202e${"z".repeat(EXCERPT_CHARS - 2)}…" (500 characters); expected text`);
+    const line = describeProblem({
+      file: "f.csv",
+      line: 2,
+      column: "name",
+      value: "\u202e".padEnd(500, "z"),
+      expected: "text",
+    });
+    expect(line).toBe(
+      `f.csv, line 2, column "name": found "\\u202e${"z".repeat(EXCERPT_CHARS - 2)}…" (500 characters); expected text`,
+    );
   });
 });
 
 describe("text that is not clean UTF-8 (point 7)", () => {
-  const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
+  const bytes = (...parts: (string | number[])[]) =>
+    Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
 
   it("refuses invalid UTF-8 and Windows-1252 text, naming the line and character, instead of turning it into U+FFFD", () => {
     expect(() => decodeUtf8(bytes("code,name\nRAA,Bart", [0x92], "s Health\n"), "data/trusts.csv")).toThrow(
       'data/trusts.csv, line 2, column "character 9": found "RAA,Bart\ufffds Health"; expected UTF-8 text (byte 0x92 is not UTF-8; the file looks like Windows-1252: save it as UTF-8)',
     );
-    expect(() => decodeUtf8(bytes("a\nb\nc", [0xff]), "x.csv")).toThrow(/x\.csv, line 3, column "character 2".*byte 0xff is not UTF-8\)/);
+    expect(() => decodeUtf8(bytes("a\nb\nc", [0xff]), "x.csv")).toThrow(
+      /x\.csv, line 3, column "character 2".*byte 0xff is not UTF-8\)/,
+    );
     // Overlong forms and surrogates are not UTF-8 either.
     expect(() => decodeUtf8(bytes([0xc0, 0xaf]), "x.csv")).toThrow(/byte 0xc0/);
     expect(() => decodeUtf8(bytes([0xed, 0xa0, 0x80]), "x.csv")).toThrow(/byte 0xed/);
@@ -196,38 +250,102 @@ describe("values the schemas let through before (point 7)", () => {
 
   it("refuses control characters in changelog.json, which would make the Atom feed unreadable", () => {
     const text = JSON.stringify([{ date: "2026-11-25", title: "Release", changes: ["Fine", "Bad \u0001 line"] }]);
-    expect(() => parseChangelog(text, "data/changelog.json")).toThrow('data/changelog.json, column "[0].changes[1]": found "Bad \\u0001 line"; expected a change in words: text without control characters (U+0001 at character 5)');
-    expect(() => parseChangelog(JSON.stringify([{ date: "2026-11-25", title: "Re\u202elease", changes: ["x"] }]), "c.json")).toThrow(/\[0\]\.title.*bidirectional control characters/);
+    expect(() => parseChangelog(text, "data/changelog.json")).toThrow(
+      'data/changelog.json, column "[0].changes[1]": found "Bad \\u0001 line"; expected a change in words: text without control characters (U+0001 at character 5)',
+    );
+    expect(() =>
+      parseChangelog(JSON.stringify([{ date: "2026-11-25", title: "Re\u202elease", changes: ["x"] }]), "c.json"),
+    ).toThrow(/\[0\]\.title.*bidirectional control characters/);
     // What passes is well-formed in the feed: no character XML 1.0 forbids.
-    const feed = atomFeed(parseChangelog(JSON.stringify([{ date: "2026-11-25", title: "A <b> & \"c\"", changes: ["tab\there"] }]), "c.json"), "");
+    const feed = atomFeed(
+      parseChangelog(JSON.stringify([{ date: "2026-11-25", title: 'A <b> & "c"', changes: ["tab\there"] }]), "c.json"),
+      "",
+    );
     expect(feed).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   });
 
   it("refuses a 400-digit number, which would become Infinity and then null", () => {
     const huge = "9".repeat(400);
-    expect(() => parseTable(statements.replace("S001,trusts_with_epr,4,", `S001,trusts_with_epr,${huge},`), "data/statements.csv", statementsTable)).toThrow(/statements\.csv, line 2, column "value": found "9{59}…" \(400 characters\); expected a plain number/);
+    expect(() =>
+      parseTable(
+        statements.replace("S001,trusts_with_epr,4,", `S001,trusts_with_epr,${huge},`),
+        "data/statements.csv",
+        statementsTable,
+      ),
+    ).toThrow(/statements\.csv, line 2, column "value": found "9{59}…" \(400 characters\); expected a plain number/);
     const gmpp = readFileSync(join(FIXTURE, "gmpp.csv"), "utf8").replace(",1982,", `,${"1".repeat(20)},`);
-    expect(() => parseTable(gmpp, "data/gmpp.csv", gmppTable)).toThrow(/gmpp\.csv, line 2, column "whole_life_cost_gbp_m".*of at most 15 digits/);
+    expect(() => parseTable(gmpp, "data/gmpp.csv", gmppTable)).toThrow(
+      /gmpp\.csv, line 2, column "whole_life_cost_gbp_m".*of at most 15 digits/,
+    );
   });
 
   it("refuses a year such as 9999 anywhere a date goes", () => {
-    expect(() => parseTable(trusts.replace("RAA,Alpha Hospitals NHS Trust,ALPHA HOSPITALS NHS TRUST,Y56,QAA,QAA,NW1 0PE,2000-04-01,", "RAA,Alpha Hospitals NHS Trust,ALPHA HOSPITALS NHS TRUST,Y56,QAA,QAA,NW1 0PE,2000-04-01,9999-12-31"), "data/trusts.csv", trustsTable)).toThrow(
+    expect(() =>
+      parseTable(
+        trusts.replace(
+          "RAA,Alpha Hospitals NHS Trust,ALPHA HOSPITALS NHS TRUST,Y56,QAA,QAA,NW1 0PE,2000-04-01,",
+          "RAA,Alpha Hospitals NHS Trust,ALPHA HOSPITALS NHS TRUST,Y56,QAA,QAA,NW1 0PE,2000-04-01,9999-12-31",
+        ),
+        "data/trusts.csv",
+        trustsTable,
+      ),
+    ).toThrow(
       'data/trusts.csv, line 2, column "close_date": found "9999-12-31"; expected a date as YYYY-MM-DD in the years 1948 to 2100',
     );
-    expect(() => parseTable(statements.replace("2025-05,2025-05,inferred,minister,A Minister,wq-1,F031", "9999,2025-05,inferred,minister,A Minister,wq-1,F031"), "data/statements.csv", statementsTable)).toThrow(/line 2, column "as_of": found "9999"/);
-    const source = { id: "s", title: "t", publisher: "p", url: "https://x.org/", via: null, date: "0001-01-01", date_estimated: false, date_note: null, type: "report", uin: null, licence: "OGL-3.0", covers: "c", confidence: "H" };
-    expect(() => parseSources(JSON.stringify([source]), "data/sources.json")).toThrow(/s\.date.*in the years 1948 to 2100/);
+    expect(() =>
+      parseTable(
+        statements.replace(
+          "2025-05,2025-05,inferred,minister,A Minister,wq-1,F031",
+          "9999,2025-05,inferred,minister,A Minister,wq-1,F031",
+        ),
+        "data/statements.csv",
+        statementsTable,
+      ),
+    ).toThrow(/line 2, column "as_of": found "9999"/);
+    const source = {
+      id: "s",
+      title: "t",
+      publisher: "p",
+      url: "https://x.org/",
+      via: null,
+      date: "0001-01-01",
+      date_estimated: false,
+      date_note: null,
+      type: "report",
+      uin: null,
+      licence: "OGL-3.0",
+      covers: "c",
+      confidence: "H",
+    };
+    expect(() => parseSources(JSON.stringify([source]), "data/sources.json")).toThrow(
+      /s\.date.*in the years 1948 to 2100/,
+    );
   });
 
   it("refuses bidirectional overrides in names, which can make one trust read as another", () => {
-    expect(() => parseTable(trusts.replace("Alpha Hospitals NHS Trust", "Alpha \u202eTSURT SHN"), "data/trusts.csv", trustsTable)).toThrow(/line 2, column "name": found "Alpha \\u202eTSURT SHN"; expected text without bidirectional control characters/);
+    expect(() =>
+      parseTable(trusts.replace("Alpha Hospitals NHS Trust", "Alpha \u202eTSURT SHN"), "data/trusts.csv", trustsTable),
+    ).toThrow(
+      /line 2, column "name": found "Alpha \\u202eTSURT SHN"; expected text without bidirectional control characters/,
+    );
   });
 
   it("refuses merger rows that repeat, loop onto themselves or go round in a circle, naming their lines", () => {
-    const rows = (csv: string) => parseTable(`predecessor_code,successor_code,effective_date\n${csv}`, "data/successions.csv", { columns: { predecessor_code: trustsTable.columns.code, successor_code: trustsTable.columns.code, effective_date: trustsTable.columns.open_date } });
+    const rows = (csv: string) =>
+      parseTable(`predecessor_code,successor_code,effective_date\n${csv}`, "data/successions.csv", {
+        columns: {
+          predecessor_code: trustsTable.columns.code,
+          successor_code: trustsTable.columns.code,
+          effective_date: trustsTable.columns.open_date,
+        },
+      });
     const messages = (csv: string) => checkSuccessions(rows(csv), "data/successions.csv").map(describeProblem);
-    expect(messages("RAA,RBB,2024-01-01\nRAA,RBB,2024-01-01\n")).toEqual(['data/successions.csv, line 3, column "successor_code": found "RAA → RBB"; expected each merger once (already on line 2)']);
-    expect(messages("RAA,RAA,2024-01-01\n")).toEqual(['data/successions.csv, line 2, column "successor_code": found "RAA"; expected a successor other than the predecessor itself']);
+    expect(messages("RAA,RBB,2024-01-01\nRAA,RBB,2024-01-01\n")).toEqual([
+      'data/successions.csv, line 3, column "successor_code": found "RAA → RBB"; expected each merger once (already on line 2)',
+    ]);
+    expect(messages("RAA,RAA,2024-01-01\n")).toEqual([
+      'data/successions.csv, line 2, column "successor_code": found "RAA"; expected a successor other than the predecessor itself',
+    ]);
     expect(messages("RAA,RBB,2024-01-01\nRBB,RCC,2024-01-01\nRCC,RAA,2024-01-01\nRDD,RAA,2024-01-01\n")).toEqual([
       'data/successions.csv, line 4, column "successor_code": found "RAA → RBB → RCC → RAA"; expected mergers that never lead back to a trust that merged earlier in the chain',
     ]);
@@ -235,23 +353,46 @@ describe("values the schemas let through before (point 7)", () => {
   });
 
   it("refuses a trust that closes before it opens", () => {
-    const rows = parseTable(trusts.replace("NW1 0PE,2000-04-01,2024-10-31", "NW1 0PE,2000-04-01,1999-10-31"), "data/trusts.csv", trustsTable);
-    expect(checkTrustDates(rows, "data/trusts.csv").map(describeProblem)).toEqual(['data/trusts.csv, line 3, column "close_date": found "1999-10-31"; expected a close date on or after the open date 2000-04-01 (trust RBB)']);
+    const rows = parseTable(
+      trusts.replace("NW1 0PE,2000-04-01,2024-10-31", "NW1 0PE,2000-04-01,1999-10-31"),
+      "data/trusts.csv",
+      trustsTable,
+    );
+    expect(checkTrustDates(rows, "data/trusts.csv").map(describeProblem)).toEqual([
+      'data/trusts.csv, line 3, column "close_date": found "1999-10-31"; expected a close date on or after the open date 2000-04-01 (trust RBB)',
+    ]);
   });
 
   it("stops the data step on hexes off the map (hex_q = 1e6) or on top of each other", () => {
     const { dir, before } = built();
     edit(dir, "icbs.csv", (t) => t.replace("Y56,1,1", "Y56,1000000,1").replace("Y58,0,0", "Y58,1000000,1"));
-    const stderr = expectRefused(dir, before, `${join(dir, "data/icbs.csv")}, line 2, column "hex_q": found "1000000"; expected a hex position from -50 to 50`);
-    expect(stderr).toContain(`${join(dir, "data/icbs.csv")}, line 3, column "hex_q": found "1000000,1"; expected a hex no other ICB has (QAA is there, line 2)`);
+    const stderr = expectRefused(
+      dir,
+      before,
+      `${join(dir, "data/icbs.csv")}, line 2, column "hex_q": found "1000000"; expected a hex position from -50 to 50`,
+    );
+    expect(stderr).toContain(
+      `${join(dir, "data/icbs.csv")}, line 3, column "hex_q": found "1000000,1"; expected a hex no other ICB has (QAA is there, line 2)`,
+    );
     expect(checkHexes([], "x")).toEqual([]);
   });
 
   it("stops the data step on a cyclic merger and a trust type that is not in the list, with outputs untouched", () => {
     const { dir, before } = built();
     edit(dir, "successions.csv", (t) => `${t}NEW1A,RBB,2025-01-01\n`);
-    edit(dir, "epr-status.csv", (t) => t.replace("RAA,2024-10-01,epr-list,ALPHA HOSPITALS NHS TRUST,acute", "RAA,2024-10-01,epr-list,ALPHA HOSPITALS NHS TRUST,constructor"));
-    const stderr = expectRefused(dir, before, `${join(dir, "data/epr-status.csv")}, line 2, column "trust_type": found "constructor"`);
-    expect(stderr).toContain(`${join(dir, "data/successions.csv")}, line 2, column "successor_code": found "NEW1A → RBB → NEW1A"`);
+    edit(dir, "epr-status.csv", (t) =>
+      t.replace(
+        "RAA,2024-10-01,epr-list,ALPHA HOSPITALS NHS TRUST,acute",
+        "RAA,2024-10-01,epr-list,ALPHA HOSPITALS NHS TRUST,constructor",
+      ),
+    );
+    const stderr = expectRefused(
+      dir,
+      before,
+      `${join(dir, "data/epr-status.csv")}, line 2, column "trust_type": found "constructor"`,
+    );
+    expect(stderr).toContain(
+      `${join(dir, "data/successions.csv")}, line 2, column "successor_code": found "NEW1A → RBB → NEW1A"`,
+    );
   });
 });

@@ -4,7 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { diffSite, isSiteDiffEmpty, releaseTitle, summariseSiteDiff, type SiteView, type StatusView, type TrustView } from "../../src/lib/data/diff.ts";
+import {
+  diffSite,
+  isSiteDiffEmpty,
+  releaseTitle,
+  summariseSiteDiff,
+  type SiteView,
+  type StatusView,
+  type TrustView,
+} from "../../src/lib/data/diff.ts";
 import { addRelease, parseChangelog } from "../../src/lib/data/changelog.ts";
 import { atomFeed } from "../../src/lib/feed.ts";
 import type { StatementRow } from "../../src/lib/data/tables.ts";
@@ -19,7 +27,8 @@ function copy(): string {
   cpSync(FIXTURE, dir, { recursive: true });
   return dir;
 }
-const edit = (dir: string, file: string, f: (s: string) => string) => writeFileSync(join(dir, file), f(readFileSync(join(dir, file), "utf8")));
+const edit = (dir: string, file: string, f: (s: string) => string) =>
+  writeFileSync(join(dir, file), f(readFileSync(join(dir, file), "utf8")));
 
 /* Hand-made releases of the site's model: a few trusts, two list editions, a report, a figure. */
 
@@ -27,27 +36,62 @@ const LIST_2024 = { source_id: "list-2024", as_of: "2024-10-01", total: 40 };
 const LIST_2026 = { source_id: "list-2026", as_of: "2026-11-01", total: 40 };
 
 function status(s: Partial<StatusView> & Pick<StatusView, "status">): StatusView {
-  return { basis: "list", since: LIST_2024.as_of, supplier: null, source_id: LIST_2024.source_id, event_id: null, ...s };
+  return {
+    basis: "list",
+    since: LIST_2024.as_of,
+    supplier: null,
+    source_id: LIST_2024.source_id,
+    event_id: null,
+    ...s,
+  };
 }
 const onList = (supplier: string | null, edition = LIST_2024): StatusView =>
   status({ status: supplier ? "epr" : "no_epr", supplier, since: edition.as_of, source_id: edition.source_id });
 
 function trust(code: string, name: string, status_now: StatusView, more: Partial<TrustView> = {}): TrustView {
-  return { code, name, open_date: "2000-04-01", close_date: null, merged_into: [], took_over: [], region_name: "London", lists: [], status_now, ...more };
+  return {
+    code,
+    name,
+    open_date: "2000-04-01",
+    close_date: null,
+    merged_into: [],
+    took_over: [],
+    region_name: "London",
+    lists: [],
+    status_now,
+    ...more,
+  };
 }
 
 /** A trust on each list edition in turn with these suppliers (null: no EPR), its status resting on the last unless given. */
 function listed(code: string, name: string, suppliers: (string | null)[], status_now?: StatusView): TrustView {
   const editions = [LIST_2024, LIST_2026];
-  const lists = suppliers.map((supplier, i) => ({ source_id: editions[i]!.source_id, as_of: editions[i]!.as_of, has_epr: supplier !== null, supplier }));
+  const lists = suppliers.map((supplier, i) => ({
+    source_id: editions[i]!.source_id,
+    as_of: editions[i]!.as_of,
+    has_epr: supplier !== null,
+    supplier,
+  }));
   return trust(code, name, status_now ?? onList(suppliers.at(-1)!, editions[suppliers.length - 1]), { lists });
 }
 
 function statement(s: Partial<StatementRow> & Pick<StatementRow, "id" | "value" | "as_of">): StatementRow {
   return {
-    metric: "share_with_epr", unit: "percent", scope: "secondary_care_trusts", stated_on: s.as_of, date_basis: s.dates_estimated ? "estimated" : "exact",
-    dates_estimated: false, stated_by: "minister", official: true, modality: "measured",
-    speaker: null, source_id: "wq-2025", fact_ids: [], confidence: "H", note: null, ...s,
+    metric: "share_with_epr",
+    unit: "percent",
+    scope: "secondary_care_trusts",
+    stated_on: s.as_of,
+    date_basis: s.dates_estimated ? "estimated" : "exact",
+    dates_estimated: false,
+    stated_by: "minister",
+    official: true,
+    modality: "measured",
+    speaker: null,
+    source_id: "wq-2025",
+    fact_ids: [],
+    confidence: "H",
+    note: null,
+    ...s,
   };
 }
 
@@ -61,12 +105,48 @@ function release(date: string, trusts: TrustView[], more: Partial<SiteView> = {}
   return {
     release: { date },
     sources: [
-      { id: "list-2024", title: "Trusts' primary EPR suppliers, 2024", publisher: "NHS England", date: "2024-10-01", date_estimated: false },
-      { id: "list-2026", title: "Trusts' primary EPR suppliers, November 2026", publisher: "NHS England", date: "2026-11-01", date_estimated: false },
-      { id: "ods-etr-2026", title: "NHS Trusts", publisher: "NHS England Organisation Data Service", date: "2026-11", date_estimated: false },
-      { id: "ods-succ-2026", title: "Successor organisations", publisher: "NHS England Organisation Data Service", date: "2026-11", date_estimated: false },
-      { id: "wq-2025", title: "Written question on EPRs, May 2025", publisher: "UK Parliament", date: "2025-05", date_estimated: true },
-      { id: "wq-2026", title: "Written question on digital records, October 2026", publisher: "UK Parliament", date: "2026-10-20", date_estimated: false },
+      {
+        id: "list-2024",
+        title: "Trusts' primary EPR suppliers, 2024",
+        publisher: "NHS England",
+        date: "2024-10-01",
+        date_estimated: false,
+      },
+      {
+        id: "list-2026",
+        title: "Trusts' primary EPR suppliers, November 2026",
+        publisher: "NHS England",
+        date: "2026-11-01",
+        date_estimated: false,
+      },
+      {
+        id: "ods-etr-2026",
+        title: "NHS Trusts",
+        publisher: "NHS England Organisation Data Service",
+        date: "2026-11",
+        date_estimated: false,
+      },
+      {
+        id: "ods-succ-2026",
+        title: "Successor organisations",
+        publisher: "NHS England Organisation Data Service",
+        date: "2026-11",
+        date_estimated: false,
+      },
+      {
+        id: "wq-2025",
+        title: "Written question on EPRs, May 2025",
+        publisher: "UK Parliament",
+        date: "2025-05",
+        date_estimated: true,
+      },
+      {
+        id: "wq-2026",
+        title: "Written question on digital records, October 2026",
+        publisher: "UK Parliament",
+        date: "2026-10-20",
+        date_estimated: false,
+      },
     ],
     list_editions: [LIST_2024],
     trusts,
@@ -79,14 +159,39 @@ function release(date: string, trusts: TrustView[], more: Partial<SiteView> = {}
     targets: [],
     programme: [],
     trust_events: [
-      { id: "E001", ods_code: "RDD", event_date: "2025-06", event: "go_live", supplier: "Epic", summary: "Went live.", date_inferred: false, source_title: "Delta goes live", publisher: "Trade News", url: "https://example.org/delta", confidence: "M" },
-      { id: "E004", ods_code: "RHH", event_date: "2025-09", event: "go_live", supplier: "Allscripts", summary: "Went live.", date_inferred: false, source_title: "Hazel goes live", publisher: "Trade News", url: "https://example.org/hazel", confidence: "M" },
+      {
+        id: "E001",
+        ods_code: "RDD",
+        event_date: "2025-06",
+        event: "go_live",
+        supplier: "Epic",
+        summary: "Went live.",
+        date_inferred: false,
+        source_title: "Delta goes live",
+        publisher: "Trade News",
+        url: "https://example.org/delta",
+        confidence: "M",
+      },
+      {
+        id: "E004",
+        ods_code: "RHH",
+        event_date: "2025-09",
+        event: "go_live",
+        supplier: "Allscripts",
+        summary: "Went live.",
+        date_inferred: false,
+        source_title: "Hazel goes live",
+        publisher: "Trade News",
+        url: "https://example.org/hazel",
+        confidence: "M",
+      },
     ],
     ...more,
   };
 }
 
-const goLive = (event_id: string, since: string, supplier: string) => status({ status: "epr", basis: "go_live", since, supplier, source_id: null, event_id });
+const goLive = (event_id: string, since: string, supplier: string) =>
+  status({ status: "epr", basis: "go_live", since, supplier, source_id: null, event_id });
 
 /** Three trusts listed with Allscripts, one live by a report (Delta), one on Allscripts by a report (Hazel), one without (Elm). */
 const before = release("2026-11-25", [
@@ -108,7 +213,10 @@ const before = release("2026-11-25", [
 function next(opts: { contradiction?: boolean } = {}): SiteView {
   const share2026 = statement({ id: "S011", value: 97, as_of: "2026-10", scope: "all_trusts", source_id: "wq-2026" });
   const delta = opts.contradiction
-    ? { ...goLive("E001", "2025-06", "Epic"), contradictions: [{ source_id: LIST_2026.source_id, as_of: LIST_2026.as_of, has_epr: false, supplier: null }] }
+    ? {
+        ...goLive("E001", "2025-06", "Epic"),
+        contradictions: [{ source_id: LIST_2026.source_id, as_of: LIST_2026.as_of, has_epr: false, supplier: null }],
+      }
     : undefined;
   return release(
     "2026-12-01",
@@ -135,19 +243,33 @@ describe("diff of what the site says", () => {
 
   it("reports a trust that loses its EPR first, by name, with the evidence's date and source", () => {
     const d = diffSite(before, next());
-    expect(d.lost.map((c) => [c.trust.name, c.from.status, c.to.status])).toEqual([["Delta Hospital NHS Foundation Trust", "epr", "no_epr"]]);
+    expect(d.lost.map((c) => [c.trust.name, c.from.status, c.to.status])).toEqual([
+      ["Delta Hospital NHS Foundation Trust", "epr", "no_epr"],
+    ]);
     const lines = summariseSiteDiff(d);
     const loss = lines.findIndex((l) => l.startsWith("No longer shown with an EPR:"));
     const gain = lines.findIndex((l) => l.startsWith("Now shown with an EPR:"));
-    expect(lines[loss]).toBe("No longer shown with an EPR: Delta Hospital NHS Foundation Trust (RDD): no EPR, by NHS England's list of 1 November 2026; it had been shown with an EPR from Epic, by a go-live in June 2025 reported by Trade News in “Delta goes live”.");
-    expect(lines[gain]).toBe("Now shown with an EPR: Elm NHS Trust (REE): no EPR → an EPR from Nervecentre, by NHS England's list of 1 November 2026.");
+    expect(lines[loss]).toBe(
+      "No longer shown with an EPR: Delta Hospital NHS Foundation Trust (RDD): no EPR, by NHS England's list of 1 November 2026; it had been shown with an EPR from Epic, by a go-live in June 2025 reported by Trade News in “Delta goes live”.",
+    );
+    expect(lines[gain]).toBe(
+      "Now shown with an EPR: Elm NHS Trust (REE): no EPR → an EPR from Nervecentre, by NHS England's list of 1 November 2026.",
+    );
     expect(loss).toBeLessThan(gain);
     expect(releaseTitle(d)).toContain("1 trust no longer shown with an EPR; 1 trust now shown with an EPR");
   });
 
   it("gives the counts by status now, old → new, when a reversal changes them", () => {
-    const d = diffSite(before, release("2026-12-01", next().trusts.filter((t) => t.code !== "REE")));
-    expect(summariseSiteDiff(d)).toContain("Trusts by status now on 25 November 2026 → 1 December 2026: with an EPR 7 → 6, no EPR reported 1, not known 0, closed 0.");
+    const d = diffSite(
+      before,
+      release(
+        "2026-12-01",
+        next().trusts.filter((t) => t.code !== "REE"),
+      ),
+    );
+    expect(summariseSiteDiff(d)).toContain(
+      "Trusts by status now on 25 November 2026 → 1 December 2026: with an EPR 7 → 6, no EPR reported 1, not known 0, closed 0.",
+    );
     // With one trust lost and another gained, the counts stand still: only the names tell.
     expect(diffSite(before, next()).headline.counts.changed).toBe(false);
   });
@@ -165,7 +287,9 @@ describe("diff of what the site says", () => {
 
   it("reports a supplier renamed across a list edition in one line, not one per trust", () => {
     const lines = summariseSiteDiff(diffSite(before, next()));
-    expect(lines).toContain("Supplier renamed in NHS England's list of 1 November 2026: Allscripts → Altera (3 trusts).");
+    expect(lines).toContain(
+      "Supplier renamed in NHS England's list of 1 November 2026: Allscripts → Altera (3 trusts).",
+    );
     // Hazel was on Allscripts by a report only; the new edition still lists System C: a change of its own.
     expect(lines.filter((l) => l.includes("Allscripts"))).toEqual([
       "Supplier renamed in NHS England's list of 1 November 2026: Allscripts → Altera (3 trusts).",
@@ -175,7 +299,9 @@ describe("diff of what the site says", () => {
 
   it("reports each trust when not every trust with that supplier moved, or only one did", () => {
     const partial = next();
-    const trusts = partial.trusts.map((t) => (t.code === "RA3" ? listed("RA3", t.name, ["Allscripts", "Allscripts"]) : t));
+    const trusts = partial.trusts.map((t) =>
+      t.code === "RA3" ? listed("RA3", t.name, ["Allscripts", "Allscripts"]) : t,
+    );
     const lines = summariseSiteDiff(diffSite(before, { ...partial, trusts }));
     expect(lines.filter((l) => l.startsWith("Supplier changed for"))).toEqual([
       "Supplier changed for Alder Hospitals NHS Trust (RA1): an EPR from Allscripts → an EPR from Altera, by NHS England's list of 1 November 2026.",
@@ -183,69 +309,149 @@ describe("diff of what the site says", () => {
       "Supplier changed for Hazel NHS Trust (RHH): an EPR from System C, by NHS England's list of 1 November 2026; it had been shown with an EPR from Allscripts, by a go-live in September 2025 reported by Trade News in “Hazel goes live”.",
     ]);
     expect(lines.some((l) => l.startsWith("Supplier renamed"))).toBe(false);
-    const one = diffSite(before, { ...next(), trusts: next().trusts.map((t) => (t.code === "RFF" ? listed("RFF", t.name, ["TPP", "Rio"]) : t)) });
+    const one = diffSite(before, {
+      ...next(),
+      trusts: next().trusts.map((t) => (t.code === "RFF" ? listed("RFF", t.name, ["TPP", "Rio"]) : t)),
+    });
     expect(one.supplier_renamed.map((r) => r.from)).toEqual(["Allscripts"]);
     expect(one.supplier_changed.map((c) => c.trust.code)).toEqual(["RFF", "RHH"]);
   });
 
   it("reports a new official figure in words, and the headline it now leads", () => {
     const lines = summariseSiteDiff(diffSite(before, next()));
-    expect(lines).toContain("New official figure: share of trusts with an EPR, 97% of all NHS trusts, as of October 2026 (Written question on digital records, October 2026).");
+    expect(lines).toContain(
+      "New official figure: share of trusts with an EPR, 97% of all NHS trusts, as of October 2026 (Written question on digital records, October 2026).",
+    );
     expect(lines[0]).toBe(
       "Headline figure: 91% of secondary care trusts had an EPR as of about May 2025 (Written question on EPRs, May 2025) → 97% of all NHS trusts had an EPR as of October 2026 (Written question on digital records, October 2026).",
     );
   });
 
   it("words a figure of NHS England's self-assessment as providers, never as all NHS trusts", () => {
-    const dma = statement({ id: "S012", value: 99, as_of: "2026-10", scope: "all_trusts", source_id: "wq-2026", metric: "dma_share_using_epr" });
+    const dma = statement({
+      id: "S012",
+      value: 99,
+      as_of: "2026-10",
+      scope: "all_trusts",
+      source_id: "wq-2026",
+      metric: "dma_share_using_epr",
+    });
     const lines = summariseSiteDiff(diffSite(before, { ...before, statements: [SHARE_2025, dma] }));
-    expect(lines).toContain("New official figure: share of providers saying they use an EPR (NHS England's self-assessment), 99% of providers, as of October 2026 (Written question on digital records, October 2026).");
+    expect(lines).toContain(
+      "New official figure: share of providers saying they use an EPR (NHS England's self-assessment), 99% of providers, as of October 2026 (Written question on digital records, October 2026).",
+    );
   });
 
   it("reports a revised figure with its old and new value, and ignores a changed note", () => {
     const revised = diffSite(before, { ...before, statements: [{ ...SHARE_2025, value: 92 }] });
-    expect(summariseSiteDiff(revised)).toContain("Revised official figure: share of trusts with an EPR, 91% of secondary care trusts → 92% of secondary care trusts, as of about May 2025 (Written question on EPRs, May 2025).");
+    expect(summariseSiteDiff(revised)).toContain(
+      "Revised official figure: share of trusts with an EPR, 91% of secondary care trusts → 92% of secondary care trusts, as of about May 2025 (Written question on EPRs, May 2025).",
+    );
     expect(diffSite(before, { ...before, statements: [{ ...SHARE_2025, note: "Reworded." }] }).figures).toEqual([]);
   });
 
   it("reports a renamed trust by its old and new names", () => {
-    expect(summariseSiteDiff(diffSite(before, next()))).toContain("Trust renamed: Gorse NHS Trust is now Gorse and Heather NHS Trust (RGG); source: NHS Trusts, November 2026.");
+    expect(summariseSiteDiff(diffSite(before, next()))).toContain(
+      "Trust renamed: Gorse NHS Trust is now Gorse and Heather NHS Trust (RGG); source: NHS Trusts, November 2026.",
+    );
   });
 
   it("reports a merger as a closure into the successor, and the new trust with its status and evidence", () => {
     const merged = release("2026-12-01", [
       ...before.trusts.filter((t) => t.code !== "RFF" && t.code !== "RA3"),
-      trust("RFF", "Fir Mental Health NHS Trust", status({ status: "closed", basis: "closed", since: "2026-03-31", supplier: "TPP", source_id: null }), { merged_into: [{ code: "RZZ", date: "2026-04-01" }] }),
-      trust("RA3", "Cedar Community NHS Trust", onList("Allscripts"), { merged_into: [{ code: "RZZ", date: "2027-04-01" }] }),
-      trust("RZZ", "Zelkova Partnership NHS Trust", status({ status: "epr", basis: "predecessors", since: "2024-10-01", supplier: "TPP", source_id: "list-2024" }), { open_date: "2026-04-01", took_over: [{ code: "RFF", date: "2026-04-01" }] }),
+      trust(
+        "RFF",
+        "Fir Mental Health NHS Trust",
+        status({ status: "closed", basis: "closed", since: "2026-03-31", supplier: "TPP", source_id: null }),
+        { merged_into: [{ code: "RZZ", date: "2026-04-01" }] },
+      ),
+      trust("RA3", "Cedar Community NHS Trust", onList("Allscripts"), {
+        merged_into: [{ code: "RZZ", date: "2027-04-01" }],
+      }),
+      trust(
+        "RZZ",
+        "Zelkova Partnership NHS Trust",
+        status({ status: "epr", basis: "predecessors", since: "2024-10-01", supplier: "TPP", source_id: "list-2024" }),
+        { open_date: "2026-04-01", took_over: [{ code: "RFF", date: "2026-04-01" }] },
+      ),
     ]);
     const lines = summariseSiteDiff(diffSite(before, merged));
-    expect(lines).toContain("Trust closed: Fir Mental Health NHS Trust (RFF), last open on 31 March 2026, merged into Zelkova Partnership NHS Trust (RZZ); source: Successor organisations, November 2026.");
-    expect(lines).toContain("Merger recorded: Cedar Community NHS Trust (RA3) into Zelkova Partnership NHS Trust (RZZ) on 1 April 2027; source: Successor organisations, November 2026.");
-    expect(lines).toContain("New trust: Zelkova Partnership NHS Trust (RZZ), open from 1 April 2026, taking over Fir Mental Health NHS Trust (RFF); status now an EPR from TPP, by the trusts it took over, on NHS England's list of 1 October 2024 (inferred).");
+    expect(lines).toContain(
+      "Trust closed: Fir Mental Health NHS Trust (RFF), last open on 31 March 2026, merged into Zelkova Partnership NHS Trust (RZZ); source: Successor organisations, November 2026.",
+    );
+    expect(lines).toContain(
+      "Merger recorded: Cedar Community NHS Trust (RA3) into Zelkova Partnership NHS Trust (RZZ) on 1 April 2027; source: Successor organisations, November 2026.",
+    );
+    expect(lines).toContain(
+      "New trust: Zelkova Partnership NHS Trust (RZZ), open from 1 April 2026, taking over Fir Mental Health NHS Trust (RFF); status now an EPR from TPP, by the trusts it took over, on NHS England's list of 1 October 2024 (inferred).",
+    );
     // A closure is not a loss of an EPR.
     expect(lines.some((l) => l.startsWith("No longer shown with an EPR"))).toBe(false);
   });
 
   it("lists new sources, list editions and reports, without restating the report behind a change of status", () => {
-    const d = diffSite({ ...before, sources: before.sources.filter((s) => s.id !== "wq-2026" && s.id !== "list-2026") }, next());
+    const d = diffSite(
+      { ...before, sources: before.sources.filter((s) => s.id !== "wq-2026" && s.id !== "list-2026") },
+      next(),
+    );
     const lines = summariseSiteDiff(d);
-    expect(lines).toContain("New edition of NHS England's list: 1 November 2026, 40 trusts (Trusts' primary EPR suppliers, November 2026).");
-    expect(lines).toContain("New source: Written question on digital records, October 2026 (UK Parliament, 20 October 2026).");
+    expect(lines).toContain(
+      "New edition of NHS England's list: 1 November 2026, 40 trusts (Trusts' primary EPR suppliers, November 2026).",
+    );
+    expect(lines).toContain(
+      "New source: Written question on digital records, October 2026 (UK Parliament, 20 October 2026).",
+    );
     // A list edition is told once, as an edition, not again as a source.
     expect(lines.filter((l) => l.includes("November 2026)"))).toHaveLength(1);
 
-    const event = (id: string, e: Partial<SiteView["trust_events"][number]>) => ({ ...before.trust_events[0]!, id, ods_code: "REE", ...e });
-    const live = event("E002", { event: "go_live", event_date: "2026-05", supplier: "Nervecentre", source_title: "Elm goes live", publisher: "HTN" });
-    const contract = event("E003", { event: "contract_signed", event_date: "2026-09", supplier: null, summary: "Signed a contract for a new module.", source_title: "Elm signs", publisher: "Local Paper" });
+    const event = (id: string, e: Partial<SiteView["trust_events"][number]>) => ({
+      ...before.trust_events[0]!,
+      id,
+      ods_code: "REE",
+      ...e,
+    });
+    const live = event("E002", {
+      event: "go_live",
+      event_date: "2026-05",
+      supplier: "Nervecentre",
+      source_title: "Elm goes live",
+      publisher: "HTN",
+    });
+    const contract = event("E003", {
+      event: "contract_signed",
+      event_date: "2026-09",
+      supplier: null,
+      summary: "Signed a contract for a new module.",
+      source_title: "Elm signs",
+      publisher: "Local Paper",
+    });
     const after = {
       ...before,
-      trusts: before.trusts.map((t) => (t.code === "REE" ? trust("REE", t.name, status({ status: "epr", basis: "go_live", since: "2026-05", supplier: "Nervecentre", source_id: null, event_id: "E002" })) : t)),
+      trusts: before.trusts.map((t) =>
+        t.code === "REE"
+          ? trust(
+              "REE",
+              t.name,
+              status({
+                status: "epr",
+                basis: "go_live",
+                since: "2026-05",
+                supplier: "Nervecentre",
+                source_id: null,
+                event_id: "E002",
+              }),
+            )
+          : t,
+      ),
       trust_events: [...before.trust_events, live, contract],
     };
     const withReports = summariseSiteDiff(diffSite(before, after));
-    expect(withReports).toContain("Now shown with an EPR: Elm NHS Trust (REE): no EPR → an EPR from Nervecentre, by a go-live in May 2026 reported by HTN in “Elm goes live”.");
-    expect(withReports).toContain("New report on Elm NHS Trust (REE), September 2026: Signed a contract for a new module. (Local Paper, “Elm signs”).");
+    expect(withReports).toContain(
+      "Now shown with an EPR: Elm NHS Trust (REE): no EPR → an EPR from Nervecentre, by a go-live in May 2026 reported by HTN in “Elm goes live”.",
+    );
+    expect(withReports).toContain(
+      "New report on Elm NHS Trust (REE), September 2026: Signed a contract for a new module. (Local Paper, “Elm signs”).",
+    );
     expect(withReports.filter((l) => l.includes("Elm goes live"))).toHaveLength(1);
   });
 
@@ -253,11 +459,23 @@ describe("diff of what the site says", () => {
     const lines = summariseSiteDiff(diffSite(before, next()));
     expect(lines.length).toBeGreaterThan(5);
     for (const l of lines) expect(l).not.toMatch(/\.(csv|json)\b|\b[SPTE]\d{3}\b|list-20/);
-    expect(() => parseChangelog(JSON.stringify([{ date: "2026-12-01", title: "t", changes: lines }]), "changelog.json")).not.toThrow();
-    expect(() => parseChangelog(JSON.stringify([{ date: "2026-12-01", title: "t", changes: ["New in statements.csv: S051"] }]), "changelog.json")).toThrow(
+    expect(() =>
+      parseChangelog(JSON.stringify([{ date: "2026-12-01", title: "t", changes: lines }]), "changelog.json"),
+    ).not.toThrow();
+    expect(() =>
+      parseChangelog(
+        JSON.stringify([{ date: "2026-12-01", title: "t", changes: ["New in statements.csv: S051"] }]),
+        "changelog.json",
+      ),
+    ).toThrow(
       /column "\[0\]\.changes\[0\]": found "New in statements\.csv: S051"; expected a change in words: words for readers, without a file name \(statements\.csv\)/,
     );
-    expect(() => parseChangelog(JSON.stringify([{ date: "2026-12-01", title: "t", changes: ["Revised S051."] }]), "changelog.json")).toThrow(/without a row id \(S051\)/);
+    expect(() =>
+      parseChangelog(
+        JSON.stringify([{ date: "2026-12-01", title: "t", changes: ["Revised S051."] }]),
+        "changelog.json",
+      ),
+    ).toThrow(/without a row id \(S051\)/);
   });
 });
 
@@ -267,18 +485,32 @@ describe("diff of what the site says", () => {
 function laterRelease(): string {
   const dir = copy();
   edit(dir, "release.json", () => '{ "date": "2026-12-01" }\n');
-  edit(dir, "trusts.csv", (s) =>
-    s.replace("RCC,Gamma Community NHS Trust,GAMMA COMMUNITY NHS TRUST,Y58,QBB,QBB,BS10 5NB,2000-04-01,", "RCC,Gamma Community NHS Trust,GAMMA COMMUNITY NHS TRUST,Y58,QBB,QBB,BS10 5NB,2000-04-01,2026-03-31") +
-      "NEW2B,Second New NHS Trust,SECOND NEW NHS TRUST,Y58,QBB,QBB,BS10 5NB,2026-04-01,\n",
+  edit(
+    dir,
+    "trusts.csv",
+    (s) =>
+      s.replace(
+        "RCC,Gamma Community NHS Trust,GAMMA COMMUNITY NHS TRUST,Y58,QBB,QBB,BS10 5NB,2000-04-01,",
+        "RCC,Gamma Community NHS Trust,GAMMA COMMUNITY NHS TRUST,Y58,QBB,QBB,BS10 5NB,2000-04-01,2026-03-31",
+      ) + "NEW2B,Second New NHS Trust,SECOND NEW NHS TRUST,Y58,QBB,QBB,BS10 5NB,2026-04-01,\n",
   );
   edit(dir, "successions.csv", (s) => s + "RCC,NEW2B,2026-04-01\n");
   edit(dir, "epr-status.csv", (s) =>
-    s.replace("RAA,2024-10-01,epr-list,ALPHA HOSPITALS NHS TRUST,acute,yes,Epic Systems Corporation", "RAA,2024-10-01,epr-list,ALPHA HOSPITALS NHS TRUST,acute,no,"),
+    s.replace(
+      "RAA,2024-10-01,epr-list,ALPHA HOSPITALS NHS TRUST,acute,yes,Epic Systems Corporation",
+      "RAA,2024-10-01,epr-list,ALPHA HOSPITALS NHS TRUST,acute,no,",
+    ),
   );
-  edit(dir, "statements.csv", (s) => s + "S005,share_with_epr,96,percent,secondary_care_trusts,2026-03,2026-04,exact,minister,A Minister,wq-1,,H,\n");
+  edit(
+    dir,
+    "statements.csv",
+    (s) =>
+      s + "S005,share_with_epr,96,percent,secondary_care_trusts,2026-03,2026-04,exact,minister,A Minister,wq-1,,H,\n",
+  );
   return dir;
 }
-const run = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [join(ROOT, "scripts/diff.ts"), ...args], { encoding: "utf8", cwd });
+const run = (args: string[], cwd = ROOT) =>
+  spawnSync(process.execPath, [join(ROOT, "scripts/diff.ts"), ...args], { encoding: "utf8", cwd });
 
 describe("npm run data:diff", () => {
   it("prints the headline, then each change by trust name, losses first, and --write records them for readers", () => {
@@ -287,15 +519,25 @@ describe("npm run data:diff", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const out = r.stdout;
-    expect(out).toMatch(/^What the site says, data release of 2026-11-25 → 2026-12-01:\n {2}Headline figure: 80% of secondary care trusts had an EPR as of about May 2025 \(.*\) → 96% of secondary care trusts had an EPR as of March 2026 \(.*\)\.\n {2}Trusts by status now on 25 November 2026 → 1 December 2026: with an EPR/);
-    expect(out).toContain("  - No longer shown with an EPR: Alpha Hospitals NHS Trust (RAA): no EPR, by NHS England's list of 1 October 2024; it had been shown with an EPR from Epic Systems Corporation, by NHS England's list of 1 October 2024.");
-    expect(out).toContain("  - Trust closed: Gamma Community NHS Trust (RCC), last open on 31 March 2026, merged into Second New NHS Trust (NEW2B)");
-    expect(out).toContain("  - New trust: Second New NHS Trust (NEW2B), open from 1 April 2026, taking over Gamma Community NHS Trust (RCC)");
+    expect(out).toMatch(
+      /^What the site says, data release of 2026-11-25 → 2026-12-01:\n {2}Headline figure: 80% of secondary care trusts had an EPR as of about May 2025 \(.*\) → 96% of secondary care trusts had an EPR as of March 2026 \(.*\)\.\n {2}Trusts by status now on 25 November 2026 → 1 December 2026: with an EPR/,
+    );
+    expect(out).toContain(
+      "  - No longer shown with an EPR: Alpha Hospitals NHS Trust (RAA): no EPR, by NHS England's list of 1 October 2024; it had been shown with an EPR from Epic Systems Corporation, by NHS England's list of 1 October 2024.",
+    );
+    expect(out).toContain(
+      "  - Trust closed: Gamma Community NHS Trust (RCC), last open on 31 March 2026, merged into Second New NHS Trust (NEW2B)",
+    );
+    expect(out).toContain(
+      "  - New trust: Second New NHS Trust (NEW2B), open from 1 April 2026, taking over Gamma Community NHS Trust (RCC)",
+    );
     expect(out.indexOf("No longer shown with an EPR")).toBeLessThan(out.indexOf("Trust closed"));
     const log = parseChangelog(readFileSync(join(next, "changelog.json"), "utf8"), "changelog.json");
     expect(log.map((e) => e.date)).toEqual(["2026-12-01", "2026-11-25"]);
     expect(log[0]!.title).toContain("1 trust no longer shown with an EPR");
-    expect(log[0]!.changes).toContain("No longer shown with an EPR: Alpha Hospitals NHS Trust (RAA): no EPR, by NHS England's list of 1 October 2024; it had been shown with an EPR from Epic Systems Corporation, by NHS England's list of 1 October 2024.");
+    expect(log[0]!.changes).toContain(
+      "No longer shown with an EPR: Alpha Hospitals NHS Trust (RAA): no EPR, by NHS England's list of 1 October 2024; it had been shown with an EPR from Epic Systems Corporation, by NHS England's list of 1 October 2024.",
+    );
     expect(log[0]!.changes.join("\n")).not.toMatch(/statements\.csv|S005/);
   });
 
@@ -303,15 +545,30 @@ describe("npm run data:diff", () => {
     const repo = mkdtempSync(join(tmpdir(), "epr-diff-repo-"));
     dirs.push(repo);
     cpSync(FIXTURE, join(repo, "data"), { recursive: true });
-    const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.org", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.org" } });
+    const git = (...args: string[]) =>
+      execFileSync("git", args, {
+        cwd: repo,
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: "t",
+          GIT_AUTHOR_EMAIL: "t@example.org",
+          GIT_COMMITTER_NAME: "t",
+          GIT_COMMITTER_EMAIL: "t@example.org",
+        },
+      });
     git("init", "-q");
     git("add", "data");
     git("commit", "-q", "-m", "data");
     expect(run([], repo).stdout).toBe("No changes in the data.\n");
-    edit(join(repo, "data"), "trusts.csv", (s) => s.replace("RDD,Delta Hospital NHS Foundation Trust,", "RDD,Delta University Hospital NHS Foundation Trust,"));
+    edit(join(repo, "data"), "trusts.csv", (s) =>
+      s.replace("RDD,Delta Hospital NHS Foundation Trust,", "RDD,Delta University Hospital NHS Foundation Trust,"),
+    );
     const r = run([], repo);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("  - Trust renamed: Delta Hospital NHS Foundation Trust is now Delta University Hospital NHS Foundation Trust (RDD)");
+    expect(r.stdout).toContain(
+      "  - Trust renamed: Delta Hospital NHS Foundation Trust is now Delta University Hospital NHS Foundation Trust (RDD)",
+    );
   });
 
   it("fails clearly when the new data is bad", () => {
@@ -344,14 +601,20 @@ describe("npm run data:diff", () => {
     edit(next, "release.json", () => '{ "date": "2026-12-01" }\n');
     const first = run(["--base", base, "--data", next, "--write"]);
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain("No change to trusts, sources or figures.\nWritten answers:\n  - New answer: Commons question 1841615, tabled 2025-10, answer date not known (https://questions-statements-api.parliament.uk/api/writtenquestions/questions/1841615).\n      figure: “The North-West Anglia NHS Foundation Trust has received approximately £9 million of funding from NHS England to date, with a further £3 million of funding due to be received this year.”");
+    expect(first.stdout).toContain(
+      "No change to trusts, sources or figures.\nWritten answers:\n  - New answer: Commons question 1841615, tabled 2025-10, answer date not known (https://questions-statements-api.parliament.uk/api/writtenquestions/questions/1841615).\n      figure: “The North-West Anglia NHS Foundation Trust has received approximately £9 million of funding from NHS England to date, with a further £3 million of funding due to be received this year.”",
+    );
     const log = parseChangelog(readFileSync(join(next, "changelog.json"), "utf8"), "changelog.json");
-    expect(log[0]!.changes).toEqual(["New answer: Commons question 1841615, tabled 2025-10, answer date not known (https://questions-statements-api.parliament.uk/api/writtenquestions/questions/1841615)."]);
+    expect(log[0]!.changes).toEqual([
+      "New answer: Commons question 1841615, tabled 2025-10, answer date not known (https://questions-statements-api.parliament.uk/api/writtenquestions/questions/1841615).",
+    ]);
 
     const before = readFileSync(join(next, "changelog.json"), "utf8");
     const again = run(["--base", base, "--data", next, "--write"]);
     expect(again.status).toBe(1);
-    expect(again.stderr).toMatch(/changelog\.json, column "date": found "2026-12-01"; expected no release recorded for 2026-12-01 yet: set a new date in .*release\.json/);
+    expect(again.stderr).toMatch(
+      /changelog\.json, column "date": found "2026-12-01"; expected no release recorded for 2026-12-01 yet: set a new date in .*release\.json/,
+    );
     expect(readFileSync(join(next, "changelog.json"), "utf8")).toBe(before);
   });
 });
@@ -367,14 +630,21 @@ describe("changelog", () => {
   });
 
   it("rejects a release without a valid date, and releases out of order", () => {
-    expect(() => parseChangelog(JSON.stringify([{ date: "1 Dec 2026", title: "t", changes: ["c"] }]), "changelog.json")).toThrow(/changelog\.json, column "\[0\]\.date": found "1 Dec 2026"/);
-    expect(() => parseChangelog(JSON.stringify([entry("2026-11-25"), entry("2026-12-01")]), "changelog.json")).toThrow(/newest first/);
+    expect(() =>
+      parseChangelog(JSON.stringify([{ date: "1 Dec 2026", title: "t", changes: ["c"] }]), "changelog.json"),
+    ).toThrow(/changelog\.json, column "\[0\]\.date": found "1 Dec 2026"/);
+    expect(() => parseChangelog(JSON.stringify([entry("2026-11-25"), entry("2026-12-01")]), "changelog.json")).toThrow(
+      /newest first/,
+    );
   });
 });
 
 describe("Atom feed", () => {
   it("escapes hostile text in titles and changes", () => {
-    const feed = atomFeed([{ date: "2026-12-01", title: "A & <b>bold</b>", changes: ['<script>alert("x")</script>'] }], "");
+    const feed = atomFeed(
+      [{ date: "2026-12-01", title: "A & <b>bold</b>", changes: ['<script>alert("x")</script>'] }],
+      "",
+    );
     expect(feed).toContain("<title>A &amp; &lt;b&gt;bold&lt;/b&gt;</title>");
     expect(feed).not.toContain("<script>");
     expect(feed).not.toContain("<b>");

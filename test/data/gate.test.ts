@@ -24,12 +24,20 @@ const FIXTURE = join(import.meta.dirname, "../fixtures/data");
 
 describe("names", () => {
   it("accepts names in the Latin alphabet: Welsh, accents, apostrophes, ampersands", () => {
-    for (const n of ["Betsi Cadwaladr University Health Board", "Ysbyty Gwynedd ŵ ŷ", "Guy’s and St Thomas’", "Hôpital Sainte-Thérèse", "R&D 2"])
+    for (const n of [
+      "Betsi Cadwaladr University Health Board",
+      "Ysbyty Gwynedd ŵ ŷ",
+      "Guy’s and St Thomas’",
+      "Hôpital Sainte-Thérèse",
+      "R&D 2",
+    ])
       expect(nameProblem(n), n).toBeNull();
   });
 
   it("refuses a Cyrillic or Greek letter that passes for a Latin one, naming it", () => {
-    expect(nameProblem("B\u0430rts Health NHS Trust")).toMatch(/letters outside the Latin alphabet \(U\+0430 "а" at character 2/);
+    expect(nameProblem("B\u0430rts Health NHS Trust")).toMatch(
+      /letters outside the Latin alphabet \(U\+0430 "а" at character 2/,
+    );
     expect(nameProblem("\u039fxford")).toMatch(/U\+039F/);
   });
 
@@ -52,10 +60,14 @@ describe("names", () => {
     expect(() =>
       parseTable("code,alias,kind,source_url\nRAA,Ｒoyal,hospital,https://example.org\n", "a.csv", trustAliasesTable),
     ).toThrow(/column "alias".*plainer form/);
-    expect(() => parseMembers("member_id,name,source\n1,Jоhn Smith,x\n", "members.csv")).toThrow(/column "name".*U\+043E/);
+    expect(() => parseMembers("member_id,name,source\n1,Jоhn Smith,x\n", "members.csv")).toThrow(
+      /column "name".*U\+043E/,
+    );
     const etr = (name: string) =>
       `"RAA","${name}","Y56","QMJ","","","","","","AB1 2CD","20000101","","","","","","","","","","","","","","","",""\n`;
-    expect(() => parseEtr(etr("ALPH\u0410 NHS TRUST"), "etr.csv")).toThrow(/field 2 \(name\).*outside the Latin alphabet/);
+    expect(() => parseEtr(etr("ALPH\u0410 NHS TRUST"), "etr.csv")).toThrow(
+      /field 2 \(name\).*outside the Latin alphabet/,
+    );
   });
 });
 
@@ -79,7 +91,11 @@ describe("codes, figures and bytes", () => {
     const i = input.statements.findIndex((s) => s.unit === "trusts");
     input.statements[i] = { ...input.statements[i]!, value: 999_999_999_999_999 };
     expect(checkReferences(input)).toContainEqual(
-      expect.objectContaining({ file: "data/statements.csv", value: "999999999999999", expected: expect.stringContaining("a count of trusts from 0 to 2,000") }),
+      expect.objectContaining({
+        file: "data/statements.csv",
+        value: "999999999999999",
+        expected: expect.stringContaining("a count of trusts from 0 to 2,000"),
+      }),
     );
   });
 
@@ -87,12 +103,16 @@ describe("codes, figures and bytes", () => {
     const enc = (s: string) => new TextEncoder().encode(s);
     expect(() => gateBytes(enc("abcd"), "x.csv", 3)).toThrow(/x\.csv: expected at most 3 bytes \(got 4\)/);
     expect(() => gateBytes(new Uint8Array([0x61, 0xff]), "x.csv", 10)).toThrow(/byte 0xff is not UTF-8/);
-    expect(() => gateBytes(enc("a\nb\u0007c"), "x.csv", 10, true)).toThrow(/x\.csv, line 2: expected text without control characters \(U\+0007\)/);
+    expect(() => gateBytes(enc("a\nb\u0007c"), "x.csv", 10, true)).toThrow(
+      /x\.csv, line 2: expected text without control characters \(U\+0007\)/,
+    );
     expect(gateBytes(enc("\ufeffa\nb"), "x.csv", 10, true)).toBe("a\nb");
   });
 
   it("refuses workbook cells with the characters every input is refused", () => {
-    expect(cellText({ t: "text", v: "Cerner\u202e" })).toMatchObject({ problem: expect.stringMatching(/bidirectional control characters/) });
+    expect(cellText({ t: "text", v: "Cerner\u202e" })).toMatchObject({
+      problem: expect.stringMatching(/bidirectional control characters/),
+    });
     expect(cellText({ t: "text", v: "Cerner" })).toEqual({ text: "Cerner" });
   });
 });
@@ -106,7 +126,9 @@ describe("JSON", () => {
 
   it("refuses JSON nested deeper than the limit without recursing, and names the file; data files too", () => {
     const deep = "[".repeat(100_000) + "]".repeat(100_000);
-    expect(() => parseJsonText(deep, "https://example.org/x")).toThrow(/https:\/\/example\.org\/x: expected JSON nested at most 32 levels deep/);
+    expect(() => parseJsonText(deep, "https://example.org/x")).toThrow(
+      /https:\/\/example\.org\/x: expected JSON nested at most 32 levels deep/,
+    );
     expect(() => parseJson(deep, "data/sources.json")).toThrow(/data\/sources\.json: expected JSON nested at most 32/);
     expect(() => parseJsonText("{", "f.json")).toThrow(/f\.json: expected JSON \(/);
     expect(parseJsonText('{"a":[1]}', "f.json")).toEqual({ a: [1] });

@@ -19,7 +19,19 @@ const HEADER = "code,name,ods_name,region_code,icb_code,icb_code_2026,postcode,o
 const row = (name: string) => `RAA,${name},ALPHA NHS TRUST,Y56,QAA,QAA,NW1 0PE,2000-04-01,`;
 /** A one-trust trusts.csv written by our own serialiser, with the given name. */
 const trustCsv = (name: string) =>
-  toCsv(HEADER.split(","), [{ code: "RAA", name, ods_name: "ALPHA NHS TRUST", region_code: "Y56", icb_code: "QAA", icb_code_2026: "QAA", postcode: "NW1 0PE", open_date: "2000-04-01", close_date: "" }]);
+  toCsv(HEADER.split(","), [
+    {
+      code: "RAA",
+      name,
+      ods_name: "ALPHA NHS TRUST",
+      region_code: "Y56",
+      icb_code: "QAA",
+      icb_code_2026: "QAA",
+      postcode: "NW1 0PE",
+      open_date: "2000-04-01",
+      close_date: "",
+    },
+  ]);
 
 describe("CSV round trip (property)", () => {
   it("any table of any text reads back exactly as written", () => {
@@ -27,7 +39,10 @@ describe("CSV round trip (property)", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 8 }), (rows) => {
         const columns = ["a", "b", "c"];
-        const csv = toCsv(columns, rows.map(([a, b, c]) => ({ a, b, c })));
+        const csv = toCsv(
+          columns,
+          rows.map(([a, b, c]) => ({ a, b, c })),
+        );
         const parsed = parseCsv(csv, "t.csv");
         expect(parsed.header).toEqual(columns);
         // A row of three empty cells is still a row: nothing is dropped or merged.
@@ -53,7 +68,12 @@ describe("CSV round trip (property)", () => {
 
 describe("hostile text in data", () => {
   it("keeps markup, quotes and non-ASCII names as text: Welsh, accents, <script>", () => {
-    const names = ['Betsi Cadwaladr "University" Health Board', "Ysbyty Gwynedd ŵ ŷ", "Hôpital Sainte-Thérèse", "<script>alert(1)</script>"];
+    const names = [
+      'Betsi Cadwaladr "University" Health Board',
+      "Ysbyty Gwynedd ŵ ŷ",
+      "Hôpital Sainte-Thérèse",
+      "<script>alert(1)</script>",
+    ];
     for (const n of names) expect(parseTable(trustCsv(n), "t.csv", trustsTable)[0]!.name).toBe(n);
   });
 
@@ -63,7 +83,8 @@ describe("hostile text in data", () => {
   });
 
   it("neutralises cells a spreadsheet would run as formulas in public CSVs", () => {
-    for (const f of ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1"]) expect(neutraliseFormula(f)).toBe(`'${f}`);
+    for (const f of ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"])
+      expect(neutraliseFormula(f)).toBe(`'${f}`);
     expect(neutraliseFormula("Royal Devon")).toBe("Royal Devon");
     const csv = toCsv(["name", "value"], [{ name: "=cmd|' /C calc'!A0", value: -5 }], { safeForSpreadsheets: true });
     expect(csv).toBe("name,value\n'=cmd|' /C calc'!A0,-5\n");
@@ -74,27 +95,67 @@ describe("hostile text in data", () => {
   });
 
   it("rejects control characters hidden in a cell", () => {
-    expect(() => parseTable(`${HEADER}\n${row("Alpha\u0007 NHS Trust")}\n`, "data/trusts.csv", trustsTable)).toThrow(/line 2, column "name".*without control characters/);
+    expect(() => parseTable(`${HEADER}\n${row("Alpha\u0007 NHS Trust")}\n`, "data/trusts.csv", trustsTable)).toThrow(
+      /line 2, column "name".*without control characters/,
+    );
   });
 
   it("rejects a total that does not match its parts, percentages over 100, and negative money", () => {
-    const S = "id,metric,value,unit,scope,as_of,stated_on,date_basis,stated_by,speaker,source_id,fact_ids,confidence,note";
-    expect(() => parseTable(`${S}\nS001,share_with_epr,-1,percent,secondary_care_trusts,2025,2025,exact,minister,,wq-1,,H,\n`, "s.csv", statementsTable)).toThrow(/column "value": found "-1"/);
-    expect(() => parseTable(`${S}\nS001,share_with_epr,"1,000",percent,secondary_care_trusts,2025,2025,exact,minister,,wq-1,,H,\n`, "s.csv", statementsTable)).toThrow(/found "1,000"/);
+    const S =
+      "id,metric,value,unit,scope,as_of,stated_on,date_basis,stated_by,speaker,source_id,fact_ids,confidence,note";
+    expect(() =>
+      parseTable(
+        `${S}\nS001,share_with_epr,-1,percent,secondary_care_trusts,2025,2025,exact,minister,,wq-1,,H,\n`,
+        "s.csv",
+        statementsTable,
+      ),
+    ).toThrow(/column "value": found "-1"/);
+    expect(() =>
+      parseTable(
+        `${S}\nS001,share_with_epr,"1,000",percent,secondary_care_trusts,2025,2025,exact,minister,,wq-1,,H,\n`,
+        "s.csv",
+        statementsTable,
+      ),
+    ).toThrow(/found "1,000"/);
     // Counts from one answer that do not add up to its total.
     const counts = parseTable(
       `${S}\nS001,trusts_with_epr,187,trusts,secondary_care_trusts,2025-05,2025-05,exact,minister,,wq-1,,H,\nS002,trusts_without_epr,20,trusts,secondary_care_trusts,2025-05,2025-05,exact,minister,,wq-1,,H,\nS003,trusts_in_scope,206,trusts,secondary_care_trusts,2025-05,2025-05,exact,minister,,wq-1,,H,\n`,
-      "s.csv", statementsTable).map(statementRow);
-    expect(checkStatementTotals(counts)[0]).toMatchObject({ value: "187 + 20", expected: expect.stringContaining("add up to its total of 206") });
+      "s.csv",
+      statementsTable,
+    ).map(statementRow);
+    expect(checkStatementTotals(counts)[0]).toMatchObject({
+      value: "187 + 20",
+      expected: expect.stringContaining("add up to its total of 206"),
+    });
     // A share that disagrees with the counts beside it by more than a point.
-    const share = parseTable(`${S}\nS004,share_with_epr,95,percent,secondary_care_trusts,2025-05,2025-05,exact,minister,,wq-1,,H,\n`, "s.csv", statementsTable).map(statementRow);
-    expect(checkStatementTotals([...counts.filter((r) => r.id !== "S002"), ...share])[0]).toMatchObject({ value: "95%", expected: expect.stringContaining("within 1 point of 187/206") });
+    const share = parseTable(
+      `${S}\nS004,share_with_epr,95,percent,secondary_care_trusts,2025-05,2025-05,exact,minister,,wq-1,,H,\n`,
+      "s.csv",
+      statementsTable,
+    ).map(statementRow);
+    expect(checkStatementTotals([...counts.filter((r) => r.id !== "S002"), ...share])[0]).toMatchObject({
+      value: "95%",
+      expected: expect.stringContaining("within 1 point of 187/206"),
+    });
     // A percentage over 100 passes the column check (it is a number) but not the cross-file check.
     const input = readDataDir(FIXTURE);
     input.statements[3] = { ...input.statements[3]!, value: 101 };
-    expect(checkReferences(input)).toContainEqual(expect.objectContaining({ column: "value", value: "101", expected: expect.stringContaining("a percentage from 0 to 100") }));
+    expect(checkReferences(input)).toContainEqual(
+      expect.objectContaining({
+        column: "value",
+        value: "101",
+        expected: expect.stringContaining("a percentage from 0 to 100"),
+      }),
+    );
     // Negative money.
-    const P = "id,measure,period,value,unit,rating,bound,modality,stated_by,as_of,stated_on,date_basis,source_id,fact_ids,confidence,note";
-    expect(() => parseTable(`${P}\nP001,fy_budget,2021/22,-321.8,gbp_million,,exact,planned,department,2022-03-31,2022-07,exact,gmpp-2022,,H,\n`, "p.csv", programmeTable)).toThrow(/column "value": found "-321.8"; expected .*≥ 0/);
+    const P =
+      "id,measure,period,value,unit,rating,bound,modality,stated_by,as_of,stated_on,date_basis,source_id,fact_ids,confidence,note";
+    expect(() =>
+      parseTable(
+        `${P}\nP001,fy_budget,2021/22,-321.8,gbp_million,,exact,planned,department,2022-03-31,2022-07,exact,gmpp-2022,,H,\n`,
+        "p.csv",
+        programmeTable,
+      ),
+    ).toThrow(/column "value": found "-321.8"; expected .*≥ 0/);
   });
 });

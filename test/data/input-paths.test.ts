@@ -19,21 +19,48 @@ const READERS =
 const INPUT_PATHS: Record<string, { sites: number; gate: string }> = {
   // The gate and the readers every input path goes through.
   "src/lib/data/gate.ts": { sites: 1, gate: "parseJsonText: depth checked on the text before JSON.parse" },
-  "scripts/lib/io.ts": { sites: 3, gate: "readBytes (no links, pipes or devices; a size limit) then gateBytes (strict UTF-8)" },
-  "scripts/connectors/http.ts": { sites: 2, gate: "the one HTTP client: allow-list, https, byte caps; getJson parses through the gate and checks every string" },
-  "scripts/import/workbook.ts": { sites: 1, gate: "readWorkbook: child process with caps; its JSON through parseJsonText; cellText checks every cell" },
-  "scripts/import/workbook-worker.ts": { sites: 2, gate: "the child readWorkbook runs (size checked before); its output is gated by the parent" },
+  "scripts/lib/io.ts": {
+    sites: 3,
+    gate: "readBytes (no links, pipes or devices; a size limit) then gateBytes (strict UTF-8)",
+  },
+  "scripts/connectors/http.ts": {
+    sites: 2,
+    gate: "the one HTTP client: allow-list, https, byte caps; getJson parses through the gate and checks every string",
+  },
+  "scripts/import/workbook.ts": {
+    sites: 1,
+    gate: "readWorkbook: child process with caps; its JSON through parseJsonText; cellText checks every cell",
+  },
+  "scripts/import/workbook-worker.ts": {
+    sites: 2,
+    gate: "the child readWorkbook runs (size checked before); its output is gated by the parent",
+  },
   // Data files and upstream files: readText, then a parser that applies the gate's rules to each value.
-  "scripts/build-data.ts": { sites: 7, gate: "readText, then parseTable (text and name columns), parseJsonWith, parseAnswers, parseMembers" },
-  "scripts/import.ts": { sites: 16, gate: "readText/readBytes, then parseEtr and parseHospitals (names), parseCsv/parseTable, parseJsonWith, readWorkbook (cells)" },
+  "scripts/build-data.ts": {
+    sites: 7,
+    gate: "readText, then parseTable (text and name columns), parseJsonWith, parseAnswers, parseMembers",
+  },
+  "scripts/import.ts": {
+    sites: 16,
+    gate: "readText/readBytes, then parseEtr and parseHospitals (names), parseCsv/parseTable, parseJsonWith, readWorkbook (cells)",
+  },
   "scripts/diff.ts": { sites: 2, gate: "readText, then parseAnswers and parseChangelog" },
-  "scripts/seed-parliament.ts": { sites: 3, gate: "readText, then parseQuery, parseAnswers and the archive's readers, checked by parseAnswers before writing" },
-  "scripts/fetch.ts": { sites: 6, gate: "the HTTP client's request; readText then parseManifest, parseState, parseSources, parseJsonText" },
+  "scripts/seed-parliament.ts": {
+    sites: 3,
+    gate: "readText, then parseQuery, parseAnswers and the archive's readers, checked by parseAnswers before writing",
+  },
+  "scripts/fetch.ts": {
+    sites: 6,
+    gate: "the HTTP client's request; readText then parseManifest, parseState, parseSources, parseJsonText",
+  },
   "scripts/connectors/ods.ts": { sites: 1, gate: "readText then parseEtr (the etr report compared with)" },
   "scripts/connectors/parliament-wq.ts": { sites: 2, gate: "readText then parseQuery and parseAnswers" },
   // Our own build's outputs, tools and lock files, never data from outside.
   "scripts/build.ts": { sites: 2, gate: "none needed: the build's own lock file (checked field by field)" },
-  "scripts/og-images.ts": { sites: 10, gate: "none needed: dist/ pages, fonts and the generated site data this build wrote" },
+  "scripts/og-images.ts": {
+    sites: 10,
+    gate: "none needed: dist/ pages, fonts and the generated site data this build wrote",
+  },
   "scripts/lib/dist.ts": { sites: 3, gate: "none needed: reads dist/ this build wrote, for checks" },
   "scripts/lib/static-server.ts": { sites: 4, gate: "none needed: serves dist/ (the preview server's own rules)" },
   "scripts/lib/log-text.ts": { sites: 1, gate: "none needed: the escaper's own standard input, printed only escaped" },
@@ -42,10 +69,19 @@ const INPUT_PATHS: Record<string, { sites: number; gate: string }> = {
   "scripts/bench/peer.ts": { sites: 5, gate: "none needed: measures our own builds" },
   "scripts/palette-css.ts": { sites: 1, gate: "none needed: our own stylesheet" },
   "scripts/screenshots.ts": { sites: 1, gate: "none needed: photographs our own pages" },
-  "scripts/rehearse.ts": { sites: 13, gate: "none needed: the rehearsal reads its own fixtures and what a copy of this repository wrote" },
-  "scripts/rehearse/scenario.ts": { sites: 1, gate: "none needed: edits the copy's own sources.json (checked by the data step it then runs)" },
+  "scripts/rehearse.ts": {
+    sites: 14,
+    gate: "none needed: the rehearsal reads its own fixtures and what a copy of this repository wrote",
+  },
+  "scripts/rehearse/scenario.ts": {
+    sites: 1,
+    gate: "none needed: edits the copy's own sources.json (checked by the data step it then runs)",
+  },
   "scripts/rehearse/stand-ins.ts": { sites: 2, gate: "none needed: the rehearsal's own stand-in servers on 127.0.0.1" },
-  "src/lib/finder/search.ts": { sites: 1, gate: "none needed: the finder's own page data, written by packSites at build" },
+  "src/lib/finder/search.ts": {
+    sites: 1,
+    gate: "none needed: the finder's own page data, written by packSites at build",
+  },
 };
 
 function sourceFiles(dir: string): string[] {
@@ -59,7 +95,13 @@ function sourceFiles(dir: string): string[] {
 describe("every input path passes the gate", () => {
   const found = Object.fromEntries(
     [...sourceFiles("scripts"), ...sourceFiles("src")]
-      .map((f) => [relative(ROOT, join(ROOT, f)).split("\\").join("/"), (readFileSync(join(ROOT, f), "utf8").match(READERS) ?? []).length] as const)
+      .map(
+        (f) =>
+          [
+            relative(ROOT, join(ROOT, f)).split("\\").join("/"),
+            (readFileSync(join(ROOT, f), "utf8").match(READERS) ?? []).length,
+          ] as const,
+      )
       .filter(([, n]) => n > 0),
   );
 
@@ -71,19 +113,33 @@ describe("every input path passes the gate", () => {
     const unlisted = Object.keys(found).filter((f) => !(f in INPUT_PATHS));
     expect(unlisted, "new readers: route them through src/lib/data/gate.ts, then list them in INPUT_PATHS").toEqual([]);
     for (const [file, { sites }] of Object.entries(INPUT_PATHS))
-      expect(found[file] ?? 0, `${file}: call sites that read (a new one must pass the gate; then update INPUT_PATHS)`).toBe(sites);
+      expect(
+        found[file] ?? 0,
+        `${file}: call sites that read (a new one must pass the gate; then update INPUT_PATHS)`,
+      ).toBe(sites);
   });
 
   it("routes the shared readers through the gate", () => {
     const text = (f: string) => readFileSync(join(ROOT, f), "utf8");
     expect(text("scripts/lib/io.ts")).toMatch(/return gateBytes\(readBytes\(path, maxBytes\), path, maxBytes\)/);
     expect(text("src/lib/data/json.ts")).toMatch(/return parseJsonText\(text, file\)/);
-    expect(text("scripts/connectors/http.ts")).toMatch(/parseJsonText\(response\.body, url\)[\s\S]*stringProblems\(json, url\)/);
+    expect(text("scripts/connectors/http.ts")).toMatch(
+      /parseJsonText\(response\.body, url\)[\s\S]*stringProblems\(json, url\)/,
+    );
     expect(text("src/lib/data/schema.ts")).toMatch(/opts\.name \? nameProblem\(raw\) : problemCharacter\(raw\)/);
     expect(text("scripts/import/workbook.ts")).toMatch(/problemCharacter\(cell\.v\)/);
     // No second HTTP client: only the gate's client imports Node's http modules or calls fetch.
     for (const [file] of Object.entries(found))
       if (/from "node:https?"|\bfetch\s*\(/.test(text(file)))
-        expect(["scripts/connectors/http.ts", "scripts/lib/static-server.ts", "scripts/bench/peer.ts", "scripts/screenshots.ts", "scripts/rehearse/stand-ins.ts"], file).toContain(file);
+        expect(
+          [
+            "scripts/connectors/http.ts",
+            "scripts/lib/static-server.ts",
+            "scripts/bench/peer.ts",
+            "scripts/screenshots.ts",
+            "scripts/rehearse/stand-ins.ts",
+          ],
+          file,
+        ).toContain(file);
   });
 });

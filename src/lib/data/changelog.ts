@@ -21,7 +21,9 @@ function textProblem(v: unknown): string | null {
   const bad = problemCharacter(v);
   if (bad) return `text without ${bad}`;
   const internal = FOR_MAINTAINERS.find(([pattern]) => pattern.test(v));
-  return internal ? `words for readers, without ${internal[1]} (${v.match(internal[0])![0]}): name the trust, figure or source instead` : null;
+  return internal
+    ? `words for readers, without ${internal[1]} (${v.match(internal[0])![0]}): name the trust, figure or source instead`
+    : null;
 }
 
 export interface ChangelogEntry {
@@ -36,17 +38,33 @@ export function parseChangelog(text: string, file: string): ChangelogEntry[] {
   const problems: Problem[] = [];
   data.forEach((e: Partial<ChangelogEntry>, i) => {
     const at = `[${i}]`;
-    if (typeof e?.date !== "string" || !isIsoDay(e.date)) problems.push({ file, column: `${at}.date`, value: String(e?.date), expected: `a date as YYYY-MM-DD ${YEAR_RANGE}` });
+    if (typeof e?.date !== "string" || !isIsoDay(e.date))
+      problems.push({
+        file,
+        column: `${at}.date`,
+        value: String(e?.date),
+        expected: `a date as YYYY-MM-DD ${YEAR_RANGE}`,
+      });
     const titleProblem = textProblem(e?.title);
-    if (titleProblem) problems.push({ file, column: `${at}.title`, value: String(e?.title), expected: `a title: ${titleProblem}` });
-    if (!Array.isArray(e?.changes)) problems.push({ file, column: `${at}.changes`, expected: "a list of changes in words" });
-    else e.changes.forEach((c: unknown, j) => {
-      const why = textProblem(c);
-      if (why) problems.push({ file, column: `${at}.changes[${j}]`, value: String(c), expected: `a change in words: ${why}` });
-    });
+    if (titleProblem)
+      problems.push({ file, column: `${at}.title`, value: String(e?.title), expected: `a title: ${titleProblem}` });
+    if (!Array.isArray(e?.changes))
+      problems.push({ file, column: `${at}.changes`, expected: "a list of changes in words" });
+    else
+      e.changes.forEach((c: unknown, j) => {
+        const why = textProblem(c);
+        if (why)
+          problems.push({
+            file,
+            column: `${at}.changes[${j}]`,
+            value: String(c),
+            expected: `a change in words: ${why}`,
+          });
+      });
   });
   const dates = data.map((e: Partial<ChangelogEntry>) => e?.date ?? "");
-  if (dates.some((d, i) => i > 0 && d >= dates[i - 1]!)) problems.push({ file, column: "date", value: dates.join(", "), expected: "releases newest first, one per date" });
+  if (dates.some((d, i) => i > 0 && d >= dates[i - 1]!))
+    problems.push({ file, column: "date", value: dates.join(", "), expected: "releases newest first, one per date" });
   if (problems.length) throw new DataError(problems);
   return data as ChangelogEntry[];
 }
@@ -56,6 +74,11 @@ export const MAX_CHANGE_LINES = 60;
 
 /** The changelog with a release added (or replaced, if one exists for that date). */
 export function addRelease(entries: ChangelogEntry[], entry: ChangelogEntry): ChangelogEntry[] {
-  const changes = entry.changes.length > MAX_CHANGE_LINES ? [...entry.changes.slice(0, MAX_CHANGE_LINES), `… and ${entry.changes.length - MAX_CHANGE_LINES} more changes.`] : entry.changes;
-  return [{ ...entry, changes }, ...entries.filter((e) => e.date !== entry.date)].sort((a, b) => compareCodePoints(b.date, a.date));
+  const changes =
+    entry.changes.length > MAX_CHANGE_LINES
+      ? [...entry.changes.slice(0, MAX_CHANGE_LINES), `… and ${entry.changes.length - MAX_CHANGE_LINES} more changes.`]
+      : entry.changes;
+  return [{ ...entry, changes }, ...entries.filter((e) => e.date !== entry.date)].sort((a, b) =>
+    compareCodePoints(b.date, a.date),
+  );
 }

@@ -15,7 +15,8 @@ export function parseCsv(text: string, file: string, options: { header?: boolean
   const hasHeader = options.header ?? true;
   const delimiter = options.delimiter ?? ",";
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === "") throw new DataError([{ file, expected: "a CSV file with a header row and data; the file is empty" }]);
+  if (body.trim() === "")
+    throw new DataError([{ file, expected: "a CSV file with a header row and data; the file is empty" }]);
   const result = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
   const problems = result.errors.map((e) => ({
     file,
@@ -43,7 +44,12 @@ export function parseCsv(text: string, file: string, options: { header?: boolean
   }
   const ragged = rest
     .filter((r) => r.cells.length !== header.length)
-    .map((r) => ({ file, line: r.line, value: `${r.cells.length} fields`, expected: `${header.length} fields, as in the header` }));
+    .map((r) => ({
+      file,
+      line: r.line,
+      value: `${r.cells.length} fields`,
+      expected: `${header.length} fields, as in the header`,
+    }));
   if (ragged.length) throw new DataError(ragged);
   return { header, rows: rest };
 }
@@ -69,7 +75,11 @@ export function neutraliseFormula(value: string): string {
  * Not Papa.unparse: it also quotes cells with leading or trailing spaces and every formula-escaped
  * cell, and writes an extra blank line for an empty table, so every published file would change.
  */
-export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[], opts: { safeForSpreadsheets?: boolean } = {}): string {
+export function toCsv(
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  opts: { safeForSpreadsheets?: boolean } = {},
+): string {
   const cell = (v: unknown): string => {
     let s = v === null || v === undefined ? "" : typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
     if (opts.safeForSpreadsheets && typeof v === "string") s = neutraliseFormula(s);

@@ -67,7 +67,20 @@ export function midPeriod(s: string): string {
   return s;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "31 March 2026", "March 2026" or "2026", keeping only the precision the date has. */
 export function formatDate(s: string): string {
@@ -107,6 +120,8 @@ export function formatWhen(date: string, estimated: boolean): string {
  * A comparator for data rows by a possibly partial date field, read as the last day it could mean,
  * then by id: the one stable order used for statements, targets and events.
  */
-export function byPeriodEnd<K extends string>(field: K): (a: { [P in K | "id"]: string }, b: { [P in K | "id"]: string }) => number {
+export function byPeriodEnd<K extends string>(
+  field: K,
+): (a: { [P in K | "id"]: string }, b: { [P in K | "id"]: string }) => number {
   return (a, b) => compareCodePoints(endOfPeriod(a[field]), endOfPeriod(b[field])) || compareCodePoints(a.id, b.id);
 }

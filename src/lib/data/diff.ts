@@ -32,7 +32,10 @@ export type StatusView = Pick<TrustStatus, "status" | "basis" | "since" | "suppl
   contradictions?: readonly Contradiction[];
 };
 
-export type TrustView = Pick<Trust, "code" | "name" | "open_date" | "close_date" | "merged_into" | "took_over" | "region_name" | "lists"> & {
+export type TrustView = Pick<
+  Trust,
+  "code" | "name" | "open_date" | "close_date" | "merged_into" | "took_over" | "region_name" | "lists"
+> & {
   status_now: StatusView;
 };
 
@@ -120,7 +123,12 @@ export interface SiteDiff {
   /** Other changes of status between open trusts (no EPR and not known, or a trust open again). */
   other_status: StatusChange[];
   /** Every trust the edition before listed with supplier `from`, a new list edition lists with `to`. */
-  supplier_renamed: { from: string; to: string; edition: { source_id: string; as_of: string; title: string | null }; trusts: TrustRef[] }[];
+  supplier_renamed: {
+    from: string;
+    to: string;
+    edition: { source_id: string; as_of: string; title: string | null };
+    trusts: TrustRef[];
+  }[];
   supplier_changed: StatusChange[];
   /** List editions newly found to contradict the evidence a trust's status rests on. */
   contradicted: { trust: TrustRef; now: StatusState; evidence: Evidence; edition: Contradiction }[];
@@ -165,23 +173,33 @@ const SCOPE_WORDS: Record<StatementRow["scope"], string> = {
 
 const ref = (t: TrustView): TrustRef => ({ code: t.code, name: t.name });
 const state = (s: StatusView): StatusState => ({ status: s.status, supplier: s.status === "epr" ? s.supplier : null });
-const byTrust = <T extends { trust: TrustRef }>(a: T, b: T) => compareNames(a.trust.name, b.trust.name) || compareCodePoints(a.trust.code, b.trust.code);
+const byTrust = <T extends { trust: TrustRef }>(a: T, b: T) =>
+  compareNames(a.trust.name, b.trust.name) || compareCodePoints(a.trust.code, b.trust.code);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function statementValue(s: Pick<StatementRow, "value" | "unit" | "scope" | "metric">): string {
   // The self-assessment counts providers in its own scope, not the trusts a scope word names.
-  if (measureOf(s.metric) === "dma_self_assessment") return s.unit === "percent" ? `${formatNumber(s.value)}% of providers` : plural(s.value, "trust");
-  return s.unit === "percent" ? `${formatNumber(s.value)}% of ${SCOPE_WORDS[s.scope]}` : `${plural(s.value, "trust")} (${SCOPE_WORDS[s.scope]})`;
+  if (measureOf(s.metric) === "dma_self_assessment")
+    return s.unit === "percent" ? `${formatNumber(s.value)}% of providers` : plural(s.value, "trust");
+  return s.unit === "percent"
+    ? `${formatNumber(s.value)}% of ${SCOPE_WORDS[s.scope]}`
+    : `${plural(s.value, "trust")} (${SCOPE_WORDS[s.scope]})`;
 }
 
 function programmeValue(p: ProgrammeRow): string {
-  const v = p.rating ?? (p.value === null ? "no value given" : p.unit === "gbp_million" ? formatMoney(p.value) : formatNumber(p.value));
+  const v =
+    p.rating ??
+    (p.value === null ? "no value given" : p.unit === "gbp_million" ? formatMoney(p.value) : formatNumber(p.value));
   const bound = p.bound === "at_least" ? "at least " : p.bound === "about" ? "about " : "";
   return `${p.period ? `${p.period}: ` : ""}${bound}${v}`;
 }
 
 /** Compare rows of one kind by id: added, changed or gone. */
-function rowChanges<R extends { id: string }>(before: readonly R[], after: readonly R[], words: (r: R) => Omit<FigureChange, "change" | "previous">): FigureChange[] {
+function rowChanges<R extends { id: string }>(
+  before: readonly R[],
+  after: readonly R[],
+  words: (r: R) => Omit<FigureChange, "change" | "previous">,
+): FigureChange[] {
   const old = new Map(before.map((r) => [r.id, r]));
   const now = new Set(after.map((r) => r.id));
   const out: FigureChange[] = [];
@@ -223,34 +241,74 @@ export function diffSite(before: SiteView, after: SiteView): SiteDiff {
 
   const oldTrusts = new Map(before.trusts.map((t) => [t.code, t]));
   const newTrusts = new Map(after.trusts.map((t) => [t.code, t]));
-  const nameOf = (code: string): TrustRef => ({ code, name: newTrusts.get(code)?.name ?? oldTrusts.get(code)?.name ?? code });
+  const nameOf = (code: string): TrustRef => ({
+    code,
+    name: newTrusts.get(code)?.name ?? oldTrusts.get(code)?.name ?? code,
+  });
 
   const diff: SiteDiff = {
     release: { from: before.release.date, to: after.release.date },
     headline: headlineChange(before, after, sourceTitle),
-    lost: [], gained: [], other_status: [], supplier_renamed: [], supplier_changed: [], contradicted: [],
-    closed: [], merging: [], opened: [], renamed: [], region_changed: [], removed: [],
-    list_editions: [], sources: [], figures: [], reports: [],
+    lost: [],
+    gained: [],
+    other_status: [],
+    supplier_renamed: [],
+    supplier_changed: [],
+    contradicted: [],
+    closed: [],
+    merging: [],
+    opened: [],
+    renamed: [],
+    region_changed: [],
+    removed: [],
+    list_editions: [],
+    sources: [],
+    figures: [],
+    reports: [],
   };
 
   for (const t of after.trusts) {
     const prev = oldTrusts.get(t.code);
     const now = state(t.status_now);
     if (!prev) {
-      diff.opened.push({ trust: ref(t), open_date: t.open_date, took_over: t.took_over.map((p) => nameOf(p.code)), now, evidence: evidence(t.status_now) });
+      diff.opened.push({
+        trust: ref(t),
+        open_date: t.open_date,
+        took_over: t.took_over.map((p) => nameOf(p.code)),
+        now,
+        evidence: evidence(t.status_now),
+      });
       continue;
     }
-    if (prev.name !== t.name) diff.renamed.push({ code: t.code, from: prev.name, to: t.name, evidence: odsEvidence(ODS_TRUSTS_SOURCE_ID) });
-    if (prev.region_name !== t.region_name) diff.region_changed.push({ trust: ref(t), from: prev.region_name, to: t.region_name });
+    if (prev.name !== t.name)
+      diff.renamed.push({ code: t.code, from: prev.name, to: t.name, evidence: odsEvidence(ODS_TRUSTS_SOURCE_ID) });
+    if (prev.region_name !== t.region_name)
+      diff.region_changed.push({ trust: ref(t), from: prev.region_name, to: t.region_name });
     const oldMergers = new Set(prev.merged_into.map((m) => `${m.code}|${m.date}`));
     const was = state(prev.status_now);
-    const change: StatusChange = { trust: ref(t), from: was, to: now, evidence: evidence(t.status_now), evidence_before: evidence(prev.status_now) };
+    const change: StatusChange = {
+      trust: ref(t),
+      from: was,
+      to: now,
+      evidence: evidence(t.status_now),
+      evidence_before: evidence(prev.status_now),
+    };
     if (now.status === "closed") {
       if (was.status !== "closed")
-        diff.closed.push({ trust: ref(t), last_day: t.status_now.since ?? t.close_date ?? "", merged_into: t.merged_into.map((m) => nameOf(m.code)), evidence: odsEvidence(t.close_date ? ODS_TRUSTS_SOURCE_ID : ODS_SUCCESSIONS_SOURCE_ID) });
+        diff.closed.push({
+          trust: ref(t),
+          last_day: t.status_now.since ?? t.close_date ?? "",
+          merged_into: t.merged_into.map((m) => nameOf(m.code)),
+          evidence: odsEvidence(t.close_date ? ODS_TRUSTS_SOURCE_ID : ODS_SUCCESSIONS_SOURCE_ID),
+        });
     } else {
       for (const m of t.merged_into.filter((m) => !oldMergers.has(`${m.code}|${m.date}`)))
-        diff.merging.push({ trust: ref(t), into: nameOf(m.code), date: m.date, evidence: odsEvidence(ODS_SUCCESSIONS_SOURCE_ID) });
+        diff.merging.push({
+          trust: ref(t),
+          into: nameOf(m.code),
+          date: m.date,
+          evidence: odsEvidence(ODS_SUCCESSIONS_SOURCE_ID),
+        });
       if (was.status === "closed") diff.other_status.push(change);
       else if (was.status === "epr" && now.status !== "epr") diff.lost.push(change);
       else if (was.status !== "epr" && now.status === "epr") diff.gained.push(change);
@@ -259,20 +317,39 @@ export function diffSite(before: SiteView, after: SiteView): SiteDiff {
     }
     const oldSeen = new Set((prev.status_now.contradictions ?? []).map((c) => c.source_id));
     for (const c of t.status_now.contradictions ?? [])
-      if (!oldSeen.has(c.source_id)) diff.contradicted.push({ trust: ref(t), now, evidence: evidence(t.status_now), edition: c });
+      if (!oldSeen.has(c.source_id))
+        diff.contradicted.push({ trust: ref(t), now, evidence: evidence(t.status_now), edition: c });
   }
   diff.removed = before.trusts.filter((t) => !newTrusts.has(t.code)).map(ref);
   diff.supplier_renamed = supplierRenames(before, after);
   // A trust whose supplier now differs only by the new name is told in the rename's one line.
   const renamedBy = (c: StatusChange) =>
-    diff.supplier_renamed.some((r) => c.from.supplier === r.from && c.to.supplier === r.to && newTrusts.get(c.trust.code)?.status_now.source_id === r.edition.source_id);
+    diff.supplier_renamed.some(
+      (r) =>
+        c.from.supplier === r.from &&
+        c.to.supplier === r.to &&
+        newTrusts.get(c.trust.code)?.status_now.source_id === r.edition.source_id,
+    );
   diff.supplier_changed = diff.supplier_changed.filter((c) => !renamedBy(c));
-  for (const list of [diff.lost, diff.gained, diff.other_status, diff.supplier_changed, diff.contradicted, diff.closed, diff.merging, diff.opened, diff.region_changed]) list.sort(byTrust);
+  for (const list of [
+    diff.lost,
+    diff.gained,
+    diff.other_status,
+    diff.supplier_changed,
+    diff.contradicted,
+    diff.closed,
+    diff.merging,
+    diff.opened,
+    diff.region_changed,
+  ])
+    list.sort(byTrust);
   diff.renamed.sort((a, b) => compareNames(a.to, b.to) || compareCodePoints(a.code, b.code));
   diff.removed.sort((a, b) => compareNames(a.name, b.name));
 
   const oldEditions = new Set(before.list_editions.map((e) => e.source_id));
-  diff.list_editions = after.list_editions.filter((e) => !oldEditions.has(e.source_id)).map((e) => ({ as_of: e.as_of, total: e.total, title: sources.get(e.source_id)?.title ?? null }));
+  diff.list_editions = after.list_editions
+    .filter((e) => !oldEditions.has(e.source_id))
+    .map((e) => ({ as_of: e.as_of, total: e.total, title: sources.get(e.source_id)?.title ?? null }));
   const oldSources = new Set(before.sources.map((s) => s.id));
   diff.sources = after.sources
     .filter((s) => !oldSources.has(s.id) && !editionOf.has(s.id))
@@ -281,22 +358,50 @@ export function diffSite(before: SiteView, after: SiteView): SiteDiff {
 
   diff.figures = [
     ...rowChanges(before.statements, after.statements, (s) => ({
-      kind: "coverage", official: s.official, what: METRIC_WORDS[s.metric], value: statementValue(s), as_of: s.as_of, dates_estimated: s.dates_estimated, source: sourceTitle(s.source_id),
+      kind: "coverage",
+      official: s.official,
+      what: METRIC_WORDS[s.metric],
+      value: statementValue(s),
+      as_of: s.as_of,
+      dates_estimated: s.dates_estimated,
+      source: sourceTitle(s.source_id),
     })),
     ...rowChanges(before.programme, after.programme, (p) => ({
-      kind: "money", official: true, what: programmeLabel(p), value: programmeValue(p), as_of: p.as_of, dates_estimated: p.dates_estimated, source: sourceTitle(p.source_id),
+      kind: "money",
+      official: true,
+      what: programmeLabel(p),
+      value: programmeValue(p),
+      as_of: p.as_of,
+      dates_estimated: p.dates_estimated,
+      source: sourceTitle(p.source_id),
     })),
     ...rowChanges(before.targets, after.targets, (t) => ({
-      kind: "target", official: true, what: t.promise, value: `due ${formatDate(t.target_date)}`, as_of: t.announced_on, dates_estimated: false, source: sourceTitle(t.source_id),
+      kind: "target",
+      official: true,
+      what: t.promise,
+      value: `due ${formatDate(t.target_date)}`,
+      as_of: t.announced_on,
+      dates_estimated: false,
+      source: sourceTitle(t.source_id),
     })),
   ];
 
   // Reports already told as the evidence of a change of status are not told again.
-  const told = new Set([...diff.gained, ...diff.supplier_changed, ...diff.opened].map((c) => newTrusts.get(c.trust.code)?.status_now.event_id).filter(Boolean));
+  const told = new Set(
+    [...diff.gained, ...diff.supplier_changed, ...diff.opened]
+      .map((c) => newTrusts.get(c.trust.code)?.status_now.event_id)
+      .filter(Boolean),
+  );
   const oldEvents = new Set(before.trust_events.map((e) => e.id));
   diff.reports = after.trust_events
     .filter((e) => !oldEvents.has(e.id) && !told.has(e.id) && e.event !== "listed_no_epr")
-    .map((e) => ({ trust: nameOf(e.ods_code), date: e.event_date, summary: e.summary, title: e.source_title, publisher: e.publisher }))
+    .map((e) => ({
+      trust: nameOf(e.ods_code),
+      date: e.event_date,
+      summary: e.summary,
+      title: e.source_title,
+      publisher: e.publisher,
+    }))
     .sort((a, b) => byTrust(a, b) || compareCodePoints(a.date, b.date));
   return diff;
 }
@@ -312,8 +417,18 @@ function headlineChange(before: SiteView, after: SiteView, sourceTitle: (id: str
   const [a, b] = [before.headline.deadline, after.headline.deadline];
   return {
     share: { from, to, changed: !same(from, to) },
-    counts: { from: before.status_now.by_status, to: after.status_now.by_status, changed: !same(before.status_now.by_status, after.status_now.by_status) },
-    deadline: a.id === b.id && a.target_date === b.target_date ? null : { from: `${a.promise} (due ${formatDate(a.target_date)})`, to: `${b.promise} (due ${formatDate(b.target_date)})` },
+    counts: {
+      from: before.status_now.by_status,
+      to: after.status_now.by_status,
+      changed: !same(before.status_now.by_status, after.status_now.by_status),
+    },
+    deadline:
+      a.id === b.id && a.target_date === b.target_date
+        ? null
+        : {
+            from: `${a.promise} (due ${formatDate(a.target_date)})`,
+            to: `${b.promise} (due ${formatDate(b.target_date)})`,
+          },
   };
 }
 
@@ -325,14 +440,19 @@ function headlineChange(before: SiteView, after: SiteView, sourceTitle: (id: str
  */
 function supplierRenames(before: SiteView, after: SiteView): SiteDiff["supplier_renamed"] {
   const known = new Set(before.list_editions.map((e) => e.source_id));
-  const editions = [...after.list_editions].sort((a, b) => compareCodePoints(a.as_of, b.as_of) || compareCodePoints(a.source_id, b.source_id));
+  const editions = [...after.list_editions].sort(
+    (a, b) => compareCodePoints(a.as_of, b.as_of) || compareCodePoints(a.source_id, b.source_id),
+  );
   const out: SiteDiff["supplier_renamed"] = [];
   for (const [i, edition] of editions.entries()) {
     const previous = editions[i - 1];
     if (known.has(edition.source_id) || !previous) continue;
     const moves = new Map<string, { to: Set<string | null>; trusts: TrustRef[] }>();
     for (const t of after.trusts) {
-      const [was, now] = [t.lists.find((l) => l.source_id === previous.source_id), t.lists.find((l) => l.source_id === edition.source_id)];
+      const [was, now] = [
+        t.lists.find((l) => l.source_id === previous.source_id),
+        t.lists.find((l) => l.source_id === edition.source_id),
+      ];
       if (!was?.has_epr || !was.supplier || !now) continue;
       const move = moves.get(was.supplier) ?? { to: new Set(), trusts: [] };
       move.to.add(now.has_epr ? now.supplier : null);
@@ -343,7 +463,12 @@ function supplierRenames(before: SiteView, after: SiteView): SiteDiff["supplier_
       const [to] = move.to;
       if (move.to.size !== 1 || !to || to === from || move.trusts.length < 2) continue;
       const title = after.sources.find((s) => s.id === edition.source_id)?.title ?? null;
-      out.push({ from, to, edition: { source_id: edition.source_id, as_of: edition.as_of, title }, trusts: move.trusts.sort((a, b) => compareNames(a.name, b.name) || compareCodePoints(a.code, b.code)) });
+      out.push({
+        from,
+        to,
+        edition: { source_id: edition.source_id, as_of: edition.as_of, title },
+        trusts: move.trusts.sort((a, b) => compareNames(a.name, b.name) || compareCodePoints(a.code, b.code)),
+      });
     }
   }
   return out.sort((a, b) => compareCodePoints(a.edition.as_of, b.edition.as_of) || compareNames(a.from, b.from));
@@ -352,12 +477,25 @@ function supplierRenames(before: SiteView, after: SiteView): SiteDiff["supplier_
 /** Nothing the site says has changed (a new release date alone is not a change). */
 export function isSiteDiffEmpty(d: SiteDiff): boolean {
   const { headline, ...rest } = d;
-  const lists = Object.entries(rest).filter(([k]) => k !== "release").map(([, v]) => v as unknown[]);
-  return !headline.share.changed && !headline.counts.changed && headline.deadline === null && lists.every((l) => l.length === 0);
+  const lists = Object.entries(rest)
+    .filter(([k]) => k !== "release")
+    .map(([, v]) => v as unknown[]);
+  return (
+    !headline.share.changed &&
+    !headline.counts.changed &&
+    headline.deadline === null &&
+    lists.every((l) => l.length === 0)
+  );
 }
 
-const STATE_WORDS: Record<StatusNow, string> = { epr: "an EPR", no_epr: "no EPR", unknown: "status not known", closed: "closed" };
-const stateWords = (s: StatusState) => (s.status === "epr" && s.supplier ? `an EPR from ${s.supplier}` : STATE_WORDS[s.status]);
+const STATE_WORDS: Record<StatusNow, string> = {
+  epr: "an EPR",
+  no_epr: "no EPR",
+  unknown: "status not known",
+  closed: "closed",
+};
+const stateWords = (s: StatusState) =>
+  s.status === "epr" && s.supplier ? `an EPR from ${s.supplier}` : STATE_WORDS[s.status];
 
 /** The evidence as a source and its date: "NHS England's list of 1 November 2026", "a go-live in June 2025 reported by HTN (“Title”)". */
 export function evidenceWords(e: Evidence): string {
@@ -377,23 +515,41 @@ export function evidenceWords(e: Evidence): string {
 }
 
 const trustWords = (t: TrustRef) => `${t.name} (${t.code})`;
-const by = (e: Evidence) => (e.kind === "none" ? "; no evidence of it was found in our sources" : `, by ${evidenceWords(e)}`);
+const by = (e: Evidence) =>
+  e.kind === "none" ? "; no evidence of it was found in our sources" : `, by ${evidenceWords(e)}`;
 /** A change of status; `before` says what the old status rested on too (for losses, and for a supplier a report had given). */
 const statusLine = (label: string, c: StatusChange, before = false) =>
   before
     ? `${label} ${trustWords(c.trust)}: ${stateWords(c.to)}${by(c.evidence)}; it had been shown with ${stateWords(c.from)}${by(c.evidence_before)}.`
     : `${label} ${trustWords(c.trust)}: ${stateWords(c.from)} → ${stateWords(c.to)}${by(c.evidence)}.`;
-const COUNT_WORDS: Record<StatusNow, string> = { epr: "with an EPR", no_epr: "no EPR reported", unknown: "not known", closed: "closed" };
+const COUNT_WORDS: Record<StatusNow, string> = {
+  epr: "with an EPR",
+  no_epr: "no EPR reported",
+  unknown: "not known",
+  closed: "closed",
+};
 
 /** The headline as it stands, for the terminal even when it has not changed. */
 export function headlineLines(d: SiteDiff): string[] {
   const fig = (f: FigureWords) => `${f.value} as of ${formatWhen(f.as_of, f.dates_estimated)} (${f.source})`;
   const { share, counts } = d.headline;
-  const lines = [share.changed ? `Headline figure: ${fig(share.from)} → ${fig(share.to)}.` : `Headline figure, unchanged: ${fig(share.to)}.`];
-  const when = d.release.from === d.release.to ? `on ${formatDate(d.release.to)}` : `on ${formatDate(d.release.from)} → ${formatDate(d.release.to)}`;
+  const lines = [
+    share.changed
+      ? `Headline figure: ${fig(share.from)} → ${fig(share.to)}.`
+      : `Headline figure, unchanged: ${fig(share.to)}.`,
+  ];
+  const when =
+    d.release.from === d.release.to
+      ? `on ${formatDate(d.release.to)}`
+      : `on ${formatDate(d.release.from)} → ${formatDate(d.release.to)}`;
   lines.push(
-    `Trusts by status now ${when}${counts.changed ? "" : ", unchanged"}: ${(["epr", "no_epr", "unknown", "closed"] as const)
-      .map((k) => `${COUNT_WORDS[k]} ${counts.changed && counts.from[k] !== counts.to[k] ? `${formatNumber(counts.from[k])} → ${formatNumber(counts.to[k])}` : formatNumber(counts.to[k])}`)
+    `Trusts by status now ${when}${counts.changed ? "" : ", unchanged"}: ${(
+      ["epr", "no_epr", "unknown", "closed"] as const
+    )
+      .map(
+        (k) =>
+          `${COUNT_WORDS[k]} ${counts.changed && counts.from[k] !== counts.to[k] ? `${formatNumber(counts.from[k])} → ${formatNumber(counts.to[k])}` : formatNumber(counts.to[k])}`,
+      )
       .join(", ")}.`,
   );
   if (d.headline.deadline) lines.push(`Deadline in force: ${d.headline.deadline.from} → ${d.headline.deadline.to}.`);
@@ -419,28 +575,53 @@ export function summariseSiteDiff(d: SiteDiff): string[] {
   for (const c of d.gained) lines.push(statusLine("Now shown with an EPR:", c));
   for (const c of d.other_status) lines.push(statusLine("Status changed for", c));
   for (const r of d.supplier_renamed)
-    lines.push(`Supplier renamed in NHS England's list of ${formatDate(r.edition.as_of)}: ${r.from} → ${r.to} (${plural(r.trusts.length, "trust")}).`);
-  for (const c of d.supplier_changed) lines.push(statusLine("Supplier changed for", c, c.evidence_before.kind === "report"));
+    lines.push(
+      `Supplier renamed in NHS England's list of ${formatDate(r.edition.as_of)}: ${r.from} → ${r.to} (${plural(r.trusts.length, "trust")}).`,
+    );
+  for (const c of d.supplier_changed)
+    lines.push(statusLine("Supplier changed for", c, c.evidence_before.kind === "report"));
   for (const c of d.closed)
-    lines.push(`Trust closed: ${trustWords(c.trust)}, last open on ${formatDate(c.last_day)}${c.merged_into.length ? `, merged into ${c.merged_into.map(trustWords).join(" and ")}` : ""}; source: ${evidenceWords(c.evidence)}.`);
-  for (const m of d.merging) lines.push(`Merger recorded: ${trustWords(m.trust)} into ${trustWords(m.into)} on ${formatDate(m.date)}; source: ${evidenceWords(m.evidence)}.`);
+    lines.push(
+      `Trust closed: ${trustWords(c.trust)}, last open on ${formatDate(c.last_day)}${c.merged_into.length ? `, merged into ${c.merged_into.map(trustWords).join(" and ")}` : ""}; source: ${evidenceWords(c.evidence)}.`,
+    );
+  for (const m of d.merging)
+    lines.push(
+      `Merger recorded: ${trustWords(m.trust)} into ${trustWords(m.into)} on ${formatDate(m.date)}; source: ${evidenceWords(m.evidence)}.`,
+    );
   for (const o of d.opened)
     lines.push(
       `New trust: ${trustWords(o.trust)}${o.open_date ? `, open from ${formatDate(o.open_date)}` : ""}${o.took_over.length ? `, taking over ${o.took_over.map(trustWords).join(" and ")}` : ""}${o.now.status === "unknown" && o.evidence.kind === "none" ? "; no evidence of its EPR status was found in our sources" : `; status now ${stateWords(o.now)}${by(o.evidence)}`}.`,
     );
-  for (const r of d.renamed) lines.push(`Trust renamed: ${r.from} is now ${r.to} (${r.code}); source: ${evidenceWords(r.evidence)}.`);
-  for (const r of d.region_changed) lines.push(`Region of ${trustWords(r.trust)}: ${r.from ?? "not known"} → ${r.to ?? "not known"}.`);
+  for (const r of d.renamed)
+    lines.push(`Trust renamed: ${r.from} is now ${r.to} (${r.code}); source: ${evidenceWords(r.evidence)}.`);
+  for (const r of d.region_changed)
+    lines.push(`Region of ${trustWords(r.trust)}: ${r.from ?? "not known"} → ${r.to ?? "not known"}.`);
   for (const t of d.removed) lines.push(`No longer among the trusts the site covers: ${trustWords(t)}.`);
-  for (const e of d.list_editions) lines.push(`New edition of NHS England's list: ${formatDate(e.as_of)}, ${plural(e.total, "trust")}${e.title ? ` (${e.title})` : ""}.`);
-  for (const s of d.sources) lines.push(`New source: ${s.title} (${s.publisher}, ${formatWhen(s.date, s.date_estimated)}).`);
+  for (const e of d.list_editions)
+    lines.push(
+      `New edition of NHS England's list: ${formatDate(e.as_of)}, ${plural(e.total, "trust")}${e.title ? ` (${e.title})` : ""}.`,
+    );
+  for (const s of d.sources)
+    lines.push(`New source: ${s.title} (${s.publisher}, ${formatWhen(s.date, s.date_estimated)}).`);
   for (const f of d.figures) {
     const kind = f.kind === "target" ? "target" : f.official ? "official figure" : "reported figure";
     const what = `${f.what}, ${f.previous ? `${f.previous} → ` : ""}${f.value}`;
-    const when = f.kind === "target" ? `announced ${formatWhen(f.as_of, f.dates_estimated)}` : `as of ${formatWhen(f.as_of, f.dates_estimated)}`;
-    const label = f.change === "new" ? `New ${kind}` : f.change === "revised" ? `Revised ${kind}` : `${kind[0]!.toUpperCase()}${kind.slice(1)} withdrawn`;
+    const when =
+      f.kind === "target"
+        ? `announced ${formatWhen(f.as_of, f.dates_estimated)}`
+        : `as of ${formatWhen(f.as_of, f.dates_estimated)}`;
+    const label =
+      f.change === "new"
+        ? `New ${kind}`
+        : f.change === "revised"
+          ? `Revised ${kind}`
+          : `${kind[0]!.toUpperCase()}${kind.slice(1)} withdrawn`;
     lines.push(`${label}: ${what}, ${when} (${f.source}).`);
   }
-  for (const r of d.reports) lines.push(`New report on ${trustWords(r.trust)}, ${formatDate(r.date)}: ${r.summary} (${r.publisher}, “${r.title}”).`);
+  for (const r of d.reports)
+    lines.push(
+      `New report on ${trustWords(r.trust)}, ${formatDate(r.date)}: ${r.summary} (${r.publisher}, “${r.title}”).`,
+    );
   return lines;
 }
 

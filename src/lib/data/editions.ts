@@ -42,7 +42,8 @@ export function listEditions(
         with_epr: withEpr,
         without_epr: group.length - withEpr,
         share_with_epr: Math.round((1000 * withEpr) / group.length) / 10,
-        date_caveat: source && (source.date_note || source.date_estimated) ? (source.date_note ?? "the date is estimated") : null,
+        date_caveat:
+          source && (source.date_note || source.date_estimated) ? (source.date_note ?? "the date is estimated") : null,
         boards_in_force: boardsInForceOn(as_of),
       };
     })
@@ -60,6 +61,9 @@ export function nearestEdition<E extends Pick<ListEdition, "as_of">>(editions: r
 }
 
 /** The latest edition dated on or before a day, else the earliest: the list a deadline is judged from. */
-export function editionForDeadline<E extends Pick<ListEdition, "as_of">>(editions: readonly E[], deadline: string): E | null {
+export function editionForDeadline<E extends Pick<ListEdition, "as_of">>(
+  editions: readonly E[],
+  deadline: string,
+): E | null {
   return editions.filter((e) => e.as_of <= deadline).at(-1) ?? editions[0] ?? null;
 }

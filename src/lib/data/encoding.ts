@@ -17,7 +17,9 @@ export function firstBadByte(bytes: Uint8Array): number {
     }
     // Lead byte: how many continuation bytes follow, and the range the first of them must fall in
     // (which rules out overlong forms, surrogates and code points above U+10FFFF).
-    let need: number, lo = 0x80, hi = 0xbf;
+    let need: number,
+      lo = 0x80,
+      hi = 0xbf;
     if (b >= 0xc2 && b <= 0xdf) need = 1;
     else if (b >= 0xe0 && b <= 0xef) {
       need = 2;
@@ -54,7 +56,16 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   const byte = bytes[bad]!;
   const column = `character ${[...before].length + 1}`;
   // A NUL means a binary or a system file read by mistake: nothing of it is worth repeating.
-  if (byte === 0) throw new DataError([{ file, line, column, expected: "text without NUL bytes (this is not a text file)" }]);
+  if (byte === 0)
+    throw new DataError([{ file, line, column, expected: "text without NUL bytes (this is not a text file)" }]);
   const hint = WINDOWS_1252_HINT.has(byte) ? "; the file looks like Windows-1252: save it as UTF-8" : "";
-  throw new DataError([{ file, line, column, value: shown, expected: `UTF-8 text (byte 0x${byte.toString(16).padStart(2, "0")} is not UTF-8${hint})` }]);
+  throw new DataError([
+    {
+      file,
+      line,
+      column,
+      value: shown,
+      expected: `UTF-8 text (byte 0x${byte.toString(16).padStart(2, "0")} is not UTF-8${hint})`,
+    },
+  ]);
 }

@@ -22,12 +22,19 @@ export const EXCERPT_CHARS = 60;
 export function excerpt(value: string): string {
   const chars = [...value];
   const short = chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS - 1).join("")}…` : value;
-  const quoted = JSON.stringify(short).replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const quoted = JSON.stringify(short).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
   return chars.length > EXCERPT_CHARS ? `${quoted} (${chars.length} characters)` : quoted;
 }
 
 export function describeProblem(p: Problem): string {
-  const where = [p.file, p.line !== undefined ? `line ${p.line}` : null, p.column !== undefined ? `column ${excerpt(p.column)}` : null]
+  const where = [
+    p.file,
+    p.line !== undefined ? `line ${p.line}` : null,
+    p.column !== undefined ? `column ${excerpt(p.column)}` : null,
+  ]
     .filter(Boolean)
     .join(", ");
   const found = p.value === undefined ? "" : ` found ${excerpt(p.value)};`;

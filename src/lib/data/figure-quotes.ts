@@ -18,17 +18,65 @@ import { isEprTarget } from "./tables.ts";
  * hold at least one word of each group (not negated), and none of `never`. Keyed by the modality
  * vocabulary, so a new modality does not compile until its words are chosen.
  */
-const EXPECTING = ["forecast", "expected", "expect", "expects", "on course", "on track", "projected", "likely", "rising to"];
+const EXPECTING = [
+  "forecast",
+  "expected",
+  "expect",
+  "expects",
+  "on course",
+  "on track",
+  "projected",
+  "likely",
+  "rising to",
+];
 const GOALS = ["target", "ambition", "aim", "goal", "commitment", "should", "must", "will have", "will be"];
 
-export const MODALITY_WORDS: Record<Modality, { groups: readonly (readonly string[])[]; never: readonly string[]; describe: string }> = {
+export const MODALITY_WORDS: Record<
+  Modality,
+  { groups: readonly (readonly string[])[]; never: readonly string[]; describe: string }
+> = {
   measured: {
-    groups: [["have", "has", "had", "there are", "there were", "at present", "currently", "now", "use", "uses", "in place", "achieved", "met"]],
+    groups: [
+      [
+        "have",
+        "has",
+        "had",
+        "there are",
+        "there were",
+        "at present",
+        "currently",
+        "now",
+        "use",
+        "uses",
+        "in place",
+        "achieved",
+        "met",
+      ],
+    ],
     never: [...EXPECTING, "will have"],
-    describe: "a word of a count or state at the time (have, there are, currently, achieved, use), and no word of a forecast",
+    describe:
+      "a word of a count or state at the time (have, there are, currently, achieved, use), and no word of a forecast",
   },
   planned: {
-    groups: [["is providing", "are providing", "will provide", "will be provided", "will go", "allocated", "allocation", "budget", "planned", "plans", "being prepared", "investing", "will invest", "settlement", "due to"]],
+    groups: [
+      [
+        "is providing",
+        "are providing",
+        "will provide",
+        "will be provided",
+        "will go",
+        "allocated",
+        "allocation",
+        "budget",
+        "planned",
+        "plans",
+        "being prepared",
+        "investing",
+        "will invest",
+        "settlement",
+        "due to",
+      ],
+    ],
     never: [],
     describe: "a word of planning or providing (is providing, allocated, budget, planned, being prepared)",
   },
@@ -48,12 +96,10 @@ export const MODALITY_WORDS: Record<Modality, { groups: readonly (readonly strin
     describe: "a word of a goal (target, ambition, should, will have)",
   },
   restated_target: {
-    groups: [
-      GOALS,
-      ["in progress", "underway", "under way", "being implemented", "implementation"],
-    ],
+    groups: [GOALS, ["in progress", "underway", "under way", "being implemented", "implementation"]],
     never: [],
-    describe: "a word of a goal (target, ambition, should, will have) and the weaker test (in progress, implementation)",
+    describe:
+      "a word of a goal (target, ambition, should, will have) and the weaker test (in progress, implementation)",
   },
 };
 
@@ -74,21 +120,25 @@ export function saysWord(text: string, phrase: string): boolean {
 /** What a quotation lacks to show a modality, or null when it shows it. */
 export function modalityMissing(m: Modality, quote: string): string | null {
   const words = MODALITY_WORDS[m];
-  const ok = words.groups.every((g) => g.some((w) => saysWord(quote, w))) && !words.never.some((w) => saysWord(quote, w));
+  const ok =
+    words.groups.every((g) => g.some((w) => saysWord(quote, w))) && !words.never.some((w) => saysWord(quote, w));
   return ok ? null : words.describe;
 }
 
 /** Sums of money in a quotation, in £ million: "£393 million", "£45.29m", "£2 billion", "£1.9bn". */
 export function moneyIn(text: string): number[] {
-  return [...text.matchAll(/£\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(billion|bn|million|m)(?![\p{L}])/giu)].map((m) => {
-    const n = Number(m[1]!.replace(/,/g, ""));
-    return /^b/i.test(m[2]!) ? Math.round(n * 1000 * 1e6) / 1e6 : n;
-  });
+  return [...text.matchAll(/£\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(billion|bn|million|m)(?![\p{L}])/giu)].map(
+    (m) => {
+      const n = Number(m[1]!.replace(/,/g, ""));
+      return /^b/i.test(m[2]!) ? Math.round(n * 1000 * 1e6) / 1e6 : n;
+    },
+  );
 }
 
 /** A share as the source writes it: "91%", "91 per cent". */
 const percentIn = (value: number, text: string): boolean =>
-  figureIn(value, text) && new RegExp(`(?<![\\d.,])${String(value).replace(".", "\\.")}\\s?(?:%|per ?cent)`, "i").test(text);
+  figureIn(value, text) &&
+  new RegExp(`(?<![\\d.,])${String(value).replace(".", "\\.")}\\s?(?:%|per ?cent)`, "i").test(text);
 
 /** The date of a target as its source would write it: "March 2026" for a month, "2026" for a year. */
 function targetDateWords(t: TargetRow): string {
@@ -120,7 +170,10 @@ export function quotables(figures: {
       source_id: s.source_id,
       modality: s.modality,
       aboutEpr: true,
-      figureMissing: (q) => ((s.unit === "percent" ? percentIn(s.value, q) : figureIn(s.value, q)) ? null : `the figure ${s.value}${s.unit === "percent" ? "%" : ""}`),
+      figureMissing: (q) =>
+        (s.unit === "percent" ? percentIn(s.value, q) : figureIn(s.value, q))
+          ? null
+          : `the figure ${s.value}${s.unit === "percent" ? "%" : ""}`,
     });
   }
   for (const p of figures.programme) {
@@ -132,7 +185,11 @@ export function quotables(figures: {
       figureMissing: (q) => {
         if (p.value === null) return `a figure, but row ${p.id} has none (a rating is not checked this way)`;
         const stated = p.unit === "gbp_million" ? moneyIn(q).includes(p.value) : figureIn(p.value, q);
-        return stated ? null : p.unit === "gbp_million" ? `the sum £${p.value} million (as £… million, £…m, £… billion or £…bn)` : `the figure ${p.value}`;
+        return stated
+          ? null
+          : p.unit === "gbp_million"
+            ? `the sum £${p.value} million (as £… million, £…m, £… billion or £…bn)`
+            : `the figure ${p.value}`;
       },
     });
   }
@@ -145,7 +202,9 @@ export function quotables(figures: {
       figureMissing: (q) => {
         const when = targetDateWords(t);
         const share = t.coverage_percent === null || percentIn(t.coverage_percent, q);
-        return share && q.includes(when) ? null : `the target${t.coverage_percent === null ? "" : ` of ${t.coverage_percent}%`} and its date, "${when}"`;
+        return share && q.includes(when)
+          ? null
+          : `the target${t.coverage_percent === null ? "" : ` of ${t.coverage_percent}%`} and its date, "${when}"`;
       },
     });
   }
@@ -166,18 +225,52 @@ export function checkFigureQuotes(
   const problems: Problem[] = [];
   const words = (file: string, line: number, f: Quotable, quote: string) => {
     const missing = modalityMissing(f.modality, quote);
-    if (missing) problems.push({ file, line, column: "quote", value: quote, expected: `${missing}: row ${f.id} is ${f.modality}` });
+    if (missing)
+      problems.push({
+        file,
+        line,
+        column: "quote",
+        value: quote,
+        expected: `${missing}: row ${f.id} is ${f.modality}`,
+      });
     if (f.aboutEpr && !EPR_WORDS.test(quote)) {
-      problems.push({ file, line, column: "quote", value: quote, expected: `words that name an EPR (electronic patient record, EPR): row ${f.id} is about EPRs, and words that name none may be about something else` });
+      problems.push({
+        file,
+        line,
+        column: "quote",
+        value: quote,
+        expected: `words that name an EPR (electronic patient record, EPR): row ${f.id} is about EPRs, and words that name none may be about something else`,
+      });
     }
   };
   quotes.forEach((q, i) => {
     const line = i + 2;
     const f = figures.get(q.figure_id);
-    if (!f) return problems.push({ file: files.figureQuotes, line, column: "figure_id", value: q.figure_id, expected: "a row id in statements.csv, programme.csv or targets.csv" });
-    if (q.source_id !== f.source_id) problems.push({ file: files.figureQuotes, line, column: "source_id", value: q.source_id, expected: `the source of row ${f.id}, ${f.source_id}` });
+    if (!f)
+      return problems.push({
+        file: files.figureQuotes,
+        line,
+        column: "figure_id",
+        value: q.figure_id,
+        expected: "a row id in statements.csv, programme.csv or targets.csv",
+      });
+    if (q.source_id !== f.source_id)
+      problems.push({
+        file: files.figureQuotes,
+        line,
+        column: "source_id",
+        value: q.source_id,
+        expected: `the source of row ${f.id}, ${f.source_id}`,
+      });
     const missing = f.figureMissing(q.quote);
-    if (missing) problems.push({ file: files.figureQuotes, line, column: "quote", value: q.quote, expected: `a quotation that states ${missing} of row ${f.id}` });
+    if (missing)
+      problems.push({
+        file: files.figureQuotes,
+        line,
+        column: "quote",
+        value: q.quote,
+        expected: `a quotation that states ${missing} of row ${f.id}`,
+      });
     words(files.figureQuotes, line, f, q.quote);
   });
   answerQuotes.forEach((q, i) => {
@@ -186,7 +279,13 @@ export function checkFigureQuotes(
   });
   const twice = quotes.filter((q) => answerQuotes.some((a) => a.figure_id === q.figure_id));
   for (const q of twice) {
-    problems.push({ file: files.figureQuotes, line: quotes.indexOf(q) + 2, column: "figure_id", value: q.figure_id, expected: "a figure not already quoted from its written answer in answer-quotes.csv" });
+    problems.push({
+      file: files.figureQuotes,
+      line: quotes.indexOf(q) + 2,
+      column: "figure_id",
+      value: q.figure_id,
+      expected: "a figure not already quoted from its written answer in answer-quotes.csv",
+    });
   }
   return problems;
 }
@@ -212,5 +311,9 @@ export function figureChecks(input: {
   const unchecked = [...input.statements, ...input.programme.filter((p) => p.value !== null), ...input.targets]
     .filter((f) => !done.has(f.id))
     .map((f) => ({ figure_id: f.id, source_id: f.source_id }));
-  return { checked: input.answerQuotes.map((q) => ({ ...q, answer_corrected_on: null })), quoted: [...input.figureQuotes], unchecked };
+  return {
+    checked: input.answerQuotes.map((q) => ({ ...q, answer_corrected_on: null })),
+    quoted: [...input.figureQuotes],
+    unchecked,
+  };
 }

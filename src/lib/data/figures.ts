@@ -52,7 +52,10 @@ export function coverageFigures(statements: readonly StatementRow[]): CoverageFi
  */
 export function latestFigure<T extends Pick<StatementRow, "id" | "as_of" | "stated_on">>(rows: readonly T[]): T | null {
   const byStated = byPeriodEnd("stated_on");
-  return [...rows].sort((a, b) => compareCodePoints(endOfPeriod(a.as_of), endOfPeriod(b.as_of)) || byStated(a, b)).at(-1) ?? null;
+  return (
+    [...rows].sort((a, b) => compareCodePoints(endOfPeriod(a.as_of), endOfPeriod(b.as_of)) || byStated(a, b)).at(-1) ??
+    null
+  );
 }
 
 /**
@@ -70,5 +73,7 @@ export function latestOfficialShare(figures: readonly CoverageFigure[]): Coverag
 
 /** Official shares newer than the headline that it does not use (another scope): the data step warns of each. */
 export function passedOverShares(figures: readonly CoverageFigure[], headline: CoverageFigure): CoverageFigure[] {
-  return figures.filter((f) => isOfficialShare(f) && f !== headline && latestFigure([headline, f]) === f && !HEADLINE_SCOPES.has(f.scope));
+  return figures.filter(
+    (f) => isOfficialShare(f) && f !== headline && latestFigure([headline, f]) === f && !HEADLINE_SCOPES.has(f.scope),
+  );
 }

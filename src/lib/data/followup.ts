@@ -6,7 +6,14 @@ import { byPeriodEnd, endOfPeriod } from "./dates.ts";
 import { firstGoLive } from "./status.ts";
 import type { TrustEventRow } from "./tables.ts";
 
-export const FOLLOWUP_CATEGORIES = ["live_before_deadline", "live_after_deadline", "reported_missing_deadline", "supplier_chosen_not_live", "in_progress_supplier_unknown", "no_update"] as const;
+export const FOLLOWUP_CATEGORIES = [
+  "live_before_deadline",
+  "live_after_deadline",
+  "reported_missing_deadline",
+  "supplier_chosen_not_live",
+  "in_progress_supplier_unknown",
+  "no_update",
+] as const;
 export type FollowupCategory = (typeof FOLLOWUP_CATEGORIES)[number];
 
 export const FOLLOWUP_LABELS: Record<FollowupCategory, string> = {
@@ -38,11 +45,22 @@ const byEventDate = byPeriodEnd("event_date");
  * deadline by the same rule as the trust's status (status.ts's evidenceDay): on the deadline day
  * itself it was in time.
  */
-export function classifyTrust(events: TrustEventRow[], listDate: string, deadline: string, release: string): Pick<Followup, "category" | "go_live" | "live_from" | "supplier"> {
+export function classifyTrust(
+  events: TrustEventRow[],
+  listDate: string,
+  deadline: string,
+  release: string,
+): Pick<Followup, "category" | "go_live" | "live_from" | "supplier"> {
   const sorted = [...events].sort(byEventDate);
   const goLive = firstGoLive(sorted, release);
   const supplier = [...sorted].reverse().find((e) => e.supplier)?.supplier ?? null;
-  if (goLive) return { category: goLive.day <= deadline ? "live_before_deadline" : "live_after_deadline", go_live: goLive.event.event_date, live_from: goLive.day, supplier };
+  if (goLive)
+    return {
+      category: goLive.day <= deadline ? "live_before_deadline" : "live_after_deadline",
+      go_live: goLive.event.event_date,
+      live_from: goLive.day,
+      supplier,
+    };
   const none = { go_live: null, live_from: null, supplier };
   if (sorted.some((e) => e.event === "go_live_delayed")) return { category: "reported_missing_deadline", ...none };
   const since = sorted.filter((e) => e.event !== "listed_no_epr" && endOfPeriod(e.event_date) > listDate);
@@ -51,7 +69,13 @@ export function classifyTrust(events: TrustEventRow[], listDate: string, deadlin
   return { category: chosen ? "supplier_chosen_not_live" : "in_progress_supplier_unknown", ...none };
 }
 
-export function followTrusts(listed: { code: string; name: string }[], events: TrustEventRow[], listDate: string, deadline: string, release: string): Followup[] {
+export function followTrusts(
+  listed: { code: string; name: string }[],
+  events: TrustEventRow[],
+  listDate: string,
+  deadline: string,
+  release: string,
+): Followup[] {
   const byCode = Map.groupBy(events, (e) => e.ods_code);
   return listed.map((t) => {
     const own = [...(byCode.get(t.code) ?? [])].sort(byEventDate);
@@ -60,7 +84,9 @@ export function followTrusts(listed: { code: string; name: string }[], events: T
 }
 
 export function countByCategory(followups: Followup[]): Record<FollowupCategory, number> {
-  return Object.fromEntries(FOLLOWUP_CATEGORIES.map((c) => [c, followups.filter((f) => f.category === c).length])) as Record<FollowupCategory, number>;
+  return Object.fromEntries(
+    FOLLOWUP_CATEGORIES.map((c) => [c, followups.filter((f) => f.category === c).length]),
+  ) as Record<FollowupCategory, number>;
 }
 
 /** Trusts from the list still without a reported go-live on a date: the trust-level answer to "how many are left?". */

@@ -132,7 +132,8 @@ export function parseJsonText(text: string, where: string, maxDepth = MAX_JSON_D
  * character is content, such as CSV; JSON's strings are checked once parsed, by stringProblems).
  */
 export function gateBytes(bytes: Uint8Array, where: string, maxBytes: number, characters = false): string {
-  if (bytes.length > maxBytes) throw new DataError([{ file: where, expected: `at most ${maxBytes} bytes (got ${bytes.length})` }]);
+  if (bytes.length > maxBytes)
+    throw new DataError([{ file: where, expected: `at most ${maxBytes} bytes (got ${bytes.length})` }]);
   const text = decodeUtf8(bytes, where);
   if (characters) {
     const bad = problemCharacter(text.replace(/^\ufeff/, ""));
@@ -160,9 +161,7 @@ export function stringProblems(value: unknown, where: string, path = ""): Proble
     return Object.entries(value).flatMap(([k, v]) => {
       const keyBad = problemCharacter(k);
       const at = path ? `${path}.${k}` : k;
-      return keyBad
-        ? [{ file: where, column: at, expected: `a key without ${keyBad}` }]
-        : stringProblems(v, where, at);
+      return keyBad ? [{ file: where, column: at, expected: `a key without ${keyBad}` }] : stringProblems(v, where, at);
     });
   return [];
 }

@@ -26,7 +26,13 @@ export interface IntegrityFiles {
 
 export function checkSuccessions(rows: SuccessionRow[], file: string): Problem[] {
   const problems: Problem[] = [];
-  const at = (r: SuccessionRow, column: string, value: string, expected: string): Problem => ({ file, line: lineOf(r), column, value, expected });
+  const at = (r: SuccessionRow, column: string, value: string, expected: string): Problem => ({
+    file,
+    line: lineOf(r),
+    column,
+    value,
+    expected,
+  });
   const seen = new Map<string, SuccessionRow>();
   for (const r of rows) {
     if (r.predecessor_code === r.successor_code) {
@@ -35,7 +41,15 @@ export function checkSuccessions(rows: SuccessionRow[], file: string): Problem[]
     }
     const key = `${r.predecessor_code}>${r.successor_code}`;
     const first = seen.get(key);
-    if (first) problems.push(at(r, "successor_code", `${r.predecessor_code} → ${r.successor_code}`, `each merger once (already on line ${lineOf(first) ?? "?"})`));
+    if (first)
+      problems.push(
+        at(
+          r,
+          "successor_code",
+          `${r.predecessor_code} → ${r.successor_code}`,
+          `each merger once (already on line ${lineOf(first) ?? "?"})`,
+        ),
+      );
     else seen.set(key, r);
   }
   // A cycle (A became B, B became A) would make a trust its own ancestor.
@@ -53,7 +67,14 @@ export function checkSuccessions(rows: SuccessionRow[], file: string): Problem[]
         if (!loop.some((e) => reported.has(e))) {
           loop.forEach((e) => reported.add(e));
           const codes = [...loop.map((e) => e.predecessor_code), edge.successor_code].join(" → ");
-          problems.push(at(edge, "successor_code", codes, "mergers that never lead back to a trust that merged earlier in the chain"));
+          problems.push(
+            at(
+              edge,
+              "successor_code",
+              codes,
+              "mergers that never lead back to a trust that merged earlier in the chain",
+            ),
+          );
         }
       } else if (s === undefined) visit(edge.successor_code, [...path, edge]);
     }
@@ -66,7 +87,13 @@ export function checkSuccessions(rows: SuccessionRow[], file: string): Problem[]
 export function checkTrustDates(rows: TrustRow[], file: string): Problem[] {
   return rows
     .filter((t) => t.close_date !== null && t.close_date < t.open_date)
-    .map((t) => ({ file, line: lineOf(t), column: "close_date", value: t.close_date!, expected: `a close date on or after the open date ${t.open_date} (trust ${t.code})` }));
+    .map((t) => ({
+      file,
+      line: lineOf(t),
+      column: "close_date",
+      value: t.close_date!,
+      expected: `a close date on or after the open date ${t.open_date} (trust ${t.code})`,
+    }));
 }
 
 export function checkHexes(rows: IcbRow[], file: string): Problem[] {
@@ -74,16 +101,34 @@ export function checkHexes(rows: IcbRow[], file: string): Problem[] {
   const taken = new Map<string, IcbRow>();
   for (const i of rows) {
     for (const column of ["hex_q", "hex_r"] as const) {
-      if (Math.abs(i[column]) > MAX_HEX_OFFSET) problems.push({ file, line: lineOf(i), column, value: String(i[column]), expected: `a hex position from -${MAX_HEX_OFFSET} to ${MAX_HEX_OFFSET}` });
+      if (Math.abs(i[column]) > MAX_HEX_OFFSET)
+        problems.push({
+          file,
+          line: lineOf(i),
+          column,
+          value: String(i[column]),
+          expected: `a hex position from -${MAX_HEX_OFFSET} to ${MAX_HEX_OFFSET}`,
+        });
     }
     const key = `${i.hex_q},${i.hex_r}`;
     const first = taken.get(key);
-    if (first) problems.push({ file, line: lineOf(i), column: "hex_q", value: key, expected: `a hex no other ICB has (${first.code} is there, line ${lineOf(first) ?? "?"})` });
+    if (first)
+      problems.push({
+        file,
+        line: lineOf(i),
+        column: "hex_q",
+        value: key,
+        expected: `a hex no other ICB has (${first.code} is there, line ${lineOf(first) ?? "?"})`,
+      });
     else taken.set(key, i);
   }
   return problems;
 }
 
 export function checkIntegrity(input: IntegrityInput, files: IntegrityFiles): Problem[] {
-  return [...checkTrustDates(input.trusts, files.trusts), ...checkSuccessions(input.successions, files.successions), ...checkHexes(input.icbs, files.icbs)];
+  return [
+    ...checkTrustDates(input.trusts, files.trusts),
+    ...checkSuccessions(input.successions, files.successions),
+    ...checkHexes(input.icbs, files.icbs),
+  ];
 }

@@ -2,11 +2,19 @@ import { z } from "astro/zod";
 import { describe, expect, it } from "vitest";
 import { parseJsonWith } from "./json.ts";
 
-const schema = z.array(z.object({ source_id: z.string().regex(/^[a-z-]+$/, "a source id"), as_of: z.string("a date").length(10, "a date") }, "an edition"), "a list of editions");
+const schema = z.array(
+  z.object(
+    { source_id: z.string().regex(/^[a-z-]+$/, "a source id"), as_of: z.string("a date").length(10, "a date") },
+    "an edition",
+  ),
+  "a list of editions",
+);
 
 describe("JSON data files checked with a schema", () => {
   it("returns the data when it fits", () => {
-    expect(parseJsonWith(schema, '[{"source_id":"list","as_of":"2024-10-01"}]', "e.json")).toEqual([{ source_id: "list", as_of: "2024-10-01" }]);
+    expect(parseJsonWith(schema, '[{"source_id":"list","as_of":"2024-10-01"}]', "e.json")).toEqual([
+      { source_id: "list", as_of: "2024-10-01" },
+    ]);
   });
 
   it("names the file, the path as the column, a short excerpt and what was expected, for every problem", () => {

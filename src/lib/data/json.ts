@@ -21,13 +21,27 @@ export function parseJsonWith<T>(schema: z.ZodType<T>, text: string, file: strin
   const data = parseJson(text, file);
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const at = (path: readonly PropertyKey[]): unknown => path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
+  const at = (path: readonly PropertyKey[]): unknown =>
+    path.reduce<unknown>(
+      (v, k) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+      data,
+    );
   const problems: Problem[] = result.error.issues.map((i) => {
     const found = at(i.path);
     return {
       file,
-      ...(i.path.length ? { column: i.path.map((k) => (typeof k === "number" ? `[${k}]` : String(k))).join(".").replace(/\.\[/g, "[") } : {}),
-      value: found === undefined ? "missing" : (typeof found === "string" ? found : JSON.stringify(found) ?? String(found)).slice(0, 60),
+      ...(i.path.length
+        ? {
+            column: i.path
+              .map((k) => (typeof k === "number" ? `[${k}]` : String(k)))
+              .join(".")
+              .replace(/\.\[/g, "["),
+          }
+        : {}),
+      value:
+        found === undefined
+          ? "missing"
+          : (typeof found === "string" ? found : (JSON.stringify(found) ?? String(found))).slice(0, 60),
       expected: i.message,
     };
   });

@@ -12,7 +12,13 @@ const row = (p: Partial<StatementRow> & Pick<StatementRow, "id" | "value" | "as_
   return { ...base, ...p, metric, modality: statementModality(metric) };
 };
 const FILE = "data/statements.csv";
-const said = (figure_id: string, text: string, line = 2) => ({ figure_id, text, file: "data/figure-quotes.csv", line, column: "quote" });
+const said = (figure_id: string, text: string, line = 2) => ({
+  figure_id,
+  text,
+  file: "data/figure-quotes.csv",
+  line,
+  column: "quote",
+});
 /** The sentence of a written answer about shared care records that reads like EPR coverage. */
 const CONNECTED = "97% of trusts and 92% of primary care networks are now connected.";
 
@@ -21,8 +27,22 @@ describe("what each metric measures", () => {
     const rows = [
       row({ id: "S001", metric: "share_with_epr", value: 91, as_of: "2025-05", scope: "secondary_care_trusts" }),
       // Newer, official and of a headline scope: were it a share_with_epr, it would lead the home page.
-      row({ id: "S002", metric: "dma_share_using_epr", value: 93, as_of: "2025-06", scope: "all_trusts", stated_by: "nhs_england" }),
-      row({ id: "S003", metric: "dma_trusts_in_scope", unit: "trusts", value: 205, as_of: "2025-06", scope: "all_trusts" }),
+      row({
+        id: "S002",
+        metric: "dma_share_using_epr",
+        value: 93,
+        as_of: "2025-06",
+        scope: "all_trusts",
+        stated_by: "nhs_england",
+      }),
+      row({
+        id: "S003",
+        metric: "dma_trusts_in_scope",
+        unit: "trusts",
+        value: 205,
+        as_of: "2025-06",
+        scope: "all_trusts",
+      }),
     ];
     const figures = coverageFigures(rows);
     expect(figures.map((f) => f.id)).toEqual(["S001"]);
@@ -31,7 +51,8 @@ describe("what each metric measures", () => {
   });
 
   it("gives every metric a measure, and only dma_ metrics the self-assessment", () => {
-    for (const m of STATEMENT_METRICS) expect(measureOf(m), m).toBe(m.startsWith("dma_") ? "dma_self_assessment" : "epr_coverage");
+    for (const m of STATEMENT_METRICS)
+      expect(measureOf(m), m).toBe(m.startsWith("dma_") ? "dma_self_assessment" : "epr_coverage");
   });
 });
 
@@ -44,7 +65,9 @@ describe("a shared care record figure can never become EPR coverage", () => {
   });
 
   it.each(STATEMENT_METRICS)("refuses it under %s too, whether the words are in the note or a quotation", (metric) => {
-    const rows = [row({ id: "S001", metric, value: 97, as_of: "2025", note: "Trusts connected to a shared care record." })];
+    const rows = [
+      row({ id: "S001", metric, value: 97, as_of: "2025", note: "Trusts connected to a shared care record." }),
+    ];
     const problems = checkMeasures(rows, [said("S001", CONNECTED)], FILE);
     expect(problems.map((p) => `${p.file}:${p.column}`)).toEqual([`${FILE}:note`, "data/figure-quotes.csv:quote"]);
   });
@@ -59,7 +82,17 @@ describe("a shared care record figure can never become EPR coverage", () => {
   });
 
   it("accepts a coverage figure whose words are about EPRs", () => {
-    const rows = [row({ id: "S001", metric: "share_with_epr", value: 91, as_of: "2025", note: "187 of 206 secondary care trusts." })];
-    expect(checkMeasures(rows, [said("S001", "Currently 91% of secondary care trusts have an EPR in place")], FILE)).toEqual([]);
+    const rows = [
+      row({
+        id: "S001",
+        metric: "share_with_epr",
+        value: 91,
+        as_of: "2025",
+        note: "187 of 206 secondary care trusts.",
+      }),
+    ];
+    expect(
+      checkMeasures(rows, [said("S001", "Currently 91% of secondary care trusts have an EPR in place")], FILE),
+    ).toEqual([]);
   });
 });

@@ -67,7 +67,9 @@ export interface SaidOf {
 export function checkMeasures(statements: readonly StatementRow[], said: readonly SaidOf[], file: string): Problem[] {
   const byId = new Map(statements.map((s, i) => [s.id, { s, line: i + 2 }]));
   const texts: SaidOf[] = [
-    ...statements.flatMap((s, i) => (s.note ? [{ figure_id: s.id, text: s.note, file, line: i + 2, column: "note" }] : [])),
+    ...statements.flatMap((s, i) =>
+      s.note ? [{ figure_id: s.id, text: s.note, file, line: i + 2, column: "note" }] : [],
+    ),
     ...said.filter((q) => byId.has(q.figure_id)),
   ];
   const problems: Problem[] = [];

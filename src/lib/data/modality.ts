@@ -13,7 +13,13 @@ export const TARGET_MODALITIES = ["target", "restated_target", "planned"] as con
 
 /** Who stated a figure: the body whose words it is, not the outlet that reported them. */
 export const STATED_BY = [
-  "minister", "department", "nhs_england", "parliament", "trust", "trade_press", "commercial_analyst",
+  "minister",
+  "department",
+  "nhs_england",
+  "parliament",
+  "trust",
+  "trade_press",
+  "commercial_analyst",
 ] as const;
 export type StatedBy = (typeof STATED_BY)[number];
 /** Government, NHS England and Parliament: the figures the site calls official. */
@@ -31,4 +37,3 @@ export type DateBasis = (typeof DATE_BASES)[number];
 export const eventDateBasis = (e: { date_inferred: boolean }): DateBasis => (e.date_inferred ? "inferred" : "exact");
 /** Dates that must never be printed plain. */
 export const isUncertainDate = (b: DateBasis): boolean => b === "inferred" || b === "estimated";
-

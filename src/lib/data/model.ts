@@ -13,8 +13,22 @@ import { estimates, type Estimate } from "./estimates.ts";
 import { checkFigureQuotes, figureChecks, quotables, type FigureChecks } from "./figure-quotes.ts";
 import { checkMeasures } from "./measures.ts";
 import {
-  isEprDeadline, TRUST_TYPES, type EprStatusRow, type GmppRow, type IcbRow, type AnswerQuoteRow, type FigureQuoteRow, type IcbSuccessionRow, type ProgrammeRow, type RegionRow,
-  type StatementRow, type SuccessionRow, type TargetRow, type TrustEventRow, type TrustRow, type TrustType,
+  isEprDeadline,
+  TRUST_TYPES,
+  type EprStatusRow,
+  type GmppRow,
+  type IcbRow,
+  type AnswerQuoteRow,
+  type FigureQuoteRow,
+  type IcbSuccessionRow,
+  type ProgrammeRow,
+  type RegionRow,
+  type StatementRow,
+  type SuccessionRow,
+  type TargetRow,
+  type TrustEventRow,
+  type TrustRow,
+  type TrustType,
 } from "./tables.ts";
 import type { ChangelogEntry } from "./changelog.ts";
 import { countByCategory, followTrusts, type Followup, type FollowupCategory } from "./followup.ts";
@@ -99,14 +113,24 @@ export interface SupplierCount {
  * so it is never said to have been open "when the list was made": a trust whose last day was the day
  * before says so, with both dates.
  */
-export function openNotListedMessage(t: { code: string; name: string; close_date: string | null }, listDate: string): string {
+export function openNotListedMessage(
+  t: { code: string; name: string; close_date: string | null },
+  listDate: string,
+): string {
   const list = `NHS England's list of ${formatDate(listDate)}`;
   return t.close_date === dayBefore(listDate)
     ? `${t.code} (${t.name}) is not in ${list}: its last day as a trust was ${formatDate(t.close_date)}, the day before the list's date.`
     : `${t.code} (${t.name}) was open on ${formatDate(dayBefore(listDate))}, the day before the date of ${list}, but is not in it.`;
 }
 
-export type WarningKind = "listed_not_in_ods" | "open_not_listed" | "icb_unnamed" | "official_differs" | "newer_share_passed_over" | "list_contradicts_go_live" | "quoted_answer_corrected";
+export type WarningKind =
+  | "listed_not_in_ods"
+  | "open_not_listed"
+  | "icb_unnamed"
+  | "official_differs"
+  | "newer_share_passed_over"
+  | "list_contradicts_go_live"
+  | "quoted_answer_corrected";
 
 export interface Warning {
   kind: WarningKind;
@@ -144,7 +168,13 @@ export interface SiteData {
   reconciliation: Reconciliation[];
   headline: Headline;
   /** The trusts listed without an EPR on the edition the deadline is judged from, followed to the deadline and after. */
-  followup: { list_date: string; list_source_id: string; deadline: string; trusts: Followup[]; counts: Record<FollowupCategory, number> };
+  followup: {
+    list_date: string;
+    list_source_id: string;
+    deadline: string;
+    trusts: Followup[];
+    counts: Record<FollowupCategory, number>;
+  };
   /** Every dated trust event, for the trust pages (including trusts outside the follow-up). */
   trust_events: TrustEventRow[];
   /** Every estimate and fill-in the site makes, for the sources page. */
@@ -169,12 +199,23 @@ export interface Headline {
 }
 
 /** Trusts open on a date: opened on or before it, and not yet closed (close date is the last open day). */
-export function trustsOpenOn<T extends { open_date: string | null; close_date: string | null }>(trusts: readonly T[], date: string): T[] {
-  return trusts.filter((t) => t.open_date !== null && t.open_date <= date && (t.close_date === null || t.close_date >= date));
+export function trustsOpenOn<T extends { open_date: string | null; close_date: string | null }>(
+  trusts: readonly T[],
+  date: string,
+): T[] {
+  return trusts.filter(
+    (t) => t.open_date !== null && t.open_date <= date && (t.close_date === null || t.close_date >= date),
+  );
 }
 
 /** Count trusts by a key, with and without an EPR, given each trust's status in the count. */
-function countBy(trusts: readonly Trust[], status: (t: Trust) => StatusNow | null, key: (t: Trust) => string, label: (k: string) => string, order: readonly string[]): CoverageCount[] {
+function countBy(
+  trusts: readonly Trust[],
+  status: (t: Trust) => StatusNow | null,
+  key: (t: Trust) => string,
+  label: (k: string) => string,
+  order: readonly string[],
+): CoverageCount[] {
   const groups = Map.groupBy(trusts, key);
   return [...groups.entries()]
     .map(([k, ts]) => ({
@@ -185,13 +226,19 @@ function countBy(trusts: readonly Trust[], status: (t: Trust) => StatusNow | nul
       without_epr: ts.filter((t) => status(t) === "no_epr").length,
     }))
     .sort((a, b) => {
-      const ia = order.indexOf(a.key), ib = order.indexOf(b.key);
+      const ia = order.indexOf(a.key),
+        ib = order.indexOf(b.key);
       return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || compareCodePoints(a.key, b.key);
     });
 }
 
 export function buildSiteData(input: DataInput): { site: SiteData; warnings: Warning[] } {
-  const problems = [...checkReferences(input), ...checkStatementTotals(input.statements), ...checkNotAfterRelease(input), ...checkWords(input)];
+  const problems = [
+    ...checkReferences(input),
+    ...checkStatementTotals(input.statements),
+    ...checkNotAfterRelease(input),
+    ...checkWords(input),
+  ];
   if (problems.length) throw new DataError(problems);
   const warnings: Warning[] = [];
   const day = input.release.date;
@@ -209,14 +256,22 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
   const listed = trusts.filter((t) => t.list?.source_id === latest.source_id);
 
   for (const t of listed.filter((t) => !t.in_ods_trust_list)) {
-    warnings.push({ kind: "listed_not_in_ods", message: `${t.code} (${t.name}) is in NHS England's EPR list but not in the ODS trust file${t.region_code ? `; region taken from its successor ${t.merged_into.map((m) => m.code).join(", ")}` : "; its region is unknown"}.` });
+    warnings.push({
+      kind: "listed_not_in_ods",
+      message: `${t.code} (${t.name}) is in NHS England's EPR list but not in the ODS trust file${t.region_code ? `; region taken from its successor ${t.merged_into.map((m) => m.code).join(", ")}` : "; its region is unknown"}.`,
+    });
   }
   // The list shows trusts as they stood the day before its date (it still has trusts that closed that eve).
-  for (const t of trustsOpenOn(trusts, dayBefore(snapshot.as_of)).filter((t) => t.list?.source_id !== latest.source_id)) {
+  for (const t of trustsOpenOn(trusts, dayBefore(snapshot.as_of)).filter(
+    (t) => t.list?.source_id !== latest.source_id,
+  )) {
     warnings.push({ kind: "open_not_listed", message: openNotListedMessage(t, snapshot.as_of) });
   }
   for (const t of trusts.filter((t) => t.icb && t.icb.name === null)) {
-    warnings.push({ kind: "icb_unnamed", message: `${t.code} (${t.name}) is in ICB ${t.icb!.code}, which has no name in the ICB files.` });
+    warnings.push({
+      kind: "icb_unnamed",
+      message: `${t.code} (${t.name}) is in ICB ${t.icb!.code}, which has no name in the ICB files.`,
+    });
   }
 
   // Counts of today: trusts open on the release date, by what the latest evidence says of each.
@@ -225,50 +280,97 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
   const status_now: StatusCounts = {
     as_of: day,
     total: openNow.length,
-    by_status: Object.fromEntries(STATUS_NOW.map((k) => [k, trusts.filter((t) => t.status_now.status === k).length])) as Record<StatusNow, number>,
+    by_status: Object.fromEntries(
+      STATUS_NOW.map((k) => [k, trusts.filter((t) => t.status_now.status === k).length]),
+    ) as Record<StatusNow, number>,
   };
   const atList = (t: Trust): StatusNow => (t.list!.has_epr ? "epr" : "no_epr");
   const status_changed_since_list = listed.filter((t) => changeSinceList(t) !== null).length;
 
   const regionOrder = input.regions.map((r) => r.code);
-  const coverage_by_region = countBy(openNow, nowStatus, (t) => t.region_code ?? "unknown", (k) => regionName.get(k) ?? "Region not known", regionOrder);
-  const coverage_by_type = countBy(openNow, nowStatus, (t) => t.trust_type ?? "unknown", (k) => TRUST_TYPE_LABELS[k as TrustType] ?? "Type not known", [...TRUST_TYPES]);
+  const coverage_by_region = countBy(
+    openNow,
+    nowStatus,
+    (t) => t.region_code ?? "unknown",
+    (k) => regionName.get(k) ?? "Region not known",
+    regionOrder,
+  );
+  const coverage_by_type = countBy(
+    openNow,
+    nowStatus,
+    (t) => t.trust_type ?? "unknown",
+    (k) => TRUST_TYPE_LABELS[k as TrustType] ?? "Type not known",
+    [...TRUST_TYPES],
+  );
   // The map draws the boards of 2022, so it counts the list by the board of 2022 each trust was in.
   const boardThen = (t: Trust) => t.icb_2022?.code ?? "";
-  const coverage_by_icb = countBy(listed.filter((t) => icbByCode.has(boardThen(t))), atList, boardThen, (k) => icbByCode.get(k)!.short_name, input.icbs.map((i) => i.code));
+  const coverage_by_icb = countBy(
+    listed.filter((t) => icbByCode.has(boardThen(t))),
+    atList,
+    boardThen,
+    (k) => icbByCode.get(k)!.short_name,
+    input.icbs.map((i) => i.code),
+  );
 
-  const supplierGroups = Map.groupBy(openNow.filter((t) => t.status_now.status === "epr" && t.status_now.supplier && t.status_now.basis !== "predecessors"), (t) => t.status_now.supplier!);
+  const supplierGroups = Map.groupBy(
+    openNow.filter(
+      (t) => t.status_now.status === "epr" && t.status_now.supplier && t.status_now.basis !== "predecessors",
+    ),
+    (t) => t.status_now.supplier!,
+  );
   const suppliers: SupplierCount[] = [...supplierGroups.entries()]
     .map(([supplier, ts]) => ({
       supplier,
       trusts: ts.length,
-      by_type: Object.fromEntries(TRUST_TYPES.map((ty) => [ty, ts.filter((t) => t.trust_type === ty).length])) as Record<TrustType, number>,
+      by_type: Object.fromEntries(
+        TRUST_TYPES.map((ty) => [ty, ts.filter((t) => t.trust_type === ty).length]),
+      ) as Record<TrustType, number>,
     }))
     .sort((a, b) => b.trusts - a.trusts || compareNames(a.supplier, b.supplier));
 
   const coverage_figures = coverageFigures(input.statements);
   const head = headline(input, coverage_figures);
   for (const f of passedOverShares(coverage_figures, head.share_with_epr)) {
-    warnings.push({ kind: "newer_share_passed_over", message: `Statement ${f.id} (${f.value}% as of ${f.as_of}, scope ${f.scope}) is newer than the headline figure ${head.share_with_epr.id} (as of ${head.share_with_epr.as_of}) but is not used for it: the headline takes official shares of all or secondary-care trusts only.` });
+    warnings.push({
+      kind: "newer_share_passed_over",
+      message: `Statement ${f.id} (${f.value}% as of ${f.as_of}, scope ${f.scope}) is newer than the headline figure ${head.share_with_epr.id} (as of ${head.share_with_epr.as_of}) but is not used for it: the headline takes official shares of all or secondary-care trusts only.`,
+    });
   }
   for (const t of trusts.filter((t) => t.status_now.contradictions.length)) {
     for (const c of t.status_now.contradictions) {
-      warnings.push({ kind: "list_contradicts_go_live", message: `${t.code} (${t.name}): NHS England's list of ${c.as_of} records ${c.has_epr ? c.supplier : "no EPR"}, after a reported go-live (${t.status_now.event_id}, ${t.status_now.since}); the go-live is kept and the page flags the list.` });
+      warnings.push({
+        kind: "list_contradicts_go_live",
+        message: `${t.code} (${t.name}): NHS England's list of ${c.as_of} records ${c.has_epr ? c.supplier : "no EPR"}, after a reported go-live (${t.status_now.event_id}, ${t.status_now.since}); the go-live is kept and the page flags the list.`,
+      });
     }
   }
   // The deadline is judged from the latest edition made by then, so a later edition never rewrites who was listed before it.
   const base = editionForDeadline(editions, head.deadline.target_date)!;
   const followedTrusts = followTrusts(
-    trusts.filter((t) => t.lists.some((l) => l.source_id === base.source_id && !l.has_epr)).map((t) => ({ code: t.code, name: t.name })),
+    trusts
+      .filter((t) => t.lists.some((l) => l.source_id === base.source_id && !l.has_epr))
+      .map((t) => ({ code: t.code, name: t.name })),
     input.trustEvents,
     base.as_of,
     head.deadline.target_date,
     day,
   );
-  const followup = { list_date: base.as_of, list_source_id: base.source_id, deadline: head.deadline.target_date, trusts: followedTrusts, counts: countByCategory(followedTrusts) };
-  const reconciliation = [...reconcile(input.statements, editions, trusts), ...reconcileFollowup(input.statements, followup)];
+  const followup = {
+    list_date: base.as_of,
+    list_source_id: base.source_id,
+    deadline: head.deadline.target_date,
+    trusts: followedTrusts,
+    counts: countByCategory(followedTrusts),
+  };
+  const reconciliation = [
+    ...reconcile(input.statements, editions, trusts),
+    ...reconcileFollowup(input.statements, followup),
+  ];
   for (const r of reconciliation.filter((r) => r.difference !== 0)) {
-    warnings.push({ kind: "official_differs", message: `Statement ${r.statement_id} (${r.metric}, as of ${r.as_of}) says ${r.official_value}; ${r.compared_with} gives ${r.comparison_value} (difference ${r.difference > 0 ? "+" : ""}${r.difference}).` });
+    warnings.push({
+      kind: "official_differs",
+      message: `Statement ${r.statement_id} (${r.metric}, as of ${r.as_of}) says ${r.official_value}; ${r.compared_with} gives ${r.comparison_value} (difference ${r.difference > 0 ? "+" : ""}${r.difference}).`,
+    });
   }
 
   const site: SiteData = {
@@ -296,7 +398,14 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
     followup,
     trust_events: input.trustEvents,
     figure_checks: figureChecks(input),
-    estimates: estimates({ sources: input.sources, statements: input.statements, programme: input.programme, events: input.trustEvents, trusts, figures: coverage_figures }),
+    estimates: estimates({
+      sources: input.sources,
+      statements: input.statements,
+      programme: input.programme,
+      events: input.trustEvents,
+      trusts,
+      figures: coverage_figures,
+    }),
     changelog: input.changelog,
     warnings,
   };
@@ -307,8 +416,20 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
 function checkWords(input: DataInput): Problem[] {
   const files = { figureQuotes: "data/figure-quotes.csv", answerQuotes: "data/answer-quotes.csv" };
   const said = [
-    ...input.figureQuotes.map((q, i) => ({ figure_id: q.figure_id, text: q.quote, file: files.figureQuotes, line: i + 2, column: "quote" })),
-    ...input.answerQuotes.map((q, i) => ({ figure_id: q.figure_id, text: q.quote, file: files.answerQuotes, line: i + 2, column: "quote" })),
+    ...input.figureQuotes.map((q, i) => ({
+      figure_id: q.figure_id,
+      text: q.quote,
+      file: files.figureQuotes,
+      line: i + 2,
+      column: "quote",
+    })),
+    ...input.answerQuotes.map((q, i) => ({
+      figure_id: q.figure_id,
+      text: q.quote,
+      file: files.answerQuotes,
+      line: i + 2,
+      column: "quote",
+    })),
   ];
   return [
     ...checkFigureQuotes(input.figureQuotes, input.answerQuotes, quotables(input), files),
@@ -318,9 +439,20 @@ function checkWords(input: DataInput): Problem[] {
 
 function headline(input: DataInput, figures: readonly CoverageFigure[]): Headline {
   const share = latestOfficialShare(figures);
-  if (!share) throw new DataError([{ file: "data/statements.csv", expected: "at least one official share_with_epr figure, or counts to derive one, for secondary-care trusts or all trusts" }]);
+  if (!share)
+    throw new DataError([
+      {
+        file: "data/statements.csv",
+        expected:
+          "at least one official share_with_epr figure, or counts to derive one, for secondary-care trusts or all trusts",
+      },
+    ]);
   // Counts only from the same source as the share, so the headline never mixes two statements.
-  const sameSource = (metric: string) => input.statements.find((s) => s.metric === metric && s.source_id === share.source_id && s.as_of === share.as_of && s.scope === share.scope) ?? null;
+  const sameSource = (metric: string) =>
+    input.statements.find(
+      (s) =>
+        s.metric === metric && s.source_id === share.source_id && s.as_of === share.as_of && s.scope === share.scope,
+    ) ?? null;
   const eprTargets = input.targets.filter(isEprDeadline).sort(byPeriodEnd("announced_on"));
   const deadline = eprTargets.at(-1);
   if (!deadline) throw new DataError([{ file: "data/targets.csv", expected: "at least one epr_coverage target" }]);
@@ -333,4 +465,3 @@ function headline(input: DataInput, figures: readonly CoverageFigure[]): Headlin
     days_to_deadline: daysBetween(input.release.date, deadline.target_date),
   };
 }
-

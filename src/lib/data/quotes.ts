@@ -50,7 +50,8 @@ export function quoteAt(quote: string, text: string): number[] {
 }
 
 /** Words by which a sentence says that what it contains is false. */
-const DENIES = /\b(untrue|not true|not the case|not correct|incorrect|inaccurate|false|wrong|mistaken|erroneous|misleading|should have (?:read|said|stated))\b/i;
+const DENIES =
+  /\b(untrue|not true|not the case|not correct|incorrect|inaccurate|false|wrong|mistaken|erroneous|misleading|should have (?:read|said|stated))\b/i;
 /** A negation right before the quotation, in the same clause ("… have not 93% …"). */
 const NEGATED = /\b(not|never|no longer|no|n't)\s+(?:\S+\s+){0,2}$/i;
 
@@ -59,7 +60,10 @@ const NEGATED = /\b(not|never|no longer|no|n't)\s+(?:\S+\s+){0,2}$/i;
  * anywhere in the sentence outside the quotation, or a negation just before it.
  */
 export function denial(quote: string, text: string, index: number): string | null {
-  const sentence = sentences(text).find((s) => s.start <= index && index < s.start + s.text.length) ?? { start: 0, text };
+  const sentence = sentences(text).find((s) => s.start <= index && index < s.start + s.text.length) ?? {
+    start: 0,
+    text,
+  };
   const from = index - sentence.start;
   const outside = `${sentence.text.slice(0, from)} … ${sentence.text.slice(from + quote.length)}`;
   const word = DENIES.exec(outside)?.[1] ?? NEGATED.exec(sentence.text.slice(0, from).replace(/.*[,;:(]/, ""))?.[1];
@@ -79,7 +83,28 @@ export function figureIn(value: number, text: string): boolean {
   return Number.isInteger(value) && numbersInWords(text).includes(value);
 }
 
-const UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const UNITS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 /**
@@ -88,7 +113,11 @@ const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", 
  * only before "hundred", "and" only after it.
  */
 export function numbersInWords(text: string): number[] {
-  const words = [...text.toLowerCase().matchAll(/[a-z]+/g)].map((m) => ({ word: m[0], end: m.index + m[0].length, start: m.index }));
+  const words = [...text.toLowerCase().matchAll(/[a-z]+/g)].map((m) => ({
+    word: m[0],
+    end: m.index + m[0].length,
+    start: m.index,
+  }));
   // Whether only spaces or hyphens separate word i from the next: "six, hundred" is two numbers.
   const joined = (i: number) => i + 1 < words.length && /^[ -]+$/.test(text.slice(words[i]!.end, words[i + 1]!.start));
   const unit = (w: string | undefined) => (w === undefined ? -1 : UNITS.indexOf(w));
@@ -104,7 +133,7 @@ export function numbersInWords(text: string): number[] {
     return u >= 0 ? [u, 1] : null;
   };
   const found: number[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const head: [number, number] | null = words[i]!.word === "a" ? [1, 1] : belowHundred(i);
     if (head && head[0] >= 1 && head[0] <= 9 && head[1] === 1 && joined(i) && words[i + 1]!.word === "hundred") {
       let n = head[0] * 100;
@@ -136,20 +165,29 @@ export function checkQuotes(
   const answerById = new Map(answers.map((a) => [String(a.id), a]));
   quotes.forEach((q, i) => {
     // One row a line: the schema refuses line breaks inside a quotation, so the line is the row's.
-    const at = (column: string, value: string, expected: string) => problems.push({ file, line: i + 2, column, value: value.slice(0, 60), expected });
+    const at = (column: string, value: string, expected: string) =>
+      problems.push({ file, line: i + 2, column, value: value.slice(0, 60), expected });
     const figure = figureById.get(q.figure_id);
     const answer = answerById.get(q.answer_id);
     if (!figure) at("figure_id", q.figure_id, "a row id in statements.csv or programme.csv");
     if (!answer) return at("answer_id", q.answer_id, "the id of an answer in data/parliament/answers.json");
-    if (q.uin !== null && answer.uin !== null && q.uin !== answer.uin) at("uin", q.uin, `the answer's own UIN, ${answer.uin}`);
+    if (q.uin !== null && answer.uin !== null && q.uin !== answer.uin)
+      at("uin", q.uin, `the answer's own UIN, ${answer.uin}`);
     if (!answer.answer_text.includes(q.quote)) {
-      return at("quote", q.quote, `words that appear exactly so in answer ${q.answer_id} (check every character, including quotation marks and spaces)`);
+      return at(
+        "quote",
+        q.quote,
+        `words that appear exactly so in answer ${q.answer_id} (check every character, including quotation marks and spaces)`,
+      );
     }
     const places = quoteAt(q.quote, answer.answer_text);
-    if (places.length === 0) return at("quote", q.quote, `whole words of answer ${q.answer_id}, not a part of a word or number at either end`);
+    if (places.length === 0)
+      return at("quote", q.quote, `whole words of answer ${q.answer_id}, not a part of a word or number at either end`);
     const denials = places.map((i) => denial(q.quote, answer.answer_text, i));
-    if (denials.every(Boolean)) return at("quote", q.quote, `words answer ${q.answer_id} states, not denies (${denials[0]})`);
-    if (figure && figure.value !== null && !figureIn(figure.value, q.quote)) at("quote", q.quote, `a quotation that states the figure ${figure.value} of row ${figure.id}`);
+    if (denials.every(Boolean))
+      return at("quote", q.quote, `words answer ${q.answer_id} states, not denies (${denials[0]})`);
+    if (figure && figure.value !== null && !figureIn(figure.value, q.quote))
+      at("quote", q.quote, `a quotation that states the figure ${figure.value} of row ${figure.id}`);
   });
   return problems;
 }

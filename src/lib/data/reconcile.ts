@@ -29,7 +29,11 @@ export interface Reconciliation {
  * statement's date for counts of trusts with and without an EPR, and the ODS trust file for how many
  * trusts were open on the statement's date.
  */
-export function reconcile(statements: StatementRow[], editions: readonly ListEdition[], trusts: Trust[]): Reconciliation[] {
+export function reconcile(
+  statements: StatementRow[],
+  editions: readonly ListEdition[],
+  trusts: Trust[],
+): Reconciliation[] {
   const out: Reconciliation[] = [];
   const odsTrusts = trusts.filter((t) => t.in_ods_trust_list);
   // Ministers speak of "trusts" and "secondary care trusts" for the same set; acute-only figures are a different set.
@@ -37,7 +41,15 @@ export function reconcile(statements: StatementRow[], editions: readonly ListEdi
     const edition = nearestEdition(editions, s.as_of);
     if (!edition) continue;
     const base = { statement_id: s.id, metric: s.metric, as_of: s.as_of, official_value: s.value, unit: s.unit };
-    const fromList = (value: number): Reconciliation => ({ ...base, kind: "list", compared_with: `NHS England's trust-level list (${edition.total} trusts)`, comparison_value: value, comparison_as_of: edition.as_of, comparison_source_id: edition.source_id, difference: Math.round((s.value - value) * 10) / 10 });
+    const fromList = (value: number): Reconciliation => ({
+      ...base,
+      kind: "list",
+      compared_with: `NHS England's trust-level list (${edition.total} trusts)`,
+      comparison_value: value,
+      comparison_as_of: edition.as_of,
+      comparison_source_id: edition.source_id,
+      difference: Math.round((s.value - value) * 10) / 10,
+    });
     if (s.metric === "trusts_without_epr") out.push(fromList(edition.without_epr));
     if (s.metric === "trusts_with_epr") out.push(fromList(edition.with_epr));
     if (s.metric === "share_with_epr") out.push(fromList(edition.share_with_epr));
@@ -47,7 +59,15 @@ export function reconcile(statements: StatementRow[], editions: readonly ListEdi
       const day = endOfPeriod(s.as_of);
       if (day >= TRUSTS_SINCE) {
         const open = trustsOpenOn(odsTrusts, day).length;
-        out.push({ ...base, kind: "ods_open", compared_with: "NHS trusts in England open that day in the ODS trust file", comparison_value: open, comparison_as_of: day, comparison_source_id: ODS_TRUSTS_SOURCE_ID, difference: s.value - open });
+        out.push({
+          ...base,
+          kind: "ods_open",
+          compared_with: "NHS trusts in England open that day in the ODS trust file",
+          comparison_value: open,
+          comparison_as_of: day,
+          comparison_source_id: ODS_TRUSTS_SOURCE_ID,
+          difference: s.value - open,
+        });
       }
     }
   }
@@ -58,7 +78,10 @@ export function reconcile(statements: StatementRow[], editions: readonly ListEdi
  * Official counts of trusts without an EPR, made after the edition the deadline is judged from, beside
  * that edition's count less the go-lives reported by the statement's date.
  */
-export function reconcileFollowup(statements: StatementRow[], followup: Pick<SiteData["followup"], "list_date" | "list_source_id" | "trusts">): Reconciliation[] {
+export function reconcileFollowup(
+  statements: StatementRow[],
+  followup: Pick<SiteData["followup"], "list_date" | "list_source_id" | "trusts">,
+): Reconciliation[] {
   return statements
     .filter((s) => s.official && s.metric === "trusts_without_epr" && endOfPeriod(s.as_of) > followup.list_date)
     .map((s) => {

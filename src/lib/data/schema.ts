@@ -34,12 +34,15 @@ function column<T, O extends Options>(opts: O, expected: string, parse: (raw: st
 export const MAX_CELL_CHARS = 1000;
 
 /** `name`: the cell names a trust, board, place or person, so it passes the gate's stricter rules for names. */
-export function text<O extends Options & { pattern?: RegExp; describe?: string; maxLength?: number; name?: boolean }>(opts = {} as O) {
+export function text<O extends Options & { pattern?: RegExp; describe?: string; maxLength?: number; name?: boolean }>(
+  opts = {} as O,
+) {
   const expected = opts.describe ?? (opts.pattern ? `text matching ${opts.pattern}` : "text");
   const maxLength = opts.maxLength ?? MAX_CELL_CHARS;
   return column(opts, expected, (raw) => {
     // Length first: a pattern test on a 50 MB cell is slow, and the answer would be the same.
-    if (raw.length > maxLength) throw new Mismatch(`${expected} of at most ${maxLength} characters (this cell has ${raw.length})`);
+    if (raw.length > maxLength)
+      throw new Mismatch(`${expected} of at most ${maxLength} characters (this cell has ${raw.length})`);
     if (opts.pattern && !opts.pattern.test(raw)) throw new Mismatch(expected);
     const bad = opts.name ? nameProblem(raw) : problemCharacter(raw);
     if (bad) throw new Mismatch(`${expected} without ${bad}`);
@@ -62,11 +65,14 @@ export function oneOf<const V extends string, O extends Options>(values: readonl
 export const MAX_DIGITS = 15;
 
 export function num<O extends Options & { min?: number; max?: number; integer?: boolean }>(opts = {} as O) {
-  const range = [opts.min !== undefined ? `≥ ${opts.min}` : null, opts.max !== undefined ? `≤ ${opts.max}` : null].filter(Boolean).join(" and ");
+  const range = [opts.min !== undefined ? `≥ ${opts.min}` : null, opts.max !== undefined ? `≤ ${opts.max}` : null]
+    .filter(Boolean)
+    .join(" and ");
   const expected = `${opts.integer ? "a whole number" : "a plain number (digits and a point; no £, commas or %)"}${range ? ` ${range}` : ""}`;
   return column(opts, expected, (raw) => {
     if (raw.length > 2 * MAX_DIGITS || !/^-?\d+(\.\d+)?$/.test(raw)) throw new Mismatch(expected);
-    if (raw.replace(/^-?0*/, "").replace(".", "").length > MAX_DIGITS) throw new Mismatch(`${expected}, of at most ${MAX_DIGITS} digits`);
+    if (raw.replace(/^-?0*/, "").replace(".", "").length > MAX_DIGITS)
+      throw new Mismatch(`${expected}, of at most ${MAX_DIGITS} digits`);
     const n = Number(raw);
     if (opts.integer && !Number.isInteger(n)) throw new Mismatch(expected);
     if (opts.min !== undefined && n < opts.min) throw new Mismatch(expected);
@@ -128,8 +134,20 @@ export function parseTable<S extends Schema>(csvText: string, file: string, spec
   const missing = names.filter((n) => !table.header.includes(n));
   const extra = table.header.filter((h) => !names.includes(h));
   if (missing.length || extra.length || table.header.join() !== names.join()) {
-    const detail = [missing.length ? `missing ${missing.join(", ")}` : "", extra.length ? `unexpected ${extra.join(", ")}` : ""].filter(Boolean).join("; ");
-    throw new DataError([{ file, line: 1, value: table.header.join(","), expected: `the header ${names.join(",")}${detail ? ` (${detail})` : " in this order"}` }]);
+    const detail = [
+      missing.length ? `missing ${missing.join(", ")}` : "",
+      extra.length ? `unexpected ${extra.join(", ")}` : "",
+    ]
+      .filter(Boolean)
+      .join("; ");
+    throw new DataError([
+      {
+        file,
+        line: 1,
+        value: table.header.join(","),
+        expected: `the header ${names.join(",")}${detail ? ` (${detail})` : " in this order"}`,
+      },
+    ]);
   }
   const rows: RowOf<S>[] = [];
   const seen = new Map<string, number>();
@@ -148,7 +166,14 @@ export function parseTable<S extends Schema>(csvText: string, file: string, spec
       const keys = typeof spec.key === "string" ? [spec.key] : spec.key;
       const k = keys.map((name) => cells[names.indexOf(name)] ?? "").join(", ");
       const first = seen.get(k);
-      if (first !== undefined) problems.push({ file, line, column: keys.join(", "), value: k, expected: `a unique ${keys.join(" and ")} (already used on line ${first})` });
+      if (first !== undefined)
+        problems.push({
+          file,
+          line,
+          column: keys.join(", "),
+          value: k,
+          expected: `a unique ${keys.join(" and ")} (already used on line ${first})`,
+        });
       else seen.set(k, line);
     }
     LINES.set(row, line);

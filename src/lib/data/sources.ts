@@ -8,7 +8,17 @@ import { compareCodePoints } from "../order.ts";
 /** Longest text field a source may have (titles and notes run to about 300 characters today). */
 const MAX_CHARS = 1000;
 
-export const SOURCE_TYPES = ["dataset", "written_answer", "oral_answer", "written_statement", "speech", "report", "board_paper", "news", "gmpp"] as const;
+export const SOURCE_TYPES = [
+  "dataset",
+  "written_answer",
+  "oral_answer",
+  "written_statement",
+  "speech",
+  "report",
+  "board_paper",
+  "news",
+  "gmpp",
+] as const;
 export const LICENCES = ["OGL-3.0", "OPL-3.0", "MIT", "GPL-3.0", "not-stated"] as const;
 
 export interface Source {
@@ -29,15 +39,22 @@ export interface Source {
 }
 
 export const LICENCE_NAMES: Record<Source["licence"], { name: string; url: string | null }> = {
-  "OGL-3.0": { name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
-  "OPL-3.0": { name: "Open Parliament Licence v3.0", url: "https://www.parliament.uk/site-information/copyright-parliament/open-parliament-licence/" },
-  "MIT": { name: "MIT licence", url: "https://opensource.org/license/mit" },
+  "OGL-3.0": {
+    name: "Open Government Licence v3.0",
+    url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+  },
+  "OPL-3.0": {
+    name: "Open Parliament Licence v3.0",
+    url: "https://www.parliament.uk/site-information/copyright-parliament/open-parliament-licence/",
+  },
+  MIT: { name: "MIT licence", url: "https://opensource.org/license/mit" },
   "GPL-3.0": { name: "GNU GPL v3.0 (the repository's code licence)", url: "https://www.gnu.org/licenses/gpl-3.0.html" },
   "not-stated": { name: "No licence stated by the publisher", url: null },
 };
 
 type Check = [field: keyof Source, ok: (v: unknown) => boolean, expected: string];
-const str = (v: unknown) => typeof v === "string" && v.trim() === v && v !== "" && v.length <= MAX_CHARS && problemCharacter(v) === null;
+const str = (v: unknown) =>
+  typeof v === "string" && v.trim() === v && v !== "" && v.length <= MAX_CHARS && problemCharacter(v) === null;
 const strOrNull = (v: unknown) => v === null || str(v);
 const CHECKS: Check[] = [
   ["id", (v) => typeof v === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v), "lower-case words joined by -"],
@@ -69,10 +86,12 @@ export function parseSources(jsonText: string, file: string): Source[] {
     const e = entry as Record<string, unknown>;
     const label = typeof e.id === "string" ? e.id : `[${i}]`;
     for (const [field, ok, expected] of CHECKS) {
-      if (!ok(e[field])) problems.push({ file, column: `${label}.${field}`, value: JSON.stringify(e[field]) ?? "missing", expected });
+      if (!ok(e[field]))
+        problems.push({ file, column: `${label}.${field}`, value: JSON.stringify(e[field]) ?? "missing", expected });
     }
     const extra = Object.keys(e).filter((k) => !CHECKS.some(([f]) => f === k));
-    if (extra.length) problems.push({ file, column: label, value: extra.join(", "), expected: "only the documented fields" });
+    if (extra.length)
+      problems.push({ file, column: label, value: extra.join(", "), expected: "only the documented fields" });
     if (typeof e.id === "string") {
       if (seen.has(e.id)) problems.push({ file, column: `${label}.id`, value: e.id, expected: "a unique id" });
       seen.add(e.id);

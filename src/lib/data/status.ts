@@ -82,8 +82,13 @@ export function evidenceDay(date: string, release: string): string {
 }
 
 /** The first reported go-live and the day it counts from, or null. */
-export function firstGoLive(events: readonly TrustEventRow[], release: string): { event: TrustEventRow; day: string } | null {
-  const days = events.filter((e) => STATUS_EVENTS.has(e.event)).map((e) => ({ event: e, day: evidenceDay(e.event_date, release) }));
+export function firstGoLive(
+  events: readonly TrustEventRow[],
+  release: string,
+): { event: TrustEventRow; day: string } | null {
+  const days = events
+    .filter((e) => STATUS_EVENTS.has(e.event))
+    .map((e) => ({ event: e, day: evidenceDay(e.event_date, release) }));
   return days.sort((a, b) => compareCodePoints(a.day, b.day) || compareCodePoints(a.event.id, b.event.id))[0] ?? null;
 }
 
@@ -107,30 +112,62 @@ export function lastOpenDay(life: TrustLife): string | null {
  * its own and has been seen to repeat a trust's earlier position. The disagreement is kept as a
  * contradiction, for pages and the diff to flag, never followed silently.
  */
-function ownStatusOn(lists: readonly EprStatusRow[], events: readonly TrustEventRow[], day: string, release: string): TrustStatus | null {
+function ownStatusOn(
+  lists: readonly EprStatusRow[],
+  events: readonly TrustEventRow[],
+  day: string,
+  release: string,
+): TrustStatus | null {
   type Item = { date: string; order: number; apply: (prev: TrustStatus | null) => TrustStatus };
   const items: Item[] = [
-    ...lists.filter((l) => l.as_of <= day).map((l) => ({
-      date: l.as_of,
-      order: 0,
-      apply: (prev: TrustStatus | null): TrustStatus => {
-        const supplier = l.has_epr ? l.supplier : null;
-        if (prev?.basis === "go_live") {
-          const agrees = l.has_epr && (!prev.supplier || sameSupplier(prev.supplier, supplier));
-          return agrees ? prev : { ...prev, contradictions: [...prev.contradictions, { source_id: l.source_id, as_of: l.as_of, has_epr: l.has_epr, supplier }] };
-        }
-        return { ...NO_STATUS, status: l.has_epr ? "epr" : "no_epr", basis: "list", since: l.as_of, supplier, source_id: l.source_id };
-      },
-    })),
-    ...events.filter((e) => STATUS_EVENTS.has(e.event) && evidenceDay(e.event_date, release) <= day).map((e) => ({
-      date: evidenceDay(e.event_date, release),
-      order: 1,
-      apply: (prev: TrustStatus | null): TrustStatus => {
-        // A go-live of the system already in use (a wider roll-out) does not change since-when.
-        if (prev?.status === "epr" && (!e.supplier || sameSupplier(prev.supplier, e.supplier))) return prev;
-        return { ...NO_STATUS, status: "epr", basis: "go_live", since: e.event_date, since_basis: eventDateBasis(e), supplier: e.supplier ?? null, event_id: e.id };
-      },
-    })),
+    ...lists
+      .filter((l) => l.as_of <= day)
+      .map((l) => ({
+        date: l.as_of,
+        order: 0,
+        apply: (prev: TrustStatus | null): TrustStatus => {
+          const supplier = l.has_epr ? l.supplier : null;
+          if (prev?.basis === "go_live") {
+            const agrees = l.has_epr && (!prev.supplier || sameSupplier(prev.supplier, supplier));
+            return agrees
+              ? prev
+              : {
+                  ...prev,
+                  contradictions: [
+                    ...prev.contradictions,
+                    { source_id: l.source_id, as_of: l.as_of, has_epr: l.has_epr, supplier },
+                  ],
+                };
+          }
+          return {
+            ...NO_STATUS,
+            status: l.has_epr ? "epr" : "no_epr",
+            basis: "list",
+            since: l.as_of,
+            supplier,
+            source_id: l.source_id,
+          };
+        },
+      })),
+    ...events
+      .filter((e) => STATUS_EVENTS.has(e.event) && evidenceDay(e.event_date, release) <= day)
+      .map((e) => ({
+        date: evidenceDay(e.event_date, release),
+        order: 1,
+        apply: (prev: TrustStatus | null): TrustStatus => {
+          // A go-live of the system already in use (a wider roll-out) does not change since-when.
+          if (prev?.status === "epr" && (!e.supplier || sameSupplier(prev.supplier, e.supplier))) return prev;
+          return {
+            ...NO_STATUS,
+            status: "epr",
+            basis: "go_live",
+            since: e.event_date,
+            since_basis: eventDateBasis(e),
+            supplier: e.supplier ?? null,
+            event_id: e.id,
+          };
+        },
+      })),
   ];
   // On the same day a go-live is applied after the list, so a list of that day never undoes it.
   items.sort((a, b) => compareCodePoints(a.date, b.date) || a.order - b.order);
@@ -140,7 +177,18 @@ function ownStatusOn(lists: readonly EprStatusRow[], events: readonly TrustEvent
 }
 
 /** No evidence: the start every status is built from. */
-const NO_STATUS: TrustStatus = { status: "unknown", basis: "none", since: null, since_basis: "exact", supplier: null, source_id: null, event_id: null, inferred_from: [], later_event_ids: [], contradictions: [] };
+const NO_STATUS: TrustStatus = {
+  status: "unknown",
+  basis: "none",
+  since: null,
+  since_basis: "exact",
+  supplier: null,
+  source_id: null,
+  event_id: null,
+  inferred_from: [],
+  later_event_ids: [],
+  contradictions: [],
+};
 
 /**
  * Supplier names differ between the list ("Oracle Cerner") and the press ("Oracle"): the first word
@@ -175,25 +223,51 @@ export function statusOn(input: StatusInput, day: string): TrustStatus {
   const own = ownStatusOn(input.lists, input.events, day, release);
   const later = (since: string | null) =>
     input.events
-      .filter((e) => !STATUS_EVENTS.has(e.event) && e.event !== "listed_no_epr" && evidenceDay(e.event_date, release) <= day && (since === null || endOfPeriod(e.event_date) > endOfPeriod(since)))
-      .sort((a, b) => compareCodePoints(endOfPeriod(a.event_date), endOfPeriod(b.event_date)) || compareCodePoints(a.id, b.id))
+      .filter(
+        (e) =>
+          !STATUS_EVENTS.has(e.event) &&
+          e.event !== "listed_no_epr" &&
+          evidenceDay(e.event_date, release) <= day &&
+          (since === null || endOfPeriod(e.event_date) > endOfPeriod(since)),
+      )
+      .sort(
+        (a, b) =>
+          compareCodePoints(endOfPeriod(a.event_date), endOfPeriod(b.event_date)) || compareCodePoints(a.id, b.id),
+      )
       .map((e) => e.id);
   if (last !== null && last < day) {
     // With no close date of its own (a care trust outside the ODS trust file), the last day is worked
     // out from the successor file's merger date: inferred, and said so.
-    return { ...NO_STATUS, status: "closed", basis: "closed", since: last, since_basis: life.close_date ? "exact" : "inferred", supplier: own?.supplier ?? null };
+    return {
+      ...NO_STATUS,
+      status: "closed",
+      basis: "closed",
+      since: last,
+      since_basis: life.close_date ? "exact" : "inferred",
+      supplier: own?.supplier ?? null,
+    };
   }
   if (own) return { ...own, later_event_ids: later(own.since) };
   const taken = life.took_over.filter((p) => p.date <= day);
   if (taken.length) {
     const theirs = taken.map((p) => ({ code: p.code, status: input.statusOf(p.code, dayBefore(p.date)) }));
     if (theirs.every((t) => t.status.status === "epr" && t.status.basis === "list")) {
-      const suppliers = [...new Set(theirs.map((t) => t.status.supplier).filter((s): s is string => Boolean(s)))].sort();
+      const suppliers = [
+        ...new Set(theirs.map((t) => t.status.supplier).filter((s): s is string => Boolean(s))),
+      ].sort();
       return {
         ...NO_STATUS,
-        status: "epr", basis: "predecessors", since: theirs.map((t) => t.status.since!).sort()[0]!, supplier: suppliers.join("; ") || null,
+        status: "epr",
+        basis: "predecessors",
+        since: theirs.map((t) => t.status.since!).sort()[0]!,
+        supplier: suppliers.join("; ") || null,
         source_id: theirs[0]!.status.source_id,
-        inferred_from: theirs.map((t) => ({ code: t.code, supplier: t.status.supplier, as_of: t.status.since!, source_id: t.status.source_id! })),
+        inferred_from: theirs.map((t) => ({
+          code: t.code,
+          supplier: t.status.supplier,
+          as_of: t.status.since!,
+          source_id: t.status.source_id!,
+        })),
         later_event_ids: later(null),
       };
     }
@@ -202,7 +276,9 @@ export function statusOn(input: StatusInput, day: string): TrustStatus {
 }
 
 /** A resolver of every trust's status on any day, memoised, for trusts that refer to each other. */
-export function statusResolver(inputs: ReadonlyMap<string, Omit<StatusInput, "statusOf">>): (code: string, day: string) => TrustStatus {
+export function statusResolver(
+  inputs: ReadonlyMap<string, Omit<StatusInput, "statusOf">>,
+): (code: string, day: string) => TrustStatus {
   const memo = new Map<string, TrustStatus>();
   const visiting = new Set<string>();
   const resolve = (code: string, day: string): TrustStatus => {

@@ -1,14 +1,26 @@
 /** The schema of every CSV under data/: what `npm run data` accepts (see data/README.md). */
 import { isoDate, list, num, oneOf, text, yesNo, type RowOf, type Schema, type TableSpec } from "./schema.ts";
 import {
-  DATE_BASES, isOfficial, isUncertainDate, PROGRAMME_MODALITIES, STATED_BY, TARGET_MODALITIES, type Modality,
+  DATE_BASES,
+  isOfficial,
+  isUncertainDate,
+  PROGRAMME_MODALITIES,
+  STATED_BY,
+  TARGET_MODALITIES,
+  type Modality,
 } from "./modality.ts";
 
-const odsCode = (opts: { optional?: boolean } = {}) => text({ ...opts, pattern: /^[A-Z0-9]{3,5}$/, describe: "an ODS code of 3 to 5 capital letters or digits" });
-const sourceId = () => text({ pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/, describe: "a source id from sources.json (lower-case words joined by -)" });
+const odsCode = (opts: { optional?: boolean } = {}) =>
+  text({ ...opts, pattern: /^[A-Z0-9]{3,5}$/, describe: "an ODS code of 3 to 5 capital letters or digits" });
+const sourceId = () =>
+  text({
+    pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    describe: "a source id from sources.json (lower-case words joined by -)",
+  });
 const confidence = () => oneOf(["H", "M", "L"] as const);
 // F rows of the upstream fact register and its later N rows (additions of November 2026 onwards).
-const factIds = () => list(text({ pattern: /^[FN]\d{3}$/, describe: "a fact id like F012 or N019" }), { optional: true });
+const factIds = () =>
+  list(text({ pattern: /^[FN]\d{3}$/, describe: "a fact id like F012 or N019" }), { optional: true });
 
 /** The trust list covers every trust open on or after this day (the year NHS England's EPR list was made). */
 export const TRUSTS_SINCE = "2024-01-01";
@@ -134,13 +146,24 @@ export const sitesTable = {
 } satisfies TableSpec<Schema>;
 
 export const STATEMENT_METRICS = [
-  "trusts_with_epr", "trusts_without_epr", "share_with_epr", "share_without_epr", "trusts_in_scope",
-  "forecast_share_with_epr", "forecast_share_without_epr", "forecast_trusts_missing_deadline",
-  "trusts_without_epr_business_case", "trusts_without_epr_procuring", "trusts_without_epr_implementing",
-  "trusts_epr_meeting_standard", "trusts_epr_needing_extension", "trusts_not_installed_or_procuring",
+  "trusts_with_epr",
+  "trusts_without_epr",
+  "share_with_epr",
+  "share_without_epr",
+  "trusts_in_scope",
+  "forecast_share_with_epr",
+  "forecast_share_without_epr",
+  "forecast_trusts_missing_deadline",
+  "trusts_without_epr_business_case",
+  "trusts_without_epr_procuring",
+  "trusts_without_epr_implementing",
+  "trusts_epr_meeting_standard",
+  "trusts_epr_needing_extension",
+  "trusts_not_installed_or_procuring",
   "trusts_funded_or_supported",
   // NHS England's Digital Maturity Assessment: providers' own answers, a different measure (see measures.ts).
-  "dma_share_using_epr", "dma_trusts_in_scope",
+  "dma_share_using_epr",
+  "dma_trusts_in_scope",
 ] as const;
 export type StatementMetric = (typeof STATEMENT_METRICS)[number];
 
@@ -166,7 +189,13 @@ export const statementsTable = {
   },
 } satisfies TableSpec<Schema>;
 
-export const TARGET_KINDS = ["paperless", "digital_records", "core_digitisation", "epr_coverage", "epr_or_in_progress"] as const;
+export const TARGET_KINDS = [
+  "paperless",
+  "digital_records",
+  "core_digitisation",
+  "epr_coverage",
+  "epr_or_in_progress",
+] as const;
 /** The kinds of target that are about EPRs in trusts (the others are about paper, records or capability). */
 export const EPR_TARGET_KINDS: readonly (typeof TARGET_KINDS)[number][] = ["epr_coverage", "epr_or_in_progress"];
 export const isEprTarget = (t: { kind: (typeof TARGET_KINDS)[number] }): boolean => EPR_TARGET_KINDS.includes(t.kind);
@@ -195,9 +224,22 @@ export const targetsTable = {
 } satisfies TableSpec<Schema>;
 
 export const PROGRAMME_MEASURES = [
-  "envelope_original", "envelope_after_cut", "budget_cut", "sr_settlement", "whole_life_cost", "fy_budget",
-  "fy_underspend", "fy_baseline", "funding_to_trusts_capital", "funding_to_trusts_revenue", "funding_to_trusts_total",
-  "funding_planned", "trusts_funded", "baseline_benefits", "delivery_confidence", "investment_supported",
+  "envelope_original",
+  "envelope_after_cut",
+  "budget_cut",
+  "sr_settlement",
+  "whole_life_cost",
+  "fy_budget",
+  "fy_underspend",
+  "fy_baseline",
+  "funding_to_trusts_capital",
+  "funding_to_trusts_revenue",
+  "funding_to_trusts_total",
+  "funding_planned",
+  "trusts_funded",
+  "baseline_benefits",
+  "delivery_confidence",
+  "investment_supported",
 ] as const;
 export type ProgrammeMeasure = (typeof PROGRAMME_MEASURES)[number];
 
@@ -206,7 +248,11 @@ export const programmeTable = {
   columns: {
     id: text({ pattern: /^P\d{3}$/, describe: "an id like P001" }),
     measure: oneOf(PROGRAMME_MEASURES),
-    period: text({ optional: true, pattern: /^\d{4}\/\d{2}(-\d{4}\/\d{2})?$/, describe: "a financial year like 2022/23 or a span 2021/22-2025/26" }),
+    period: text({
+      optional: true,
+      pattern: /^\d{4}\/\d{2}(-\d{4}\/\d{2})?$/,
+      describe: "a financial year like 2022/23 or a span 2021/22-2025/26",
+    }),
     value: num({ min: 0, optional: true }),
     unit: oneOf(["gbp_million", "trusts", "rating"] as const),
     // "Blank": the copy read left the rating empty, which is not the same as "not rated".
@@ -226,8 +272,15 @@ export const programmeTable = {
 } satisfies TableSpec<Schema>;
 
 export const TRUST_EVENT_TYPES = [
-  "listed_no_epr", "business_case_approved", "procurement_started", "supplier_selected", "contract_signed",
-  "go_live_planned", "go_live", "go_live_delayed", "other",
+  "listed_no_epr",
+  "business_case_approved",
+  "procurement_started",
+  "supplier_selected",
+  "contract_signed",
+  "go_live_planned",
+  "go_live",
+  "go_live_delayed",
+  "other",
 ] as const;
 export const trustEventsTable = {
   key: "id",
@@ -250,10 +303,19 @@ export const trustEventsTable = {
 export const answerQuotesTable = {
   key: "figure_id",
   columns: {
-    figure_id: text({ pattern: /^[SP]\d{3}$/, describe: "a row id from statements.csv (S001) or programme.csv (P001)" }),
-    answer_id: text({ pattern: /^\d{1,9}$/, describe: "Parliament's id for the question, as in data/parliament/answers.json" }),
+    figure_id: text({
+      pattern: /^[SP]\d{3}$/,
+      describe: "a row id from statements.csv (S001) or programme.csv (P001)",
+    }),
+    answer_id: text({
+      pattern: /^\d{1,9}$/,
+      describe: "Parliament's id for the question, as in data/parliament/answers.json",
+    }),
     uin: text({ optional: true, pattern: /^(HL)?\d{1,7}$/, describe: "the question's UIN, such as 2075 or HL7395" }),
-    quote: text({ pattern: /^[^\n\r]{10,600}$/, describe: "the answer's own words, on one line, 10 to 600 characters" }),
+    quote: text({
+      pattern: /^[^\n\r]{10,600}$/,
+      describe: "the answer's own words, on one line, 10 to 600 characters",
+    }),
   },
 } satisfies TableSpec<Schema>;
 
@@ -264,9 +326,15 @@ export const answerQuotesTable = {
 export const figureQuotesTable = {
   key: "figure_id",
   columns: {
-    figure_id: text({ pattern: /^[SPT]\d{3}$/, describe: "a row id from statements.csv (S001), programme.csv (P001) or targets.csv (T001)" }),
+    figure_id: text({
+      pattern: /^[SPT]\d{3}$/,
+      describe: "a row id from statements.csv (S001), programme.csv (P001) or targets.csv (T001)",
+    }),
     source_id: sourceId(),
-    quote: text({ pattern: /^[^\n\r]{10,300}$/, describe: "the source's own words, on one line, 10 to 300 characters" }),
+    quote: text({
+      pattern: /^[^\n\r]{10,300}$/,
+      describe: "the source's own words, on one line, 10 to 300 characters",
+    }),
   },
 } satisfies TableSpec<Schema>;
 
@@ -291,10 +359,16 @@ export type TargetRow = RowOf<typeof targetsTable.columns>;
 export type ProgrammeRow = RowOf<typeof programmeTable.columns> & Derived;
 
 /** A forecast_… metric is an expectation; every other metric in statements.csv is a count or share. */
-export const statementModality = (metric: StatementMetric): Modality => (metric.startsWith("forecast_") ? "forecast" : "measured");
+export const statementModality = (metric: StatementMetric): Modality =>
+  metric.startsWith("forecast_") ? "forecast" : "measured";
 
 export function statementRow(r: RowOf<typeof statementsTable.columns>): StatementRow {
-  return { ...r, official: isOfficial(r.stated_by), dates_estimated: isUncertainDate(r.date_basis), modality: statementModality(r.metric) };
+  return {
+    ...r,
+    official: isOfficial(r.stated_by),
+    dates_estimated: isUncertainDate(r.date_basis),
+    modality: statementModality(r.metric),
+  };
 }
 export function programmeRow(r: RowOf<typeof programmeTable.columns>): ProgrammeRow {
   return { ...r, official: isOfficial(r.stated_by), dates_estimated: isUncertainDate(r.date_basis) };

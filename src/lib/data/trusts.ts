@@ -5,7 +5,16 @@
 import { dayBefore } from "./dates.ts";
 import { tidyTrustName } from "./names.ts";
 import { lastOpenDay, sameSupplier, statusResolver, type TrustLife, type TrustStatus } from "./status.ts";
-import type { EprStatusRow, IcbRow, IcbSuccessionRow, RegionRow, SuccessionRow, TrustEventRow, TrustRow, TrustType } from "./tables.ts";
+import type {
+  EprStatusRow,
+  IcbRow,
+  IcbSuccessionRow,
+  RegionRow,
+  SuccessionRow,
+  TrustEventRow,
+  TrustRow,
+  TrustType,
+} from "./tables.ts";
 import { compareCodePoints } from "../order.ts";
 
 /** A board as a trust belongs to it, with the period it is shown for. */
@@ -90,48 +99,87 @@ export function shortBoardName(name: string): string {
 }
 
 /** Every board with its name and period: the ONS list's boards, closed or not, and the boards created since. */
-export function boardsByCode(icbs: readonly IcbRow[], successions: readonly IcbSuccessionRow[]): Map<string, Omit<BoardRef, "code">> {
-  const boards = new Map<string, Omit<BoardRef, "code">>(icbs.map((i) => [i.code, { name: i.short_name, from: null, until: null }]));
+export function boardsByCode(
+  icbs: readonly IcbRow[],
+  successions: readonly IcbSuccessionRow[],
+): Map<string, Omit<BoardRef, "code">> {
+  const boards = new Map<string, Omit<BoardRef, "code">>(
+    icbs.map((i) => [i.code, { name: i.short_name, from: null, until: null }]),
+  );
   for (const s of successions) {
     const prev = boards.get(s.predecessor_code);
     // Only a board whose whole area went elsewhere (merger or split) closed; an acquisition leaves it open.
     if (prev && s.kind !== "acquisition") boards.set(s.predecessor_code, { ...prev, until: dayBefore(s.date) });
-    if (!boards.has(s.successor_code)) boards.set(s.successor_code, { name: shortBoardName(s.successor_name), from: s.date, until: null });
+    if (!boards.has(s.successor_code))
+      boards.set(s.successor_code, { name: shortBoardName(s.successor_name), from: s.date, until: null });
   }
   return boards;
 }
 
 /** How many boards were in force on a day: created by then (or before 2022) and not yet closed. */
 export function boardsInForceOn(boards: ReadonlyMap<string, Omit<BoardRef, "code">>, day: string): number {
-  return [...boards.values()].filter((b) => (b.from === null || b.from <= day) && (b.until === null || b.until >= day)).length;
+  return [...boards.values()].filter((b) => (b.from === null || b.from <= day) && (b.until === null || b.until >= day))
+    .length;
 }
 
-const listEntry = (row: EprStatusRow): ListEntry => ({ source_id: row.source_id, as_of: row.as_of, has_epr: row.has_epr, supplier: row.has_epr ? row.supplier : null });
+const listEntry = (row: EprStatusRow): ListEntry => ({
+  source_id: row.source_id,
+  as_of: row.as_of,
+  has_epr: row.has_epr,
+  supplier: row.has_epr ? row.supplier : null,
+});
 
 export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
   const regionName = new Map(t.regions.map((r) => [r.code, r.name]));
   const boards = boardsByCode(t.icbs, t.icbSuccessions);
-  const board = (code: string | null): BoardRef | null => (code ? { code, ...(boards.get(code) ?? { name: null, from: null, until: null }) } : null);
+  const board = (code: string | null): BoardRef | null =>
+    code ? { code, ...(boards.get(code) ?? { name: null, from: null, until: null }) } : null;
   const odsByCode = new Map(t.trusts.map((r) => [r.code, r]));
   // Every edition's rows, oldest first, sorted once for everything below.
   const listRows = [...t.eprStatus].sort((a, b) => compareCodePoints(a.as_of, b.as_of));
   const listsByCode = Map.groupBy(listRows, (r) => r.code);
   const eventsByCode = Map.groupBy(t.trustEvents, (e) => e.ods_code);
-  const mergedInto = (code: string) => t.successions.filter((s) => s.predecessor_code === code).map((s) => ({ code: s.successor_code, date: s.effective_date })).sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.code, b.code));
-  const tookOver = (code: string) => t.successions.filter((s) => s.successor_code === code).map((s) => ({ code: s.predecessor_code, date: s.effective_date })).sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.code, b.code));
+  const mergedInto = (code: string) =>
+    t.successions
+      .filter((s) => s.predecessor_code === code)
+      .map((s) => ({ code: s.successor_code, date: s.effective_date }))
+      .sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.code, b.code));
+  const tookOver = (code: string) =>
+    t.successions
+      .filter((s) => s.successor_code === code)
+      .map((s) => ({ code: s.predecessor_code, date: s.effective_date }))
+      .sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.code, b.code));
 
   // Every trust in ODS since the start of 2024, plus listed care trusts that ODS's trust file lacks.
   const codes = [...new Set([...odsByCode.keys(), ...listsByCode.keys()])].sort();
-  const lives = new Map<string, TrustLife>(codes.map((code) => {
-    const ods = odsByCode.get(code);
-    return [code, { code, open_date: ods?.open_date ?? null, close_date: ods?.close_date ?? null, merged_into: mergedInto(code), took_over: tookOver(code) }];
-  }));
-  const statusOf = statusResolver(new Map(codes.map((code) => [code, {
-    life: lives.get(code)!,
-    lists: listsByCode.get(code) ?? [],
-    events: eventsByCode.get(code) ?? [],
-    release: statusDate,
-  }])));
+  const lives = new Map<string, TrustLife>(
+    codes.map((code) => {
+      const ods = odsByCode.get(code);
+      return [
+        code,
+        {
+          code,
+          open_date: ods?.open_date ?? null,
+          close_date: ods?.close_date ?? null,
+          merged_into: mergedInto(code),
+          took_over: tookOver(code),
+        },
+      ];
+    }),
+  );
+  const statusOf = statusResolver(
+    new Map(
+      codes.map((code) => [
+        code,
+        {
+          life: lives.get(code)!,
+          lists: listsByCode.get(code) ?? [],
+          events: eventsByCode.get(code) ?? [],
+          release: statusDate,
+        },
+      ]),
+    ),
+  );
 
   return codes.map((code): Trust => {
     const ods = odsByCode.get(code) ?? null;
@@ -143,7 +191,13 @@ export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
     const successor = life.merged_into.map((m) => odsByCode.get(m.code)).find(Boolean) ?? null;
     const place = ods ?? successor;
     const now = statusOf(code, statusDate);
-    const predecessorTypes = [...new Set(life.took_over.map((p) => listsByCode.get(p.code)?.at(-1)?.trust_type).filter((x): x is TrustType => Boolean(x)))];
+    const predecessorTypes = [
+      ...new Set(
+        life.took_over
+          .map((p) => listsByCode.get(p.code)?.at(-1)?.trust_type)
+          .filter((x): x is TrustType => Boolean(x)),
+      ),
+    ];
     // The trust's own latest list entry dates "on the list's date"; a trust on no list has no such board.
     const listDay = row?.as_of ?? null;
     const latestBoard = board(ods ? ods.icb_code_2026 : null);
@@ -155,13 +209,17 @@ export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
     return {
       code,
       name: ods?.name ?? tidyTrustName(row!.name_in_source),
-      name_in_epr_list: row && row.name_in_source.toUpperCase() !== (ods?.ods_name ?? "").toUpperCase() ? row.name_in_source : null,
+      name_in_epr_list:
+        row && row.name_in_source.toUpperCase() !== (ods?.ods_name ?? "").toUpperCase() ? row.name_in_source : null,
       region_code: place?.region_code ?? null,
-      region_name: place ? regionName.get(place.region_code) ?? null : null,
+      region_name: place ? (regionName.get(place.region_code) ?? null) : null,
       region_basis: ods ? "ods" : successor ? "successor" : null,
       icb: icbNow,
       // Shown only if the trust was open on the list's date and its board then was another.
-      icb_at_list: listDay && icbOnListDay && icbNow && icbOnListDay.code !== icbNow.code && ods!.open_date <= listDay ? icbOnListDay : null,
+      icb_at_list:
+        listDay && icbOnListDay && icbNow && icbOnListDay.code !== icbNow.code && ods!.open_date <= listDay
+          ? icbOnListDay
+          : null,
       icb_2022: icbThen && !icbThen.from ? icbThen : null,
       trust_type: row?.trust_type ?? (predecessorTypes.length === 1 ? predecessorTypes[0]! : null),
       open_date: life.open_date,
