@@ -74,8 +74,8 @@ const INPUT_PATHS: Record<string, { sites: number; gate: string }> = {
     gate: "none needed: the rehearsal reads its own fixtures and what a copy of this repository wrote",
   },
   "scripts/rehearse/scenario.ts": {
-    sites: 1,
-    gate: "none needed: edits the copy's own sources.json (checked by the data step it then runs)",
+    sites: 2,
+    gate: "none needed: edits the copy's own sources.json (checked by the data step it then runs), and moves the dates of its own fixtures",
   },
   "scripts/rehearse/stand-ins.ts": { sites: 2, gate: "none needed: the rehearsal's own stand-in servers on 127.0.0.1" },
   "src/lib/finder/search.ts": {
