@@ -6,7 +6,7 @@ import { buildSiteData } from "./data/model.ts";
 import {
   boardPeriodWords,
   contradictionSentences,
-  evidenceWords,
+  statusEvidenceWords,
   restsOnWords,
   statusAtCloseSentence,
   statusLabel,
@@ -42,10 +42,10 @@ describe("trust status sentences", () => {
       "Has an EPR from Epic Systems Corporation, live since about June 2025, as reported by Trade News; NHS England's list of 1 October 2024 had recorded none.",
     );
     expect(restsOnWords(t("RDD").status_now)).toBe("A reported go-live, about June 2025");
-    expect(evidenceWords(t("RDD").status_now)).toBe("about June 2025 (go-live report)");
+    expect(statusEvidenceWords(t("RDD").status_now)).toBe("about June 2025 (go-live report)");
     const read = { ...t("RDD"), status_now: { ...t("RDD").status_now, since_basis: "exact" as const } };
     expect(statusSentence(read, ctx)).toContain("live since June 2025, as reported");
-    expect(evidenceWords(read.status_now)).toBe("June 2025 (go-live report)");
+    expect(statusEvidenceWords(read.status_now)).toBe("June 2025 (go-live report)");
   });
 
   it("a later edition that still records no EPR: the sentence names the entry the go-live followed, and the disagreement is said apart", () => {

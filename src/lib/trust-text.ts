@@ -58,7 +58,7 @@ export function restsOnWords(s: TrustStatus): string {
 }
 
 /** "1 October 2024 (NHS England list)": the date of the evidence and its kind, for the trust table. */
-export function evidenceWords(s: TrustStatus): string {
+export function statusEvidenceWords(s: TrustStatus): string {
   return s.since ? `${sinceWords(s)} (${BASIS_SHORT[s.basis]})` : "—";
 }
 

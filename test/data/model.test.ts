@@ -10,8 +10,6 @@ import {
   type DataInput,
 } from "../../src/lib/data/model.ts";
 import { coverageFigures, latestFigure, latestOfficialShare } from "../../src/lib/data/figures.ts";
-import type { TrustEventRow } from "../../src/lib/data/tables.ts";
-import { eventsShown } from "../../src/lib/data/status.ts";
 
 const FIXTURE = fileURLToPath(new URL("../fixtures/data", import.meta.url));
 const input = (): DataInput => readDataDir(FIXTURE);
@@ -306,34 +304,6 @@ describe("evidence dated after the release", () => {
     expect(() => site({ ...base, statements: [...base.statements, statement] })).toThrow(
       /statements\.csv, column "stated_on".*row S999/,
     );
-  });
-});
-
-describe("which events a trust shows", () => {
-  it("leaves out those that restate a list edition, and keeps the rest oldest first", () => {
-    const e = (id: string, event_date: string, event: TrustEventRow["event"]): TrustEventRow => ({
-      id,
-      ods_code: "RAA",
-      event_date,
-      event,
-      supplier: null,
-      summary: "s",
-      date_inferred: false,
-      source_title: "t",
-      publisher: "p",
-      url: "https://example.org/",
-      confidence: "M",
-    });
-    const shown = eventsShown(
-      [
-        e("E3", "2025-06", "go_live"),
-        e("E1", "2024-10-01", "listed_no_epr"),
-        e("E2", "2024-10-01", "other"),
-        e("E4", "2024-10-02", "other"),
-      ],
-      [{ as_of: "2024-10-01" }],
-    );
-    expect(shown.map((x) => x.id)).toEqual(["E4", "E3"]);
   });
 });
 

@@ -1,6 +1,13 @@
 /** The status timeline rules, each on a few hand-made rows whose answer can be checked by eye. */
 import { describe, expect, it } from "vitest";
-import { statusOn, statusResolver, sameSupplier, type TrustLife, type TrustStatus } from "../../src/lib/data/status.ts";
+import {
+  eventsShown,
+  statusOn,
+  statusResolver,
+  sameSupplier,
+  type TrustLife,
+  type TrustStatus,
+} from "../../src/lib/data/status.ts";
 import { buildTrusts, changeSinceList, type TrustTables } from "../../src/lib/data/trusts.ts";
 import type { EprStatusRow, TrustEventRow, TrustRow } from "../../src/lib/data/tables.ts";
 
@@ -492,5 +499,17 @@ describe("what later evidence changed of a list entry", () => {
     ).toBeNull();
     expect(changeSinceList({ list: entry(true, "TPP"), status_now: now("closed", "TPP") })).toBeNull();
     expect(changeSinceList({ list: null, status_now: now("epr", "TPP") })).toBeNull();
+  });
+});
+
+describe("which events a trust shows", () => {
+  it("leaves out those that restate a list edition, and keeps the rest oldest first", () => {
+    const events = [
+      event("E3", "RAA", "2025-06", "go_live"),
+      event("E1", "RAA", "2024-10-01", "listed_no_epr"),
+      event("E2", "RAA", "2024-10-01", "other"),
+      event("E4", "RAA", "2024-10-02", "other"),
+    ];
+    expect(eventsShown(events, [{ as_of: "2024-10-01" }]).map((x) => x.id)).toEqual(["E4", "E3"]);
   });
 });

@@ -3,11 +3,8 @@ import type { Problem } from "./errors.ts";
 import type { DataInput } from "./model.ts";
 import { ICB_SUCCESSIONS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./model.ts";
 import type { StatementRow } from "./tables.ts";
-import { formatDate } from "./dates.ts";
+import { formatDate, startOfPeriod } from "./dates.ts";
 import { figureProblem } from "./gate.ts";
-
-/** The first day a (possibly partial) date can mean: 2026-12 → 2026-12-01. */
-const startOfPeriod = (date: string) => (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
 
 /**
  * Evidence dated after the release cannot be shown as of the release: an event, a statement, a target
@@ -109,25 +106,15 @@ export function checkReferences(input: DataInput): Problem[] {
       });
   }
   // Ranges no real figure leaves (the gate's): a percentage past 100, a count of trusts in the billions.
-  for (const s of input.statements) {
-    const why = figureProblem(s.unit, s.value);
-    if (why)
-      problems.push({
-        file: "data/statements.csv",
-        column: "value",
-        value: String(s.value),
-        expected: `${why} (row ${s.id})`,
-      });
-  }
-  for (const p of input.programme) {
-    const why = figureProblem(p.unit, p.value);
-    if (why)
-      problems.push({
-        file: "data/programme.csv",
-        column: "value",
-        value: String(p.value),
-        expected: `${why} (row ${p.id})`,
-      });
+  const figureFiles = [
+    ["data/statements.csv", input.statements],
+    ["data/programme.csv", input.programme],
+  ] as const;
+  for (const [file, rows] of figureFiles) {
+    for (const r of rows) {
+      const why = figureProblem(r.unit, r.value);
+      if (why) problems.push({ file, column: "value", value: String(r.value), expected: `${why} (row ${r.id})` });
+    }
   }
   for (const p of input.programme) {
     const isRating = p.measure === "delivery_confidence";

@@ -46,6 +46,11 @@ export function fromDottedDate(s: string): string | null {
   return isIsoDay(iso) ? iso : null;
 }
 
+/** The first day a partial date can mean (2026-12 → 2026-12-01, 2026 → 2026-01-01). */
+export function startOfPeriod(s: string): string {
+  return /^\d{4}$/.test(s) ? `${s}-01-01` : /^\d{4}-\d{2}$/.test(s) ? `${s}-01` : s;
+}
+
 /**
  * The last day a partial date can mean (2025-03 → 2025-03-31, 2025 → 2025-12-31): used to place a
  * month- or year-only figure on a time axis without claiming a day the source did not give.

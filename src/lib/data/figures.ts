@@ -62,7 +62,7 @@ export function latestFigure<T extends Pick<StatementRow, "id" | "as_of" | "stat
  * Scopes whose official shares lead the site: ministers speak of "secondary care trusts" and of "NHS
  * trusts" (no scope stated, all_trusts) for the same set; acute-only figures count a smaller set.
  */
-export const HEADLINE_SCOPES: ReadonlySet<StatementRow["scope"]> = new Set(["secondary_care_trusts", "all_trusts"]);
+const HEADLINE_SCOPES: ReadonlySet<StatementRow["scope"]> = new Set(["secondary_care_trusts", "all_trusts"]);
 
 const isOfficialShare = (f: CoverageFigure) => f.metric === "share_with_epr" && f.official;
 

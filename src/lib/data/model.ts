@@ -252,8 +252,7 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
   const editions = listEditions(input.eprStatus, input.sources, (d) => boardsInForceOn(boards, d));
   const snapshot = editions.at(-1);
   if (!snapshot) throw new DataError([{ file: "data/epr-status.csv", expected: "at least one trust" }]);
-  const latest = snapshot;
-  const listed = trusts.filter((t) => t.list?.source_id === latest.source_id);
+  const listed = trusts.filter((t) => t.list?.source_id === snapshot.source_id);
 
   for (const t of listed.filter((t) => !t.in_ods_trust_list)) {
     warnings.push({
@@ -263,7 +262,7 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
   }
   // The list shows trusts as they stood the day before its date (it still has trusts that closed that eve).
   for (const t of trustsOpenOn(trusts, dayBefore(snapshot.as_of)).filter(
-    (t) => t.list?.source_id !== latest.source_id,
+    (t) => t.list?.source_id !== snapshot.source_id,
   )) {
     warnings.push({ kind: "open_not_listed", message: openNotListedMessage(t, snapshot.as_of) });
   }

@@ -92,12 +92,6 @@ export function firstGoLive(
   return days.sort((a, b) => compareCodePoints(a.day, b.day) || compareCodePoints(a.event.id, b.event.id))[0] ?? null;
 }
 
-/** Whether a go-live had been reported by a day, by the one rule of evidenceDay. */
-export function wentLiveBy(events: readonly TrustEventRow[], day: string, release: string): boolean {
-  const first = firstGoLive(events, release);
-  return first !== null && first.day <= day;
-}
-
 /** The day a trust stopped being open, if it has: ODS's close date, else the day before its first merger. */
 export function lastOpenDay(life: TrustLife): string | null {
   if (life.close_date) return life.close_date;
