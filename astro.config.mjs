@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
-import { parseSiteUrl } from "./src/lib/site-url.ts";
+import { parseSiteUrl } from "./src/lib/publish/site-url.ts";
 
 // SITE_URL is where the site is published, path included (https://owner.github.io/nhs-epr-tracker/ for
 // a GitHub Pages project site): social cards, the feed and embed codes get absolute addresses, and

@@ -4,8 +4,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { headersFile } from "../src/lib/security.ts";
-import { parseSiteUrl } from "../src/lib/site-url.ts";
+import { headersFile } from "../src/lib/publish/security.ts";
+import { parseSiteUrl } from "../src/lib/publish/site-url.ts";
 import { listFiles } from "./lib/dist.ts";
 import { argValue, runMain } from "./lib/io.ts";
 

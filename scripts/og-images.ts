@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
-import { OG_WIDTH, ogCardSvg, ogImagePath, staticChartCss } from "../src/lib/og.ts";
+import { OG_WIDTH, ogCardSvg, ogImagePath, staticChartCss } from "../src/lib/publish/og.ts";
 import { DataError } from "../src/lib/data/errors.ts";
 import { listFiles } from "./lib/dist.ts";
 import { argValue, runMain } from "./lib/io.ts";

@@ -2,7 +2,7 @@
 import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
-import { parseSiteUrl } from "../../src/lib/site-url.ts";
+import { parseSiteUrl } from "../../src/lib/publish/site-url.ts";
 import { kindOf } from "./io.ts";
 
 export function listFiles(dir: string, ext?: string): string[] {

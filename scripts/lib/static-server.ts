@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile, realpath, stat } from "node:fs/promises";
 import { extname, isAbsolute, join, relative } from "node:path";
 import type { Duplex } from "node:stream";
-import { cspHeader, OTHER_HEADERS } from "../../src/lib/security.ts";
-import { parseSiteUrl } from "../../src/lib/site-url.ts";
+import { cspHeader, OTHER_HEADERS } from "../../src/lib/publish/security.ts";
+import { parseSiteUrl } from "../../src/lib/publish/site-url.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -3,7 +3,7 @@
  * Options: ?theme=dark or ?theme=auto (follow the reader; the page is light without either), ?title=0.
  * Anything else is ignored.
  */
-import { HEIGHT_MESSAGE, REPORT_REQUEST } from "../lib/embed.ts";
+import { HEIGHT_MESSAGE, REPORT_REQUEST } from "../lib/publish/embed.ts";
 
 const params = new URLSearchParams(location.search);
 const theme = params.get("theme");

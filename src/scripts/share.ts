@@ -5,8 +5,8 @@
  * exportLayout: title, subtitle, chart, the data's date, sources, licence and the site's credit.
  */
 import { escapeXml } from "../lib/text.ts";
-import { exportLayout, type ChartBox, type ExportText } from "../lib/export-layout.ts";
-import { HEIGHT_MESSAGE, embedCode, embedSrc, type EmbedOptions, type EmbedTheme } from "../lib/embed.ts";
+import { exportLayout, type ChartBox, type ExportText } from "../lib/publish/export-layout.ts";
+import { HEIGHT_MESSAGE, embedCode, embedSrc, type EmbedOptions, type EmbedTheme } from "../lib/publish/embed.ts";
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 const STYLE_PROPS = [

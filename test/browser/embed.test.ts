@@ -9,7 +9,7 @@ import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
 import { DIST, builtSite, cardTrust, longCards, startSite } from "./harness.ts";
 import { formatDate } from "../../src/lib/data/dates.ts";
-import { statusLabel } from "../../src/lib/trust-text.ts";
+import { statusLabel } from "../../src/lib/trust/text.ts";
 import { CHART_IDS } from "./chart-ids.ts";
 
 let site: { url: string; browser: Browser; stop: () => Promise<void> };

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildInto, type BuildStep } from "../../scripts/build.ts";
 import { writeCards } from "../../scripts/og-images.ts";
-import { wideDrawing } from "../../src/lib/og.ts";
+import { wideDrawing } from "../../src/lib/publish/og.ts";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

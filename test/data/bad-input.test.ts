@@ -28,7 +28,7 @@ import { parseSources } from "../../src/lib/data/sources.ts";
 import { parseTable } from "../../src/lib/data/schema.ts";
 import { gmppTable, statementsTable, trustsTable } from "../../src/lib/data/tables.ts";
 import { checkHexes, checkSuccessions, checkTrustDates } from "../../src/lib/data/integrity.ts";
-import { atomFeed } from "../../src/lib/feed.ts";
+import { atomFeed } from "../../src/lib/publish/feed.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURE = join(ROOT, "test/fixtures/data");

@@ -14,7 +14,7 @@ import {
   type TrustView,
 } from "../../src/lib/data/diff.ts";
 import { addRelease, parseChangelog } from "../../src/lib/data/changelog.ts";
-import { atomFeed } from "../../src/lib/feed.ts";
+import { atomFeed } from "../../src/lib/publish/feed.ts";
 import type { StatementRow } from "../../src/lib/data/tables.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));

@@ -3,7 +3,7 @@
  * src/pages/index.astro puts them, for tests on the built site and on the frozen release.
  */
 import type { SiteData } from "../../src/lib/data/model.ts";
-import { deadlineAnswer, type DeadlineAnswer } from "../../src/lib/deadline-answer.ts";
+import { deadlineAnswer, type DeadlineAnswer } from "../../src/lib/words/deadline-answer.ts";
 
 export function siteDeadlineAnswer(site: SiteData): DeadlineAnswer {
   const h = site.headline;

@@ -7,7 +7,7 @@ import { diffAnswers, summariseAnswersDiff } from "../../src/lib/parliament/diff
 import { answersPageModel } from "../../src/lib/parliament/page.ts";
 import { parseQuery, serializeQuery } from "../../src/lib/parliament/query.ts";
 import { answeredLine } from "../../src/lib/parliament/words.ts";
-import { answersFeed } from "../../src/lib/feed.ts";
+import { answersFeed } from "../../src/lib/publish/feed.ts";
 import { answer } from "./fixture.ts";
 
 const QUERY = { answering_body_id: 17, terms: ["electronic patient record", "EPR"], answered_since: "2026-01-01" };

@@ -1,6 +1,6 @@
 /** Both Atom feeds are well-formed XML whatever the text, and /answers.xml reads well in a feed reader. */
 import { describe, expect, it } from "vitest";
-import { answersFeed, atomFeed, xmlText } from "../../src/lib/feed.ts";
+import { answersFeed, atomFeed, xmlText } from "../../src/lib/publish/feed.ts";
 import { answersPageModel } from "../../src/lib/parliament/page.ts";
 import type { StoredAnswer } from "../../src/lib/parliament/answers.ts";
 import { readAtom } from "./atom.ts";

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveDir } from "../../scripts/lib/static-server.ts";
-import { headersFile } from "../../src/lib/security.ts";
+import { headersFile } from "../../src/lib/publish/security.ts";
 
 const base = mkdtempSync(join(tmpdir(), "serve-"));
 const root = join(base, "dist");

@@ -12,7 +12,7 @@ import type { Source } from "../../src/lib/data/sources.ts";
 import { formatDate } from "../../src/lib/data/dates.ts";
 import { latestFigure } from "../../src/lib/data/figures.ts";
 import { measureOf } from "../../src/lib/data/measures.ts";
-import { latestSelfAssessment, selfAssessmentWords } from "../../src/lib/self-assessment.ts";
+import { latestSelfAssessment, selfAssessmentWords } from "../../src/lib/words/self-assessment.ts";
 import { siteDeadlineAnswer } from "../helpers/site-deadline-answer.ts";
 import { formatNumber } from "../../src/lib/format.ts";
 import {
@@ -21,10 +21,10 @@ import {
   statusLabel,
   statusSentence,
   type TextContext,
-} from "../../src/lib/trust-text.ts";
+} from "../../src/lib/trust/text.ts";
 import type { AnswersPageModel } from "../../src/lib/parliament/page.ts";
-import { sitePath } from "../../src/lib/paths.ts";
-import { parseSiteUrl } from "../../src/lib/site-url.ts";
+import { sitePath } from "../../src/lib/publish/paths.ts";
+import { parseSiteUrl } from "../../src/lib/publish/site-url.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DIST = join(ROOT, "dist");
@@ -384,7 +384,7 @@ describe("built site", () => {
 
 describe("the data dictionary on /data/", () => {
   it("documents exactly the columns of every CSV download, and the fields of the JSON ones", async () => {
-    const { DOWNLOADS } = await import("../../src/lib/downloads.ts");
+    const { DOWNLOADS } = await import("../../src/lib/publish/downloads.ts");
     for (const d of DOWNLOADS) {
       const documented = d.columns.flatMap(([names]) => names.split(",").map((n) => n.trim()));
       const file = join(DIST, d.path);

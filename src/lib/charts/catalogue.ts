@@ -1,7 +1,7 @@
 /**
  * Every chart on the site, defined once: its data, its finding in words, its sources and as-of date.
  * Pages, embeds and chart downloads all read the catalogue built from the site's data
- * (src/lib/chart-catalogue.ts); this module is pure, so every finding sentence is tested on fixtures.
+ * (src/lib/charts/site-charts.ts); this module is pure, so every finding sentence is tested on fixtures.
  */
 import type { SiteData } from "../data/model.ts";
 import { isEprTarget } from "../data/tables.ts";
@@ -18,10 +18,10 @@ import { trustTimelineModel, type TimelineModel } from "./trust-timeline/model.t
 import { shortSupplierName, supplierBarsModel, type SupplierBarsModel } from "./supplier-bars/model.ts";
 import { gmppRatingsModel, ratingEntries, type GmppRatingsModel } from "./gmpp-ratings/model.ts";
 import { fundingItems, moneyBarsModel, wholeLifeCostItems, type MoneyBarsModel } from "./money-bars/model.ts";
-import { deadlineMoves, fullCoverageTargets } from "../deadlines.ts";
-import { followupSentences } from "../followup-text.ts";
+import { deadlineMoves, fullCoverageTargets } from "../data/deadlines.ts";
+import { followupSentences } from "../words/followup.ts";
 import { formatMoney, formatNumber, plural } from "../format.ts";
-import { latestSelfAssessment, selfAssessmentChartNote } from "../self-assessment.ts";
+import { latestSelfAssessment, selfAssessmentChartNote } from "../words/self-assessment.ts";
 
 interface EntryBase<K extends string, M extends ChartBase> {
   /** Stable id, used in page anchors and in /embed/<id>/ and /charts/<id>.csv. */

@@ -16,7 +16,7 @@ import type { ProgrammeRow, StatementMetric, StatementRow, TargetRow, TrustEvent
 import { measureOf } from "./measures.ts";
 import type { Trust } from "./trusts.ts";
 import { formatMoney, formatNumber, plural } from "../format.ts";
-import { programmeLabel } from "../programme.ts";
+import { programmeLabel } from "../words/programme.ts";
 import { compareCodePoints, compareNames } from "../order.ts";
 
 /** A list edition that contradicts later evidence (src/lib/data/status.ts records them when it can). */

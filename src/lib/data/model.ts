@@ -70,7 +70,7 @@ export const TRUST_TYPE_LABELS: Record<TrustType, string> = {
   ambulance: "Ambulance",
 };
 
-/** Short labels for the status now, for tables and filters; the dated sentence is in trust-text.ts. */
+/** Short labels for the status now, for tables and filters; the dated sentence is in trust/text.ts. */
 export const STATUS_NOW_LABELS: Record<StatusNow, string> = {
   epr: "Has an EPR",
   no_epr: "No EPR reported",

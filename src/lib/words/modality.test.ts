@@ -10,7 +10,7 @@ import {
   type Modality,
 } from "../data/modality.ts";
 import { PROGRAMME_MEASURES, STATEMENT_METRICS, statementModality, TARGET_KINDS } from "../data/tables.ts";
-import { fundingWords, programmeLabel } from "../programme.ts";
+import { fundingWords, programmeLabel } from "./programme.ts";
 import { promiseWithModality } from "../charts/deadline-slippage/model.ts";
 import { targetWhoWords } from "../charts/coverage-over-time/model.ts";
 import { target } from "../charts/test-fixtures/rows.ts";

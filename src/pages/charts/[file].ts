@@ -4,9 +4,9 @@
  * date, notes, and what each column means).
  */
 import type { APIRoute } from "astro";
-import { CHARTS, chart } from "../../lib/chart-catalogue.ts";
-import { chartCsv } from "../../lib/chart-csv.ts";
-import { chartMetadataJson } from "../../lib/chart-meta.ts";
+import { CHARTS, chart } from "../../lib/charts/site-charts.ts";
+import { chartCsv } from "../../lib/charts/csv.ts";
+import { chartMetadataJson } from "../../lib/charts/meta.ts";
 import { site } from "../../lib/site.ts";
 
 export function getStaticPaths() {

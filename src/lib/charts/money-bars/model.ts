@@ -6,7 +6,7 @@ import { scaleLinear } from "d3-scale";
 import { formatMoney } from "../../format.ts";
 import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
 import type { DateBasis } from "../../data/modality.ts";
-import { fundingWords } from "../../programme.ts";
+import { fundingWords } from "../../words/programme.ts";
 import { layoutBarRows } from "../bar-rows.ts";
 import { emptyChart, layoutFor, px, textSize, textWidth, type ChartBase, type XTick } from "../shared.ts";
 import { compareCodePoints, compareNames } from "../../order.ts";

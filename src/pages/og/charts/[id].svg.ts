@@ -5,8 +5,8 @@
 import type { APIRoute } from "astro";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import ChartDrawing from "../../../components/charts/ChartDrawing.astro";
-import { CHARTS, type ChartEntry } from "../../../lib/chart-catalogue.ts";
-import { wideDrawing } from "../../../lib/og.ts";
+import { CHARTS, type ChartEntry } from "../../../lib/charts/site-charts.ts";
+import { wideDrawing } from "../../../lib/publish/og.ts";
 
 export function getStaticPaths() {
   return CHARTS.map((c) => ({ params: { id: c.id }, props: { chart: c } }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Source } from "./data/sources.ts";
+import type { Source } from "../data/sources.ts";
 import { isOfficial, publishersInOrder, shortPublisherList } from "./cite.ts";
 
 const src = (id: string, publisher: string, type: Source["type"], licence: Source["licence"]): Source => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fundingWords, programmeLabel, programmeOpening } from "./programme.ts";
-import { programme } from "./charts/test-fixtures/rows.ts";
+import { programme } from "../charts/test-fixtures/rows.ts";
 
 // £2bn for trusts "through to 2025/26": a minister's words of a plan ("is providing"), answer date inferred.
 const twoBillion = programme({

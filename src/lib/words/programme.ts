@@ -1,8 +1,8 @@
 /** Words for the programme's money and ratings: what each figure is, worded by what its source said of it. */
-import type { ProgrammeMeasure, ProgrammeRow } from "./data/tables.ts";
-import { formatDate } from "./data/dates.ts";
-import { formatMoney } from "./format.ts";
-import { asPutBy, hasEnded, moneyForTrustsWords, statedByWords, statedWhenWords } from "./words/modality.ts";
+import type { ProgrammeMeasure, ProgrammeRow } from "../data/tables.ts";
+import { formatDate } from "../data/dates.ts";
+import { formatMoney } from "../format.ts";
+import { asPutBy, hasEnded, moneyForTrustsWords, statedByWords, statedWhenWords } from "./modality.ts";
 
 /** What each measure is, before its modality: money for trusts is worded by programmeLabel. */
 export const PROGRAMME_MEASURE_LABELS: Record<ProgrammeMeasure, string> = {

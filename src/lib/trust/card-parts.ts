@@ -1,6 +1,6 @@
 /** A trust card's parts as the height estimate reads them (see cardHeightAt in embed.ts). */
-import type { CardParts } from "./embed.ts";
-import type { TrustCard } from "./trust-card.ts";
+import type { CardParts } from "../publish/embed.ts";
+import type { TrustCard } from "./card.ts";
 
 export function cardParts(c: TrustCard): CardParts {
   return {

@@ -1,8 +1,8 @@
 /** The dated status sentences of trust pages, on fixture trusts whose story is known. */
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readDataDir } from "../../scripts/build-data.ts";
-import { buildSiteData } from "./data/model.ts";
+import { readDataDir } from "../../../scripts/build-data.ts";
+import { buildSiteData } from "../data/model.ts";
 import {
   boardPeriodWords,
   contradictionSentences,
@@ -12,10 +12,10 @@ import {
   statusLabel,
   statusSentence,
   type TextContext,
-} from "./trust-text.ts";
-import { trustHistory } from "./trust-history.ts";
+} from "./text.ts";
+import { trustHistory } from "./history.ts";
 
-const FIXTURE = fileURLToPath(new URL("../../test/fixtures/data", import.meta.url));
+const FIXTURE = fileURLToPath(new URL("../../../test/fixtures/data", import.meta.url));
 const site = buildSiteData(readDataDir(FIXTURE)).site;
 const t = (code: string) => site.trusts.find((x) => x.code === code)!;
 const nameOf = (code: string) => t(code)?.name ?? code;

@@ -1,6 +1,6 @@
 /** The history of the full-coverage deadline: each time it moved, and who moved it. */
-import { byPeriodEnd } from "./data/dates.ts";
-import { isEprDeadline, type TargetRow } from "./data/tables.ts";
+import { byPeriodEnd } from "./dates.ts";
+import { isEprDeadline, type TargetRow } from "./tables.ts";
 
 export interface DeadlineMove {
   from: string;

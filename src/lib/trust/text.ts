@@ -2,12 +2,12 @@
  * Plain-English, dated descriptions of a trust's EPR status, shared by the table, the trust pages, the
  * social cards and the embeds. Evidence is written in the tense its date needs: a list of 2024 is past.
  */
-import { whenWords } from "./words/modality.ts";
-import type { Trust } from "./data/model.ts";
-import { STATUS_NOW_LABELS, TRUST_TYPE_LABELS } from "./data/model.ts";
-import { endOfPeriod, formatDate } from "./data/dates.ts";
-import type { TrustEventRow } from "./data/tables.ts";
-import type { StatusBasis, TrustStatus } from "./data/status.ts";
+import { whenWords } from "../words/modality.ts";
+import type { Trust } from "../data/model.ts";
+import { STATUS_NOW_LABELS, TRUST_TYPE_LABELS } from "../data/model.ts";
+import { endOfPeriod, formatDate } from "../data/dates.ts";
+import type { TrustEventRow } from "../data/tables.ts";
+import type { StatusBasis, TrustStatus } from "../data/status.ts";
 
 export interface TextContext {
   /** Name of a trust by code, for mergers and predecessors. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deadlineMoves, fullCoverageTargets } from "./deadlines.ts";
-import type { TargetRow } from "./data/tables.ts";
+import type { TargetRow } from "./tables.ts";
 
 const t = (
   id: string,

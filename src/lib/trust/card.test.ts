@@ -1,12 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readDataDir } from "../../scripts/build-data.ts";
-import { buildSiteData, ODS_TRUSTS_SOURCE_ID } from "./data/model.ts";
-import { trustCard, type CardContext } from "./trust-card.ts";
-import { cardFallbackHeight, cardHeightAt, COMMON_EMBED_WIDTHS } from "./embed.ts";
-import { cardParts } from "./trust-card-parts.ts";
+import { readDataDir } from "../../../scripts/build-data.ts";
+import { buildSiteData, ODS_TRUSTS_SOURCE_ID } from "../data/model.ts";
+import { trustCard, type CardContext } from "./card.ts";
+import { cardFallbackHeight, cardHeightAt, COMMON_EMBED_WIDTHS } from "../publish/embed.ts";
+import { cardParts } from "./card-parts.ts";
 
-const FIXTURE = fileURLToPath(new URL("../../test/fixtures/data", import.meta.url));
+const FIXTURE = fileURLToPath(new URL("../../../test/fixtures/data", import.meta.url));
 const site = buildSiteData(readDataDir(FIXTURE)).site;
 const ctx = (release = site.release.date): CardContext => ({
   nameOf: (code) => site.trusts.find((t) => t.code === code)?.name ?? code,

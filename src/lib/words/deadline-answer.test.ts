@@ -1,7 +1,7 @@
-import { endOfPeriod } from "./data/dates.ts";
+import { endOfPeriod } from "../data/dates.ts";
 import { describe, expect, it } from "vitest";
-import type { StatementRow } from "./data/tables.ts";
-import type { Followup, FollowupCategory } from "./data/followup.ts";
+import type { StatementRow } from "../data/tables.ts";
+import type { Followup, FollowupCategory } from "../data/followup.ts";
 import { deadlineAnswer, type DeadlineInput } from "./deadline-answer.ts";
 
 const row = (id: string, metric: StatementRow["metric"], value: number, o: Partial<StatementRow> = {}): StatementRow =>

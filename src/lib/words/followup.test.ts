@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followupSentences, listedSetHeading } from "./followup-text.ts";
+import { followupSentences, listedSetHeading } from "./followup.ts";
 
 describe("headings about the trusts of one list", () => {
   it("name the list's date and speak of what it showed, never of the trusts without an EPR now", () => {

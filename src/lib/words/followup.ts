@@ -1,6 +1,6 @@
 /** The words for where the trusts listed without an EPR stand, built from the counts. */
-import { formatDate } from "./data/dates.ts";
-import type { FollowupCategory } from "./data/followup.ts";
+import { formatDate } from "../data/dates.ts";
+import type { FollowupCategory } from "../data/followup.ts";
 
 export const CONFIDENCE_LABELS: Record<"H" | "M" | "L", string> = {
   H: "official notice, trust or NHS statement",

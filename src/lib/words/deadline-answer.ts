@@ -4,12 +4,12 @@
  * evidence (NHS England's list less the go-lives reported since), and any later unofficial count.
  * Each comes with its date and source; what is not known is said too. Pure: site data in, words out.
  */
-import type { StatementRow } from "./data/tables.ts";
-import { endOfPeriod, formatDate, formatWhen } from "./data/dates.ts";
-import { latestFigure } from "./data/figures.ts";
-import { stillWithoutOn, type Followup, type FollowupCategory } from "./data/followup.ts";
-import { formatNumber, plural } from "./format.ts";
-import { noneFoundWords, notFoundWords } from "./words/modality.ts";
+import type { StatementRow } from "../data/tables.ts";
+import { endOfPeriod, formatDate, formatWhen } from "../data/dates.ts";
+import { latestFigure } from "../data/figures.ts";
+import { stillWithoutOn, type Followup, type FollowupCategory } from "../data/followup.ts";
+import { formatNumber, plural } from "../format.ts";
+import { noneFoundWords, notFoundWords } from "./modality.ts";
 
 /** What a commercial count of trusts without an EPR counted, in the source's own test. */
 const UNOFFICIAL_TEST: Partial<Record<StatementRow["metric"], string>> = {

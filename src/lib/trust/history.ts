@@ -1,9 +1,9 @@
 /** A trust's dated history from the data we hold: opening, takeovers, each list entry, mergers, closing. */
-import type { Trust } from "./data/model.ts";
-import { ICB_SUCCESSIONS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./data/model.ts";
-import { dayAfter, dayBefore, formatDate } from "./data/dates.ts";
-import { TRUSTS_SINCE } from "./data/tables.ts";
-import { compareCodePoints } from "./order.ts";
+import type { Trust } from "../data/model.ts";
+import { ICB_SUCCESSIONS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "../data/model.ts";
+import { dayAfter, dayBefore, formatDate } from "../data/dates.ts";
+import { TRUSTS_SINCE } from "../data/tables.ts";
+import { compareCodePoints } from "../order.ts";
 
 export interface HistoryItem {
   date: string;

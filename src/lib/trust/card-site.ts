@@ -1,10 +1,10 @@
 /** A trust's card from the site's data: the one place the card's context is put together for pages. */
-import { site, source, trust as trustByCode } from "./site.ts";
-import type { Trust } from "./data/model.ts";
-import { ODS_TRUSTS_SOURCE_ID } from "./data/model.ts";
-import { trustCard, type TrustCard } from "./trust-card.ts";
-import { cardFallbackHeight } from "./embed.ts";
-import { cardParts } from "./trust-card-parts.ts";
+import { site, source, trust as trustByCode } from "../site.ts";
+import type { Trust } from "../data/model.ts";
+import { ODS_TRUSTS_SOURCE_ID } from "../data/model.ts";
+import { trustCard, type TrustCard } from "./card.ts";
+import { cardFallbackHeight } from "../publish/embed.ts";
+import { cardParts } from "./card-parts.ts";
 
 export { cardParts };
 

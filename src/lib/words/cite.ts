@@ -1,6 +1,6 @@
 /** How a source is cited in words, everywhere on the site: title, publisher, date, UIN. */
-import { formatWhen } from "./data/dates.ts";
-import type { Source } from "./data/sources.ts";
+import { formatWhen } from "../data/dates.ts";
+import type { Source } from "../data/sources.ts";
 
 export function citationParts(s: Source): { title: string; rest: string } {
   const bits = [s.publisher, formatWhen(s.date, s.date_estimated)];

@@ -5,16 +5,16 @@
  */
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readDataDir } from "../../scripts/build-data.ts";
-import { buildSiteData, type SiteData, type Trust } from "./data/model.ts";
-import { formatDate } from "./data/dates.ts";
-import { siteDeadlineAnswer } from "../../test/helpers/site-deadline-answer.ts";
-import { statusAtCloseSentence, statusLabel, statusSentence, type TextContext } from "./trust-text.ts";
-import { trustHistory } from "./trust-history.ts";
-import { trustCard } from "./trust-card.ts";
-import { ODS_TRUSTS_SOURCE_ID } from "./data/model.ts";
+import { readDataDir } from "../../../scripts/build-data.ts";
+import { buildSiteData, type SiteData, type Trust } from "../data/model.ts";
+import { formatDate } from "../data/dates.ts";
+import { siteDeadlineAnswer } from "../../../test/helpers/site-deadline-answer.ts";
+import { statusAtCloseSentence, statusLabel, statusSentence, type TextContext } from "../trust/text.ts";
+import { trustHistory } from "../trust/history.ts";
+import { trustCard } from "../trust/card.ts";
+import { ODS_TRUSTS_SOURCE_ID } from "../data/model.ts";
 
-const FROZEN = fileURLToPath(new URL("../../test/fixtures/frozen-2026-11-25", import.meta.url));
+const FROZEN = fileURLToPath(new URL("../../../test/fixtures/frozen-2026-11-25", import.meta.url));
 const site: SiteData = buildSiteData(readDataDir(FROZEN)).site;
 
 const trust = (code: string): Trust => {

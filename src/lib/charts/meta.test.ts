@@ -1,11 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readDataDir } from "../../scripts/build-data.ts";
-import { buildSiteData } from "./data/model.ts";
-import { buildCharts } from "./charts/catalogue.ts";
-import { chartMeta, chartMetadataJson, CSV_COLUMN_MEANINGS, licenceWords } from "./chart-meta.ts";
+import { readDataDir } from "../../../scripts/build-data.ts";
+import { buildSiteData } from "../data/model.ts";
+import { buildCharts } from "./catalogue.ts";
+import { chartMeta, chartMetadataJson, CSV_COLUMN_MEANINGS, licenceWords } from "./meta.ts";
 
-const FIXTURE = fileURLToPath(new URL("../../test/fixtures/data", import.meta.url));
+const FIXTURE = fileURLToPath(new URL("../../../test/fixtures/data", import.meta.url));
 const site = buildSiteData(readDataDir(FIXTURE)).site;
 const charts = buildCharts(site);
 

@@ -3,14 +3,14 @@
  * status now with the date and basis of the evidence, the supplier, the deadline in the tense the
  * release date needs, where the trust stood against it, and the sources. Pure: site data in, text out.
  */
-import { eventDateBasis } from "./data/modality.ts";
-import { whenWords } from "./words/modality.ts";
-import type { Trust } from "./data/model.ts";
-import type { Source } from "./data/sources.ts";
-import type { TargetRow, TrustEventRow } from "./data/tables.ts";
-import { FOLLOWUP_LABELS, type Followup } from "./data/followup.ts";
-import { formatDate } from "./data/dates.ts";
-import { statusLabel, statusSentence, type TextContext } from "./trust-text.ts";
+import { eventDateBasis } from "../data/modality.ts";
+import { whenWords } from "../words/modality.ts";
+import type { Trust } from "../data/model.ts";
+import type { Source } from "../data/sources.ts";
+import type { TargetRow, TrustEventRow } from "../data/tables.ts";
+import { FOLLOWUP_LABELS, type Followup } from "../data/followup.ts";
+import { formatDate } from "../data/dates.ts";
+import { statusLabel, statusSentence, type TextContext } from "./text.ts";
 
 export interface CardSource {
   /** What the source is for on the card: "status" or "deadline". */

@@ -1,8 +1,8 @@
 /** The site's charts, built once from the data step's output: pages, embeds and downloads read these. */
-import { site } from "./site.ts";
-import { buildCharts, type ChartEntry } from "./charts/catalogue.ts";
+import { site } from "../site.ts";
+import { buildCharts, type ChartEntry } from "./catalogue.ts";
 
-export type { ChartEntry } from "./charts/catalogue.ts";
+export type { ChartEntry } from "./catalogue.ts";
 
 export const CHARTS: ChartEntry[] = buildCharts(site);
 

@@ -3,11 +3,11 @@
  * the "Cite as" line): its data's date, its sources in short and in full, official ones first, its
  * licences and the meaning of every column of its CSV. Pure: built from a catalogue entry.
  */
-import type { ChartEntry } from "./charts/catalogue.ts";
-import { LICENCE_NAMES, type Source } from "./data/sources.ts";
-import { formatDate, formatWhen } from "./data/dates.ts";
-import { isOfficial, publishersInOrder, shortPublisherList } from "./cite.ts";
-import type { EmbedParts } from "./embed.ts";
+import type { ChartEntry } from "./catalogue.ts";
+import { LICENCE_NAMES, type Source } from "../data/sources.ts";
+import { formatDate, formatWhen } from "../data/dates.ts";
+import { isOfficial, publishersInOrder, shortPublisherList } from "../words/cite.ts";
+import type { EmbedParts } from "../publish/embed.ts";
 
 /** What each column of a chart's CSV holds, by its header. Every header of every chart must be here. */
 export const CSV_COLUMN_MEANINGS: Record<string, string> = {

@@ -3,10 +3,10 @@
  * The data step refuses the characters XML cannot carry, but the feeds do not rely on it: whatever the
  * text, the document stays well-formed, so feed readers never drop it.
  */
-import type { ChangelogEntry } from "./data/changelog.ts";
-import { escapeXml } from "./text.ts";
-import type { PageAnswer } from "./parliament/page.ts";
-import { feedDateNote, hasPublicPage, HOUSE_NAMES, memberText, title, flags, uinText } from "./parliament/words.ts";
+import type { ChangelogEntry } from "../data/changelog.ts";
+import { escapeXml } from "../text.ts";
+import type { PageAnswer } from "../parliament/page.ts";
+import { feedDateNote, hasPublicPage, HOUSE_NAMES, memberText, title, flags, uinText } from "../parliament/words.ts";
 
 /**
  * Characters XML 1.0 cannot hold (most C0 controls, lone surrogates, U+FFFE and U+FFFF) become U+FFFD,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CSP_META, cspHeader, headersFile } from "./security.ts";
-import { headersFor, parseHeadersFile } from "../../scripts/lib/static-server.ts";
+import { headersFor, parseHeadersFile } from "../../../scripts/lib/static-server.ts";
 
 describe("content security policy", () => {
   it("allows nothing inline and nothing from other origins", () => {

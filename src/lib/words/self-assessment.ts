@@ -3,11 +3,11 @@
  * of every type of provider, so never a point on ministers' line. The words for it are chosen here, for
  * /coverage/ and the coverage chart's note. Pure.
  */
-import { latestFigure } from "./data/figures.ts";
-import { selfAssessmentRows } from "./data/measures.ts";
-import type { StatementRow } from "./data/tables.ts";
-import { formatNumber } from "./format.ts";
-import { whenWords } from "./words/modality.ts";
+import { latestFigure } from "../data/figures.ts";
+import { selfAssessmentRows } from "../data/measures.ts";
+import type { StatementRow } from "../data/tables.ts";
+import { formatNumber } from "../format.ts";
+import { whenWords } from "./modality.ts";
 
 export interface SelfAssessment {
   /** The latest share of providers saying they use an EPR. */

@@ -1,11 +1,11 @@
 /** The finder's data for pages: each trust's aliases, headquarters postcode and sites, from the data step. */
-import raw from "../generated/trust-search.json" with { type: "json" };
-import type { Trust } from "./data/model.ts";
-import { formatDate } from "./data/dates.ts";
-import { NO_TRUST, type TrustSearchData } from "./finder/aliases.ts";
-import { candidateFor, siteTerm, type Candidate, type SiteParts } from "./finder/search.ts";
-import type { TrustSite } from "./finder/sites.ts";
-import { compareNames } from "./order.ts";
+import raw from "../../generated/trust-search.json" with { type: "json" };
+import type { Trust } from "../data/model.ts";
+import { formatDate } from "../data/dates.ts";
+import { NO_TRUST, type TrustSearchData } from "./aliases.ts";
+import { candidateFor, siteTerm, type Candidate, type SiteParts } from "./search.ts";
+import type { TrustSite } from "./sites.ts";
+import { compareNames } from "../order.ts";
 
 const data = raw as unknown as TrustSearchData;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { latestSelfAssessment, selfAssessmentChartNote, selfAssessmentWords } from "./self-assessment.ts";
-import { statement } from "./charts/test-fixtures/rows.ts";
-import { statementModality, type StatementRow } from "./data/tables.ts";
+import { statement } from "../charts/test-fixtures/rows.ts";
+import { statementModality, type StatementRow } from "../data/tables.ts";
 
 const row = (p: Partial<StatementRow> & Pick<StatementRow, "id" | "value" | "as_of">): StatementRow => {
   const metric = p.metric ?? "share_with_epr";

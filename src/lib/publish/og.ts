@@ -4,8 +4,8 @@
  * rasteriser reads plain CSS but not custom properties or media queries.
  */
 
-import { escapeXml } from "./text.ts";
-import { textWidth, wrapText } from "./charts/shared.ts";
+import { escapeXml } from "../text.ts";
+import { textWidth, wrapText } from "../charts/shared.ts";
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
