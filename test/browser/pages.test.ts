@@ -56,14 +56,31 @@ describe("with JavaScript off", () => {
   it("every chart, table and figure is in the page", async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
+    const tablePages = new Set<string>();
     for (const path of ["/", "/coverage/", "/deadlines/", "/programme/", "/suppliers/", "/trusts-without-epr/"]) {
       await page.goto(site.url + path);
       const charts = page.locator("figure svg[role=img]:visible");
       expect(await charts.count(), `${path} visible charts`).toBeGreaterThan(0);
-      // Each chart has its data table in the HTML for screen readers and for reading without the chart.
-      expect(await page.locator("figure.chart-figure table").count(), `${path} tables`).toBeGreaterThanOrEqual(
-        await page.locator("figure.chart-figure").count(),
+      // Each chart has its data table in the HTML for screen readers and for reading without the chart;
+      // on the home page, one link away, on the chart's own page.
+      const figures = await page.locator("figure.chart-figure").evaluateAll((fs) =>
+        fs.map((f) => ({
+          table: f.querySelector("table") !== null,
+          own: f.querySelector<HTMLAnchorElement>("a[href*='/charts/']")?.href,
+        })),
       );
+      for (const f of figures) {
+        if (path !== "/") expect(f.table, path).toBe(true);
+        else {
+          expect(f.own, path).toBeTruthy();
+          tablePages.add(f.own!);
+        }
+      }
+    }
+    for (const url of tablePages) {
+      await page.goto(url);
+      expect(await page.locator("figure.chart-figure table").count(), url).toBe(1);
+      expect(await page.locator("figure svg[role=img]:visible").count(), url).toBe(1);
     }
     await page.goto(site.url + "/trusts/");
     expect(await page.locator("#trust-table tbody tr:visible").count()).toBeGreaterThan(200);

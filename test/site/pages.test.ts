@@ -138,6 +138,23 @@ describe("built site", () => {
     expect(t.liveByDeadline + t.withoutOnDeadline).toBe(t.listed);
   });
 
+  it("draws each home-page chart once, readable at every width, and links it to its page with the data table", () => {
+    const figures = [...html("").matchAll(/<figure class="chart-figure" id="([^"]+)"[\s\S]*?<\/figure>/g)];
+    expect(figures.length).toBeGreaterThan(0);
+    for (const [figure, id] of figures) {
+      // One drawing, the narrow one, shown alone: CSS hides neither layout at any width.
+      const svgs = [...figure.matchAll(/<svg class="chart ([^"]*)"[^>]*role="img"/g)].map((m) => m[1]!.split(" "));
+      expect(svgs, id).toHaveLength(1);
+      expect(svgs[0], id).toContain("chart-alone");
+      expect(figure, id).toMatch(/<desc id="[^"]+">[^<]+<\/desc>/);
+      // The table is not repeated here: the chart's own page has it, and every source.
+      expect(figure, id).not.toContain("<table");
+      expect(figure, id).toContain(`href="${sitePath(`/charts/${id}/`)}"`);
+      const own = /<figure class="chart-figure"[\s\S]*?<\/figure>/.exec(html(`charts/${id}`))![0];
+      expect(own, id).toMatch(/<table>[\s\S]*<tbody>\s*<tr>/);
+    }
+  });
+
   it("lists every trust in the trust table, with its status", () => {
     const page = html("trusts");
     for (const t of site.trusts) expect(page).toContain(`href="${sitePath(`/trusts/${t.code}/`, BASE)}"`);

@@ -260,7 +260,7 @@ export function buildCharts(site: SiteData): ChartEntry[] {
       title: followupSentences(f.counts, f.deadline)[0]!.replace(/\.$/, ""),
       subtitle: `The ${plural(f.trusts.length, "trust")} NHS England listed without an EPR, grouped by where each stands; marks are reported events, squares the list itself, diamonds go-lives, crosses delays.`,
       notes: [
-        `Events come from ${eventSources.size} publishers; each is listed with its source below the chart. Unknown means no published report was found, not that a trust has no EPR.`,
+        `Events come from ${eventSources.size} publishers; each is listed with its source in the chart's data table. Unknown means no published report was found, not that a trust has no EPR.`,
         listNote,
       ],
       sources: listSource,

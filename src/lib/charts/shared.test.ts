@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyChart, layoutFor, responsive, textSize, textWidth, wrapText } from "./shared.ts";
+import { emptyChart, layoutFor, narrowOnly, responsive, textSize, textWidth, wrapText } from "./shared.ts";
 import { stackedBarsModel } from "./stacked-bars/model.ts";
 import { supplierBarsModel } from "./supplier-bars/model.ts";
 
@@ -26,6 +26,14 @@ describe("chart layout helpers", () => {
 
   it("builds a narrow and a wide drawing", () => {
     expect(responsive((w) => w)).toEqual({ narrow: 340, wide: 800 });
+  });
+
+  it("marks the narrow drawing to print alone and the wide one to leave out, without changing the shared models", () => {
+    const models = responsive((width) => emptyChart(width, 40, "Chart", "Nothing to draw.", { columns: [], rows: [] }));
+    const one = narrowOnly(models);
+    expect([one.narrow.drawn, one.wide.drawn]).toEqual(["alone", "omitted"]);
+    expect({ ...one.narrow, drawn: undefined }).toEqual({ ...models.narrow, drawn: undefined });
+    expect([models.narrow.drawn, models.wide.drawn]).toEqual([undefined, undefined]);
   });
 
   it("gives a chart with nothing to draw a short frame that says so, at the layout of its width", () => {

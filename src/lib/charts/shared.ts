@@ -108,6 +108,11 @@ export interface ChartBase {
   /** True when there was nothing to draw; the summary then says so. */
   empty: boolean;
   table: ChartTable;
+  /**
+   * Unset on the catalogue's models: the drawing is one of two, shown by viewport width. Set by
+   * narrowOnly() for a page that prints one drawing: "alone" on the narrow one, "omitted" on the wide.
+   */
+  drawn?: "alone" | "omitted";
 }
 
 export interface Responsive<M> {
@@ -118,6 +123,15 @@ export interface Responsive<M> {
 /** Build the narrow and wide drawings of one chart. */
 export function responsive<M>(build: (width: number) => M): Responsive<M> {
   return { narrow: build(NARROW_WIDTH), wide: build(WIDE_WIDTH) };
+}
+
+/**
+ * The same pair for a page that prints only the narrow drawing, at every width, and leaves the wide
+ * one out of its HTML: the narrow one is the one legible on a phone. The catalogue's models are
+ * shared by every page, so they are copied, not changed.
+ */
+export function narrowOnly<M extends ChartBase>(models: Responsive<M>): Responsive<M> {
+  return { narrow: { ...models.narrow, drawn: "alone" }, wide: { ...models.wide, drawn: "omitted" } };
 }
 
 /** Round to 0.1px so the SVG stays small and snapshots stay stable. */
