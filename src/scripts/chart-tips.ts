@@ -3,7 +3,7 @@
  * and tap. For the keyboard, each chart frame becomes one focusable control: arrow keys step through
  * its values, which a live region reads out. (Marks inside an SVG with role="img" cannot be focusable
  * themselves.) Without this script every mark still has an SVG <title> shown on hover, and every value
- * is in the data table under the chart.
+ * is in the data table under the chart (for a chart in brief, on the chart's own page).
  */
 const tip = document.createElement("div");
 tip.className = "chart-tip";
