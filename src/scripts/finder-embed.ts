@@ -46,6 +46,10 @@ if (form && data) {
     // Filled only when the answer changes, so a screen reader hears each answer once.
     if (answer && answer.code !== card.dataset.code) fill(answer);
     card.dataset.code = answer?.code ?? "";
+    // Which hospital it was found by, unless the hint already says.
+    const site = answer && found.site && !text?.includes(found.site.label) ? found.site.label : "";
+    field("site").textContent = site && `Found by its hospital or site: ${site}`;
+    field("site").hidden = !site;
     const others = answer ? found.codes.length - 1 : 0;
     more.hidden = others === 0;
     more.querySelector("span")!.textContent = `${others} more ${others === 1 ? "trust matches" : "trusts match"}.`;

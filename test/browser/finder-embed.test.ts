@@ -75,6 +75,9 @@ describe("the finder embed", () => {
       await expect.poll(() => card(page).locator("h2").textContent(), { message: e.query }).toBe(nameOf(e.code));
       expect(await card(page).locator(".card-status .status").textContent(), e.query).toBeTruthy();
       expect(await card(page).locator(".card-date").textContent(), e.query).toMatch(/^on \d{1,2} \w+ \d{4}$/);
+      // The hint or the card names the hospital or postcode it was found by.
+      const said = `${await page.locator("#finder-hint").textContent()} ${await card(page).locator(".card-kicker").textContent()}`;
+      expect(said, e.query).toContain(e.query);
       expect(await card(page).getByRole("link", { name: "The trust's full record" }).getAttribute("href")).toBe(
         `/trusts/${e.code}/`,
       );

@@ -5,7 +5,7 @@ import { formatDate } from "../data/dates.ts";
 import { siteTrustCard } from "../trust/card-site.ts";
 import { finderEntry } from "./page-data.ts";
 import { finderFallbackHeight, packFinder, type FinderEntry } from "./embed-data.ts";
-import { findHint } from "./search.ts";
+import { findHint, siteTerm } from "./search.ts";
 
 export const FINDER_TITLE = "Does your hospital have an EPR?";
 export const FINDER_PATH = "/embed/finder/";
@@ -35,7 +35,8 @@ export function finderHeight(): number {
   const longest = (texts: string[]) => texts.reduce((a, b) => (b.length > a.length ? b : a), partial);
   return finderFallbackHeight(finderEntries, {
     title: FINDER_TITLE,
-    hint: (e) => longest(e.sites.map((s) => s.note ?? "")),
+    // The hint, and the line naming the hospital it was found by, counted as one paragraph.
+    hint: (e) => longest(e.sites.map((s) => `${s.note ?? ""} Found by its hospital or site: ${siteTerm(s).label}`)),
     more: `${site.trusts.length} more trusts match. See every match`,
     footer: `Status on ${finderSources.statusDate}, each with its source · Hospitals: ${hospitals.publisher} (read from a third party's copy), about 2021; mergers: ${mergers.publisher} · Open Government Licence v3.0 · Every trust on NHS EPR Tracker`,
   });
