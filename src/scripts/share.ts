@@ -137,8 +137,14 @@ for (const panel of document.querySelectorAll<HTMLDetailsElement>("details.share
   const d = panel.dataset;
   const id = d.chart ?? "";
   const p = `${id}-share`;
-  const status = panel.querySelector(".share-status")!;
-  const say = (s: string) => (status.textContent = s);
+  // Said beside the button pressed, where the reader is looking, in a live region for screen readers.
+  const said = [...panel.querySelectorAll<HTMLElement>(".share-said, .share-status")];
+  let near: Element | null = null;
+  const say = (s: string) => {
+    const region = near?.parentElement?.querySelector(".share-said") ?? panel.querySelector(".share-status");
+    for (const r of said) if (r !== region) r.textContent = "";
+    if (region) region.textContent = s;
+  };
   const permalink = new URL(d.permalink ?? "", location.href).href;
   const textarea = panel.querySelector("textarea")!;
   const preview = panel.querySelector<HTMLElement>(".share-preview")!;
@@ -190,6 +196,7 @@ for (const panel of document.querySelectorAll<HTMLDetailsElement>("details.share
     const button = (e.target as HTMLElement).closest("button");
     const action = button?.dataset.action;
     if (!action) return;
+    near = button;
     try {
       if (action === "copy-link") await navigator.clipboard.writeText(permalink).then(() => say("Link copied."));
       if (action === "copy-embed")

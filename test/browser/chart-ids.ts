@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { DIST } from "./harness.ts";
 
 export const CHART_IDS = readdirSync(join(DIST, "embed"), { withFileTypes: true })
-  .filter((d) => d.isDirectory() && d.name !== "v1" && d.name !== "trust")
+  // Not charts: the loader's folder, the trust cards and the hospital finder.
+  .filter((d) => d.isDirectory() && !["v1", "trust", "finder"].includes(d.name))
   .map((d) => d.name)
   .sort();

@@ -70,6 +70,8 @@ export const PAGE_TYPES = [
   "/charts/coverage-over-time/",
   "/embed/trusts-without-epr-timeline/",
   ...(SITE ? [`/embed/trust/${cardTrust(SITE).trust.code}/`] : []),
+  "/embed/finder/",
+  "/embed/finder/?q=Southmead",
   "/coverage/",
   "/deadlines/",
   "/programme/",

@@ -82,6 +82,10 @@ const INPUT_PATHS: Record<string, { sites: number; gate: string }> = {
     sites: 1,
     gate: "none needed: the finder's own page data, written by packSites at build",
   },
+  "src/lib/finder/embed-data.ts": {
+    sites: 1,
+    gate: "none needed: the finder embed's own page data, written by packFinder at build",
+  },
 };
 
 function sourceFiles(dir: string): string[] {

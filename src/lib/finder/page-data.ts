@@ -6,6 +6,8 @@ import { NO_TRUST, type TrustSearchData } from "./aliases.ts";
 import { candidateFor, siteTerm, type Candidate, type SiteParts } from "./search.ts";
 import type { TrustSite } from "./sites.ts";
 import { compareNames } from "../order.ts";
+import type { TrustCard } from "../trust/card.ts";
+import { answerCard, type FinderEntry } from "./embed-data.ts";
 
 const data = raw as unknown as TrustSearchData;
 
@@ -81,4 +83,10 @@ export function trustCandidate(t: Trust, names: (code: string) => string): Candi
     acute: t.trust_type === "acute",
     sites: siteParts(t.code, names).map(siteTerm),
   });
+}
+
+/** A trust as the embedded finder carries it: the Candidate /trusts/ searches, its sites, and its answer. */
+export function finderEntry(t: Trust, names: (code: string) => string, card: TrustCard): FinderEntry {
+  const { sites: _, ...candidate } = trustCandidate(t, names);
+  return { candidate, sites: siteParts(t.code, names), card: answerCard(t.code, card) };
 }

@@ -99,13 +99,13 @@ export interface Candidate {
 /** What a site is before the finder reads it: as the data gives it, with a note on its trust. */
 export type SiteParts = Parameters<typeof siteTerm>[0];
 
-/** Sites as a page carries them for the script: the data's own words, read by `siteTerm` there, to keep the page small. */
-export const packSites = (sites: readonly SiteParts[]): string =>
-  JSON.stringify(sites.map((s) => [s.name, s.town ?? "", s.address ?? "", s.postcode, s.note ?? ""]));
-export const unpackSites = (text: string): SiteTerm[] =>
-  (JSON.parse(text) as string[][]).map(([name, town, address, postcode, note]) =>
-    siteTerm({ name: name!, town: town || null, address: address || null, postcode: postcode!, note: note! }),
-  );
+/** A site as a page carries it for the script: the data's own words, read by `siteTerm` there, to keep the page small. */
+export type SiteRow = [name: string, town: string, address: string, postcode: string, note: string];
+export const siteRow = (s: SiteParts): SiteRow => [s.name, s.town ?? "", s.address ?? "", s.postcode, s.note ?? ""];
+export const siteFromRow = ([name, town, address, postcode, note]: readonly string[]): SiteTerm =>
+  siteTerm({ name: name!, town: town || null, address: address || null, postcode: postcode!, note: note! });
+export const packSites = (sites: readonly SiteParts[]): string => JSON.stringify(sites.map(siteRow));
+export const unpackSites = (text: string): SiteTerm[] => (JSON.parse(text) as string[][]).map(siteFromRow);
 
 /** Parts of a Candidate's text: each a list of words. */
 const parts = (s: string) => (s ? s.split(" / ").map((p) => p.split(" ")) : []);
