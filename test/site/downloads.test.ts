@@ -152,6 +152,24 @@ describe("published downloads parse as their format", () => {
     }
   });
 
+  it("every chart's share panel links its PNG in plain HTML, and the file is a PNG laid out for export", () => {
+    const { base } = parseSiteUrl(process.env.SITE_URL);
+    const ids = readdirSync(join(DIST, "charts"))
+      .filter((f) => f.endsWith(".csv"))
+      .map((f) => f.replace(/\.csv$/, ""));
+    expect(ids.length).toBeGreaterThan(3);
+    for (const id of ids) {
+      const page = readFileSync(join(DIST, "charts", id, "index.html"), "utf8");
+      // A link, not a button script fills in: there with JavaScript off.
+      expect(page, id).toMatch(new RegExp(`<a href="${base}charts/${id}\\.png"[^>]*>Image \\(PNG`));
+      const png = readFileSync(join(DIST, "charts", `${id}.png`));
+      expect([...png.subarray(0, 8)], id).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      // Drawn at twice the export's size: at least the wide drawing's 800px, doubled.
+      expect(png.readUInt32BE(16), `${id} width`).toBeGreaterThanOrEqual(1600);
+      expect(png.readUInt32BE(20), `${id} height`).toBeGreaterThan(400);
+    }
+  });
+
   it("_headers: blocks of a path and indented Name: value lines a host reads, each path once, the site-wide block first", () => {
     const text = strictText(join(DIST, "_headers"));
     const blocks = text.trimEnd().split(/\n\n/);

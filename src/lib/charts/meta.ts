@@ -67,6 +67,8 @@ export interface ChartMeta {
   licenceWords: string;
   /** The "Cite as" line: official publishers first, the data's date and the release. */
   citation: string;
+  /** "NHS EPR Tracker · data release of 25 November 2026", under an exported image. */
+  credit: string;
   columns: { name: string; meaning: string }[];
 }
 
@@ -99,6 +101,7 @@ export function chartMeta(c: ChartEntry, releaseDate: string): ChartMeta {
     sources: officialFirst(c.sources).map((s) => ({ ...s, official: isOfficial(s) })),
     licences,
     licenceWords: licenceWords(c.sources),
+    credit: `NHS EPR Tracker · data release of ${formatDate(releaseDate)}`,
     citation: `${named}, via NHS EPR Tracker: "${c.title}". Figures as of ${asOf}; data release of ${formatDate(releaseDate)}`,
     columns: chartCsvColumns(c.models.wide.table).map((name) => {
       const meaning = CSV_COLUMN_MEANINGS[name] ?? csvOnlyMeaning(name);
@@ -152,6 +155,7 @@ export function chartMetadataJson(c: ChartEntry, releaseDate: string, prefix: st
       chart: `${prefix}/charts/${c.id}/`,
       in_context: `${prefix}${c.page}#${c.id}`,
       csv: `${prefix}/charts/${c.id}.csv`,
+      png: `${prefix}/charts/${c.id}.png`,
       embed: `${prefix}/embed/${c.id}/`,
     },
     csv_columns: m.columns,
