@@ -393,7 +393,7 @@ export function buildCharts(site: SiteData): ChartEntry[] {
  * Every row of a chart's CSV names its source. A model whose rows each come from one figure says so
  * itself; rows that count trusts across the chart's data rest on all its sources, so each names them.
  */
-export function withRowSources(c: ChartEntry): ChartEntry {
+function withRowSources(c: ChartEntry): ChartEntry {
   const ids = c.sources.map((s) => s.id);
   const sourced = <M extends ChartBase>(m: M): M =>
     m.table.csvOnly?.some((col) => col.name === SOURCE_ID)

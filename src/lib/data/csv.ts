@@ -95,7 +95,7 @@ export function toCsv(
  * first, without which Excel reads the file in the machine's legacy code page and "£" or "≥" break.
  * Only outputs carry it; the data gate drops a leading one from inputs and refuses it anywhere else.
  */
-export const CSV_BOM = "\uFEFF";
+const CSV_BOM = "\uFEFF";
 export function publishedCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
   return CSV_BOM + toCsv(columns, rows, { safeForSpreadsheets: true });
 }
