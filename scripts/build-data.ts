@@ -4,9 +4,10 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { toCsv } from "../src/lib/data/csv.ts";
+import { publishedCsv } from "../src/lib/data/csv.ts";
 import { DataError, type Problem } from "../src/lib/data/errors.ts";
-import { isIsoDay, YEAR_RANGE } from "../src/lib/data/dates.ts";
+import { datePrecision, isIsoDay, YEAR_RANGE } from "../src/lib/data/dates.ts";
+import { PARTIAL_DATE_COLUMNS, withDatePrecision } from "../src/lib/publish/downloads.ts";
 import { parseTable, type Schema, type TableSpec } from "../src/lib/data/schema.ts";
 import { parseSources } from "../src/lib/data/sources.ts";
 import { parseChangelog } from "../src/lib/data/changelog.ts";
@@ -139,6 +140,16 @@ export function trustDownloadRows(site: SiteData): Record<string, string | numbe
   }));
 }
 
+/** Each comparison with the official figure's own source beside its statement id, so a row can be traced. */
+function reconciliationRows(site: SiteData): Record<string, unknown>[] {
+  const sourceOf = new Map(site.statements.map((s) => [s.id, s.source_id]));
+  return site.reconciliation.map(({ statement_id, ...rest }) => ({
+    statement_id,
+    source_id: sourceOf.get(statement_id) ?? null,
+    ...rest,
+  }));
+}
+
 /** What the data step noticed and could not settle, for the maintainer to read with each refresh. */
 export function validationReport(site: SiteData): string {
   const lines = [
@@ -157,22 +168,23 @@ export function outputs(site: SiteData, generatedDir: string, publicDir: string)
   const trustRows = trustDownloadRows(site);
   const cols = <T extends object>(rows: T[]) => (rows[0] ? Object.keys(rows[0]) : []);
   const csv = <T extends object>(rows: T[]) =>
-    toCsv(
+    publishedCsv(
       cols(rows),
       rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? v.join(";") : v]))),
-      { safeForSpreadsheets: true },
     );
+  const dated = (id: string, rows: readonly object[]) =>
+    withDatePrecision(rows as Record<string, unknown>[], PARTIAL_DATE_COLUMNS[id] ?? []);
   return {
     [join(generatedDir, "site-data.json")]: toJson(site),
     [join(generatedDir, "validation-report.txt")]: validationReport(site),
     [join(publicDir, "trusts.csv")]: csv(trustRows),
     [join(publicDir, "trusts.json")]: toJson(trustRows),
-    [join(publicDir, "statements.csv")]: csv(site.statements),
-    [join(publicDir, "targets.csv")]: csv(site.targets),
-    [join(publicDir, "programme.csv")]: csv(site.programme),
+    [join(publicDir, "statements.csv")]: csv(dated("statements", site.statements)),
+    [join(publicDir, "targets.csv")]: csv(dated("targets", site.targets)),
+    [join(publicDir, "programme.csv")]: csv(dated("programme", site.programme)),
     [join(publicDir, "gmpp.csv")]: csv(site.gmpp),
-    [join(publicDir, "reconciliation.csv")]: csv(site.reconciliation),
-    [join(publicDir, "trust-events.csv")]: csv(site.trust_events),
+    [join(publicDir, "reconciliation.csv")]: csv(dated("reconciliation", reconciliationRows(site))),
+    [join(publicDir, "trust-events.csv")]: csv(dated("trust-events", site.trust_events)),
     [join(publicDir, "sources.json")]: toJson(site.sources),
   };
 }
@@ -198,6 +210,7 @@ const ANSWER_DOWNLOAD_COLUMNS = [
   "uin",
   "house",
   "date_tabled",
+  "date_tabled_precision",
   "date_answered",
   "date_corrected",
   "asking_member",
@@ -229,12 +242,13 @@ export function answerOutputs(
     is_holding: yesNo(a.is_holding),
     is_correction: yesNo(a.is_correction),
     is_withdrawn: yesNo(a.is_withdrawn),
+    date_tabled_precision: a.date_tabled ? datePrecision(a.date_tabled) : null,
     terms: a.terms.join(";"),
   }));
   return {
     [join(generatedDir, "answers.json")]: toJson(answersPageModel(answers, query, members)),
     [join(publicDir, "parliament-answers.json")]: toJson(answers),
-    [join(publicDir, "parliament-answers.csv")]: toCsv(ANSWER_DOWNLOAD_COLUMNS, rows, { safeForSpreadsheets: true }),
+    [join(publicDir, "parliament-answers.csv")]: publishedCsv(ANSWER_DOWNLOAD_COLUMNS, rows),
   };
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { ALL_PAGES, PAGE_TYPES, builtSite, startSite } from "./harness.ts";
+import { CHART_IDS } from "./chart-ids.ts";
 
 let site: { url: string; browser: Browser; stop: () => Promise<void> };
 beforeAll(async () => {
@@ -84,6 +85,21 @@ describe("with JavaScript off", () => {
     }
     await page.goto(site.url + "/trusts/");
     expect(await page.locator("#trust-table tbody tr:visible").count()).toBeGreaterThan(200);
+    await context.close();
+  });
+  it("every chart's share panel links its image, and the link gives a PNG", async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    for (const id of CHART_IDS) {
+      await page.goto(`${site.url}/charts/${id}/`);
+      await page.getByText("Share, embed or download this chart").click();
+      const link = page.getByRole("link", { name: /^Image \(PNG/ });
+      await expect.poll(() => link.isVisible()).toBe(true);
+      const response = await context.request.get(new URL((await link.getAttribute("href"))!, page.url()).href);
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-type"]).toMatch(/^image\/png/);
+      expect([...(await response.body()).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    }
     await context.close();
   });
 });

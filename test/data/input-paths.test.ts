@@ -61,6 +61,10 @@ const INPUT_PATHS: Record<string, { sites: number; gate: string }> = {
     sites: 10,
     gate: "none needed: dist/ pages, fonts and the generated site data this build wrote",
   },
+  "src/pages/charts/[id].png.ts": {
+    sites: 3,
+    gate: "none needed: the renderer's package file, the npm fonts and chart images this build drew and kept",
+  },
   "scripts/lib/dist.ts": { sites: 3, gate: "none needed: reads dist/ this build wrote, for checks" },
   "scripts/lib/static-server.ts": { sites: 4, gate: "none needed: serves dist/ (the preview server's own rules)" },
   "scripts/lib/log-text.ts": { sites: 1, gate: "none needed: the escaper's own standard input, printed only escaped" },

@@ -310,7 +310,9 @@ describe("built site", () => {
       expect(page, id).toMatch(new RegExp(`<meta property="og:image" content="[^"]*/og/charts/${id}\\.png"`));
       expect(existsSync(join(DIST, `og/charts/${id}.png`)), id).toBe(true);
       const meta = JSON.parse(readFileSync(join(DIST, `charts/${id}.json`), "utf8"));
-      const header = readFileSync(join(DIST, `charts/${id}.csv`), "utf8").split("\n")[0]!;
+      const header = readFileSync(join(DIST, `charts/${id}.csv`), "utf8")
+        .replace(/^\uFEFF/, "")
+        .split("\n")[0]!;
       expect(meta.csv_columns.map((c: { name: string }) => c.name).join(","), id).toBe(header);
       expect(meta.sources.length, id).toBeGreaterThan(0);
       expect(meta.data_as_of, id).toMatch(/^\d{4}/);
@@ -406,7 +408,10 @@ describe("the data dictionary on /data/", () => {
       const documented = d.columns.flatMap(([names]) => names.split(",").map((n) => n.trim()));
       const file = join(DIST, d.path);
       const header = d.path.endsWith(".csv")
-        ? readFileSync(file, "utf8").split("\n")[0]!.split(",")
+        ? readFileSync(file, "utf8")
+            .replace(/^\uFEFF/, "")
+            .split("\n")[0]!
+            .split(",")
         : Object.keys((JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>[])[0]!);
       expect(documented.sort(), d.path).toEqual([...header].sort());
     }

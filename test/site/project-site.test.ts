@@ -60,6 +60,10 @@ describe("a build for a project site", () => {
     // The embed code a reader copies without JavaScript: escaped inside the textarea.
     expect(read("coverage/index.html")).toContain(`&lt;iframe src=&quot;${SITE_URL}embed/coverage-over-time/&quot;`);
     expect(read("coverage/index.html")).toContain(`&lt;script src=&quot;${SITE_URL}embed/v1/loader.js&quot;`);
+    // A chart's metadata, read away from the site, gives every address in full.
+    const meta = JSON.parse(read("charts/coverage-over-time.json")) as { urls: Record<string, string> };
+    expect(Object.values(meta.urls).length).toBeGreaterThan(3);
+    expect(Object.values(meta.urls).filter((u) => !u.startsWith(SITE_URL))).toEqual([]);
   });
 
   it("writes _headers rules under the base path", () => {

@@ -10,6 +10,7 @@ import { isUncertainDate } from "../data/modality.ts";
 import { compareCodePoints } from "../order.ts";
 import { endOfPeriod, formatDate, formatWhen } from "../data/dates.ts";
 import { responsive, type ChartBase, type Responsive } from "./shared.ts";
+import { SOURCE_ID, sourceIdColumn } from "./csv.ts";
 import { coverageOverTimeModel, type CoverageOverTimeModel } from "./coverage-over-time/model.ts";
 import { stackedBarsModel, type StackedBarsModel } from "./stacked-bars/model.ts";
 import { icbHexmapModel, type IcbHexmapModel } from "./icb-hexmap/model.ts";
@@ -267,7 +268,13 @@ export function buildCharts(site: SiteData): ChartEntry[] {
       asOf: release,
       // From 2021, when the programme began, to the data release.
       models: responsive((width) =>
-        trustTimelineModel(f.trusts, { width, start: "2021-01-01", end: release, deadlines }),
+        trustTimelineModel(f.trusts, {
+          width,
+          start: "2021-01-01",
+          end: release,
+          deadlines,
+          listSourceId: list.source_id,
+        }),
       ),
     };
   }
@@ -379,5 +386,21 @@ export function buildCharts(site: SiteData): ChartEntry[] {
     ratings(),
     wholeLifeCost(),
     funding(),
-  ];
+  ].map(withRowSources);
+}
+
+/**
+ * Every row of a chart's CSV names its source. A model whose rows each come from one figure says so
+ * itself; rows that count trusts across the chart's data rest on all its sources, so each names them.
+ */
+function withRowSources(c: ChartEntry): ChartEntry {
+  const ids = c.sources.map((s) => s.id);
+  const sourced = <M extends ChartBase>(m: M): M =>
+    m.table.csvOnly?.some((col) => col.name === SOURCE_ID)
+      ? m
+      : {
+          ...m,
+          table: { ...m.table, csvOnly: [...(m.table.csvOnly ?? []), sourceIdColumn(m.table.rows.map(() => ids))] },
+        };
+  return { ...c, models: { narrow: sourced(c.models.narrow), wide: sourced(c.models.wide) } } as ChartEntry;
 }

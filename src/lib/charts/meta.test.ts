@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { readDataDir } from "../../../scripts/build-data.ts";
 import { buildSiteData } from "../data/model.ts";
 import { buildCharts } from "./catalogue.ts";
+import { urlPrefix } from "../publish/paths.ts";
+import { chartCsvColumns } from "./csv.ts";
 import { chartMeta, chartMetadataJson, CSV_COLUMN_MEANINGS, licenceWords } from "./meta.ts";
 
 const FIXTURE = fileURLToPath(new URL("../../../test/fixtures/data", import.meta.url));
@@ -16,7 +18,7 @@ describe("what travels with every chart", () => {
       expect(
         m.columns.map((x) => x.name),
         c.id,
-      ).toEqual(c.models.wide.table.columns);
+      ).toEqual(chartCsvColumns(c.models.wide.table));
       for (const col of m.columns) expect(col.meaning.length, `${c.id}: ${col.name}`).toBeGreaterThan(10);
     }
   });
@@ -50,7 +52,20 @@ describe("what travels with every chart", () => {
     expect(doc.data_as_of).toBe(c.asOf);
     expect(doc.sources.length).toBe(c.sources.length);
     for (const s of doc.sources) expect(s.url).toMatch(/^https:\/\//);
-    expect(doc.csv_columns.map((x: { name: string }) => x.name)).toEqual(c.models.wide.table.columns);
+    expect(doc.csv_columns.map((x: { name: string }) => x.name)).toEqual(chartCsvColumns(c.models.wide.table));
+  });
+
+  it("gives the metadata file's addresses under SITE_URL when it is set, and from the site's root when not", () => {
+    const urlsOf = (prefix: string) =>
+      Object.values(
+        (JSON.parse(chartMetadataJson(charts[0]!, site.release.date, prefix)) as { urls: Record<string, string> }).urls,
+      );
+    // urlPrefix(SITE_URL): "https://owner.github.io/repo" for a project site, "" or "/repo" without an origin.
+    const absolute = urlsOf(urlPrefix(new URL("https://owner.github.io"), "/repo/"));
+    expect(absolute.length).toBeGreaterThan(3);
+    for (const u of absolute) expect(u).toMatch(/^https:\/\/owner\.github\.io\/repo\/[^/]/);
+    for (const u of urlsOf(urlPrefix(undefined, "/"))) expect(u).toMatch(/^\/[^/]/);
+    for (const u of urlsOf(urlPrefix(undefined, "/repo/"))) expect(u).toMatch(/^\/repo\/[^/]/);
   });
 });
 

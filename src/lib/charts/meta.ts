@@ -8,6 +8,7 @@ import { LICENCE_NAMES, type Source } from "../data/sources.ts";
 import { formatDate, formatWhen } from "../data/dates.ts";
 import { isOfficial, publishersInOrder, shortPublisherList } from "../words/cite.ts";
 import type { EmbedParts } from "../publish/embed.ts";
+import { chartCsvColumns, csvOnlyMeaning } from "./csv.ts";
 
 /** What each column of a chart's CSV holds, by its header. Every header of every chart must be here. */
 export const CSV_COLUMN_MEANINGS: Record<string, string> = {
@@ -27,7 +28,7 @@ export const CSV_COLUMN_MEANINGS: Record<string, string> = {
   "Mental health and community": "Trusts of this type with the supplier's EPR",
   Community: "Trusts of this type with the supplier's EPR",
   Ambulance: "Trusts of this type with the supplier's EPR",
-  Date: "The date the figure describes (a day, a month or a year, as the source gave it)",
+  Date: "The date the figure or event describes (a day, a month or a year, as the source gave it)",
   What: "Kind of figure: official, other estimate, forecast or target",
   "Share of trusts with an EPR (%)":
     "The share as stated, or worked out from the counts the source gave (see the notes)",
@@ -66,6 +67,8 @@ export interface ChartMeta {
   licenceWords: string;
   /** The "Cite as" line: official publishers first, the data's date and the release. */
   citation: string;
+  /** "NHS EPR Tracker · data release of 25 November 2026", under an exported image. */
+  credit: string;
   columns: { name: string; meaning: string }[];
 }
 
@@ -98,9 +101,10 @@ export function chartMeta(c: ChartEntry, releaseDate: string): ChartMeta {
     sources: officialFirst(c.sources).map((s) => ({ ...s, official: isOfficial(s) })),
     licences,
     licenceWords: licenceWords(c.sources),
+    credit: `NHS EPR Tracker · data release of ${formatDate(releaseDate)}`,
     citation: `${named}, via NHS EPR Tracker: "${c.title}". Figures as of ${asOf}; data release of ${formatDate(releaseDate)}`,
-    columns: c.models.wide.table.columns.map((name) => {
-      const meaning = CSV_COLUMN_MEANINGS[name];
+    columns: chartCsvColumns(c.models.wide.table).map((name) => {
+      const meaning = CSV_COLUMN_MEANINGS[name] ?? csvOnlyMeaning(name);
       if (meaning === undefined) throw new Error(`Chart ${c.id}: no meaning written for its CSV column "${name}"`);
       return { name, meaning };
     }),
@@ -118,8 +122,11 @@ export function chartEmbedParts(c: ChartEntry, meta: ChartMeta): EmbedParts {
   };
 }
 
-/** /charts/<id>.json: everything a reuser needs beside the CSV, with addresses under `origin`. */
-export function chartMetadataJson(c: ChartEntry, releaseDate: string, origin: string): string {
+/**
+ * /charts/<id>.json: everything a reuser needs beside the CSV, with addresses under `prefix`
+ * (urlPrefix in paths.ts: "https://owner.github.io/repo" when SITE_URL is set, else "" or "/repo").
+ */
+export function chartMetadataJson(c: ChartEntry, releaseDate: string, prefix: string): string {
   const m = chartMeta(c, releaseDate);
   const doc = {
     id: c.id,
@@ -145,10 +152,11 @@ export function chartMetadataJson(c: ChartEntry, releaseDate: string, origin: st
     cite_as: m.citation,
     credit: "NHS EPR Tracker",
     urls: {
-      chart: `${origin}/charts/${c.id}/`,
-      in_context: `${origin}${c.page}#${c.id}`,
-      csv: `${origin}/charts/${c.id}.csv`,
-      embed: `${origin}/embed/${c.id}/`,
+      chart: `${prefix}/charts/${c.id}/`,
+      in_context: `${prefix}${c.page}#${c.id}`,
+      csv: `${prefix}/charts/${c.id}.csv`,
+      png: `${prefix}/charts/${c.id}.png`,
+      embed: `${prefix}/embed/${c.id}/`,
     },
     csv_columns: m.columns,
   };

@@ -80,6 +80,17 @@ export interface YTick {
 export interface ChartTable {
   columns: string[];
   rows: (string | number)[][];
+  /** Columns only the CSV carries, for reuse: ISO dates beside the readable ones, each row's source. */
+  csvOnly?: CsvOnlyColumn[];
+}
+
+/** One column of the CSV that the printed table leaves out (see src/lib/charts/csv.ts). */
+export interface CsvOnlyColumn {
+  name: string;
+  /** The column it follows; the end of the row when absent. */
+  after?: string;
+  /** One value per row of the table. */
+  values: (string | number)[];
 }
 
 /** A legend entry; `mark` names the shape the component draws (each chart documents its own). */

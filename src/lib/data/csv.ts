@@ -89,3 +89,13 @@ export function toCsv(
   for (const r of rows) lines.push(columns.map((c) => cell(r[c])).join(","));
   return lines.join("\n") + "\n";
 }
+
+/**
+ * A CSV we publish for people to open: formula-like cells neutralised, and a UTF-8 byte order mark
+ * first, without which Excel reads the file in the machine's legacy code page and "£" or "≥" break.
+ * Only outputs carry it; the data gate drops a leading one from inputs and refuses it anywhere else.
+ */
+const CSV_BOM = "\uFEFF";
+export function publishedCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+  return CSV_BOM + toCsv(columns, rows, { safeForSpreadsheets: true });
+}

@@ -46,6 +46,18 @@ export function fromDottedDate(s: string): string | null {
   return isIsoDay(iso) ? iso : null;
 }
 
+export type DatePrecision = "day" | "month" | "year";
+
+/** How much of a date our data holds: "2026" → year, "2026-03" → month, "2026-03-31" → day. */
+export function datePrecision(iso: string): DatePrecision {
+  return /^\d{4}$/.test(iso) ? "year" : /^\d{4}-\d{2}$/.test(iso) ? "month" : "day";
+}
+
+/** A day cut to the precision it was stated with: ("2026-12-31", "year") → "2026". */
+export function isoAtPrecision(day: string, precision: DatePrecision): string {
+  return precision === "year" ? day.slice(0, 4) : precision === "month" ? day.slice(0, 7) : day;
+}
+
 /** The first day a partial date can mean (2026-12 → 2026-12-01, 2026 → 2026-01-01). */
 export function startOfPeriod(s: string): string {
   return /^\d{4}$/.test(s) ? `${s}-01-01` : /^\d{4}-\d{2}$/.test(s) ? `${s}-01` : s;

@@ -1,4 +1,5 @@
 /** The public downloads and their data dictionary: one list, used by the /data/ page and its tests. */
+import { datePrecision } from "../data/dates.ts";
 
 export interface Download {
   id: string;
@@ -7,6 +8,40 @@ export interface Download {
   licence: string;
   columns: [string, string][];
 }
+
+/**
+ * Date columns that hold a day, a month or a year, as the source gave it, by download id: each is
+ * followed by a `<column>_precision` column so a spreadsheet need not guess from the text.
+ */
+export const PARTIAL_DATE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  statements: ["as_of", "stated_on"],
+  targets: ["announced_on"],
+  programme: ["as_of", "stated_on"],
+  "trust-events": ["event_date"],
+  reconciliation: ["as_of"],
+  "parliament-answers": ["date_tabled"],
+};
+
+/** Each row with `<column>_precision` (day, month or year; empty with the date) after each partial date column. */
+export function withDatePrecision(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+): Record<string, unknown>[] {
+  return rows.map((r) =>
+    Object.fromEntries(
+      Object.entries(r).flatMap(([k, v]) =>
+        columns.includes(k)
+          ? [
+              [k, v],
+              [`${k}_precision`, typeof v === "string" && v !== "" ? datePrecision(v) : null],
+            ]
+          : [[k, v]],
+      ),
+    ),
+  );
+}
+
+const PRECISION = "day, month or year: how much of the date before it the source gave";
 
 const OGL = "Open Government Licence v3.0 for the underlying public sector information.";
 const MIXED =
@@ -74,6 +109,7 @@ export const DOWNLOADS: Download[] = [
       ["value, unit", "The figure, in trusts or percent"],
       ["scope", "secondary_care_trusts, acute_trusts or all_trusts"],
       ["as_of, stated_on", "Date the figure describes, and when it was said"],
+      ["as_of_precision, stated_on_precision", PRECISION],
       [
         "date_basis",
         'exact, inferred or estimated (both worded "about"), or reported (the date of a news report of it)',
@@ -96,6 +132,7 @@ export const DOWNLOADS: Download[] = [
     columns: [
       ["id", "Row id"],
       ["announced_on, announced_by", "When and by whom"],
+      ["announced_on_precision", PRECISION],
       ["promise, kind, coverage_percent", "What was promised"],
       ["target_date, target_date_precision", "Last day of the target period, and how precisely it was stated"],
       ["modality", "target, restated_target (restated with a weaker test) or planned (a date being prepared, not set)"],
@@ -116,6 +153,7 @@ export const DOWNLOADS: Download[] = [
       ["modality", "planned (allocated), paid (paid or spent), measured or forecast"],
       ["stated_by", "Whose figure it is: minister, department, nhs_england, trade_press and so on"],
       ["as_of, stated_on, date_basis", "Dates, and how they were found (exact, inferred, estimated or reported)"],
+      ["as_of_precision, stated_on_precision", PRECISION],
       ["official, dates_estimated", "Derived from stated_by and date_basis"],
       ["source_id, fact_ids, confidence, note", "Source, fact register ids and caveats"],
     ],
@@ -129,6 +167,7 @@ export const DOWNLOADS: Download[] = [
     columns: [
       ["id", "Row id"],
       ["ods_code, event_date, event", "Trust, date (day, month or year) and kind of event"],
+      ["event_date_precision", PRECISION],
       ["supplier, summary, date_inferred", "Supplier named, what happened, and whether the date was inferred"],
       ["source_title, publisher, url, confidence", "Where it was reported and how far to trust it"],
     ],
@@ -140,6 +179,8 @@ export const DOWNLOADS: Download[] = [
     licence: MIXED,
     columns: [
       ["statement_id, metric, as_of, official_value, unit", "The official figure"],
+      ["source_id", "The official figure's source in sources.json"],
+      ["as_of_precision", PRECISION],
       ["kind", "list (NHS England's list), ods_open (trusts open in ODS that day) or list_less_go_lives"],
       [
         "compared_with, comparison_value, comparison_as_of, comparison_source_id",
@@ -177,6 +218,7 @@ export const DOWNLOADS: Download[] = [
         "date_tabled, date_answered, date_corrected",
         "When the question was tabled (a month where only that is known), answered and corrected; empty when not known",
       ],
+      ["date_tabled_precision", PRECISION],
       [
         "asking_member, answering_member, answering_body",
         "Who asked, who answered and for which department; empty when our copy lacks the name",

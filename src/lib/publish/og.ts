@@ -99,7 +99,7 @@ export interface CardInput {
  * DejaVu Sans, the cards' font, runs wider than the system fonts textWidth() estimates: about a
  * quarter for bold, an eighth for regular (measured with resvg; og.test.ts checks every trust's card).
  */
-const DEJAVU = { bold: 1.25, regular: 1.12 };
+export const DEJAVU = { bold: 1.25, regular: 1.12 };
 
 /**
  * Lines of at most `width` px, at the largest of `sizes` that needs no more than `maxLines`; at the

@@ -8,6 +8,7 @@ import { CHARTS, chart } from "../../lib/charts/site-charts.ts";
 import { chartCsv } from "../../lib/charts/csv.ts";
 import { chartMetadataJson } from "../../lib/charts/meta.ts";
 import { site } from "../../lib/site.ts";
+import { urlPrefix } from "../../lib/publish/paths.ts";
 
 export function getStaticPaths() {
   return CHARTS.flatMap((c) => [{ params: { file: `${c.id}.csv` } }, { params: { file: `${c.id}.json` } }]);
@@ -17,7 +18,8 @@ export const GET: APIRoute = ({ params, site: siteUrl }) => {
   const file = String(params.file);
   const c = chart(file.replace(/\.(csv|json)$/, ""));
   if (file.endsWith(".json")) {
-    return new Response(chartMetadataJson(c, site.release.date, siteUrl?.origin ?? ""), {
+    // Addresses under SITE_URL (origin and base path) when it is set, else from the site's root.
+    return new Response(chartMetadataJson(c, site.release.date, urlPrefix(siteUrl)), {
       headers: { "content-type": "application/json; charset=utf-8" },
     });
   }

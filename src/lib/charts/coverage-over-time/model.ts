@@ -5,7 +5,7 @@
  */
 import { scaleLinear, scaleUtc } from "d3-scale";
 import { curveStepAfter, line } from "d3-shape";
-import { formatDate, formatMonthYear, formatWhen, midPeriod } from "../../data/dates.ts";
+import { formatDate, formatMonthYear, formatWhen, isoAtPrecision, midPeriod } from "../../data/dates.ts";
 import type { CoverageFigure } from "../../data/figures.ts";
 import { EPR_TARGET_KINDS, type StatementRow, type TargetRow } from "../../data/tables.ts";
 import { capitalise, madeWhenWords, setsTarget, targetAnnouncedWords, targetDoneWords } from "../../words/modality.ts";
@@ -25,6 +25,7 @@ import {
   type YTick,
 } from "../shared.ts";
 import { compareCodePoints } from "../../order.ts";
+import { isoDateColumns, sourceIdColumn } from "../csv.ts";
 
 export interface CoverageOverTimeOptions {
   /** Drawing width in px. */
@@ -194,6 +195,13 @@ export function selectCoverage(
           t.announced_by,
           "",
         ]),
+      ],
+      csvOnly: [
+        ...isoDateColumns("Date", [
+          ...rows.map((s) => s.as_of),
+          ...targetRows.map((t) => isoAtPrecision(t.target_date, t.target_date_precision)),
+        ]),
+        sourceIdColumn([...rows.map((s) => s.source_id), ...targetRows.map((t) => t.source_id)]),
       ],
     },
   };

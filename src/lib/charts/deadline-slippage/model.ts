@@ -4,7 +4,8 @@
  * to March 2026 is drawn as an arrow between the two deadlines.
  */
 import { scaleUtc } from "d3-scale";
-import { formatDate, formatMonthYear, midPeriod } from "../../data/dates.ts";
+import { formatDate, formatMonthYear, isoAtPrecision, midPeriod } from "../../data/dates.ts";
+import { isoDateColumns, sourceIdColumn } from "../csv.ts";
 import type { TargetRow } from "../../data/tables.ts";
 import { capitalise, setsTarget, targetAnnouncedWords } from "../../words/modality.ts";
 import {
@@ -16,6 +17,7 @@ import {
   wrapText,
   yearTicks,
   type ChartBase,
+  type ChartTable,
   type XTick,
 } from "../shared.ts";
 import { compareCodePoints } from "../../order.ts";
@@ -126,7 +128,7 @@ export function deadlineSlippageModel(
   const rowsIn = [...targets].sort(
     (a, b) => compareCodePoints(midPeriod(a.announced_on), midPeriod(b.announced_on)) || compareCodePoints(a.id, b.id),
   );
-  const table = {
+  const table: ChartTable = {
     columns: ["Announced", "By", "Promise", "Deadline", "Share of trusts (%)"],
     rows: rowsIn.map((t) => [
       formatDate(t.announced_on),
@@ -135,6 +137,17 @@ export function deadlineSlippageModel(
       whenLong(t),
       t.coverage_percent ?? "",
     ]),
+    csvOnly: [
+      ...isoDateColumns(
+        "Announced",
+        rowsIn.map((t) => t.announced_on),
+      ),
+      ...isoDateColumns(
+        "Deadline",
+        rowsIn.map((t) => isoAtPrecision(t.target_date, t.target_date_precision)),
+      ),
+      sourceIdColumn(rowsIn.map((t) => t.source_id)),
+    ],
   };
   const label = "Digital records targets: when each was set and when it was due";
   const todayLabel = narrow ? formatMonthYear(today) : `Data release, ${formatMonthYear(today)}`;

@@ -3,8 +3,9 @@
  * the rating word always printed. Years with no rating in our data are shown as gaps, not skipped.
  */
 import { endOfPeriod, formatWhen, formatMonthYear } from "../../data/dates.ts";
+import { isoDateColumns, sourceIdColumn } from "../csv.ts";
 import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
-import { emptyChart, layoutFor, px, textSize, textWidth, type ChartBase } from "../shared.ts";
+import { emptyChart, layoutFor, px, textSize, textWidth, type ChartBase, type ChartTable } from "../shared.ts";
 import { compareCodePoints } from "../../order.ts";
 
 export interface GmppRatingsOptions {
@@ -82,9 +83,16 @@ export function gmppRatingsModel(
   const fs = textSize(width);
   const lineH = Math.round(fs * 1.3);
   const entries = ratingEntries(gmpp, programme);
-  const table = {
+  const table: ChartTable = {
     columns: ["Rating as at", "Delivery confidence"],
     rows: entries.map((e) => [formatWhen(e.asOf, e.asOfEstimated), e.rating]),
+    csvOnly: [
+      ...isoDateColumns(
+        "Rating as at",
+        entries.map((e) => e.asOf),
+      ),
+      sourceIdColumn(entries.map((e) => e.source_id)),
+    ],
   };
   const label = "Delivery confidence ratings of the Frontline Digitisation programme by year";
   if (!entries.length)

@@ -8,7 +8,17 @@ import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
 import type { DateBasis } from "../../data/modality.ts";
 import { fundingWords } from "../../words/programme.ts";
 import { layoutBarRows } from "../bar-rows.ts";
-import { emptyChart, layoutFor, px, textSize, textWidth, type ChartBase, type XTick } from "../shared.ts";
+import {
+  emptyChart,
+  layoutFor,
+  px,
+  textSize,
+  textWidth,
+  type ChartBase,
+  type ChartTable,
+  type XTick,
+} from "../shared.ts";
+import { sourceIdColumn } from "../csv.ts";
 import { compareCodePoints, compareNames } from "../../order.ts";
 
 export interface MoneyItem {
@@ -141,9 +151,10 @@ export function moneyBarsModel(items: readonly MoneyItem[], opts: MoneyBarsOptio
   const fs = textSize(width);
   const lineH = Math.round(fs * 1.3);
   const measure = opts.measure ?? "Amount";
-  const table = {
+  const table: ChartTable = {
     columns: ["", `${measure} (£ million)`, "As stated"],
     rows: items.map((i) => [i.label, i.value, moneyText(i)]),
+    csvOnly: [sourceIdColumn(items.map((i) => i.source_id))],
   };
   const label = `${measure}, £ million`;
   if (!items.length)

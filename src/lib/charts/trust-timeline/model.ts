@@ -6,6 +6,7 @@
 import { scaleUtc } from "d3-scale";
 import { utcYear } from "d3-time";
 import { endOfPeriod, formatDate, midPeriod } from "../../data/dates.ts";
+import { isoDateColumns, sourceIdColumn } from "../csv.ts";
 import { FOLLOWUP_CATEGORIES, FOLLOWUP_LABELS, type Followup, type FollowupCategory } from "../../data/followup.ts";
 import type { TrustEventRow } from "../../data/tables.ts";
 import { layoutFor, px, textSize, textWidth, wrapText, type ChartBase, type ChartTable } from "../shared.ts";
@@ -59,6 +60,8 @@ export interface TimelineOptions {
   end: string;
   /** Deadline dates (YYYY-MM-DD) drawn as vertical rules. */
   deadlines: { date: string; label: string }[];
+  /** The edition of NHS England's list the trusts come from: the source of a trust with no event. */
+  listSourceId?: string;
 }
 
 export interface TimelineMark {
@@ -211,12 +214,22 @@ export function trustTimelineModel(followups: Followup[], opts: TimelineOptions)
         ? f.events.map((e) => [
             f.name,
             FOLLOWUP_LABELS[f.category],
-            e.event_date,
+            formatDate(e.event_date),
             `${EVENT_LABELS[e.event]}: ${e.summary}`,
             e.confidence,
           ])
         : [[f.name, FOLLOWUP_LABELS[f.category], "", "No published event found", ""]],
     ),
+    csvOnly: [
+      ...isoDateColumns(
+        "Date",
+        followups.flatMap((f) => (f.events.length ? f.events.map((e) => e.event_date) : [null])),
+      ),
+      // An event traces to its row in trust-events.csv; a trust with none, to the list that named it.
+      sourceIdColumn(
+        followups.flatMap((f) => (f.events.length ? f.events.map((e) => e.id) : [opts.listSourceId ?? ""])),
+      ),
+    ],
   };
   return {
     width: opts.width,
