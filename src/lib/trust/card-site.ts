@@ -15,8 +15,7 @@ export function siteTrustCard(t: Trust): TrustCard {
     event: (id) => site.trust_events.find((e) => e.id === id),
     release: site.release.date,
     deadline: site.headline.deadline,
-    followup: site.followup.trusts.find((f) => f.code === t.code) ?? null,
-    listDate: site.followup.list_date,
+    events: site.trust_events.filter((e) => e.ods_code === t.code),
     source,
     odsSourceId: ODS_TRUSTS_SOURCE_ID,
   });
