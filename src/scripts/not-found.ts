@@ -16,6 +16,14 @@ if (code && box) {
   box.querySelector("code")!.textContent = text;
   box.querySelector("a")!.href = sitePath(`/trusts/?q=${encodeURIComponent(text)}`);
   box.hidden = false;
+  // "/trusts/rm1/" is most likely a trust's page typed in small letters.
+  const upper = text.toUpperCase();
+  const cased = document.getElementById("not-found-case");
+  if (upper !== text && cased) {
+    const a = cased.querySelector("a")!;
+    a.href = a.textContent = sitePath(`/trusts/${encodeURIComponent(upper)}/`);
+    cased.hidden = false;
+  }
   document.getElementById("not-found-title")!.textContent = "Trust not found";
   document.title = `Trust not found · NHS EPR Tracker`;
 }
