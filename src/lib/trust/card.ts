@@ -16,7 +16,7 @@ import { trustDeadlineCheck } from "./deadline.ts";
 
 /** What a source backs on the card: its status, the deadline, or the trust against the deadline. */
 export type CardRole = "status" | "deadline" | "verdict";
-export const CARD_ROLE_WORDS: Record<CardRole, string> = {
+const CARD_ROLE_WORDS: Record<CardRole, string> = {
   status: "Status",
   deadline: "Deadline",
   verdict: "Against the deadline",

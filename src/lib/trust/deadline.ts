@@ -54,7 +54,7 @@ export interface DeadlineCheck {
 }
 
 /** Whether the deadline's test accepts an EPR being put in, not only one in use. */
-export const acceptsUnderWay = (d: Pick<TargetRow, "kind">): boolean => d.kind === "epr_or_in_progress";
+const acceptsUnderWay = (d: Pick<TargetRow, "kind">): boolean => d.kind === "epr_or_in_progress";
 
 const eventWhen = (e: TrustEventRow) => whenWords(e.event_date, eventDateBasis(e));
 
