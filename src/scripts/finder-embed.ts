@@ -27,9 +27,9 @@ if (form && data) {
     field("source-line").hidden = !a.source;
     if (a.source) {
       const source = field("source") as HTMLAnchorElement;
-      source.textContent = a.source.publisher;
+      source.textContent = a.source.title;
       source.href = a.source.url;
-      field("source-date").textContent = a.source.date;
+      field("source-date").textContent = a.source.rest;
     }
     (field("record") as HTMLAnchorElement).href = `${trustPath}${a.code}/`;
   };

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
-import { DIST, builtSite, cardTrust, longCards, startSite } from "./harness.ts";
+import { DIST, builtSite, cardTrust, startSite } from "./harness.ts";
 import { formatDate } from "../../src/lib/data/dates.ts";
 import { statusLabel } from "../../src/lib/trust/text.ts";
 import { CHART_IDS } from "./chart-ids.ts";
@@ -82,34 +82,8 @@ describe("embedding without the loader", () => {
   });
 });
 
-/** Trust cards most likely to run long, chosen from the data: see longCards. */
-const CARD_CODES = longCards(DATA);
-const cardHeight = (code: string) =>
-  Number(/data-fallback-height="(\d+)"/.exec(readFileSync(`${DIST}/trusts/${code}/index.html`, "utf8"))![1]);
-
 describe("trust cards without the loader", () => {
-  it("the fixed height of every trust's card shows all of it at 320px, and of the longest at 375, 680 and 1280px", async () => {
-    const context = await site.browser.newContext();
-    const page = await context.newPage();
-    const cut: string[] = [];
-    const report: string[] = [];
-    for (const width of [320, 375, 680, 1280]) {
-      await page.setViewportSize({ width, height: 900 });
-      // The narrowest screen wraps most, so every card is read there.
-      for (const code of width === 320 ? DATA.trusts.map((t) => t.code) : CARD_CODES) {
-        const height = cardHeight(code);
-        await page.goto(`${site.url}/embed/trust/${code}/`);
-        const content = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-        report.push(`trust ${code} ${width}: ${content} of ${height}`);
-        if (content > height) cut.push(`${code} at ${width}px: content ${content}px, iframe ${height}px`);
-      }
-    }
-    console.log(report.filter((r) => CARD_CODES.some((c) => r.startsWith(`trust ${c} `))).join("\n"));
-    expect(cut).toEqual([]);
-    await context.close();
-    // Every trust's card, so its time grows with the trusts in the data.
-  }, 240_000);
-
+  // The fixed heights are checked in trust-card.test.ts.
   it("a trust's card sizes itself with the loader on another site, and links out of the frame", async () => {
     const context = await site.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();

@@ -11,15 +11,14 @@ const card = (name: string, over: Partial<TrustCard> = {}): TrustCard => ({
   statusDate: "7 December 2026",
   sentence: `${name} had an EPR on NHS England's list of 1 October 2024 </script>.`,
   deadline: "The deadline was 31 March 2026.",
-  sinceList: null,
   sources: [
-    { role: "deadline", title: "Plan", publisher: "DHSC", url: "https://example.org/plan", date: "2024" },
+    { roles: ["deadline"], title: "Plan", rest: "DHSC, 2024", url: "https://example.org/plan", copied_by: null },
     {
-      role: "status",
+      roles: ["status", "verdict"],
       title: "List",
-      publisher: "NHS England",
+      rest: "NHS England, 1 October 2024",
       url: "https://example.org/list",
-      date: "1 October 2024",
+      copied_by: "regulate-tech/nhstech",
     },
   ],
   ...over,
@@ -118,7 +117,11 @@ describe("the embedded finder's data", () => {
       statusDate: "7 December 2026",
       sentence:
         "Cambridge University Hospitals NHS Foundation Trust had an EPR on NHS England's list of 1 October 2024 </script>.",
-      source: { publisher: "NHS England", url: "https://example.org/list", date: "1 October 2024" },
+      source: {
+        title: "List",
+        url: "https://example.org/list",
+        rest: "NHS England, 1 October 2024, as copied by regulate-tech/nhstech",
+      },
     });
     expect(cards.get("RVJ")!.source).toBeNull();
   });

@@ -3,6 +3,7 @@
  * it shows, packed into one JSON text for the page and read back by the embed's script. Pure.
  */
 import type { TrustCard } from "../trust/card.ts";
+import { withCopyHolder } from "../words/cite.ts";
 import { cardFallbackHeight } from "../publish/embed.ts";
 import { keyWords, siteFromRow, siteRow, type Candidate, type SiteParts, type SiteRow } from "./search.ts";
 
@@ -18,12 +19,13 @@ export interface AnswerCard {
   /** The dated sentence of what the evidence says. */
   sentence: string;
   /** Where the status comes from, or null when the card names no source for it. */
-  source: { publisher: string; url: string; date: string } | null;
+  /** Its title (the link), then publisher, date and who holds the copy when it is not the publisher's own. */
+  source: { title: string; url: string; rest: string } | null;
 }
 
 /** The answer from a trust's card: its status, date, sentence and the source of its status. */
 export function answerCard(code: string, c: TrustCard): AnswerCard {
-  const s = c.sources.find((x) => x.role === "status") ?? null;
+  const s = c.sources.find((x) => x.roles.includes("status")) ?? null;
   return {
     code,
     name: c.name,
@@ -31,7 +33,7 @@ export function answerCard(code: string, c: TrustCard): AnswerCard {
     statusClass: c.statusClass,
     statusDate: c.statusDate,
     sentence: c.sentence,
-    source: s && { publisher: s.publisher, url: s.url, date: s.date },
+    source: s && { title: s.title, url: s.url, rest: withCopyHolder(s.rest, s.copied_by) },
   };
 }
 
@@ -84,7 +86,7 @@ export function packFinder(entries: readonly FinderEntry[]): string {
       a.statusClass,
       a.statusDate,
       a.sentence,
-      a.source ? [a.source.publisher, a.source.url, a.source.date] : [],
+      a.source ? [a.source.title, a.source.url, a.source.rest] : [],
     ],
   ]);
   // "<" written as an escape, so no text in the data can close the script element that carries it.
@@ -103,7 +105,7 @@ export function unpackFinder(text: string): { candidates: Candidate[]; cards: Ma
     sites: sites.map(siteFromRow),
   }));
   const cards = new Map(
-    rows.map(([code, , , , , , , [name, status, statusClass, statusDate, sentence, [publisher, url, date]]]) => [
+    rows.map(([code, , , , , , , [name, status, statusClass, statusDate, sentence, [title, url, rest]]]) => [
       code,
       {
         code,
@@ -112,7 +114,7 @@ export function unpackFinder(text: string): { candidates: Candidate[]; cards: Ma
         statusClass,
         statusDate,
         sentence,
-        source: publisher !== undefined ? { publisher, url: url!, date: date! } : null,
+        source: title !== undefined ? { title, url: url!, rest: rest! } : null,
       },
     ]),
   );
@@ -137,7 +139,7 @@ export interface FinderFrame {
  * estimated like a trust card's (generously), with the form and the hint above it.
  */
 export function finderFallbackHeight(entries: readonly FinderEntry[], f: FinderFrame): number {
-  const source = (a: AnswerCard) => (a.source ? `Source: ${a.source.publisher}, ${a.source.date}` : "");
+  const source = (a: AnswerCard) => (a.source ? `Source: ${a.source.title}, ${a.source.rest}` : "");
   return Math.max(
     ...entries.map(
       (e) =>
@@ -146,7 +148,7 @@ export function finderFallbackHeight(entries: readonly FinderEntry[], f: FinderF
           kicker: f.title,
           name: e.card.name,
           paragraphs: [f.hint(e), e.card.sentence, source(e.card), f.more],
-          footer: f.footer,
+          footer: [f.footer],
         }),
     ),
   );

@@ -3,7 +3,6 @@ import { site, source, trust as trustByCode } from "../site.ts";
 import type { Trust } from "../data/model.ts";
 import { ODS_TRUSTS_SOURCE_ID } from "../data/model.ts";
 import { trustCard, type TrustCard } from "./card.ts";
-import { cardFallbackHeight } from "../publish/embed.ts";
 import { cardParts } from "./card-parts.ts";
 
 export { cardParts };
@@ -15,11 +14,8 @@ export function siteTrustCard(t: Trust): TrustCard {
     event: (id) => site.trust_events.find((e) => e.id === id),
     release: site.release.date,
     deadline: site.headline.deadline,
-    followup: site.followup.trusts.find((f) => f.code === t.code) ?? null,
-    listDate: site.followup.list_date,
+    events: site.trust_events.filter((e) => e.ods_code === t.code),
     source,
     odsSourceId: ODS_TRUSTS_SOURCE_ID,
   });
 }
-
-export const trustCardHeight = (t: Trust): number => cardFallbackHeight(cardParts(siteTrustCard(t)));

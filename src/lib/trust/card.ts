@@ -1,25 +1,36 @@
 /**
  * "Does your hospital have an EPR?": the words of a trust's embeddable card for local newsrooms. Its
- * status now with the date and basis of the evidence, the supplier, the deadline in the tense the
- * release date needs, where the trust stood against it, and the sources. Pure: site data in, text out.
+ * status now with the date and basis of the evidence, the supplier, the deadline and where the trust
+ * stood against it by the deadline's own test, and beside them every source the card's claims rest on.
+ * Pure: site data in, text out.
  */
 import { eventDateBasis } from "../data/modality.ts";
 import { whenWords } from "../words/modality.ts";
+import { citationParts, copyHolder, withCopyHolder } from "../words/cite.ts";
 import type { Trust } from "../data/model.ts";
 import type { Source } from "../data/sources.ts";
 import type { TargetRow, TrustEventRow } from "../data/tables.ts";
-import { FOLLOWUP_LABELS, type Followup } from "../data/followup.ts";
 import { formatDate } from "../data/dates.ts";
 import { statusLabel, statusSentence, type TextContext } from "./text.ts";
+import { trustDeadlineCheck } from "./deadline.ts";
+
+/** What a source backs on the card: its status, the deadline, or the trust against the deadline. */
+export type CardRole = "status" | "deadline" | "verdict";
+const CARD_ROLE_WORDS: Record<CardRole, string> = {
+  status: "Status",
+  deadline: "Deadline",
+  verdict: "Against the deadline",
+};
 
 export interface CardSource {
-  /** What the source is for on the card: "status" or "deadline". */
-  role: "status" | "deadline";
+  /** What it backs on the card, in the card's order. */
+  roles: CardRole[];
   title: string;
-  publisher: string;
+  /** "NHS England, 1 October 2024", with the UIN of a parliamentary answer. */
+  rest: string;
   url: string;
-  /** "1 October 2024". */
-  date: string;
+  /** Who holds the copy the link leads to or was read from, when it is not the publisher's own. */
+  copied_by: string | null;
 }
 
 export interface TrustCard {
@@ -31,52 +42,65 @@ export interface TrustCard {
   statusDate: string;
   /** The dated sentence of what the evidence says. */
   sentence: string;
-  /** The deadline, in the past tense once it has passed. */
+  /** The deadline and its test, in the past tense once it has passed, then the trust against that test. */
   deadline: string;
-  /** For a trust NHS England listed without an EPR: where published reports put it against the deadline. */
-  sinceList: string | null;
   sources: CardSource[];
 }
 
 export interface CardContext extends TextContext {
   release: string;
   deadline: TargetRow;
-  followup: Followup | null;
-  listDate: string;
   source: (id: string) => Source;
   event: (id: string) => TrustEventRow | undefined;
+  /** The trust's own reported events. */
+  events: readonly TrustEventRow[];
   /** The ODS trust file's source id, for a trust whose status rests on its closure or on nothing. */
   odsSourceId: string;
 }
 
+const fromSource = (role: CardRole, s: Source): CardSource => {
+  const { title, rest } = citationParts(s);
+  return { roles: [role], title, rest, url: s.url, copied_by: copyHolder(s) };
+};
+const fromEvent = (role: CardRole, e: TrustEventRow): CardSource => ({
+  roles: [role],
+  title: e.source_title,
+  rest: `${e.publisher}, ${whenWords(e.event_date, eventDateBasis(e))}`,
+  url: e.url,
+  copied_by: null,
+});
+
+/** One entry per source, in the order first cited: a source that backs two claims is listed once, with both. */
+function merged(sources: CardSource[]): CardSource[] {
+  const byUrl = new Map<string, CardSource>();
+  for (const s of sources) {
+    const seen = byUrl.get(s.url);
+    if (!seen) byUrl.set(s.url, { ...s, roles: [...s.roles] });
+    else for (const r of s.roles) if (!seen.roles.includes(r)) seen.roles.push(r);
+  }
+  return [...byUrl.values()];
+}
+
+/** "Status and against the deadline": what a source backs, as its line on the card begins. */
+export const cardRoleWords = (s: CardSource): string =>
+  s.roles.map((r, i) => (i === 0 ? CARD_ROLE_WORDS[r] : CARD_ROLE_WORDS[r].toLowerCase())).join(" and ");
+
+/** "Title, NHS England, 1 October 2024, as copied by regulate-tech/nhstech": a card source in words. */
+export const cardSourceWords = (s: CardSource): string => `${s.title}, ${withCopyHolder(s.rest, s.copied_by)}`;
+
 export function trustCard(t: Trust, ctx: CardContext): TrustCard {
   const now = t.status_now;
-  const passed = ctx.deadline.target_date < ctx.release;
-  const weaker = ctx.deadline.modality === "restated_target";
-  const deadline = `The government's deadline for every trust to have an EPR${weaker ? ", or to be putting one in," : ""} ${passed ? "was" : "is"} ${formatDate(ctx.deadline.target_date)}.`;
-  const f = ctx.followup;
-  const sinceList = !f
-    ? null
-    : f.category === "no_update"
-      ? `NHS England's list of ${formatDate(ctx.listDate)} recorded no EPR, and no published report of progress was found after it up to ${formatDate(ctx.release)}.`
-      : `NHS England's list of ${formatDate(ctx.listDate)} recorded no EPR. Since then, by reports published up to ${formatDate(ctx.release)}: ${FOLLOWUP_LABELS[f.category].toLowerCase()}${f.supplier && now.status !== "epr" ? ` (supplier named: ${f.supplier})` : ""}.`;
-  const fromSource = (role: CardSource["role"], s: Source): CardSource => ({
-    role,
-    title: s.title,
-    publisher: s.publisher,
-    url: s.url,
-    date: whenWords(s.date, s.date_estimated ? "estimated" : "exact"),
-  });
+  const check = trustDeadlineCheck(t, ctx.deadline, ctx.release, ctx.events);
   const e = now.event_id ? ctx.event(now.event_id) : undefined;
-  const statusSource: CardSource = e
-    ? {
-        role: "status",
-        title: e.source_title,
-        publisher: e.publisher,
-        url: e.url,
-        date: whenWords(e.event_date, eventDateBasis(e)),
-      }
-    : fromSource("status", ctx.source(now.source_id ?? ctx.odsSourceId));
+  const statusSources = e
+    ? [fromEvent("status", e)]
+    : now.basis === "predecessors"
+      ? [...new Set(now.inferred_from.map((p) => p.source_id))].map((id) => fromSource("status", ctx.source(id)))
+      : [fromSource("status", ctx.source(now.source_id ?? ctx.odsSourceId))];
+  const verdictSources = [
+    ...check.events.map((v) => fromEvent("verdict", v)),
+    ...(check.source_id ? [fromSource("verdict", ctx.source(check.source_id))] : []),
+  ];
   return {
     kicker: "Does this trust have an electronic patient record (EPR)?",
     name: t.name,
@@ -84,8 +108,7 @@ export function trustCard(t: Trust, ctx: CardContext): TrustCard {
     statusClass: `status status-${now.status}`,
     statusDate: formatDate(ctx.release),
     sentence: statusSentence(t, ctx, { reportsBelow: false }),
-    deadline,
-    sinceList,
-    sources: [statusSource, fromSource("deadline", ctx.source(ctx.deadline.source_id))],
+    deadline: check.sentence ? `${check.definition} ${check.sentence}` : check.definition,
+    sources: merged([...statusSources, fromSource("deadline", ctx.source(ctx.deadline.source_id)), ...verdictSources]),
   };
 }

@@ -92,13 +92,14 @@ function mergedWords(t: Trust, ctx: TextContext): string {
  */
 export function statusSentence(t: Trust, ctx: TextContext, opts: { reportsBelow?: boolean } = {}): string {
   const s = t.status_now;
-  // On the trust's page the later reports follow the sentence; elsewhere (an embedded card) they do not.
-  const where = opts.reportsBelow === false ? "" : ", listed below,";
-  const later = !s.later_event_ids.length
-    ? ""
-    : s.status === "epr"
-      ? ` Later reports${where} describe plans or contracts since then; none reports a change of system yet.`
-      : ` Later reports${where} describe work since then; none reports a go-live.`;
+  // On the trust's page the later reports follow the sentence. A card has no room for them: it says
+  // nothing of them here, and cites the one its deadline line rests on.
+  const later =
+    !s.later_event_ids.length || opts.reportsBelow === false
+      ? ""
+      : s.status === "epr"
+        ? " Later reports, listed below, describe plans or contracts since then; none reports a change of system yet."
+        : " Later reports, listed below, describe work since then; none reports a go-live.";
   switch (s.basis) {
     case "closed": {
       const when = formatDate(s.since!);

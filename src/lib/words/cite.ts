@@ -45,3 +45,21 @@ export function shortPublisherList(sources: readonly Source[], named = 2): strin
     return all.length <= 1 ? (all[0] ?? "") : `${all.slice(0, -1).join(", ")} and ${all.at(-1)}`;
   return `${all.slice(0, named).join(", ")} and ${all.length - named} more`;
 }
+
+/**
+ * Who holds the copy a source was read from ("regulate-tech/nhstech", "parallelparliament.co.uk"), or
+ * null when it was read from its publisher: a third party's copy is named as one, never passed off as
+ * the publisher's own.
+ */
+export function copyHolder(s: Pick<Source, "via">): string | null {
+  if (!s.via) return null;
+  const holder = s.via
+    .split(/,|\s\(/)[0]!
+    .replace(/\s+(?:copy|a mirror)\b.*$/, "")
+    .trim();
+  return holder || null;
+}
+
+/** "NHS England, 1 October 2024, as copied by regulate-tech/nhstech": who holds a copy, said in words. */
+export const withCopyHolder = (rest: string, holder: string | null): string =>
+  holder ? `${rest}, as copied by ${holder}` : rest;

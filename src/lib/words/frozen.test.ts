@@ -127,14 +127,21 @@ describe("the frozen release of 25 November 2026, in the site's words", () => {
       event: ctx.eventOf,
       release: site.release.date,
       deadline: site.headline.deadline,
-      followup: site.followup.trusts.find((f) => f.code === t.code) ?? null,
-      listDate: site.followup.list_date,
+      events: site.trust_events.filter((e) => e.ods_code === t.code),
       source,
       odsSourceId: ODS_TRUSTS_SOURCE_ID,
     });
     expect(`${card.status} on ${card.statusDate}`).toBe("No EPR reported on 25 November 2026");
+    // The deadline's own test decides the verdict, and the report it rests on (the BBC's) is cited.
     expect(card.deadline).toBe(
-      "The government's deadline for every trust to have an EPR, or to be putting one in, was 31 March 2026.",
+      "The government's deadline for every trust to have an EPR, or to be putting one in, was 31 March 2026. By that test it did not miss it: reports up to then show one being put in (its go-live had been put back, about March 2026).",
     );
+    expect(
+      card.sources.map((s) => `${s.roles.join("+")}: ${s.rest}${s.copied_by ? ` via ${s.copied_by}` : ""}`),
+    ).toEqual([
+      "status: NHS England, 1 October 2024 via regulate-tech/nhstech",
+      "deadline: Department of Health and Social Care, 28 November 2025",
+      "verdict: BBC News (available copy via mirror), about March 2026",
+    ]);
   });
 });
