@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { emptyChart, layoutFor, responsive, textSize, textWidth, wrapText } from "./shared.ts";
+import { emptyChart, layoutFor, responsive, textSize } from "./shared.ts";
+import { lineHeight, textWidth, wrapText } from "./text.ts";
 import { stackedBarsModel } from "./stacked-bars/model.ts";
 import { supplierBarsModel } from "./supplier-bars/model.ts";
 
@@ -24,6 +25,19 @@ describe("chart layout helpers", () => {
     expect(lines.join(" ")).toBe("Bath and North East Somerset, Swindon and Wiltshire");
   });
 
+  it("measures bold text and text drawn into images wider, and spaces lines by one rule", () => {
+    const page = textWidth("Deadline March 2026", 15);
+    expect(textWidth("Deadline March 2026", 15, { bold: true })).toBeGreaterThan(page);
+    expect(textWidth("Deadline March 2026", 15, { font: "image" })).toBeGreaterThan(page);
+    expect(textWidth("Deadline March 2026", 15, { font: "image", bold: true })).toBeGreaterThan(
+      textWidth("Deadline March 2026", 15, { font: "image" }),
+    );
+    expect(lineHeight(16)).toBe(20);
+    expect(wrapText("Bath and North East Somerset", 150, 15, { bold: true }).length).toBeGreaterThanOrEqual(
+      wrapText("Bath and North East Somerset", 150, 15).length,
+    );
+  });
+
   it("builds a narrow and a wide drawing", () => {
     expect(responsive((w) => w)).toEqual({ narrow: 340, wide: 800 });
   });
@@ -35,6 +49,7 @@ describe("chart layout helpers", () => {
       height: 40,
       layout: "narrow",
       fontSize: textSize(340),
+      lineHeight: lineHeight(textSize(340)),
       label: "L",
       summary: "Nothing to show.",
       empty: true,

@@ -15,15 +15,14 @@ import {
   layoutFor,
   px,
   textSize,
-  textWidth,
-  wrapText,
   yearTicks,
   type ChartBase,
   type ChartTable,
   type LegendItem,
-  type XTick,
+  type YearTick,
   type YTick,
 } from "../shared.ts";
+import { lineHeight, textWidth, wrapText } from "../text.ts";
 import { compareCodePoints } from "../../order.ts";
 
 export interface CoverageOverTimeOptions {
@@ -80,7 +79,7 @@ export interface CoverageOverTimeModel extends ChartBase {
   yMin: number;
   /** Text under the axis title when the axis does not start at 0. */
   axisTitle: { lines: string[]; x: number; y: number };
-  xTicks: XTick[];
+  xTicks: YearTick[];
   yTicks: YTick[];
   /** Zig-zag drawn in the baseline when the y axis does not start at 0. */
   axisBreak: string | null;
@@ -238,7 +237,7 @@ export function coverageOverTimeModel(
   const layout = layoutFor(width);
   const narrow = layout === "narrow";
   const fs = textSize(width);
-  const lineH = Math.round(fs * 1.3);
+  const lineH = lineHeight(fs);
   const { rows, targetRows, merged, targetGroups, table } = selectCoverage(statements, targets, opts);
 
   const label = "Share of NHS trusts with an electronic patient record, by date, with targets";
@@ -318,7 +317,7 @@ export function coverageOverTimeModel(
   const yTicks: YTick[] = [];
   for (let v = yMin; v <= 100; v += yStep) yTicks.push({ value: v, label: pct(v), y: px(y(v)) });
 
-  const xTicks = yearTicks(x, fs);
+  const xTicks = yearTicks(x, fs, { drawingWidth: width });
 
   const r = narrow ? 5 : 5.5;
   const placed: { x0: number; x1: number; y0: number; y1: number; text: string; cy: number }[] = [];
@@ -428,7 +427,6 @@ export function coverageOverTimeModel(
     y0: y1 + fs + 12 + lineH,
     width,
     fontSize: fs,
-    lineHeight: lineH,
   });
   const height = Math.ceil(legendY + 8);
 
@@ -437,6 +435,7 @@ export function coverageOverTimeModel(
     height,
     layout,
     fontSize: fs,
+    lineHeight: lineH,
     label,
     empty: false,
     summary: summarise(rows, targetRows, targetMarkers, yMin),

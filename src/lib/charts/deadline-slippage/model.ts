@@ -7,17 +7,8 @@ import { scaleUtc } from "d3-scale";
 import { formatDate, formatMonthYear, midPeriod } from "../../data/dates.ts";
 import type { TargetRow } from "../../data/tables.ts";
 import { capitalise, setsTarget, targetAnnouncedWords } from "../../words/modality.ts";
-import {
-  emptyChart,
-  layoutFor,
-  px,
-  textSize,
-  textWidth,
-  wrapText,
-  yearTicks,
-  type ChartBase,
-  type XTick,
-} from "../shared.ts";
+import { emptyChart, layoutFor, px, textSize, yearTicks, type ChartBase, type YearTick } from "../shared.ts";
+import { lineHeight, textWidth, wrapText } from "../text.ts";
 import { compareCodePoints } from "../../order.ts";
 
 export interface DeadlineSlippageOptions {
@@ -56,7 +47,7 @@ export interface SlippageMove {
 export interface DeadlineSlippageModel extends ChartBase {
   rows: SlippageRow[];
   moves: SlippageMove[];
-  xTicks: XTick[];
+  xTicks: YearTick[];
   plot: { x0: number; x1: number; y0: number; y1: number };
   today: { x: number; label: string; labelX: number; labelY: number; anchor: "start" | "end" };
 }
@@ -122,7 +113,7 @@ export function deadlineSlippageModel(
   const layout = layoutFor(width);
   const narrow = layout === "narrow";
   const fs = textSize(width);
-  const lineH = Math.round(fs * 1.25);
+  const lineH = lineHeight(fs);
   const rowsIn = [...targets].sort(
     (a, b) => compareCodePoints(midPeriod(a.announced_on), midPeriod(b.announced_on)) || compareCodePoints(a.id, b.id),
   );
@@ -165,7 +156,7 @@ export function deadlineSlippageModel(
   // Narrow labels keep a margin: glyph widths are estimated, and the drawing may be shown a little narrower.
   const colW = narrow
     ? width * 0.94
-    : Math.min(width * 0.42, 1.08 * Math.max(...rowsIn.map((t) => textWidth(labelText(t), fs))));
+    : Math.min(width * 0.42, Math.max(...rowsIn.map((t) => textWidth(labelText(t), fs, { font: "image" }))));
   const x0 = narrow ? 8 : Math.ceil(colW) + 18;
   const x1 = width - (narrow ? 10 : 16);
   const y0 = lineH + 8; // room for the release-date label
@@ -176,7 +167,7 @@ export function deadlineSlippageModel(
 
   let y = y0;
   const rows: SlippageRow[] = rowsIn.map((t) => {
-    const lines = wrapText(labelText(t), colW, fs);
+    const lines = wrapText(labelText(t), colW, fs, narrow ? {} : { font: "image" });
     let lineY: number, labelY: number;
     if (narrow) {
       labelY = y + fs;
@@ -216,7 +207,7 @@ export function deadlineSlippageModel(
     };
   });
 
-  const xTicks = yearTicks(x, fs);
+  const xTicks = yearTicks(x, fs, { drawingWidth: width });
   const tx = x(at(today));
   const anchor = tx + textWidth(todayLabel, fs) + 4 > width ? "end" : "start";
   return {
@@ -224,6 +215,7 @@ export function deadlineSlippageModel(
     height: Math.ceil(y1 + fs + 14),
     layout,
     fontSize: fs,
+    lineHeight: lineH,
     label,
     summary: summarise(rowsIn, today),
     empty: false,

@@ -5,16 +5,8 @@
  */
 import type { CoverageCount } from "../../data/model.ts";
 import type { IcbRow } from "../../data/tables.ts";
-import {
-  emptyChart,
-  flowLegend,
-  layoutFor,
-  px,
-  textSize,
-  textWidth,
-  type ChartBase,
-  type LegendItem,
-} from "../shared.ts";
+import { emptyChart, flowLegend, layoutFor, px, textSize, type ChartBase, type LegendItem } from "../shared.ts";
+import { lineHeight, textWidth } from "../text.ts";
 import { compareNames } from "../../order.ts";
 
 export interface IcbHexmapOptions {
@@ -151,7 +143,7 @@ export function icbHexmapModel(
   const layout = layoutFor(width);
   const narrow = layout === "narrow";
   const fs = textSize(width);
-  const lineH = Math.round(fs * 1.3);
+  const lineH = lineHeight(fs);
   const byCode = new Map(coverage.map((c) => [c.key, c]));
   const sorted = [...icbs].sort((a, b) => compareNames(a.short_name, b.short_name));
   const table = {
@@ -186,14 +178,17 @@ export function icbHexmapModel(
   // Wide: map on the left, legend in a column on the right. Narrow: legend rows above a full-width map.
   const legendColW = narrow
     ? 0
-    : Math.max(textWidth(legendTitleText, fs) * 1.1, ...steps.map((s) => fs + 8 + textWidth(STEP_LABELS[s], fs))) + 24;
+    : Math.max(
+        textWidth(legendTitleText, fs, { bold: true }),
+        ...steps.map((s) => fs + 8 + textWidth(STEP_LABELS[s], fs)),
+      ) + 24;
   let mapTop = 0;
   const legend: LegendItem[] = [];
   let legendTitle = { text: legendTitleText, x: 0, y: fs };
   if (narrow) {
     const flowed = flowLegend(
       steps.map((s) => ({ key: String(s), label: STEP_LABELS[s], className: stepClass(s), mark: "hex" as const })),
-      { x0: 0, y0: fs + lineH, width, fontSize: fs, lineHeight: lineH },
+      { x0: 0, y0: fs + lineH, width, fontSize: fs },
     );
     legend.push(...flowed.legend);
     mapTop = flowed.bottom + lineH;
@@ -255,6 +250,7 @@ export function icbHexmapModel(
     height,
     layout,
     fontSize: fs,
+    lineHeight: lineH,
     label,
     summary: summarise(icbs, byCode),
     empty: false,

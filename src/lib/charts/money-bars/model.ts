@@ -8,7 +8,8 @@ import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
 import type { DateBasis } from "../../data/modality.ts";
 import { fundingWords } from "../../words/programme.ts";
 import { layoutBarRows } from "../bar-rows.ts";
-import { emptyChart, layoutFor, px, textSize, textWidth, type ChartBase, type XTick } from "../shared.ts";
+import { emptyChart, layoutFor, px, textSize, type ChartBase, type XTick } from "../shared.ts";
+import { lineHeight, textWidth } from "../text.ts";
 import { compareCodePoints, compareNames } from "../../order.ts";
 
 export interface MoneyItem {
@@ -139,7 +140,7 @@ export function moneyBarsModel(items: readonly MoneyItem[], opts: MoneyBarsOptio
   const { width } = opts;
   const layout = layoutFor(width);
   const fs = textSize(width);
-  const lineH = Math.round(fs * 1.3);
+  const lineH = lineHeight(fs);
   const measure = opts.measure ?? "Amount";
   const table = {
     columns: ["", `${measure} (£ million)`, "As stated"],
@@ -196,6 +197,7 @@ export function moneyBarsModel(items: readonly MoneyItem[], opts: MoneyBarsOptio
     height: Math.ceil(axisY + fs + 10),
     layout,
     fontSize: fs,
+    lineHeight: lineH,
     label,
     summary,
     empty: false,
