@@ -287,7 +287,7 @@ describe("coverage over time: value labels", () => {
   // the same dates, an estimate between official figures, and a release-date rule.
   const crowded = [
     statement({ id: "S1", value: 86, as_of: "2022-06" }),
-    statement({ id: "S2", value: 85.8, as_of: "2022-06", derived_from: "S9" }),
+    statement({ id: "S2", value: 85.8, as_of: "2022-06", derived_from: ["S9"] }),
     statement({ id: "S3", value: 86, as_of: "2023-02" }),
     statement({ id: "S4", value: 90, as_of: "2023-11" }),
     statement({ id: "S5", value: 91, as_of: "2023-12", official: false }),
