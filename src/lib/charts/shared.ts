@@ -104,8 +104,10 @@ export interface YearTick extends XTick {
 
 /**
  * Year ticks for a time axis, every year or every n years so that labels never touch, whatever the
- * width: one rule for every chart with years along the bottom. When years are skipped, `keepYear`
- * (a deadline's year, say) is always one of those shown; otherwise years divisible by n are.
+ * width: one rule for every chart with years along the bottom. A label that would run off either
+ * edge of the drawing hangs inwards instead; if it then touches its neighbour, that edge year is
+ * left off, and if labels still touch, fewer years are shown. When years are skipped, `keepYear` (a
+ * deadline's year, say) is always one of those shown; otherwise years divisible by n are.
  * `drawingWidth` (default: the end of the range) is where a label must stop.
  */
 export function yearTicks(
@@ -115,19 +117,27 @@ export function yearTicks(
 ): YearTick[] {
   const [d0, d1] = x.domain();
   const [x0, x1] = x.range();
+  const labelW = textWidth("2000", fontSize);
+  const gap = 6;
   const years = Math.max((+d1! - +d0!) / (365.25 * 864e5), 0.1);
-  const every = Math.max(1, Math.ceil((textWidth("2000", fontSize) + 14) / ((x1! - x0!) / years)));
   const keep = opts.keepYear ?? 0;
   const right = opts.drawingWidth ?? x1!;
-  const half = textWidth("2000", fontSize) / 2;
-  return utcYear
-    .range(utcYear.ceil(d0!), new Date(+d1! + 1))
-    .filter((d) => (((d.getUTCFullYear() - keep) % every) + every) % every === 0)
-    .map((d) => {
-      const tx = px(x(d));
-      const anchor = tx - half < 0 ? "start" : tx + half > right ? "end" : "middle";
-      return { value: +d, label: String(d.getUTCFullYear()), x: tx, anchor };
-    });
+  const all = utcYear.range(utcYear.ceil(d0!), new Date(+d1! + 1)).map((d): YearTick => {
+    const tx = px(x(d));
+    const anchor = tx - labelW / 2 < 0 ? "start" : tx + labelW / 2 > right ? "end" : "middle";
+    return { value: +d, label: String(d.getUTCFullYear()), x: tx, anchor };
+  });
+  const left = (t: YearTick) => (t.anchor === "start" ? t.x : t.anchor === "end" ? t.x - labelW : t.x - labelW / 2);
+  const touch = (a: YearTick, b: YearTick) => left(a) + labelW + gap > left(b);
+  const kept = (t: YearTick) => Number(t.label) === keep;
+  const first = Math.max(1, Math.ceil((labelW + 14) / ((x1! - x0!) / years)));
+  for (let every = first; every < all.length; every++) {
+    let ticks = all.filter((t) => (((Number(t.label) - keep) % every) + every) % every === 0);
+    if (ticks.length > 1 && touch(ticks[0]!, ticks[1]!) && !kept(ticks[0]!)) ticks = ticks.slice(1);
+    if (ticks.length > 1 && touch(ticks.at(-2)!, ticks.at(-1)!) && !kept(ticks.at(-1)!)) ticks = ticks.slice(0, -1);
+    if (ticks.every((t, i) => i === 0 || !touch(ticks[i - 1]!, t))) return ticks;
+  }
+  return all.filter(kept).length ? all.filter(kept) : all.slice(-1);
 }
 
 /**

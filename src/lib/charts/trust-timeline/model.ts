@@ -168,7 +168,7 @@ export function trustTimelineModel(followups: Followup[], opts: TimelineOptions)
   );
   /** The box of one line of text whose baseline is y. */
   const box = (text: string, x: number, y: number, bold = false, anchor: "start" | "end" = "start"): TextBox => {
-    const w = textWidth(text, fontSize, { bold });
+    const w = textWidth(text, fontSize, { bold, font: "image" });
     const x0 = anchor === "start" ? x : x - w;
     return { x0: px(x0), x1: px(x0 + w), y0: px(y - fontSize * 0.8), y1: px(y + fontSize * 0.25) };
   };
@@ -187,7 +187,8 @@ export function trustTimelineModel(followups: Followup[], opts: TimelineOptions)
     const members = followups.filter((f) => f.category === category);
     if (members.length === 0) continue;
     const heading = `${FOLLOWUP_LABELS[category]} (${members.length})`;
-    const lines = wrapText(heading, opts.width - 4, fontSize, { bold: true });
+    // Headings are bold, and measured as images draw them, the widest case.
+    const lines = wrapText(heading, opts.width - 4, fontSize, { bold: true, font: "image" });
     y += line * (1 + lines.length);
     const headingY = y - Math.round(line * 0.4) - (lines.length - 1) * line;
     groups.push({ category, label: heading, lines, count: members.length, y: headingY });
