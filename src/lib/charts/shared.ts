@@ -142,18 +142,19 @@ export function yearTicks(
 
 /**
  * Legend items placed left to right from (x0, y0), wrapping onto a new row when the next would pass
- * `width`. Each item takes its swatch, a gap, its label and space before the next.
+ * `width`; or, with `column`, one under another (a legend beside a drawing). Each item takes its
+ * swatch, a gap, its label and space before the next.
  */
 export function flowLegend(
   items: readonly Omit<LegendItem, "x" | "y">[],
-  opts: { x0: number; y0: number; width: number; fontSize: number },
+  opts: { x0: number; y0: number; width: number; fontSize: number; column?: boolean },
 ): { legend: LegendItem[]; bottom: number } {
   const legend: LegendItem[] = [];
   let x = opts.x0,
     y = opts.y0;
   for (const item of items) {
     const w = opts.fontSize + 6 + textWidth(item.label, opts.fontSize) + 18;
-    if (x + w > opts.width && x > opts.x0) {
+    if ((opts.column || x + w > opts.width) && x > opts.x0) {
       x = opts.x0;
       y += lineHeight(opts.fontSize);
     }

@@ -5,7 +5,7 @@
  */
 
 /** Line height as a multiple of the font size, for every multi-line text a model lays out. */
-export const LINE_HEIGHT = 1.25;
+const LINE_HEIGHT = 1.25;
 
 /** Distance between baselines of wrapped lines at this font size, in the same units. */
 export function lineHeight(size: number): number {
@@ -13,7 +13,7 @@ export function lineHeight(size: number): number {
 }
 
 /** Where the text will be drawn: a page (system sans-serif) or a rasterised image (DejaVu Sans). */
-export interface TextStyle {
+interface TextStyle {
   /** Bold text runs wider; default false. */
   bold?: boolean;
   /**

@@ -267,16 +267,11 @@ export function icbHexmapModel(
   if (!narrow) {
     const lx = mapW + 16;
     legendTitle = { text: legendTitleText, x: px(lx), y: px(fs + 4) };
-    steps.forEach((s, k) =>
-      legend.push({
-        key: String(s),
-        label: STEP_LABELS[s],
-        className: stepClass(s),
-        mark: "hex",
-        x: px(lx),
-        y: px(fs + 4 + (k + 1) * lineH * 1.15),
-      }),
+    const column = flowLegend(
+      steps.map((s) => ({ key: String(s), label: STEP_LABELS[s], className: stepClass(s), mark: "hex" as const })),
+      { x0: lx, y0: fs + 4 + lineH, width, fontSize: fs, column: true },
     );
+    legend.push(...column.legend);
   }
 
   const inner = SQRT3 * size - 6;
