@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scaleUtc } from "d3-scale";
-import { emptyChart, layoutFor, responsive, textSize, yearTicks, type YearTick } from "./shared.ts";
+import { emptyChart, layoutFor, responsive, textSize, yearTicks, type AnchoredTick } from "./shared.ts";
 import { lineHeight, textWidth, wrapText } from "./text.ts";
 import { stackedBarsModel } from "./stacked-bars/model.ts";
 import { supplierBarsModel } from "./supplier-bars/model.ts";
@@ -40,7 +40,8 @@ describe("chart layout helpers", () => {
   });
 
   it("labels years so that no two touch and none leaves the drawing, keeping the year asked for", () => {
-    const left = (t: YearTick, w: number) => (t.anchor === "start" ? t.x : t.anchor === "end" ? t.x - w : t.x - w / 2);
+    const left = (t: AnchoredTick, w: number) =>
+      t.anchor === "start" ? t.x : t.anchor === "end" ? t.x - w : t.x - w / 2;
     const cases = [
       { from: "2022-04-01", to: "2027-02-01", x0: 51, x1: 328, width: 340, keepYear: undefined },
       { from: "2021-01-01", to: "2026-11-25", x0: 8, x1: 330, width: 340, keepYear: 2026 },

@@ -2,7 +2,7 @@
  * What every chart model shares: the two layouts, text sizing, ticks, legends and table types (text
  * widths and the line height are in text.ts). Pure: no DOM, no file I/O. Models turn data into pixel positions here; Astro components only print them.
  */
-import type { ScaleTime } from "d3-scale";
+import type { ScaleLinear, ScaleTime } from "d3-scale";
 import { utcYear } from "d3-time";
 import { lineHeight, textWidth } from "./text.ts";
 
@@ -97,9 +97,25 @@ export function px(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-/** A year tick, and which way its label hangs so it never runs off either edge of the drawing. */
-export interface YearTick extends XTick {
+/** A tick whose label hangs one way or another so it never runs off either edge of the drawing. */
+export interface AnchoredTick extends XTick {
   anchor: "start" | "middle" | "end";
+}
+
+/**
+ * Ticks along a value axis under horizontal bars: about `count` round values, the first label
+ * starting at its tick when centring it would hang off the left edge.
+ */
+export function valueTicks(
+  x: ScaleLinear<number, number>,
+  count: number,
+  fontSize: number,
+  format: (v: number) => string = String,
+): AnchoredTick[] {
+  return x.ticks(count).map((v) => {
+    const tx = px(x(v));
+    return { value: v, label: format(v), x: tx, anchor: tx < fontSize * 1.5 ? "start" : "middle" };
+  });
 }
 
 /**
@@ -114,7 +130,7 @@ export function yearTicks(
   x: ScaleTime<number, number>,
   fontSize: number,
   opts: { keepYear?: number; drawingWidth?: number } = {},
-): YearTick[] {
+): AnchoredTick[] {
   const [d0, d1] = x.domain();
   const [x0, x1] = x.range();
   const labelW = textWidth("2000", fontSize);
@@ -122,14 +138,14 @@ export function yearTicks(
   const years = Math.max((+d1! - +d0!) / (365.25 * 864e5), 0.1);
   const keep = opts.keepYear ?? 0;
   const right = opts.drawingWidth ?? x1!;
-  const all = utcYear.range(utcYear.ceil(d0!), new Date(+d1! + 1)).map((d): YearTick => {
+  const all = utcYear.range(utcYear.ceil(d0!), new Date(+d1! + 1)).map((d): AnchoredTick => {
     const tx = px(x(d));
     const anchor = tx - labelW / 2 < 0 ? "start" : tx + labelW / 2 > right ? "end" : "middle";
     return { value: +d, label: String(d.getUTCFullYear()), x: tx, anchor };
   });
-  const left = (t: YearTick) => (t.anchor === "start" ? t.x : t.anchor === "end" ? t.x - labelW : t.x - labelW / 2);
-  const touch = (a: YearTick, b: YearTick) => left(a) + labelW + gap > left(b);
-  const kept = (t: YearTick) => Number(t.label) === keep;
+  const left = (t: AnchoredTick) => (t.anchor === "start" ? t.x : t.anchor === "end" ? t.x - labelW : t.x - labelW / 2);
+  const touch = (a: AnchoredTick, b: AnchoredTick) => left(a) + labelW + gap > left(b);
+  const kept = (t: AnchoredTick) => Number(t.label) === keep;
   const first = Math.max(1, Math.ceil((labelW + 14) / ((x1! - x0!) / years)));
   for (let every = first; every < all.length; every++) {
     let ticks = all.filter((t) => (((Number(t.label) - keep) % every) + every) % every === 0);

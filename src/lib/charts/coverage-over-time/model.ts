@@ -19,7 +19,7 @@ import {
   type ChartBase,
   type ChartTable,
   type LegendItem,
-  type YearTick,
+  type AnchoredTick,
   type YTick,
 } from "../shared.ts";
 import { lineHeight, textWidth, wrapText } from "../text.ts";
@@ -79,7 +79,7 @@ export interface CoverageOverTimeModel extends ChartBase {
   yMin: number;
   /** Text under the axis title when the axis does not start at 0. */
   axisTitle: { lines: string[]; x: number; y: number };
-  xTicks: YearTick[];
+  xTicks: AnchoredTick[];
   yTicks: YTick[];
   /** Zig-zag drawn in the baseline when the y axis does not start at 0. */
   axisBreak: string | null;

@@ -7,7 +7,7 @@ import { scaleUtc } from "d3-scale";
 import { formatDate, formatMonthYear, midPeriod } from "../../data/dates.ts";
 import type { TargetRow } from "../../data/tables.ts";
 import { capitalise, setsTarget, targetAnnouncedWords } from "../../words/modality.ts";
-import { emptyChart, layoutFor, px, textSize, yearTicks, type ChartBase, type YearTick } from "../shared.ts";
+import { emptyChart, layoutFor, px, textSize, yearTicks, type ChartBase, type AnchoredTick } from "../shared.ts";
 import { lineHeight, textWidth, wrapText } from "../text.ts";
 import { compareCodePoints } from "../../order.ts";
 
@@ -47,7 +47,7 @@ export interface SlippageMove {
 export interface DeadlineSlippageModel extends ChartBase {
   rows: SlippageRow[];
   moves: SlippageMove[];
-  xTicks: YearTick[];
+  xTicks: AnchoredTick[];
   plot: { x0: number; x1: number; y0: number; y1: number };
   today: { x: number; label: string; labelX: number; labelY: number; anchor: "start" | "end" };
 }

@@ -8,7 +8,7 @@ import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
 import type { DateBasis } from "../../data/modality.ts";
 import { fundingWords } from "../../words/programme.ts";
 import { layoutBarRows } from "../bar-rows.ts";
-import { emptyChart, layoutFor, px, textSize, type ChartBase, type XTick } from "../shared.ts";
+import { emptyChart, layoutFor, px, textSize, type ChartBase, type AnchoredTick, valueTicks } from "../shared.ts";
 import { lineHeight, textWidth } from "../text.ts";
 import { compareCodePoints, compareNames } from "../../order.ts";
 
@@ -52,7 +52,7 @@ export interface MoneyBar {
 
 export interface MoneyBarsModel extends ChartBase {
   bars: MoneyBar[];
-  xTicks: XTick[];
+  xTicks: AnchoredTick[];
   axisY: number;
 }
 
@@ -188,9 +188,7 @@ export function moneyBarsModel(items: readonly MoneyItem[], opts: MoneyBarsOptio
     };
   });
   const axisY = rowsLayout.bottom;
-  const xTicks: XTick[] = x
-    .ticks(layout === "narrow" ? 3 : 5)
-    .map((v) => ({ value: v, label: formatMoney(v).replace("£0m", "£0"), x: px(x(v)) }));
+  const xTicks = valueTicks(x, layout === "narrow" ? 3 : 5, fs, (v) => formatMoney(v).replace("£0m", "£0"));
   const summary = `${measure}: ${items.map((i) => `${i.label}, ${i.bound === "at_least" ? "at least " : i.bound === "about" ? "about " : ""}${formatMoney(i.value)}`).join("; ")}.`;
   return {
     width,

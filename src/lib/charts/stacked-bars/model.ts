@@ -13,7 +13,8 @@ import {
   textSize,
   type ChartBase,
   type LegendItem,
-  type XTick,
+  type AnchoredTick,
+  valueTicks,
 } from "../shared.ts";
 import { lineHeight, textWidth } from "../text.ts";
 
@@ -59,7 +60,7 @@ export interface StackedBarRow {
 
 export interface StackedBarsModel extends ChartBase {
   rows: StackedBarRow[];
-  xTicks: XTick[];
+  xTicks: AnchoredTick[];
   axisY: number;
   legend: LegendItem[];
 }
@@ -173,9 +174,7 @@ export function stackedBarsModel(categories: readonly CoverageCount[], opts: Sta
   });
 
   const axisY = rowsLayout.bottom;
-  const xTicks: XTick[] = x
-    .ticks(layout === "narrow" ? 3 : 5)
-    .map((v) => ({ value: v, label: String(v), x: px(x(v)) }));
+  const xTicks = valueTicks(x, layout === "narrow" ? 3 : 5, fs);
   const height = Math.ceil(axisY + fs + 10);
   return {
     width,

@@ -11,7 +11,8 @@ import {
   textSize,
   type ChartBase,
   type LegendItem,
-  type XTick,
+  type AnchoredTick,
+  valueTicks,
 } from "../shared.ts";
 import { lineHeight, textWidth } from "../text.ts";
 import { compareNames } from "../../order.ts";
@@ -51,7 +52,7 @@ export interface SupplierBar {
 
 export interface SupplierBarsModel extends ChartBase {
   bars: SupplierBar[];
-  xTicks: XTick[];
+  xTicks: AnchoredTick[];
   axisY: number;
   legend: LegendItem[];
 }
@@ -158,9 +159,7 @@ export function supplierBarsModel(suppliers: readonly SupplierCount[], opts: Sup
     };
   });
   const axisY = rowsLayout.bottom;
-  const xTicks: XTick[] = x
-    .ticks(layout === "narrow" ? 3 : 5)
-    .map((v) => ({ value: v, label: String(v), x: px(x(v)) }));
+  const xTicks = valueTicks(x, layout === "narrow" ? 3 : 5, fs);
 
   const total = sorted.reduce((s, r) => s + r.trusts, 0);
   const lead = sorted.slice(0, 3).map((s) => `${shortSupplierName(s.supplier)} (${s.trusts})`);

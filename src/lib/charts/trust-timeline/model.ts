@@ -16,7 +16,7 @@ import {
   type ChartBase,
   type ChartTable,
   type LegendItem,
-  type YearTick,
+  type AnchoredTick,
 } from "../shared.ts";
 import { lineHeight, textWidth, wrapText } from "../text.ts";
 import { compareNames } from "../../order.ts";
@@ -141,7 +141,8 @@ export interface TimelineModel extends ChartBase {
     bottom: number;
     /** The rule as drawn: top to bottom, broken around names and headings. */
     spans: Span[];
-    /** Baseline of the rule's label. */
+    /** Where the rule's label starts or ends (by anchor), and its baseline. */
+    labelX: number;
     labelY: number;
     anchor: "start" | "end";
   }[];
@@ -149,7 +150,7 @@ export interface TimelineModel extends ChartBase {
   textBoxes: TextBox[];
   legend: LegendItem[];
   /** Year ticks with their grid lines, broken around names like the rules. */
-  ticks: (YearTick & { grid: Span[] })[];
+  ticks: (AnchoredTick & { grid: Span[] })[];
   axisY: number;
   summary: string;
 }
@@ -232,8 +233,19 @@ export function trustTimelineModel(followups: Followup[], opts: TimelineOptions)
     const labelY = px(top - 4 + line * 0.8);
     // Text ends at its rule, unless that would run it off the left of the drawing.
     const anchor: "start" | "end" = rx - textWidth(d.label, fontSize, { bold: true }) - 4 < 0 ? "start" : "end";
-    textBoxes.push(box(d.label, anchor === "end" ? rx - 4 : rx + 4, labelY, true, anchor));
-    return { x: rx, label: d.label, date: d.date, top: px(top), bottom: axisY, labelY, anchor, spans: [] as Span[] };
+    const labelX = anchor === "end" ? rx - 4 : rx + 4;
+    textBoxes.push(box(d.label, labelX, labelY, true, anchor));
+    return {
+      x: rx,
+      label: d.label,
+      date: d.date,
+      top: px(top),
+      bottom: axisY,
+      labelX,
+      labelY,
+      anchor,
+      spans: [] as Span[],
+    };
   });
   for (const r of rules) r.spans = spansAround(r.x, r.top, r.bottom, textBoxes);
   // The last deadline's year is always ticked, however many years a narrow axis has to skip.
