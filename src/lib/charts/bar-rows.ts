@@ -2,7 +2,10 @@
  * Rows for horizontal bar charts. Wide: labels in a right-aligned column beside the bars. Narrow:
  * each label above its full-width bar, so long names wrap instead of squeezing the bars.
  */
-import { layoutFor, px, textWidth, wrapText } from "./shared.ts";
+import { layoutFor, px } from "./shared.ts";
+import { lineHeight, textWidth, wrapText } from "./text.ts";
+
+const IMAGE = { font: "image" } as const;
 
 export interface BarRow {
   labelLines: string[];
@@ -39,7 +42,7 @@ export interface BarRowsOptions {
 export function layoutBarRows(labels: string[], opts: BarRowsOptions): BarRowsLayout {
   const { width, fontSize: fs, top, endLabelWidth } = opts;
   const narrow = layoutFor(width) === "narrow";
-  const lineH = Math.round(fs * 1.25);
+  const lineH = lineHeight(fs);
   const barH = Math.round(fs * (narrow ? 1.4 : 1.5));
   const rows: BarRow[] = [];
   let y = top;
@@ -59,12 +62,11 @@ export function layoutBarRows(labels: string[], opts: BarRowsOptions): BarRowsLa
     return { rows, barX0: 0, barX1: width - endLabelWidth, bottom: y, lineH };
   }
   const maxCol = width * (opts.maxLabelShare ?? 0.4);
-  // 8% over the estimate: fallback fonts (DejaVu Sans) run wider than system UI fonts.
-  const col = Math.min(maxCol, 1.08 * Math.max(0, ...labels.map((l) => textWidth(l, fs))));
+  // Measured as images draw them (DejaVu Sans), which run wider than system UI fonts.
+  const col = Math.min(maxCol, Math.max(0, ...labels.map((l) => textWidth(l, fs, IMAGE))));
   const barX0 = Math.ceil(col) + 10;
   for (const label of labels) {
-    // Wrap against the same 8% allowance, so a label the estimate just fits still fits in DejaVu.
-    const lines = wrapText(label, col / 1.08, fs);
+    const lines = wrapText(label, col, fs, IMAGE);
     const rowH = Math.max(barH, lines.length * lineH);
     const barY = y + (rowH - barH) / 2;
     // Lines centred on the bar.

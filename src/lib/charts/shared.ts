@@ -1,9 +1,10 @@
 /**
- * What every chart model shares: the two layouts, text sizing, ticks, legends and table types. Pure:
- * no DOM, no file I/O. Models turn data into pixel positions here; Astro components only print them.
+ * What every chart model shares: the two layouts, text sizing, ticks, legends and table types (text
+ * widths and the line height are in text.ts). Pure: no DOM, no file I/O. Models turn data into pixel positions here; Astro components only print them.
  */
-import type { ScaleTime } from "d3-scale";
+import type { ScaleLinear, ScaleTime } from "d3-scale";
 import { utcYear } from "d3-time";
+import { lineHeight, textWidth } from "./text.ts";
 
 /** The two drawings every chart makes; CSS shows one per viewport (see src/styles/charts.css). */
 export const NARROW_WIDTH = 340;
@@ -29,37 +30,6 @@ export const MIN_RENDERED_TEXT_PX = 12;
 export function textSize(width: number): number {
   const shown = Math.min(width, MIN_SHOWN_WIDTH[layoutFor(width)]);
   return Math.ceil((MIN_RENDERED_TEXT_PX * width) / shown);
-}
-
-/**
- * Rough width of a string in a system sans-serif, for layout decisions (wrapping, whether a label
- * fits inside a bar). Deliberately generous: overestimating only costs space.
- */
-export function textWidth(s: string, size: number): number {
-  let em = 0;
-  for (const ch of s) {
-    if (/[ il.,:;'|!()[\]]/.test(ch)) em += 0.3;
-    else if (/[mwMW@%£]/.test(ch)) em += 0.85;
-    else if (/[A-Z0-9&≥≈]/.test(ch)) em += 0.66;
-    else em += 0.54;
-  }
-  return em * size;
-}
-
-/** Break text into lines no wider than maxWidth (a single over-long word gets a line of its own). */
-export function wrapText(s: string, maxWidth: number, size: number): string[] {
-  const words = s.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let line = "";
-  for (const w of words) {
-    const next = line ? `${line} ${w}` : w;
-    if (line && textWidth(next, size) > maxWidth) {
-      lines.push(line);
-      line = w;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 export interface XTick {
@@ -99,7 +69,7 @@ export interface LegendItem {
   label: string;
   /** CSS class of the swatch: the colour comes from charts.css, never from the model. */
   className: string;
-  mark: "rect" | "hatch" | "circle" | "ring" | "diamond" | "triangle" | "hex";
+  mark: "rect" | "hatch" | "circle" | "ring" | "diamond" | "triangle" | "hex" | "square" | "cross";
   x: number;
   y: number;
 }
@@ -112,6 +82,8 @@ export interface ChartBase {
   layout: Layout;
   /** Base font size in SVG units (see textSize). */
   fontSize: number;
+  /** Distance between baselines of wrapped lines (lineHeight(fontSize), text.ts). */
+  lineHeight: number;
   /** Short name of the chart, for the SVG's <title>. */
   label: string;
   /** The chart in words, for the SVG's <desc>: the finding and the key numbers. */
@@ -150,34 +122,82 @@ export function px(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
+/** A tick whose label hangs one way or another so it never runs off either edge of the drawing. */
+export interface AnchoredTick extends XTick {
+  anchor: "start" | "middle" | "end";
+}
+
+/**
+ * Ticks along a value axis under horizontal bars: about `count` round values, the first label
+ * starting at its tick when centring it would hang off the left edge.
+ */
+export function valueTicks(
+  x: ScaleLinear<number, number>,
+  count: number,
+  fontSize: number,
+  format: (v: number) => string = String,
+): AnchoredTick[] {
+  return x.ticks(count).map((v) => {
+    const tx = px(x(v));
+    return { value: v, label: format(v), x: tx, anchor: tx < fontSize * 1.5 ? "start" : "middle" };
+  });
+}
+
 /**
  * Year ticks for a time axis, every year or every n years so that labels never touch, whatever the
- * width: one rule for every chart with years along the bottom.
+ * width: one rule for every chart with years along the bottom. A label that would run off either
+ * edge of the drawing hangs inwards instead; if it then touches its neighbour, that edge year is
+ * left off, and if labels still touch, fewer years are shown. When years are skipped, `keepYear` (a
+ * deadline's year, say) is always one of those shown; otherwise years divisible by n are.
+ * `drawingWidth` (default: the end of the range) is where a label must stop.
  */
-export function yearTicks(x: ScaleTime<number, number>, fontSize: number): XTick[] {
+export function yearTicks(
+  x: ScaleTime<number, number>,
+  fontSize: number,
+  opts: { keepYear?: number; drawingWidth?: number } = {},
+): AnchoredTick[] {
   const [d0, d1] = x.domain();
   const [x0, x1] = x.range();
+  const labelW = textWidth("2000", fontSize);
+  const gap = 6;
   const years = Math.max((+d1! - +d0!) / (365.25 * 864e5), 0.1);
-  const every = Math.max(1, Math.ceil((textWidth("2000", fontSize) + 14) / ((x1! - x0!) / years)));
-  return x.ticks(utcYear.every(every)!).map((d) => ({ value: +d, label: String(d.getUTCFullYear()), x: px(x(d)) }));
+  const keep = opts.keepYear ?? 0;
+  const right = opts.drawingWidth ?? x1!;
+  const all = utcYear.range(utcYear.ceil(d0!), new Date(+d1! + 1)).map((d): AnchoredTick => {
+    const tx = px(x(d));
+    const anchor = tx - labelW / 2 < 0 ? "start" : tx + labelW / 2 > right ? "end" : "middle";
+    return { value: +d, label: String(d.getUTCFullYear()), x: tx, anchor };
+  });
+  const left = (t: AnchoredTick) => (t.anchor === "start" ? t.x : t.anchor === "end" ? t.x - labelW : t.x - labelW / 2);
+  const touch = (a: AnchoredTick, b: AnchoredTick) => left(a) + labelW + gap > left(b);
+  const kept = (t: AnchoredTick) => Number(t.label) === keep;
+  const first = Math.max(1, Math.ceil((labelW + 14) / ((x1! - x0!) / years)));
+  for (let every = first; every < all.length; every++) {
+    let ticks = all.filter((t) => (((Number(t.label) - keep) % every) + every) % every === 0);
+    if (ticks.length > 1 && touch(ticks[0]!, ticks[1]!) && !kept(ticks[0]!)) ticks = ticks.slice(1);
+    if (ticks.length > 1 && touch(ticks.at(-2)!, ticks.at(-1)!) && !kept(ticks.at(-1)!)) ticks = ticks.slice(0, -1);
+    if (ticks.every((t, i) => i === 0 || !touch(ticks[i - 1]!, t))) return ticks;
+  }
+  return all.filter(kept).length ? all.filter(kept) : all.slice(-1);
 }
 
 /**
  * Legend items placed left to right from (x0, y0), wrapping onto a new row when the next would pass
- * `width`. Each item takes its swatch, a gap, its label and space before the next.
+ * `width`; or, with `column`, one under another (a legend beside a drawing). Each item takes its
+ * swatch, a gap, its label and space before the next.
  */
 export function flowLegend(
   items: readonly Omit<LegendItem, "x" | "y">[],
-  opts: { x0: number; y0: number; width: number; fontSize: number; lineHeight: number },
+  opts: { x0: number; y0: number; width: number; fontSize: number; column?: boolean },
 ): { legend: LegendItem[]; bottom: number } {
   const legend: LegendItem[] = [];
   let x = opts.x0,
     y = opts.y0;
   for (const item of items) {
     const w = opts.fontSize + 6 + textWidth(item.label, opts.fontSize) + 18;
-    if (x + w > opts.width && x > opts.x0) {
+    if ((opts.column || x + w > opts.width) && x > opts.x0) {
       x = opts.x0;
-      y += opts.lineHeight;
+      y += lineHeight(opts.fontSize);
     }
     legend.push({ ...item, x: px(x), y: px(y) });
     x += w;
@@ -193,5 +213,16 @@ export function emptyChart(
   summary: string,
   table: ChartTable,
 ): ChartBase {
-  return { width, height, layout: layoutFor(width), fontSize: textSize(width), label, summary, empty: true, table };
+  const fontSize = textSize(width);
+  return {
+    width,
+    height,
+    layout: layoutFor(width),
+    fontSize,
+    lineHeight: lineHeight(fontSize),
+    label,
+    summary,
+    empty: true,
+    table,
+  };
 }

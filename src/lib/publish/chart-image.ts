@@ -5,13 +5,12 @@
  * the SVG this returns with the social cards' renderer and fonts (DejaVu Sans).
  */
 import { escapeXml } from "../text.ts";
-import { textWidth } from "../charts/shared.ts";
+import { textWidth } from "../charts/text.ts";
 import { exportLayout, type ExportText, type Measure } from "./export-layout.ts";
-import { DEJAVU, htmlSvgToXml } from "./og.ts";
+import { htmlSvgToXml } from "./og.ts";
 
-/** Text widths in DejaVu Sans, from the shared estimate and the factors measured for the social cards. */
-export const dejaVuMeasure: Measure = (text, size, bold) =>
-  textWidth(text, size) * (bold ? DEJAVU.bold : DEJAVU.regular);
+/** Text widths in DejaVu Sans, the image font, from the one shared estimate. */
+export const dejaVuMeasure: Measure = (text, size, bold) => textWidth(text, size, { font: "image", bold });
 
 const INK = "#1b1d21";
 const MUTED = "#4f5560";

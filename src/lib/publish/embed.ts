@@ -1,6 +1,6 @@
 /** Embedding: the message an embed sends its host page, its options, and the code a journalist pastes. */
 import { escapeXml } from "../text.ts";
-import { wrapText } from "../charts/shared.ts";
+import { wrapText } from "../charts/text.ts";
 
 /** Version of the loader and message format; bump both together if either changes. */
 export const EMBED_VERSION = "v1";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exportLayout, wrapMeasured, type ExportText, type Measure } from "./export-layout.ts";
-import { textWidth } from "../charts/shared.ts";
+import { textWidth } from "../charts/text.ts";
 
 const measure: Measure = (s, size, bold) => textWidth(s, size) * (bold ? 1.1 : 1);
 const text: ExportText = {

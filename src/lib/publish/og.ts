@@ -5,7 +5,7 @@
  */
 
 import { escapeXml } from "../text.ts";
-import { textWidth, wrapText } from "../charts/shared.ts";
+import { textWidth, wrapText } from "../charts/text.ts";
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -96,12 +96,6 @@ export interface CardInput {
 }
 
 /**
- * DejaVu Sans, the cards' font, runs wider than the system fonts textWidth() estimates: about a
- * quarter for bold, an eighth for regular (measured with resvg; og.test.ts checks every trust's card).
- */
-export const DEJAVU = { bold: 1.25, regular: 1.12 };
-
-/**
  * Lines of at most `width` px, at the largest of `sizes` that needs no more than `maxLines`; at the
  * smallest, words that still do not fit are cut with an ellipsis rather than run off the card.
  */
@@ -112,15 +106,16 @@ export function fitLines(
   maxLines: number,
   bold: boolean,
 ): { lines: string[]; size: number } {
-  const k = bold ? DEJAVU.bold : DEJAVU.regular;
+  // Cards are drawn in DejaVu Sans, the "image" font (og.test.ts checks every trust's card).
+  const style = { font: "image", bold } as const;
   for (const size of sizes) {
-    const lines = wrapText(text, width, size * k);
+    const lines = wrapText(text, width, size, style);
     if (lines.length <= maxLines) return { lines, size };
   }
   const size = sizes.at(-1)!;
-  const lines = wrapText(text, width, size * k).slice(0, maxLines);
+  const lines = wrapText(text, width, size, style).slice(0, maxLines);
   let last = lines[maxLines - 1]!;
-  while (last.includes(" ") && textWidth(`${last}…`, size * k) > width) last = last.slice(0, last.lastIndexOf(" "));
+  while (last.includes(" ") && textWidth(`${last}…`, size, style) > width) last = last.slice(0, last.lastIndexOf(" "));
   lines[maxLines - 1] = `${last}…`;
   return { lines, size };
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { coverageOverTimeModel, coverageYMin, selectCoverage, stackLabels } from "./model.ts";
+import {
+  coverageOverTimeModel,
+  coverageYMin,
+  lineBoxes,
+  markBoxes,
+  selectCoverage,
+  stackLabels,
+  type Box,
+  type CoverageOverTimeModel,
+} from "./model.ts";
+import { textWidth } from "../text.ts";
 import { statement, target } from "../test-fixtures/rows.ts";
 
 const statements = [
@@ -269,5 +279,81 @@ describe("coverage over time, before layout", () => {
     expect([coverageYMin([86, 91, 100]), coverageYMin([90, 96]), coverageYMin([5, 91]), coverageYMin([50])]).toEqual([
       70, 80, 0, 40,
     ]);
+  });
+});
+
+describe("coverage over time: value labels", () => {
+  // As crowded as the real chart: figures months apart at nearby values, forecasts and a target on
+  // the same dates, an estimate between official figures, and a release-date rule.
+  const crowded = [
+    statement({ id: "S1", value: 86, as_of: "2022-06" }),
+    statement({ id: "S2", value: 85.8, as_of: "2022-06", derived_from: ["S9"] }),
+    statement({ id: "S3", value: 86, as_of: "2023-02" }),
+    statement({ id: "S4", value: 90, as_of: "2023-11" }),
+    statement({ id: "S5", value: 91, as_of: "2023-12", official: false }),
+    statement({ id: "S6", value: 91, as_of: "2025-02" }),
+    statement({ id: "S7", value: 91, as_of: "2025-04" }),
+    statement({ id: "S8", value: 91, as_of: "2025-05" }),
+    statement({ id: "S10", value: 94, as_of: "2025-03", official: false }),
+    statement({ id: "S11", value: 93, as_of: "2025-01", metric: "forecast_share_with_epr", official: false }),
+    statement({ id: "S12", value: 95, as_of: "2025-04", metric: "forecast_share_with_epr", official: false }),
+    statement({ id: "S13", value: 96, as_of: "2026-03", metric: "forecast_share_with_epr", official: false }),
+    statement({ id: "S14", value: 97, as_of: "2026-03", metric: "forecast_share_with_epr", official: false }),
+    statement({ id: "S15", value: 91, as_of: "2023-12", metric: "forecast_share_with_epr", official: false }),
+  ];
+  const crowdedTargets = [
+    target({ id: "T1", announced_on: "2022-02-24", target_date: "2023-12-31", coverage_percent: 90 }),
+    target({ id: "T2", announced_on: "2022-06-29", target_date: "2025-03-31" }),
+    target({ id: "T3", announced_on: "2023-11-20", target_date: "2026-03-31" }),
+  ];
+  const shownLabels = (m: CoverageOverTimeModel): Box[] =>
+    m.points
+      .filter((p) => p.showLabel)
+      .map((p) => {
+        const w = textWidth(p.label, m.fontSize, { font: "image", bold: true });
+        return {
+          x0: p.labelX - w / 2,
+          x1: p.labelX + w / 2,
+          y0: p.labelY - m.fontSize * 0.8,
+          y1: p.labelY + m.fontSize * 0.25,
+        };
+      });
+  const hits = (a: Box, b: Box) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
+
+  for (const width of [340, 800]) {
+    const m = coverageOverTimeModel(crowded, crowdedTargets, { width, today: "2026-11-25" });
+    const labels = shownLabels(m);
+
+    it(`at ${width}px, no value label covers a mark, a line or another label`, () => {
+      const obstacles = [...markBoxes(m.points, m.targets), ...lineBoxes(m.points, m.targetLabels, m.today)];
+      for (const l of labels) expect(obstacles.filter((o) => hits(l, o))).toEqual([]);
+      for (const [i, a] of labels.entries()) for (const b of labels.slice(i + 1)) expect(hits(a, b)).toBe(false);
+    });
+
+    it(`at ${width}px, labels stay inside the plot and most marks keep theirs`, () => {
+      // Positions are rounded to 0.1px.
+      for (const l of labels) {
+        expect(l.x0).toBeGreaterThanOrEqual(m.plot.x0 - 0.1);
+        expect(l.x1).toBeLessThanOrEqual(m.width + 0.1);
+        expect(l.y0).toBeGreaterThanOrEqual(m.plot.y0 - 2);
+        expect(l.y1).toBeLessThanOrEqual(m.plot.y1);
+      }
+      expect(labels.length).toBeGreaterThanOrEqual(m.points.length / 2);
+    });
+  }
+
+  it("moves a label off its mark's top when another mark sits there", () => {
+    // A forecast triangle just above the official figure of the same date: "90%" cannot go on top.
+    const m = coverageOverTimeModel(
+      [
+        statement({ id: "A", value: 90, as_of: "2023-11" }),
+        statement({ id: "B", value: 91, as_of: "2023-11", metric: "forecast_share_with_epr", official: false }),
+      ],
+      [],
+      { width: 800 },
+    );
+    const official = m.points.find((p) => p.official)!;
+    expect(official.showLabel).toBe(true);
+    expect(official.labelY).toBeGreaterThan(official.y - official.r);
   });
 });

@@ -15,15 +15,14 @@ import {
   layoutFor,
   px,
   textSize,
-  textWidth,
-  wrapText,
   yearTicks,
   type ChartBase,
   type ChartTable,
   type LegendItem,
-  type XTick,
+  type AnchoredTick,
   type YTick,
 } from "../shared.ts";
+import { lineHeight, textWidth, wrapText } from "../text.ts";
 import { compareCodePoints } from "../../order.ts";
 import { isoDateColumns, sourceIdColumn } from "../csv.ts";
 
@@ -81,7 +80,7 @@ export interface CoverageOverTimeModel extends ChartBase {
   yMin: number;
   /** Text under the axis title when the axis does not start at 0. */
   axisTitle: { lines: string[]; x: number; y: number };
-  xTicks: XTick[];
+  xTicks: AnchoredTick[];
   yTicks: YTick[];
   /** Zig-zag drawn in the baseline when the y axis does not start at 0. */
   axisBreak: string | null;
@@ -246,7 +245,7 @@ export function coverageOverTimeModel(
   const layout = layoutFor(width);
   const narrow = layout === "narrow";
   const fs = textSize(width);
-  const lineH = Math.round(fs * 1.3);
+  const lineH = lineHeight(fs);
   const { rows, targetRows, merged, targetGroups, table } = selectCoverage(statements, targets, opts);
 
   const label = "Share of NHS trusts with an electronic patient record, by date, with targets";
@@ -326,37 +325,18 @@ export function coverageOverTimeModel(
   const yTicks: YTick[] = [];
   for (let v = yMin; v <= 100; v += yStep) yTicks.push({ value: v, label: pct(v), y: px(y(v)) });
 
-  const xTicks = yearTicks(x, fs);
+  const xTicks = yearTicks(x, fs, { drawingWidth: width });
 
   const r = narrow ? 5 : 5.5;
-  const placed: { x0: number; x1: number; y0: number; y1: number; text: string; cy: number }[] = [];
-  const overlaps = (b: (typeof placed)[number]) =>
-    placed.some((p) => b.x0 < p.x1 + 2 && b.x1 + 2 > p.x0 && b.y0 < p.y1 && b.y1 > p.y0);
   const points: CoveragePoint[] = merged.map((g) => {
     const s = g[0]!;
-    const px_ = x(toDate(s.as_of)),
-      py = y(s.value);
-    const labelText = pct(s.value);
-    const w = textWidth(labelText, fs);
-    const lx = Math.min(Math.max(px_, x0 + w / 2), x1 - w / 2);
-    let showLabel = false,
-      ly = py - r - 5;
-    // The same value next door is already labelled: a second "91%" underneath would only add noise.
-    const twin = placed.some((p) => p.text === labelText && Math.abs(p.cy - py) < 1 && lx - w / 2 < p.x1 + w);
-    for (const cand of twin ? [] : [py - r - 5, py + r + fs + 2]) {
-      const box = { x0: lx - w / 2, x1: lx + w / 2, y0: cand - fs, y1: cand + 2, text: labelText, cy: py };
-      if (box.y0 >= y0 - 2 && box.y1 <= y1 && !overlaps(box)) {
-        placed.push(box);
-        showLabel = true;
-        ly = cand;
-        break;
-      }
-    }
     const who = [...new Set(g.map((s) => s.speaker).filter(Boolean))].join("; ");
     const when = formatWhen(s.as_of, s.dates_estimated);
     const tip = isForecast(s)
       ? `Forecast of ${pct(s.value)} of ${SCOPE_WORDS[s.scope]} by ${when}, made ${madeWhenWords(s.stated_on, s.date_basis)}${who ? ` by ${who}` : ""}. An expectation, not a target.`
       : `${pct(s.value)} of ${SCOPE_WORDS[s.scope]}, ${when}. ${s.official ? "Official figure" : "Not an official figure"}${s.derived_from ? ", worked out from the counts given" : ""}${who ? `: ${who}` : ""}.`;
+    const cx = px(x(toDate(s.as_of)));
+    const cy = px(y(s.value));
     return {
       ids: g.map((s) => s.id),
       date: s.as_of,
@@ -364,13 +344,13 @@ export function coverageOverTimeModel(
       official: s.official,
       forecast: isForecast(s),
       derived: s.derived_from !== null,
-      x: px(px_),
-      y: px(py),
+      x: cx,
+      y: cy,
       r,
-      label: labelText,
-      showLabel,
-      labelX: px(lx),
-      labelY: px(ly),
+      label: pct(s.value),
+      showLabel: false,
+      labelX: cx,
+      labelY: cy,
       tip,
       source_ids: [...new Set(g.map((s) => s.source_id))],
     };
@@ -429,6 +409,17 @@ export function coverageOverTimeModel(
     };
   }
 
+  placeValueLabels(
+    points,
+    [
+      ...markBoxes(points, targetMarkers),
+      ...lineBoxes(points, labels, today),
+      ...labels.map((l) => textBox(l.text, l.x, l.y, fs, "start", false)),
+      ...(today ? [textBox(today.label, today.labelX, today.labelY, fs, today.anchor, false)] : []),
+    ],
+    { x0, x1: width, y0: y0 - 2, y1, fontSize: fs },
+  );
+
   // Legend under the x axis: one row on wide, flowing onto more rows on narrow.
   const legendDefs = coverageLegend(points, targetMarkers);
   const { legend, bottom: legendY } = flowLegend(legendDefs, {
@@ -436,7 +427,6 @@ export function coverageOverTimeModel(
     y0: y1 + fs + 12 + lineH,
     width,
     fontSize: fs,
-    lineHeight: lineH,
   });
   const height = Math.ceil(legendY + 8);
 
@@ -445,6 +435,7 @@ export function coverageOverTimeModel(
     height,
     layout,
     fontSize: fs,
+    lineHeight: lineH,
     label,
     empty: false,
     summary: summarise(rows, targetRows, targetMarkers, yMin),
@@ -528,4 +519,114 @@ export function stackLabels(boxes: { x0: number; x1: number; leader: number }[],
       }
     }
   });
+}
+
+/** A box on the drawing, in px. */
+export interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+const overlap = (a: Box, b: Box) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
+
+/**
+ * The box of one line of text with its baseline at y, measured as images draw it (the widest
+ * case), from the top of its capitals to the foot of its descenders.
+ */
+export function textBox(
+  text: string,
+  x: number,
+  y: number,
+  fontSize: number,
+  anchor: "start" | "middle" | "end",
+  bold: boolean,
+): Box {
+  const w = textWidth(text, fontSize, { font: "image", bold });
+  const x0 = anchor === "start" ? x : anchor === "end" ? x - w : x - w / 2;
+  return { x0, x1: x0 + w, y0: y - fontSize * 0.8, y1: y + fontSize * 0.25 };
+}
+
+/** The box each point's and diamond's mark fills (a triangle reaches 1.2r above its centre). */
+export function markBoxes(points: readonly CoveragePoint[], targets: readonly TargetMarker[]): Box[] {
+  return [
+    ...points.map((p) => ({ x0: p.x - p.r * 1.1, x1: p.x + p.r * 1.1, y0: p.y - p.r * 1.2, y1: p.y + p.r })),
+    ...targets.map((t) => ({ x0: t.x - t.size, x1: t.x + t.size, y0: t.y - t.size, y1: t.y + t.size })),
+  ];
+}
+
+/**
+ * The lines drawn across the plot as thin boxes: the step line through the official figures (along,
+ * then up or down, as curveStepAfter draws it), the target leaders and the release-date rule.
+ */
+export function lineBoxes(
+  points: readonly CoveragePoint[],
+  targetLabels: CoverageOverTimeModel["targetLabels"],
+  today: CoverageOverTimeModel["today"],
+): Box[] {
+  const w = 1.5;
+  const seg = (xa: number, ya: number, xb: number, yb: number): Box => ({
+    x0: Math.min(xa, xb) - w,
+    x1: Math.max(xa, xb) + w,
+    y0: Math.min(ya, yb) - w,
+    y1: Math.max(ya, yb) + w,
+  });
+  const official = points.filter((p) => p.official && !p.forecast);
+  return [
+    ...official.slice(1).flatMap((b, i) => {
+      const a = official[i]!;
+      return [seg(a.x, a.y, b.x, a.y), seg(b.x, a.y, b.x, b.y)];
+    }),
+    ...targetLabels.map((l) => seg(l.leader.x1, l.leader.y1, l.leader.x2, l.leader.y2)),
+    ...(today ? [seg(today.x, today.y0, today.x, today.y1)] : []),
+  ];
+}
+
+/**
+ * Puts each point's value label where it covers no mark, line or other label: above the mark, else
+ * below, beside or at a corner of it. A label with nowhere free is left off (the table has every value), as
+ * is a repeat of the same value at the same height right beside one already shown. Official figures
+ * are placed first, then other estimates, then forecasts.
+ */
+function placeValueLabels(points: CoveragePoint[], obstacles: readonly Box[], area: Box & { fontSize: number }): void {
+  const fs = area.fontSize;
+  const taken: Box[] = [...obstacles];
+  const shown: { p: CoveragePoint; box: Box }[] = [];
+  const rank = (p: CoveragePoint) => (p.forecast ? 2 : p.official ? 0 : 1);
+  const order = [...points].sort((a, b) => rank(a) - rank(b));
+  for (const p of order) {
+    const w = textWidth(p.label, fs, { font: "image", bold: true });
+    const twin = shown.some((s) => s.p.label === p.label && Math.abs(s.p.y - p.y) < 1 && Math.abs(s.p.x - p.x) < 2 * w);
+    if (twin) continue;
+    const gap = 3;
+    // Above and below are kept inside the plot's width by sliding along; then beside, then corners.
+    const slide = (lx: number) => Math.min(Math.max(lx, area.x0 + w / 2), area.x1 - w / 2);
+    const above = p.y - p.r * 1.2 - gap - fs * 0.25;
+    const below = p.y + p.r + gap + fs * 0.8;
+    const right = p.x + p.r * 1.1 + gap + w / 2;
+    const left = p.x - p.r * 1.1 - gap - w / 2;
+    const candidates: [number, number][] = [
+      [slide(p.x), above],
+      [slide(p.x), below],
+      [right, p.y + fs * 0.3],
+      [left, p.y + fs * 0.3],
+      [right, above],
+      [left, above],
+      [right, below],
+      [left, below],
+    ];
+    for (const [lx, ly] of candidates) {
+      const box = textBox(p.label, lx, ly, fs, "middle", true);
+      const inside = box.x0 >= area.x0 && box.x1 <= area.x1 && box.y0 >= area.y0 && box.y1 <= area.y1;
+      if (inside && !taken.some((t) => overlap(box, t))) {
+        taken.push(box);
+        shown.push({ p, box });
+        p.showLabel = true;
+        p.labelX = px(lx);
+        p.labelY = px(ly);
+        break;
+      }
+    }
+  }
 }

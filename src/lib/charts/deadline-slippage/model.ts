@@ -13,13 +13,12 @@ import {
   layoutFor,
   px,
   textSize,
-  textWidth,
-  wrapText,
   yearTicks,
   type ChartBase,
   type ChartTable,
-  type XTick,
+  type AnchoredTick,
 } from "../shared.ts";
+import { lineHeight, textWidth, wrapText } from "../text.ts";
 import { compareCodePoints } from "../../order.ts";
 
 export interface DeadlineSlippageOptions {
@@ -58,7 +57,7 @@ export interface SlippageMove {
 export interface DeadlineSlippageModel extends ChartBase {
   rows: SlippageRow[];
   moves: SlippageMove[];
-  xTicks: XTick[];
+  xTicks: AnchoredTick[];
   plot: { x0: number; x1: number; y0: number; y1: number };
   today: { x: number; label: string; labelX: number; labelY: number; anchor: "start" | "end" };
 }
@@ -124,7 +123,7 @@ export function deadlineSlippageModel(
   const layout = layoutFor(width);
   const narrow = layout === "narrow";
   const fs = textSize(width);
-  const lineH = Math.round(fs * 1.25);
+  const lineH = lineHeight(fs);
   const rowsIn = [...targets].sort(
     (a, b) => compareCodePoints(midPeriod(a.announced_on), midPeriod(b.announced_on)) || compareCodePoints(a.id, b.id),
   );
@@ -178,7 +177,7 @@ export function deadlineSlippageModel(
   // Narrow labels keep a margin: glyph widths are estimated, and the drawing may be shown a little narrower.
   const colW = narrow
     ? width * 0.94
-    : Math.min(width * 0.42, 1.08 * Math.max(...rowsIn.map((t) => textWidth(labelText(t), fs))));
+    : Math.min(width * 0.42, Math.max(...rowsIn.map((t) => textWidth(labelText(t), fs, { font: "image" }))));
   const x0 = narrow ? 8 : Math.ceil(colW) + 18;
   const x1 = width - (narrow ? 10 : 16);
   const y0 = lineH + 8; // room for the release-date label
@@ -189,7 +188,7 @@ export function deadlineSlippageModel(
 
   let y = y0;
   const rows: SlippageRow[] = rowsIn.map((t) => {
-    const lines = wrapText(labelText(t), colW, fs);
+    const lines = wrapText(labelText(t), colW, fs, narrow ? {} : { font: "image" });
     let lineY: number, labelY: number;
     if (narrow) {
       labelY = y + fs;
@@ -229,7 +228,7 @@ export function deadlineSlippageModel(
     };
   });
 
-  const xTicks = yearTicks(x, fs);
+  const xTicks = yearTicks(x, fs, { drawingWidth: width });
   const tx = x(at(today));
   const anchor = tx + textWidth(todayLabel, fs) + 4 > width ? "end" : "start";
   return {
@@ -237,6 +236,7 @@ export function deadlineSlippageModel(
     height: Math.ceil(y1 + fs + 14),
     layout,
     fontSize: fs,
+    lineHeight: lineH,
     label,
     summary: summarise(rowsIn, today),
     empty: false,

@@ -5,7 +5,8 @@
 import { endOfPeriod, formatWhen, formatMonthYear } from "../../data/dates.ts";
 import { isoDateColumns, sourceIdColumn } from "../csv.ts";
 import type { GmppRow, ProgrammeRow } from "../../data/tables.ts";
-import { emptyChart, layoutFor, px, textSize, textWidth, type ChartBase, type ChartTable } from "../shared.ts";
+import { emptyChart, layoutFor, px, textSize, type ChartBase, type ChartTable } from "../shared.ts";
+import { lineHeight, textWidth } from "../text.ts";
 import { compareCodePoints } from "../../order.ts";
 
 export interface GmppRatingsOptions {
@@ -81,7 +82,7 @@ export function gmppRatingsModel(
   const layout = layoutFor(width);
   const narrow = layout === "narrow";
   const fs = textSize(width);
-  const lineH = Math.round(fs * 1.3);
+  const lineH = lineHeight(fs);
   const entries = ratingEntries(gmpp, programme);
   const table: ChartTable = {
     columns: ["Rating as at", "Delivery confidence"],
@@ -155,5 +156,5 @@ export function gmppRatingsModel(
   );
   const gaps = slots.filter((s) => !s.rating).map((s) => s.year);
   const summary = `Delivery confidence: ${said.join(", ")}.${gaps.length ? ` No rating found for ${gaps.join(", ")}.` : ""}`;
-  return { width, height, layout, fontSize: fs, label, summary, empty: false, table, slots };
+  return { width, height, layout, fontSize: fs, lineHeight: lineH, label, summary, empty: false, table, slots };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CoverageCount } from "../../data/model.ts";
 import type { IcbRow } from "../../data/tables.ts";
-import { abbreviateIcb, hexCentre, hexPath, icbHexmapModel, stepFor } from "./model.ts";
+import { abbreviateIcb, hexCentre, hexPath, icbHexmapModel, layoutKey, stepFor } from "./model.ts";
+import { lineHeight as lineH, textWidth } from "../text.ts";
 
 const icb = (code: string, short_name: string, hex_q: number, hex_r: number): IcbRow =>
   ({
@@ -81,6 +82,48 @@ describe("ICB hexmap", () => {
     }
     expect(wide.legend[0]!.x).toBeGreaterThan(Math.max(...wide.hexes.map((h) => h.cx)));
     expect(narrow.legend.at(-1)!.y).toBeLessThan(Math.min(...narrow.hexes.map((h) => h.cy)));
+  });
+
+  it("keys every abbreviation to its board's name, under the map, in order of abbreviation", () => {
+    for (const m of [wide, narrow]) {
+      expect(m.key.entries.map((e) => [e.abbr, e.nameLines.join(" ")])).toEqual([
+        ["BNSSG", "Bristol, North Somerset and South Gloucestershire"],
+        ["COR", "Cornwall and the Isles of Scilly"],
+        ["DEV", "Devon"],
+        ["NENC", "North East and North Cumbria"],
+      ]);
+      const mapBottom = Math.max(...m.hexes.map((h) => h.cy + m.size));
+      expect(m.key.title.y).toBeGreaterThan(mapBottom);
+      const last = m.key.entries.at(-1)!;
+      expect(m.height).toBeGreaterThanOrEqual(last.y + (last.nameLines.length - 1) * m.lineHeight);
+    }
+  });
+
+  it("lays the key in columns whose names never run into the next column or off the drawing", () => {
+    const items = Array.from({ length: 42 }, (_, i) => ({
+      abbr: `A${String(i).padStart(2, "0")}`,
+      name: i % 3 ? "Bath and North East Somerset, Swindon and Wiltshire" : "Devon",
+    }));
+    for (const width of [340, 800]) {
+      const fs = width < 600 ? 15 : 17;
+      const { entries, bottom } = layoutKey(items, { width, fontSize: fs, top: 0 });
+      expect(entries).toHaveLength(42);
+      const starts = [...new Set(entries.map((e) => e.x))].sort((a, b) => a - b);
+      for (const e of entries) {
+        const next = starts.find((x) => x > e.x) ?? width;
+        for (const l of e.nameLines) expect(e.nameX + textWidth(l, fs, { font: "image" })).toBeLessThanOrEqual(next);
+        expect(e.nameX).toBeGreaterThanOrEqual(e.x + textWidth(e.abbr, fs, { font: "image", bold: true }));
+      }
+      // Columns do not overlap down the page either: each entry starts below the one before it.
+      for (const [i, e] of entries.entries()) {
+        const prev = entries[i - 1];
+        if (prev && prev.x === e.x) expect(e.y).toBeGreaterThan(prev.y + (prev.nameLines.length - 1) * lineH(fs));
+      }
+      expect(bottom).toBeGreaterThan(0);
+    }
+    expect(
+      new Set(layoutKey(items, { width: 800, fontSize: 17, top: 0 }).entries.map((e) => e.x)).size,
+    ).toBeGreaterThan(1);
   });
 
   it("summarises the count, where the most are and how many boards have none", () => {

@@ -5,16 +5,8 @@
  */
 import type { CoverageCount } from "../../data/model.ts";
 import type { IcbRow } from "../../data/tables.ts";
-import {
-  emptyChart,
-  flowLegend,
-  layoutFor,
-  px,
-  textSize,
-  textWidth,
-  type ChartBase,
-  type LegendItem,
-} from "../shared.ts";
+import { emptyChart, flowLegend, layoutFor, px, textSize, type ChartBase, type LegendItem } from "../shared.ts";
+import { lineHeight, textWidth, wrapText } from "../text.ts";
 import { compareNames } from "../../order.ts";
 
 export interface IcbHexmapOptions {
@@ -49,12 +41,76 @@ export interface Hex {
   tip: string;
 }
 
+/** One line of the key under the map: an abbreviation and the board it stands for, wrapped. */
+export interface KeyEntry {
+  abbr: string;
+  /** The board's short name, wrapped to the key's column. */
+  nameLines: string[];
+  /** The abbreviation's x (start), and where the name starts. */
+  x: number;
+  nameX: number;
+  /** Baseline of the first line. */
+  y: number;
+}
+
 export interface IcbHexmapModel extends ChartBase {
   /** Hex radius (centre to corner), px. */
   size: number;
   hexes: Hex[];
   legendTitle: { text: string; x: number; y: number };
   legend: LegendItem[];
+  /**
+   * The key to the abbreviations, under the map, so that the drawing explains itself wherever it
+   * goes (embeds, downloaded images, social cards), not only where a tooltip can be read.
+   */
+  key: { title: { text: string; x: number; y: number }; entries: KeyEntry[] };
+}
+
+/**
+ * The key's entries in columns from `top`: in as many columns (up to four, each at least 14 ems
+ * wide) as make it shortest, filled down then across, abbreviations in bold before each name.
+ * Measured in the image font, so the key fits in downloaded images and social cards too.
+ */
+export function layoutKey(
+  items: readonly { abbr: string; name: string }[],
+  opts: { width: number; fontSize: number; top: number },
+): { entries: KeyEntry[]; bottom: number } {
+  const fs = opts.fontSize;
+  const line = lineHeight(fs);
+  const gap = 16;
+  const abbrW = Math.ceil(Math.max(0, ...items.map((i) => textWidth(i.abbr, fs, { bold: true, font: "image" })))) + 8;
+  let best: { entries: KeyEntry[]; bottom: number } | null = null;
+  for (let n = 1; n <= 4; n++) {
+    const colW = (opts.width - (n - 1) * gap) / n;
+    if (n > 1 && colW < 14 * fs) break;
+    const wrapped = items.map((i) => ({ ...i, lines: wrapText(i.name, colW - abbrW, fs, { font: "image" }) }));
+    const total = wrapped.reduce((h, i) => h + i.lines.length, 0);
+    // Fill a column until it holds its share of the lines, then start the next.
+    const share = Math.ceil(total / n);
+    const entries: KeyEntry[] = [];
+    let col = 0,
+      used = 0,
+      tallest = 0;
+    for (const i of wrapped) {
+      if (used > 0 && used + i.lines.length > share && col < n - 1) {
+        col++;
+        used = 0;
+      }
+      const x = col * (colW + gap);
+      entries.push({
+        abbr: i.abbr,
+        nameLines: i.lines,
+        x: px(x),
+        nameX: px(x + abbrW),
+        y: px(opts.top + fs + used * line),
+      });
+      used += i.lines.length;
+      tallest = Math.max(tallest, used);
+    }
+    const bottom = opts.top + tallest * line;
+    if (!best || bottom < best.bottom) best = { entries, bottom };
+  }
+  return best ?? { entries: [], bottom: opts.top };
 }
 
 /**
@@ -151,7 +207,7 @@ export function icbHexmapModel(
   const layout = layoutFor(width);
   const narrow = layout === "narrow";
   const fs = textSize(width);
-  const lineH = Math.round(fs * 1.3);
+  const lineH = lineHeight(fs);
   const byCode = new Map(coverage.map((c) => [c.key, c]));
   const sorted = [...icbs].sort((a, b) => compareNames(a.short_name, b.short_name));
   const table = {
@@ -169,6 +225,7 @@ export function icbHexmapModel(
       hexes: [],
       legendTitle: { text: "", x: 0, y: 0 },
       legend: [],
+      key: { title: { text: "", x: 0, y: 0 }, entries: [] },
     };
   }
 
@@ -186,14 +243,17 @@ export function icbHexmapModel(
   // Wide: map on the left, legend in a column on the right. Narrow: legend rows above a full-width map.
   const legendColW = narrow
     ? 0
-    : Math.max(textWidth(legendTitleText, fs) * 1.1, ...steps.map((s) => fs + 8 + textWidth(STEP_LABELS[s], fs))) + 24;
+    : Math.max(
+        textWidth(legendTitleText, fs, { bold: true }),
+        ...steps.map((s) => fs + 8 + textWidth(STEP_LABELS[s], fs)),
+      ) + 24;
   let mapTop = 0;
   const legend: LegendItem[] = [];
   let legendTitle = { text: legendTitleText, x: 0, y: fs };
   if (narrow) {
     const flowed = flowLegend(
       steps.map((s) => ({ key: String(s), label: STEP_LABELS[s], className: stepClass(s), mark: "hex" as const })),
-      { x0: 0, y0: fs + lineH, width, fontSize: fs, lineHeight: lineH },
+      { x0: 0, y0: fs + lineH, width, fontSize: fs },
     );
     legend.push(...flowed.legend);
     mapTop = flowed.bottom + lineH;
@@ -207,16 +267,11 @@ export function icbHexmapModel(
   if (!narrow) {
     const lx = mapW + 16;
     legendTitle = { text: legendTitleText, x: px(lx), y: px(fs + 4) };
-    steps.forEach((s, k) =>
-      legend.push({
-        key: String(s),
-        label: STEP_LABELS[s],
-        className: stepClass(s),
-        mark: "hex",
-        x: px(lx),
-        y: px(fs + 4 + (k + 1) * lineH * 1.15),
-      }),
+    const column = flowLegend(
+      steps.map((s) => ({ key: String(s), label: STEP_LABELS[s], className: stepClass(s), mark: "hex" as const })),
+      { x0: lx, y0: fs + 4 + lineH, width, fontSize: fs, column: true },
     );
+    legend.push(...column.legend);
   }
 
   const inner = SQRT3 * size - 6;
@@ -249,12 +304,19 @@ export function icbHexmapModel(
     };
   });
 
-  const height = Math.ceil(Math.max(mapTop + mapH, narrow ? 0 : legend.at(-1)!.y + lineH) + 4);
+  const keyTitleY = Math.max(mapTop + mapH, narrow ? 0 : legend.at(-1)!.y) + lineH + fs;
+  const keyItems = hexes
+    .map((h) => ({ abbr: h.abbr, name: h.name }))
+    .sort((a, b) => compareNames(a.abbr, b.abbr) || compareNames(a.name, b.name));
+  const { entries, bottom } = layoutKey(keyItems, { width, fontSize: fs, top: keyTitleY + 4 });
+  const key = { title: { text: "Key to the boards", x: 0, y: px(keyTitleY) }, entries };
+  const height = Math.ceil(bottom + 8);
   return {
     width,
     height,
     layout,
     fontSize: fs,
+    lineHeight: lineH,
     label,
     summary: summarise(icbs, byCode),
     empty: false,
@@ -263,6 +325,7 @@ export function icbHexmapModel(
     hexes,
     legendTitle,
     legend,
+    key,
   };
 }
 

@@ -13,12 +13,13 @@ import {
   layoutFor,
   px,
   textSize,
-  textWidth,
+  valueTicks,
   type ChartBase,
   type ChartTable,
-  type XTick,
+  type AnchoredTick,
 } from "../shared.ts";
 import { sourceIdColumn } from "../csv.ts";
+import { lineHeight, textWidth } from "../text.ts";
 import { compareCodePoints, compareNames } from "../../order.ts";
 
 export interface MoneyItem {
@@ -61,7 +62,7 @@ export interface MoneyBar {
 
 export interface MoneyBarsModel extends ChartBase {
   bars: MoneyBar[];
-  xTicks: XTick[];
+  xTicks: AnchoredTick[];
   axisY: number;
 }
 
@@ -149,7 +150,7 @@ export function moneyBarsModel(items: readonly MoneyItem[], opts: MoneyBarsOptio
   const { width } = opts;
   const layout = layoutFor(width);
   const fs = textSize(width);
-  const lineH = Math.round(fs * 1.3);
+  const lineH = lineHeight(fs);
   const measure = opts.measure ?? "Amount";
   const table: ChartTable = {
     columns: ["", `${measure} (£ million)`, "As stated"],
@@ -198,15 +199,14 @@ export function moneyBarsModel(items: readonly MoneyItem[], opts: MoneyBarsOptio
     };
   });
   const axisY = rowsLayout.bottom;
-  const xTicks: XTick[] = x
-    .ticks(layout === "narrow" ? 3 : 5)
-    .map((v) => ({ value: v, label: formatMoney(v).replace("£0m", "£0"), x: px(x(v)) }));
+  const xTicks = valueTicks(x, layout === "narrow" ? 3 : 5, fs, (v) => formatMoney(v).replace("£0m", "£0"));
   const summary = `${measure}: ${items.map((i) => `${i.label}, ${i.bound === "at_least" ? "at least " : i.bound === "about" ? "about " : ""}${formatMoney(i.value)}`).join("; ")}.`;
   return {
     width,
     height: Math.ceil(axisY + fs + 10),
     layout,
     fontSize: fs,
+    lineHeight: lineH,
     label,
     summary,
     empty: false,

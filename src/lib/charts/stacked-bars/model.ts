@@ -11,11 +11,12 @@ import {
   layoutFor,
   px,
   textSize,
-  textWidth,
   type ChartBase,
   type LegendItem,
-  type XTick,
+  type AnchoredTick,
+  valueTicks,
 } from "../shared.ts";
+import { lineHeight, textWidth } from "../text.ts";
 
 export interface StackedBarsOptions {
   /** Drawing width in px. */
@@ -49,14 +50,17 @@ export interface StackedBarRow {
   y: number;
   height: number;
   segments: BarSegment[];
-  /** "7 without" after the bar: the no-EPR count always in words as well as by hatch and colour. */
+  /**
+   * After the bar: the no-EPR count always in words as well as by hatch and colour ("7 without"),
+   * with the with-EPR count when it did not fit inside ("12 with, 7 without") and any not known.
+   */
   endLabel: { text: string; x: number; y: number };
   tip: string;
 }
 
 export interface StackedBarsModel extends ChartBase {
   rows: StackedBarRow[];
-  xTicks: XTick[];
+  xTicks: AnchoredTick[];
   axisY: number;
   legend: LegendItem[];
 }
@@ -71,7 +75,7 @@ export function stackedBarsModel(categories: readonly CoverageCount[], opts: Sta
   const { width } = opts;
   const layout = layoutFor(width);
   const fs = textSize(width);
-  const lineH = Math.round(fs * 1.3);
+  const lineH = lineHeight(fs);
   const name = opts.categoryName ?? "Category";
   const cats = [...categories];
   if (opts.sort === "without_epr") cats.sort((a, b) => b.without_epr - a.without_epr || b.total - a.total);
@@ -104,7 +108,7 @@ export function stackedBarsModel(categories: readonly CoverageCount[], opts: Sta
   ];
   if (cats.some((c) => c.total > c.with_epr + c.without_epr))
     legendDefs.push({ key: "unknown", label: "Not known", className: "unknown", mark: "rect" });
-  const { legend, bottom: ly } = flowLegend(legendDefs, { x0: 0, y0: fs, width, fontSize: fs, lineHeight: lineH });
+  const { legend, bottom: ly } = flowLegend(legendDefs, { x0: 0, y0: fs, width, fontSize: fs });
 
   const endText = (c: CoverageCount) => `${c.without_epr} without`;
   const endW = Math.max(...cats.map((c) => textWidth(endText(c), fs))) + 8;
@@ -112,6 +116,19 @@ export function stackedBarsModel(categories: readonly CoverageCount[], opts: Sta
     cats.map((c) => c.label),
     { width, fontSize: fs, top: ly + lineH, endLabelWidth: endW },
   );
+  // Every bar says its counts in words: those not printed inside the bar (too short) go after it, as
+  // far as the drawing has room.
+  const endWords = (c: CoverageCount, segments: readonly BarSegment[], at: number) => {
+    const epr = segments.find((s) => s.kind === "epr");
+    const unknown = segments.find((s) => s.kind === "unknown");
+    const words = [
+      ...(epr && !epr.inside ? [`${epr.value} with`] : []),
+      endText(c),
+      ...(unknown ? [`${unknown.value} not known`] : []),
+    ];
+    while (words.length > 1 && at + textWidth(words.join(", "), fs) > width) words.pop();
+    return words.join(", ");
+  };
   const max = Math.max(1, ...cats.map((c) => c.total));
   const x = scaleLinear().domain([0, max]).nice(4).range([rowsLayout.barX0, rowsLayout.barX1]);
 
@@ -151,21 +168,20 @@ export function stackedBarsModel(categories: readonly CoverageCount[], opts: Sta
       y: r.barY,
       height: r.barH,
       segments,
-      endLabel: { text: endText(c), x: px(x(acc) + 6), y: px(r.barY + r.barH / 2 + fs * 0.35) },
+      endLabel: { text: endWords(c, segments, x(acc) + 6), x: px(x(acc) + 6), y: px(r.barY + r.barH / 2 + fs * 0.35) },
       tip: `${c.label}: ${c.with_epr} of ${c.total} trusts with an EPR, ${c.without_epr} without.`,
     };
   });
 
   const axisY = rowsLayout.bottom;
-  const xTicks: XTick[] = x
-    .ticks(layout === "narrow" ? 3 : 5)
-    .map((v) => ({ value: v, label: String(v), x: px(x(v)) }));
+  const xTicks = valueTicks(x, layout === "narrow" ? 3 : 5, fs);
   const height = Math.ceil(axisY + fs + 10);
   return {
     width,
     height,
     layout,
     fontSize: fs,
+    lineHeight: lineH,
     label,
     summary: summarise(cats, name),
     empty: false,

@@ -9,11 +9,12 @@ import {
   layoutFor,
   px,
   textSize,
-  textWidth,
   type ChartBase,
   type LegendItem,
-  type XTick,
+  type AnchoredTick,
+  valueTicks,
 } from "../shared.ts";
+import { lineHeight, textWidth } from "../text.ts";
 import { compareNames } from "../../order.ts";
 
 export interface SupplierBarsOptions {
@@ -51,7 +52,7 @@ export interface SupplierBar {
 
 export interface SupplierBarsModel extends ChartBase {
   bars: SupplierBar[];
-  xTicks: XTick[];
+  xTicks: AnchoredTick[];
   axisY: number;
   legend: LegendItem[];
 }
@@ -73,7 +74,7 @@ export function supplierBarsModel(suppliers: readonly SupplierCount[], opts: Sup
   const { width } = opts;
   const layout = layoutFor(width);
   const fs = textSize(width);
-  const lineH = Math.round(fs * 1.3);
+  const lineH = lineHeight(fs);
   const sorted = [...suppliers].sort((a, b) => b.trusts - a.trusts || compareNames(a.supplier, b.supplier));
   const table = {
     columns: ["Supplier", "Trusts", ...TRUST_TYPES.map((t) => TRUST_TYPE_LABELS[t])],
@@ -109,7 +110,7 @@ export function supplierBarsModel(suppliers: readonly SupplierCount[], opts: Sup
     const used = TRUST_TYPES.filter((t) => shown.some((s) => (s.by_type[t] ?? 0) > 0));
     const flowed = flowLegend(
       used.map((t) => ({ key: t, label: TRUST_TYPE_LABELS[t], className: TYPE_CLASS[t], mark: "rect" as const })),
-      { x0: 0, y0: fs, width, fontSize: fs, lineHeight: lineH },
+      { x0: 0, y0: fs, width, fontSize: fs },
     );
     legend = flowed.legend;
     top = flowed.bottom + lineH;
@@ -158,9 +159,7 @@ export function supplierBarsModel(suppliers: readonly SupplierCount[], opts: Sup
     };
   });
   const axisY = rowsLayout.bottom;
-  const xTicks: XTick[] = x
-    .ticks(layout === "narrow" ? 3 : 5)
-    .map((v) => ({ value: v, label: String(v), x: px(x(v)) }));
+  const xTicks = valueTicks(x, layout === "narrow" ? 3 : 5, fs);
 
   const total = sorted.reduce((s, r) => s + r.trusts, 0);
   const lead = sorted.slice(0, 3).map((s) => `${shortSupplierName(s.supplier)} (${s.trusts})`);
@@ -170,6 +169,7 @@ export function supplierBarsModel(suppliers: readonly SupplierCount[], opts: Sup
     height: Math.ceil(axisY + fs + 10),
     layout,
     fontSize: fs,
+    lineHeight: lineH,
     label,
     summary,
     empty: false,
