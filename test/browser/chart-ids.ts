@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { DIST } from "./harness.ts";
 
 export const CHART_IDS = readdirSync(join(DIST, "embed"), { withFileTypes: true })
-  .filter((d) => d.isDirectory() && d.name !== "v1" && d.name !== "trust")
+  // Not the loader's folder, the trust cards, nor a release's pinned embeds (named by its date).
+  .filter((d) => d.isDirectory() && d.name !== "v1" && d.name !== "trust" && !/^\d{4}-\d{2}-\d{2}$/.test(d.name))
   .map((d) => d.name)
   .sort();
