@@ -1,11 +1,13 @@
 /**
  * A chart embed's data table in the narrowest real article column (a 320px phone's, about 288px):
  * readable without scrolling sideways, its caption whole, still a table to screen readers, and any
- * region that can scroll reachable by keyboard.
+ * region that can scroll reachable by keyboard. And a pinned embed within its embed code's height.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSite } from "./harness.ts";
+import { DIST, startSite } from "./harness.ts";
 import { CHART_IDS } from "./chart-ids.ts";
 
 let site: { url: string; browser: Browser; stop: () => Promise<void> };
@@ -98,6 +100,52 @@ describe("a chart embed's data table at 288px", () => {
     }
     expect(regions).toBeGreaterThanOrEqual(CHART_IDS.length);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/** The pinned embed code's fixed height, as a chart's share panel prints it. */
+const pinnedHeight = (id: string) =>
+  Number(
+    /data-pinned-path="[^"]*" data-height="(\d+)"/.exec(readFileSync(`${DIST}/charts/${id}/index.html`, "utf8"))![1],
+  );
+/** The oldest release kept, whose embeds carry the longest pinned line (newer data exist). */
+const OLDEST = readdirSync(join(DIST, "embed"))
+  .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+  .sort()[0]!;
+
+describe("a pinned chart embed without the loader", () => {
+  it("fits its pinned code's fixed height at 320, 375, 680 and 1280px", async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    const cut: string[] = [];
+    for (const width of [320, 375, 680, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const id of CHART_IDS) {
+        await page.goto(`${site.url}/embed/${OLDEST}/${id}/`);
+        const content = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+        if (content > pinnedHeight(id))
+          cut.push(`${id} at ${width}px: content ${content}px, iframe ${pinnedHeight(id)}px`);
+      }
+    }
+    expect(cut).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("?release= on a live embed", () => {
+  it("opens the same embed pinned to a kept release, keeping the other options, and ignores a release not kept", async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    const id = CHART_IDS[0]!;
+    await page.goto(`${site.url}/embed/${id}/?release=${OLDEST}&theme=dark`);
+    await page.waitForURL(`${site.url}/embed/${OLDEST}/${id}/?theme=dark`);
+    expect(await page.locator(".pin-note").textContent()).toContain("Figures of the data release of");
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    await page.goto(`${site.url}/embed/${id}/?release=1999-01-01`);
+    await page.waitForLoadState("load");
+    expect(new URL(page.url()).pathname).toBe(`/embed/${id}/`);
+    expect(await page.locator(".pin-note").count()).toBe(0);
     await context.close();
   });
 });

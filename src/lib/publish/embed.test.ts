@@ -106,6 +106,6 @@ describe("embeds pinned to a release", () => {
   it("adds room for the line at the narrowest column: more than one line, less than four", () => {
     const h = pinNoteHeight("2026-11-25", "card");
     expect(h).toBeGreaterThan(20.4);
-    expect(h).toBeLessThan(4 * 20.4 + 8);
+    expect(h).toBeLessThan(4 * 20.4 + 18);
   });
 });

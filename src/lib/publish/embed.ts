@@ -69,7 +69,8 @@ export function pinNote(
 export function pinNoteHeight(release: string, kind: PinnedKind): number {
   const { lead, newer } = pinNote(release, false, kind);
   const col = (COMMON_EMBED_WIDTHS[0] - EMBED_BOX.sidePadding) * 0.9;
-  return wrapText(`${lead} ${newer!.text} ${newer!.link}.`, col, 13.6).length * 20.4 + 8;
+  // Its lines, then its padding, rule and margin (0.3rem, 1px, 0.5rem) and a little spare.
+  return Math.ceil(wrapText(`${lead} ${newer!.text} ${newer!.link}.`, col, 13.6).length * 20.4 + 18);
 }
 
 /** The fixed heights one may choose, in px: the share panel's input offers this range, and the code never leaves it. */
