@@ -2,7 +2,7 @@
  * npm run data: validate everything under data/ and write the JSON the pages read plus the public
  * downloads. Fails with the file, line and column of every bad value; writes all outputs or none.
  */
-import { existsSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { publishedCsv } from "../src/lib/data/csv.ts";
 import { DataError, type Problem } from "../src/lib/data/errors.ts";
@@ -103,6 +103,80 @@ export function readDataDir(dir: string): DataInput {
   });
   if (problems.length || crossRow.length) throw new DataError([...problems.flatMap((e) => e.problems), ...crossRow]);
   return input;
+}
+
+/**
+ * The files of data/ the site model is built from (what readDataDir reads): a release's snapshot
+ * under data/releases/<date>/ keeps these, so its charts and cards can be built again by later code.
+ * figure-quotes.csv is optional, as releases before it kept none.
+ */
+export const SNAPSHOT_FILES = [
+  "release.json",
+  "sources.json",
+  "trusts.csv",
+  "successions.csv",
+  "epr-status.csv",
+  "icbs.csv",
+  "icb-successions.csv",
+  "regions.csv",
+  "gmpp.csv",
+  "statements.csv",
+  "targets.csv",
+  "programme.csv",
+  "trust-events.csv",
+  "answer-quotes.csv",
+  "figure-quotes.csv",
+  "changelog.json",
+] as const;
+
+/** Where published releases are kept, inside the data folder. */
+export const RELEASES_DIR = "releases";
+
+/** A published release, as its snapshot builds it today. */
+export interface FrozenRelease {
+  date: string;
+  site: SiteData;
+}
+
+/**
+ * Every release frozen under data/releases/, oldest first, each checked and built as data/ is: a
+ * folder named by its release date (the date its release.json gives), none later than the live
+ * release. An empty or missing folder gives none.
+ */
+export function readFrozenReleases(dataDir: string, liveDate: string): FrozenRelease[] {
+  const dir = join(dataDir, RELEASES_DIR);
+  if (!existsSync(dir)) return [];
+  const problems: Problem[] = [];
+  const out: FrozenRelease[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const folder = join(dir, name);
+    if (!lstatSync(folder).isDirectory() || !isIsoDay(name)) {
+      problems.push({
+        file: folder,
+        expected: "a folder named by its release date, YYYY-MM-DD, holding that release's data",
+      });
+      continue;
+    }
+    if (name > liveDate) {
+      problems.push({ file: folder, value: name, expected: `a release no later than the live one (${liveDate})` });
+      continue;
+    }
+    try {
+      const input = readDataDir(folder);
+      if (input.release.date !== name)
+        problems.push({
+          file: join(folder, "release.json"),
+          value: input.release.date,
+          expected: `the date its folder is named by (${name})`,
+        });
+      else out.push({ date: name, site: buildSiteData(input).site });
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  if (problems.length) throw new DataError(problems);
+  return out;
 }
 
 /** The public trust table: one row per trust, today's status first, then the list's own columns with their date. */
@@ -305,7 +379,8 @@ if (import.meta.main) {
     };
     const input = attempt(() => readDataDir(dataDir));
     const parliament = attempt(() => readAnswersDir(dataDir));
-    if (!input || !parliament) throw new DataError(problems.flatMap((e) => e.problems));
+    const frozen = input && attempt(() => readFrozenReleases(dataDir, input.release.date));
+    if (!input || !parliament || !frozen) throw new DataError(problems.flatMap((e) => e.problems));
     const quoteProblems = checkQuotes(
       input.answerQuotes,
       [...input.statements, ...input.programme],
@@ -342,6 +417,7 @@ if (import.meta.main) {
       ...answerOutputs(parliament.answers, parliament.query, generated, publicDir, parliament.members),
     };
     files[join(generated, "trust-search.json")] = toJson(readTrustSearch(dataDir, input, site));
+    files[join(generated, "releases.json")] = toJson({ live: site.release.date, releases: frozen });
     writeAllAtomically(files);
     console.log(
       `data: ${site.trusts.length} trusts, ${site.statements.length} statements, ${site.targets.length} targets, ${site.programme.length} programme figures, ${site.sources.length} sources`,
@@ -355,6 +431,12 @@ if (import.meta.main) {
     const now = site.status_now.by_status;
     console.log(
       `data: status on ${site.status_now.as_of}: ${now.epr} with an EPR, ${now.no_epr} without, ${now.unknown} not known, ${now.closed} closed; ${site.status_changed_since_list} listed trusts changed since the list`,
+    );
+    console.log(
+      `data: ${frozen.length} releases kept for pinned embeds (${frozen.map((r) => r.date).join(", ") || "none"})` +
+        (frozen.some((r) => r.date === site.release.date)
+          ? ""
+          : `; this release is not frozen yet: run npm run data:freeze when it is published`),
     );
     if (warnings.length)
       console.log(

@@ -106,9 +106,12 @@ function readChartDrawing(dist: string, chartId: string): string {
 }
 
 /** One page's card: read its title, description and the chart it names, draw, write. */
-async function card(dist: string, file: string, opts: CardOptions, used: Set<string>): Promise<void> {
+async function card(dist: string, file: string, opts: CardOptions, used: Set<string>): Promise<boolean> {
   const html = readFileSync(file, "utf8");
   const pathname = "/" + relative(dist, file).replace(/\\/g, "/");
+  // A page that names another page's card (an embed pinned to a release names its live embed's) gets none of its own.
+  const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+  if (image && !new URL(image, "http://x").pathname.endsWith(ogImagePath(pathname))) return false;
   // The card carries the site's name already; the title need not repeat it.
   const title = decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "")
     .replace(/ · NHS EPR Tracker$/, "")
@@ -127,6 +130,7 @@ async function card(dist: string, file: string, opts: CardOptions, used: Set<str
   const out = join(dist, ogImagePath(pathname));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, await png(svg, opts.cacheDir, used));
+  return true;
 }
 
 /** Cards for every page under `dist`; the first failure names its page and stops the rest. */
@@ -134,6 +138,7 @@ export async function writeCards(dist: string, opts: CardOptions): Promise<numbe
   const files = listFiles(dist, ".html");
   const queue = [...files];
   const used = new Set<string>();
+  let written = 0;
   // Drawn on the thread pool, a few at a time; each file's bytes do not depend on the order. After a
   // failure the queue is emptied and the cards already being drawn are waited for, so nothing is
   // still writing when the error is reported.
@@ -141,7 +146,7 @@ export async function writeCards(dist: string, opts: CardOptions): Promise<numbe
     Array.from({ length: 4 }, async () => {
       for (let f = queue.shift(); f; f = queue.shift()) {
         try {
-          await card(dist, f, opts, used);
+          if (await card(dist, f, opts, used)) written++;
         } catch (e) {
           queue.length = 0;
           throw new DataError([
@@ -155,7 +160,7 @@ export async function writeCards(dist: string, opts: CardOptions): Promise<numbe
   if (failed) throw failed.reason;
   // Only after a whole build: a failed one keeps the cache for the next try.
   if (opts.prune && opts.cacheDir) cardStats.pruned += pruneCardCache(opts.cacheDir, used);
-  return files.length;
+  return written;
 }
 
 if (import.meta.main) {

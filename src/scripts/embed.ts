@@ -1,11 +1,19 @@
 /**
  * Runs inside an embedded chart or card: applies URL options and tells the host page its height.
- * Options: ?theme=dark or ?theme=auto (follow the reader; the page is light without either), ?title=0.
+ * Options: ?theme=dark or ?theme=auto (follow the reader; the page is light without either), ?title=0,
+ * ?release=<date> (the embed pinned to that release; the address /embed/<date>/… works without script).
  * Anything else is ignored.
  */
-import { HEIGHT_MESSAGE, REPORT_REQUEST } from "../lib/publish/embed.ts";
+import { HEIGHT_MESSAGE, REPORT_REQUEST, pinnedEmbedPath } from "../lib/publish/embed.ts";
 
 const params = new URLSearchParams(location.search);
+// ?release=<date> on a live embed opens the same embed pinned to that release, if it was kept.
+const release = params.get("release");
+if (release && (document.documentElement.dataset.releases ?? "").split(" ").includes(release)) {
+  params.delete("release");
+  const rest = params.toString();
+  location.replace(pinnedEmbedPath(location.pathname, release) + (rest ? `?${rest}` : ""));
+}
 const theme = params.get("theme");
 if (theme === "dark") document.documentElement.dataset.theme = theme;
 else if (theme === "auto") delete document.documentElement.dataset.theme;

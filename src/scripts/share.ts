@@ -147,6 +147,7 @@ for (const panel of document.querySelectorAll<HTMLDetailsElement>("details.share
   };
   const permalink = new URL(d.permalink ?? "", location.href).href;
   const textarea = panel.querySelector("textarea")!;
+  const pinned = panel.querySelector<HTMLTextAreaElement>("textarea[data-pinned-path]");
   const preview = panel.querySelector<HTMLElement>(".share-preview")!;
   const fallback = Number(d.fallbackHeight);
   let frame: HTMLIFrameElement | null = null;
@@ -164,6 +165,14 @@ for (const panel of document.querySelectorAll<HTMLDetailsElement>("details.share
   const update = () => {
     const o = options();
     textarea.value = embedCode(location.origin, d.embedPath ?? "", d.title ?? "", fallback, o);
+    if (pinned)
+      pinned.value = embedCode(
+        location.origin,
+        pinned.dataset.pinnedPath ?? "",
+        d.title ?? "",
+        Number(pinned.dataset.height),
+        o,
+      );
     if (!panel.open) return;
     if (!frame) {
       frame = document.createElement("iframe");
@@ -199,6 +208,8 @@ for (const panel of document.querySelectorAll<HTMLDetailsElement>("details.share
     near = button;
     try {
       if (action === "copy-link") await navigator.clipboard.writeText(permalink).then(() => say("Link copied."));
+      if (action === "copy-pinned" && pinned)
+        await navigator.clipboard.writeText(pinned.value).then(() => say("Pinned embed code copied."));
       if (action === "copy-embed")
         await navigator.clipboard.writeText(textarea.value).then(() => say("Embed code copied."));
       if (action === "svg" || action === "png") {

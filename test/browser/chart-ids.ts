@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { DIST } from "./harness.ts";
 
 export const CHART_IDS = readdirSync(join(DIST, "embed"), { withFileTypes: true })
-  // Not charts: the loader's folder, the trust cards and the hospital finder.
-  .filter((d) => d.isDirectory() && !["v1", "trust", "finder"].includes(d.name))
+  // Not charts: the loader's folder, the trust cards, the hospital finder, nor a release's pinned
+  // embeds (named by its date).
+  .filter((d) => d.isDirectory() && !["v1", "trust", "finder"].includes(d.name) && !/^\d{4}-\d{2}-\d{2}$/.test(d.name))
   .map((d) => d.name)
   .sort();

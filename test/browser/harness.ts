@@ -1,5 +1,5 @@
 /** Shared set-up for browser tests: serve dist/ on 127.0.0.1 and open Debian's Chromium. */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
@@ -61,6 +61,13 @@ export function longCards(site: SiteData): string[] {
 const fullestTrustPage = (site: SiteData) =>
   longest(site.trusts, (t) => statSync(join(DIST, "trusts", t.code, "index.html")).size)!.code;
 
+/** The oldest release with embeds pinned to it, or null. */
+const OLDEST_RELEASE = existsSync(join(DIST, "embed"))
+  ? (readdirSync(join(DIST, "embed"))
+      .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+      .sort()[0] ?? null)
+  : null;
+
 /** One page of each kind the site has. */
 export const PAGE_TYPES = [
   "/",
@@ -69,6 +76,8 @@ export const PAGE_TYPES = [
   "/embed/coverage-over-time/",
   "/charts/coverage-over-time/",
   "/embed/trusts-without-epr-timeline/",
+  // An embed pinned to the oldest kept release, which says newer data exist.
+  ...(SITE && OLDEST_RELEASE ? [`/embed/${OLDEST_RELEASE}/coverage-over-time/`] : []),
   ...(SITE ? [`/embed/trust/${cardTrust(SITE).trust.code}/`] : []),
   "/embed/finder/",
   "/embed/finder/?q=Southmead",

@@ -5,8 +5,10 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { startSite } from "./harness.ts";
+import { builtSite, startSite } from "./harness.ts";
 import { CHART_IDS } from "./chart-ids.ts";
+
+const DATA = builtSite();
 
 let site: { url: string; browser: Browser; stop: () => Promise<void> };
 beforeAll(async () => {
@@ -127,7 +129,8 @@ describe("embed options in the share panel", () => {
     await page.goto(`${site.url}/coverage/`);
     const panel = page.locator('details.share[data-chart="icb-map"]');
     await panel.locator("summary").click();
-    const code = panel.locator("textarea");
+    const code = panel.getByLabel("Embed code", { exact: true });
+    const pinned = panel.getByLabel(/^Or embed code pinned to the release of /);
     const preview = panel.locator("iframe.embed-preview");
     await expect.poll(() => preview.getAttribute("src")).toBe(`${site.url}/embed/icb-map/`);
     expect(await code.inputValue()).toContain(`<script src="${site.url}/embed/v1/loader.js" async></script>`);
@@ -141,6 +144,10 @@ describe("embed options in the share panel", () => {
     await panel.getByLabel("Dark").nth(1).check();
     await panel.getByLabel("Show the title").uncheck();
     await expect.poll(() => code.inputValue()).toContain(`src="${site.url}/embed/icb-map/?theme=dark&amp;title=0"`);
+    // The pinned code follows the same options, at the release's own address.
+    await expect
+      .poll(() => pinned.inputValue())
+      .toContain(`src="${site.url}/embed/${DATA.release.date}/icb-map/?theme=dark&amp;title=0"`);
     await expect.poll(() => preview.getAttribute("src")).toBe(`${site.url}/embed/icb-map/?theme=dark&title=0`);
     await expect
       .poll(() => preview.evaluate((f: HTMLIFrameElement) => f.contentDocument!.documentElement.dataset.theme))
@@ -149,6 +156,7 @@ describe("embed options in the share panel", () => {
     await panel.getByLabel("Fixed, in pixels:").check();
     await panel.getByLabel("Fixed height in pixels").fill("700");
     await expect.poll(() => code.inputValue()).toMatch(/height="700"[^\n]*<\/iframe>$/);
+    await expect.poll(() => pinned.inputValue()).toMatch(/height="700"[^\n]*<\/iframe>$/);
     expect(await preview.evaluate((f) => f.getBoundingClientRect().height)).toBe(700);
     await context.close();
   });

@@ -130,6 +130,7 @@ describe("npm run data", () => {
     expect(run(dir).status).toBe(0);
     expect(Object.keys(snapshot(dir))).toEqual([
       "gen/answers.json",
+      "gen/releases.json",
       "gen/site-data.json",
       "gen/trust-search.json",
       "gen/validation-report.txt",

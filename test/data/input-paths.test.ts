@@ -45,6 +45,10 @@ const INPUT_PATHS: Record<string, { sites: number; gate: string }> = {
     gate: "readText/readBytes, then parseEtr and parseHospitals (names), parseCsv/parseTable, parseJsonWith, readWorkbook (cells)",
   },
   "scripts/diff.ts": { sites: 2, gate: "readText, then parseAnswers and parseChangelog" },
+  "scripts/freeze-release.ts": {
+    sites: 2,
+    gate: "readText, after readDataDir has checked the same files as the data step does",
+  },
   "scripts/seed-parliament.ts": {
     sites: 3,
     gate: "readText, then parseQuery, parseAnswers and the archive's readers, checked by parseAnswers before writing",

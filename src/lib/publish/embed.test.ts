@@ -5,6 +5,9 @@ import {
   embedHeightAt,
   embedSrc,
   fallbackHeight,
+  pinNote,
+  pinNoteHeight,
+  pinnedEmbedPath,
   FIXED_HEIGHT_RANGE,
   type EmbedParts,
 } from "./embed.ts";
@@ -78,5 +81,31 @@ describe("fixed embed height", () => {
     expect(embedCode("https://example.org", "/embed/x/", "t", 500)).toContain(
       '<script src="https://example.org/embed/v1/loader.js" async></script>',
     );
+  });
+});
+
+describe("embeds pinned to a release", () => {
+  it("puts the release after /embed/, keeping a base path before it", () => {
+    expect(pinnedEmbedPath("/embed/icb-map/", "2026-11-25")).toBe("/embed/2026-11-25/icb-map/");
+    expect(pinnedEmbedPath("/repo/embed/trust/RM1/", "2026-11-25")).toBe("/repo/embed/2026-11-25/trust/RM1/");
+    expect(() => pinnedEmbedPath("/charts/icb-map/", "2026-11-25")).toThrow(/Not an embed's path/);
+  });
+
+  it("names the release, and says newer data exist only when it is not the latest", () => {
+    expect(pinNote("2026-11-25", true, "chart")).toEqual({
+      lead: "Figures of the data release of 25 November 2026.",
+      newer: null,
+    });
+    expect(pinNote("2026-11-25", false, "chart").newer).toEqual({
+      text: "Newer data exist:",
+      link: "see the live chart",
+    });
+    expect(pinNote("2026-11-25", false, "card").newer?.link).toBe("see the trust's latest record");
+  });
+
+  it("adds room for the line at the narrowest column: more than one line, less than four", () => {
+    const h = pinNoteHeight("2026-11-25", "card");
+    expect(h).toBeGreaterThan(20.4);
+    expect(h).toBeLessThan(4 * 20.4 + 18);
   });
 });

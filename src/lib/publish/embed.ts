@@ -1,6 +1,7 @@
 /** Embedding: the message an embed sends its host page, its options, and the code a journalist pastes. */
 import { escapeXml } from "../text.ts";
 import { wrapText } from "../charts/text.ts";
+import { formatDate } from "../data/dates.ts";
 
 /** Version of the loader and message format; bump both together if either changes. */
 export const EMBED_VERSION = "v1";
@@ -29,6 +30,47 @@ export function embedSrc(origin: string, path: string, opts: Pick<EmbedOptions, 
   if (!opts.title) q.set("title", "0");
   const query = q.toString();
   return `${origin}${path}${query ? `?${query}` : ""}`;
+}
+
+/**
+ * An embed's address pinned to one data release: "/embed/icb-map/" → "/embed/2026-11-25/icb-map/"
+ * (a base path before /embed/ is kept). Static hosting cannot read a query, so the release is a path.
+ */
+export function pinnedEmbedPath(path: string, release: string): string {
+  const at = path.indexOf("/embed/");
+  if (at < 0) throw new Error(`Not an embed's path: ${path}`);
+  return `${path.slice(0, at)}/embed/${release}/${path.slice(at + "/embed/".length)}`;
+}
+
+/** What a pinned embed shows: a chart, or a trust's card. */
+export type PinnedKind = "chart" | "card";
+
+/**
+ * The line a pinned embed opens with: which release it shows and, once a newer release is out, a
+ * link to the live figures (the chart's page, or the trust's page).
+ */
+export function pinNote(
+  release: string,
+  latest: boolean,
+  kind: PinnedKind,
+): { lead: string; newer: { text: string; link: string } | null } {
+  return {
+    lead: `Figures of the data release of ${formatDate(release)}.`,
+    newer: latest
+      ? null
+      : { text: "Newer data exist:", link: kind === "chart" ? "see the live chart" : "see the trust's latest record" },
+  };
+}
+
+/**
+ * The pinned line's height in px at the narrowest column, with a newer release named (as it will be
+ * one day): what a pinned embed's fixed height adds to the live one's.
+ */
+export function pinNoteHeight(release: string, kind: PinnedKind): number {
+  const { lead, newer } = pinNote(release, false, kind);
+  const col = (COMMON_EMBED_WIDTHS[0] - EMBED_BOX.sidePadding) * 0.9;
+  // Its lines, then its padding, rule and margin (0.3rem, 1px, 0.5rem) and a little spare.
+  return Math.ceil(wrapText(`${lead} ${newer!.text} ${newer!.link}.`, col, 13.6).length * 20.4 + 18);
 }
 
 /** The fixed heights one may choose, in px: the share panel's input offers this range, and the code never leaves it. */
