@@ -46,7 +46,7 @@ export const CSV_COLUMN_MEANINGS: Record<string, string> = {
   "Delivery confidence":
     "The Infrastructure and Projects Authority's delivery confidence rating (Green to Red), or none published",
   "Where it stands":
-    "Where the trust stood by the published reports: live, missed the deadline, work under way, or no update found",
+    "Where the trust stood by the published reports: live, go-live reported put back, work under way, or no update found",
   Event: "What was reported",
   Confidence:
     "How far to trust the report: H (official notice or trust statement), M (trade or regional press), L (aggregator or reprint)",

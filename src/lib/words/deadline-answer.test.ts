@@ -84,7 +84,7 @@ describe("the deadline question", () => {
       noUpdate: 2,
     });
     expect(a.evidence).toMatch(
-      /^Of the 5 trusts NHS England's list of 1 October 2024 named without an EPR, 1 had a go-live reported by 31 March 2026, leaving 4 with none reported on the day: 1 reported to have missed the deadline, 1 with work reported but no go-live, and 2 with no published update at all\.$/,
+      /^Of the 5 trusts NHS England's list of 1 October 2024 named without an EPR, 1 had a go-live reported by 31 March 2026, leaving 4 with none reported on the day: 1 with their go-live reported put back, 1 with work reported but no go-live, and 2 with no published update at all\.$/,
     );
   });
 

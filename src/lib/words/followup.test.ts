@@ -25,7 +25,7 @@ describe("follow-up sentences", () => {
       "2026-03-31",
     );
     expect(s[0]).toBe("3 of the 20 went live before 31 March 2026, according to published reports.");
-    expect(s).toContain("3 of the 20 were reported to have missed it.");
+    expect(s).toContain("3 of the 20 had their go-live reported put back, with none reported since.");
     expect(s).toContain("4 of the 20 had work under way but no reported go-live (2 with a supplier chosen).");
     expect(s.at(-1)).toBe(
       'For 10 no published update was found after NHS England\'s list: their status is unknown, not "no EPR".',

@@ -25,7 +25,7 @@ export function followupSentences(counts: Record<FollowupCategory, number>, dead
   const out = [`${of(counts.live_before_deadline)} went live before ${when}, according to published reports.`];
   if (counts.live_after_deadline) out.push(`${of(counts.live_after_deadline)} went live after it.`);
   if (counts.reported_missing_deadline)
-    out.push(`${of(counts.reported_missing_deadline)} were reported to have missed it.`);
+    out.push(`${of(counts.reported_missing_deadline)} had their go-live reported put back, with none reported since.`);
   const underway = counts.supplier_chosen_not_live + counts.in_progress_supplier_unknown;
   if (underway)
     out.push(
