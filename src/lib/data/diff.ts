@@ -9,7 +9,7 @@
  */
 import { formatDate, formatWhen } from "./dates.ts";
 import type { CoverageFigure } from "./figures.ts";
-import { ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./model.ts";
+import { ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./input.ts";
 import type { Source } from "./sources.ts";
 import type { StatusNow, TrustStatus } from "./status.ts";
 import type { ProgrammeRow, StatementMetric, StatementRow, TargetRow, TrustEventRow } from "./tables.ts";

@@ -5,7 +5,7 @@
 import { DataError, type Problem } from "./errors.ts";
 import { byPeriodEnd, dayBefore, daysBetween, formatDate } from "./dates.ts";
 import type { Source } from "./sources.ts";
-import { boardsByCode, boardsInForceOn, buildTrusts, changeSinceList, type Trust } from "./trusts.ts";
+import { boardsByCode, boardsInForceOn, buildTrusts, changeSinceList, trustsOpenOn, type Trust } from "./trusts.ts";
 import { editionForDeadline, listEditions, type ListEdition } from "./editions.ts";
 import { STATUS_NOW, type StatusNow } from "./status.ts";
 import { coverageFigures, latestOfficialShare, passedOverShares, type CoverageFigure } from "./figures.ts";
@@ -15,52 +15,23 @@ import { checkMeasures } from "./measures.ts";
 import {
   isEprDeadline,
   TRUST_TYPES,
-  type EprStatusRow,
   type GmppRow,
   type IcbRow,
-  type AnswerQuoteRow,
-  type FigureQuoteRow,
   type IcbSuccessionRow,
   type ProgrammeRow,
   type RegionRow,
   type StatementRow,
-  type SuccessionRow,
   type TargetRow,
   type TrustEventRow,
-  type TrustRow,
   type TrustType,
 } from "./tables.ts";
 import type { ChangelogEntry } from "./changelog.ts";
 import { countByCategory, followTrusts, type Followup, type FollowupCategory } from "./followup.ts";
 import { compareCodePoints, compareNames } from "../order.ts";
 
-export interface DataInput {
-  release: { date: string };
-  sources: Source[];
-  trusts: TrustRow[];
-  successions: SuccessionRow[];
-  eprStatus: EprStatusRow[];
-  icbs: IcbRow[];
-  icbSuccessions: IcbSuccessionRow[];
-  regions: RegionRow[];
-  gmpp: GmppRow[];
-  statements: StatementRow[];
-  targets: TargetRow[];
-  programme: ProgrammeRow[];
-  trustEvents: TrustEventRow[];
-  /** Figures checked word for word against a written answer we hold. */
-  answerQuotes: AnswerQuoteRow[];
-  /** Figures checked against a short quotation of their source, whose whole text we do not hold. */
-  figureQuotes: FigureQuoteRow[];
-  changelog: ChangelogEntry[];
-}
-
-/** The source id of the ODS trust file, which trust counts on a given day are compared with. */
-export const ODS_TRUSTS_SOURCE_ID = "ods-etr-2026";
-/** The source id of the ODS successor file, which dates mergers. */
-export const ODS_SUCCESSIONS_SOURCE_ID = "ods-succ-2026";
-/** The source id of the table of April 2026 board successions. */
-export const ICB_SUCCESSIONS_SOURCE_ID = "ods-icb-successions-2026";
+export type { DataInput } from "./input.ts";
+export { ICB_SUCCESSIONS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./input.ts";
+import type { DataInput } from "./input.ts";
 
 export const TRUST_TYPE_LABELS: Record<TrustType, string> = {
   acute: "Acute",
@@ -78,7 +49,7 @@ export const STATUS_NOW_LABELS: Record<StatusNow, string> = {
   closed: "Closed",
 };
 
-export type { Trust } from "./trusts.ts";
+export { trustsOpenOn, type Trust } from "./trusts.ts";
 export { checkNotAfterRelease, checkReferences, checkStatementTotals } from "./checks.ts";
 export { reconcile, reconcileFollowup, type Reconciliation, type ReconciliationKind } from "./reconcile.ts";
 import { checkNotAfterRelease, checkReferences, checkStatementTotals } from "./checks.ts";
@@ -196,16 +167,6 @@ export interface Headline {
   deadline: TargetRow;
   /** Days from the release date to the deadline; negative once it has passed. */
   days_to_deadline: number;
-}
-
-/** Trusts open on a date: opened on or before it, and not yet closed (close date is the last open day). */
-export function trustsOpenOn<T extends { open_date: string | null; close_date: string | null }>(
-  trusts: readonly T[],
-  date: string,
-): T[] {
-  return trusts.filter(
-    (t) => t.open_date !== null && t.open_date <= date && (t.close_date === null || t.close_date >= date),
-  );
 }
 
 /** Count trusts by a key, with and without an EPR, given each trust's status in the count. */
