@@ -28,26 +28,11 @@ import {
 import type { ChangelogEntry } from "./changelog.ts";
 import { countByCategory, followTrusts, type Followup, type FollowupCategory } from "./followup.ts";
 import { compareCodePoints, compareNames } from "../order.ts";
+import { TRUST_TYPE_LABELS } from "../words/vocabulary.ts";
 
 export type { DataInput } from "./input.ts";
 export { ICB_SUCCESSIONS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./input.ts";
 import type { DataInput } from "./input.ts";
-
-export const TRUST_TYPE_LABELS: Record<TrustType, string> = {
-  acute: "Acute",
-  mental_health: "Mental health",
-  mental_health_community: "Mental health and community",
-  community: "Community",
-  ambulance: "Ambulance",
-};
-
-/** Short labels for the status now, for tables and filters; the dated sentence is in trust/text.ts. */
-export const STATUS_NOW_LABELS: Record<StatusNow, string> = {
-  epr: "Has an EPR",
-  no_epr: "No EPR reported",
-  unknown: "Not known",
-  closed: "Closed",
-};
 
 export { trustsOpenOn, type Trust } from "./trusts.ts";
 export { checkNotAfterRelease, checkReferences, checkStatementTotals } from "./checks.ts";

@@ -8,7 +8,8 @@ import { whenWords } from "../words/modality.ts";
 import type { Trust } from "../data/model.ts";
 import type { Source } from "../data/sources.ts";
 import type { TargetRow, TrustEventRow } from "../data/tables.ts";
-import { FOLLOWUP_LABELS, type Followup } from "../data/followup.ts";
+import type { Followup } from "../data/followup.ts";
+import { FOLLOWUP_LABELS } from "../words/vocabulary.ts";
 import { formatDate } from "../data/dates.ts";
 import { statusLabel, statusSentence, type TextContext } from "./text.ts";
 
