@@ -36,7 +36,7 @@ import type { DataInput } from "./input.ts";
 
 export { trustsOpenOn, type Trust } from "./trusts.ts";
 export { checkNotAfterRelease, checkReferences, checkStatementTotals } from "./checks.ts";
-export { reconcile, reconcileFollowup, type Reconciliation, type ReconciliationKind } from "./reconcile.ts";
+export type { Reconciliation } from "./reconcile.ts";
 import { checkNotAfterRelease, checkReferences, checkStatementTotals } from "./checks.ts";
 import { reconcile, reconcileFollowup, type Reconciliation } from "./reconcile.ts";
 

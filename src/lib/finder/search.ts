@@ -58,7 +58,7 @@ const areaOf = (outward: string) => /^[A-Z]{1,2}/.exec(outward)?.[0] ?? "";
 const outwardOf = (postcode: string) => postcodeOf(postcode)?.outward ?? "";
 
 /** The words of a text that can pick out a trust: normalised, without the stop words. */
-export function keyWords(s: string): string[] {
+function keyWords(s: string): string[] {
   return normalise(s)
     .split(" ")
     .filter((t) => t && !STOP_WORDS.has(t));

@@ -3,7 +3,6 @@ import { site, source, trust as trustByCode } from "../site.ts";
 import type { Trust } from "../data/model.ts";
 import { ODS_TRUSTS_SOURCE_ID } from "../data/model.ts";
 import { trustCard, type TrustCard } from "./card.ts";
-import { cardFallbackHeight } from "../publish/embed.ts";
 import { cardParts } from "./card-parts.ts";
 
 export { cardParts };
@@ -21,5 +20,3 @@ export function siteTrustCard(t: Trust): TrustCard {
     odsSourceId: ODS_TRUSTS_SOURCE_ID,
   });
 }
-
-export const trustCardHeight = (t: Trust): number => cardFallbackHeight(cardParts(siteTrustCard(t)));
