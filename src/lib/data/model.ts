@@ -2,7 +2,7 @@
  * The data step's pure core: validated tables in, the site's model out. No I/O here, so every
  * join and metric is tested on small hand-made tables.
  */
-import { DataError, type Problem } from "./errors.ts";
+import { DataError } from "./errors.ts";
 import { byPeriodEnd, dayBefore, daysBetween, formatDate } from "./dates.ts";
 import type { Source } from "./sources.ts";
 import { boardsByCode, boardsInForceOn, buildTrusts, changeSinceList, trustsOpenOn, type Trust } from "./trusts.ts";
@@ -10,8 +10,7 @@ import { editionForDeadline, listEditions, type ListEdition } from "./editions.t
 import { STATUS_NOW, type StatusNow } from "./status.ts";
 import { coverageFigures, latestOfficialShare, passedOverShares, type CoverageFigure } from "./figures.ts";
 import { estimates, type Estimate } from "./estimates.ts";
-import { checkFigureQuotes, figureChecks, quotables, type FigureChecks } from "./figure-quotes.ts";
-import { checkMeasures } from "./measures.ts";
+import { figureChecks, type FigureChecks } from "./figure-quotes.ts";
 import {
   isEprDeadline,
   TRUST_TYPES,
@@ -35,9 +34,8 @@ export { ICB_SUCCESSIONS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE
 import type { DataInput } from "./input.ts";
 
 export { trustsOpenOn, type Trust } from "./trusts.ts";
-export { checkNotAfterRelease, checkReferences, checkStatementTotals } from "./checks.ts";
 export type { Reconciliation } from "./reconcile.ts";
-import { checkNotAfterRelease, checkReferences, checkStatementTotals } from "./checks.ts";
+import { inputStages, runStages } from "./validate.ts";
 import { reconcile, reconcileFollowup, type Reconciliation } from "./reconcile.ts";
 
 /** Trusts in one category, by status: with and without an EPR, and the rest (not known). */
@@ -178,14 +176,14 @@ function countBy(
     });
 }
 
+/** The site's model from the data step's input, after the input passes validation's stages (validate.ts). */
 export function buildSiteData(input: DataInput): { site: SiteData; warnings: Warning[] } {
-  const problems = [
-    ...checkReferences(input),
-    ...checkStatementTotals(input.statements),
-    ...checkNotAfterRelease(input),
-    ...checkWords(input),
-  ];
-  if (problems.length) throw new DataError(problems);
+  runStages(inputStages(input));
+  return buildValidatedSiteData(input);
+}
+
+/** The site's model from input that has passed every stage of validate.ts: the data step's one pass. */
+export function buildValidatedSiteData(input: DataInput): { site: SiteData; warnings: Warning[] } {
   const warnings: Warning[] = [];
   const day = input.release.date;
 
@@ -355,31 +353,6 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
     warnings,
   };
   return { site, warnings };
-}
-
-/** The words kept for figures: quotations state their figure and modality, and no figure is about another measure. */
-function checkWords(input: DataInput): Problem[] {
-  const files = { figureQuotes: "data/figure-quotes.csv", answerQuotes: "data/answer-quotes.csv" };
-  const said = [
-    ...input.figureQuotes.map((q, i) => ({
-      figure_id: q.figure_id,
-      text: q.quote,
-      file: files.figureQuotes,
-      line: i + 2,
-      column: "quote",
-    })),
-    ...input.answerQuotes.map((q, i) => ({
-      figure_id: q.figure_id,
-      text: q.quote,
-      file: files.answerQuotes,
-      line: i + 2,
-      column: "quote",
-    })),
-  ];
-  return [
-    ...checkFigureQuotes(input.figureQuotes, input.answerQuotes, quotables(input), files),
-    ...checkMeasures(input.statements, said, "data/statements.csv"),
-  ];
 }
 
 function headline(input: DataInput, figures: readonly CoverageFigure[]): Headline {
