@@ -58,14 +58,11 @@ const areaOf = (outward: string) => /^[A-Z]{1,2}/.exec(outward)?.[0] ?? "";
 const outwardOf = (postcode: string) => postcodeOf(postcode)?.outward ?? "";
 
 /** The words of a text that can pick out a trust: normalised, without the stop words. */
-function keyWords(s: string): string[] {
+export function keyWords(s: string): string[] {
   return normalise(s)
     .split(" ")
     .filter((t) => t && !STOP_WORDS.has(t));
 }
-
-/** The words of a query that can pick out a trust. */
-export const queryTokens = keyWords;
 
 /** One site of a trust as the finder sees it. */
 export interface SiteTerm {
@@ -231,7 +228,7 @@ export function initialsOf(name: string): string {
 }
 
 export function findTrusts(query: string, candidates: readonly Candidate[]): FindResult {
-  const tokens = queryTokens(query);
+  const tokens = keyWords(query);
   if (tokens.length === 0) return { kind: "empty", codes: candidates.map((c) => c.code), matched: [] };
   const key = distinct(tokens);
   if (key.length === 0) return { kind: "generic", codes: candidates.map((c) => c.code), matched: tokens };
