@@ -13,9 +13,10 @@ import { parseSources } from "../src/lib/data/sources.ts";
 import { parseChangelog } from "../src/lib/data/changelog.ts";
 import { parseJsonWith, toJson } from "../src/lib/data/json.ts";
 import { z } from "astro/zod";
+import { buildSiteData, buildValidatedSiteData, type DataInput, type SiteData } from "../src/lib/data/model.ts";
 import { checkIntegrity } from "../src/lib/data/integrity.ts";
-import { buildSiteData, checkNotAfterRelease, type DataInput, type SiteData } from "../src/lib/data/model.ts";
-import { checkQuotes, correctedAfterQuote } from "../src/lib/data/quotes.ts";
+import { filesStage, inputStages, runStages } from "../src/lib/data/validate.ts";
+import { correctedAfterQuote } from "../src/lib/data/quotes.ts";
 import {
   answerQuotesTable,
   eprStatusTable,
@@ -101,7 +102,7 @@ export function readDataDir(dir: string): DataInput {
     successions: join(dir, "successions.csv"),
     icbs: join(dir, "icbs.csv"),
   });
-  if (problems.length || crossRow.length) throw new DataError([...problems.flatMap((e) => e.problems), ...crossRow]);
+  runStages([filesStage([...problems.flatMap((e) => e.problems), ...crossRow])]);
   return input;
 }
 
@@ -355,7 +356,8 @@ export function readTrustSearch(dataDir: string, input: DataInput, site: SiteDat
       input.sources.map((s) => s.id),
     ),
   );
-  if (problems.length) throw new DataError(problems);
+  // The last stage: it needs the model, to check each alias and site against the trust it names.
+  runStages([{ name: "finder", checks: "aliases and sites against the trusts they name", problems: () => problems }]);
   const names = new Map(site.trusts.map((t) => [t.code, t.name]));
   return trustSearchData(
     site.trusts.map((t) => ({ code: t.code, postcode: input.trusts.find((r) => r.code === t.code)?.postcode ?? null })),
@@ -380,20 +382,19 @@ if (import.meta.main) {
     const input = attempt(() => readDataDir(dataDir));
     const parliament = attempt(() => readAnswersDir(dataDir));
     const frozen = input && attempt(() => readFrozenReleases(dataDir, input.release.date));
-    if (!input || !parliament || !frozen) throw new DataError(problems.flatMap((e) => e.problems));
-    const quoteProblems = checkQuotes(
-      input.answerQuotes,
-      [...input.statements, ...input.programme],
-      parliament.answers,
-      join(dataDir, "answer-quotes.csv"),
+    if (!input || !parliament || !frozen) {
+      // The data folder's files, Parliament's answers and the kept releases, reported together as one stage.
+      runStages([filesStage(problems.flatMap((e) => e.problems))]);
+      throw problems[0]!;
+    }
+    // The stages after the files, with the answers the quotations are checked against.
+    runStages(
+      inputStages(input, {
+        answers: { records: parliament.answers, file: join(dataDir, "parliament/answers.json") },
+        answerQuotesFile: join(dataDir, "answer-quotes.csv"),
+      }),
     );
-    const answerDates = checkNotAfterRelease(
-      { ...input, trustEvents: [], statements: [], targets: [], programme: [] },
-      parliament.answers,
-      join(dataDir, "parliament/answers.json"),
-    );
-    if (quoteProblems.length || answerDates.length) throw new DataError([...quoteProblems, ...answerDates]);
-    const { site, warnings } = buildSiteData(input);
+    const { site, warnings } = buildValidatedSiteData(input);
     // A quoted answer corrected after its figure's date: flagged here and on the sources page.
     const corrected = correctedAfterQuote(
       input.answerQuotes,

@@ -26,6 +26,8 @@ export const STEPS: readonly TestStep[] = [
   { name: "build", command: ["npm", "run", "build"], required: true },
   { name: "typecheck", command: ["npm", "run", "typecheck"] },
   { name: "lint", command: ["npm", "run", "lint"] },
+  { name: "import circles", command: ["npm", "run", "check:cycles"] },
+  { name: "dead code (knip)", command: ["npm", "run", "knip"] },
   { name: "unit, data, chart and page tests", command: ["npx", "vitest", "run"] },
   { name: "reproducibility", command: ["npm", "run", "check:reproducible"] },
   { name: "browser", command: ["npm", "run", "test:browser"] },

@@ -15,7 +15,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { STATUS_NOW_LABELS } from "../../src/lib/data/model.ts";
+import { STATUS_NOW_LABELS } from "../../src/lib/words/vocabulary.ts";
 import { escapeXml } from "../../src/lib/text.ts";
 import type { StatusNow } from "../../src/lib/data/status.ts";
 

@@ -320,10 +320,10 @@ describe("diff of what the site says", () => {
   it("reports a new official figure in words, and the headline it now leads", () => {
     const lines = summariseSiteDiff(diffSite(before, next()));
     expect(lines).toContain(
-      "New official figure: share of trusts with an EPR, 97% of all NHS trusts, as of October 2026 (Written question on digital records, October 2026).",
+      "New official figure: share of trusts with an EPR, 97% of trusts (scope not stated), as of October 2026 (Written question on digital records, October 2026).",
     );
     expect(lines[0]).toBe(
-      "Headline figure: 91% of secondary care trusts had an EPR as of about May 2025 (Written question on EPRs, May 2025) → 97% of all NHS trusts had an EPR as of October 2026 (Written question on digital records, October 2026).",
+      "Headline figure: 91% of secondary care trusts had an EPR as of about May 2025 (Written question on EPRs, May 2025) → 97% of trusts (scope not stated) had an EPR as of October 2026 (Written question on digital records, October 2026).",
     );
   });
 

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { neutraliseFormula, parseCsv, toCsv } from "../../src/lib/data/csv.ts";
 import { parseTable } from "../../src/lib/data/schema.ts";
 import { programmeTable, statementRow, statementsTable, trustsTable } from "../../src/lib/data/tables.ts";
-import { checkReferences, checkStatementTotals } from "../../src/lib/data/model.ts";
+import { checkReferences, checkStatementTotals } from "../../src/lib/data/checks.ts";
 import { readDataDir } from "../../scripts/build-data.ts";
 import { fileURLToPath } from "node:url";
 import { tidyTrustName } from "../../src/lib/data/names.ts";

@@ -72,6 +72,10 @@ const INPUT_PATHS: Record<string, { sites: number; gate: string }> = {
   "scripts/lib/dist.ts": { sites: 3, gate: "none needed: reads dist/ this build wrote, for checks" },
   "scripts/lib/static-server.ts": { sites: 4, gate: "none needed: serves dist/ (the preview server's own rules)" },
   "scripts/lib/log-text.ts": { sites: 1, gate: "none needed: the escaper's own standard input, printed only escaped" },
+  "scripts/check-cycles.ts": {
+    sites: 1,
+    gate: "none needed: reads this repository's own source files for their imports",
+  },
   "scripts/check-reproducible.ts": { sites: 2, gate: "none needed: hashes two builds of ours" },
   "scripts/bench.ts": { sites: 1, gate: "none needed: measures our own builds" },
   "scripts/bench/peer.ts": { sites: 5, gate: "none needed: measures our own builds" },

@@ -2,13 +2,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readDataDir } from "../../scripts/build-data.ts";
 import { dayBefore } from "../../src/lib/data/dates.ts";
-import {
-  buildSiteData,
-  checkStatementTotals,
-  openNotListedMessage,
-  trustsOpenOn,
-  type DataInput,
-} from "../../src/lib/data/model.ts";
+import { buildSiteData, openNotListedMessage, trustsOpenOn, type DataInput } from "../../src/lib/data/model.ts";
+import { checkStatementTotals } from "../../src/lib/data/checks.ts";
 import { coverageFigures, latestFigure, latestOfficialShare } from "../../src/lib/data/figures.ts";
 
 const FIXTURE = fileURLToPath(new URL("../fixtures/data", import.meta.url));

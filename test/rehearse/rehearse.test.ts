@@ -1,8 +1,8 @@
 /**
- * The release rehearsal: its rules on small tables and pages, then the whole rehearsal on a clean copy
- * of the repository (npm run rehearse), which must pass.
+ * The release rehearsal's rules on small tables and pages. The whole rehearsal, which builds a copy of
+ * the site, is in test/release/rehearsal.test.ts.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -290,24 +290,6 @@ describe("the stand-ins", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
-});
-
-describe("npm run rehearse", () => {
-  // About a minute alone on two cores; the timeout leaves room for a machine busy with the other tests.
-  it("performs a next release on a clean copy against the stand-ins, and the built site says what the release says", async () => {
-    const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, ["scripts/rehearse.ts"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-      let out = "";
-      child.stdout.on("data", (b: Buffer) => (out += b.toString("utf8")));
-      child.stderr.on("data", (b: Buffer) => (out += b.toString("utf8")));
-      child.on("close", (c) => resolve({ code: c, out }));
-    });
-    // On failure, the steps that failed and why, as the rehearsal printed them.
-    const failures = out.split("\n").filter((l) => /^\s*✗/.test(l));
-    expect(failures.join("\n"), out.slice(-4000)).toBe("");
-    expect(code).toBe(0);
-    expect(out).toMatch(/Rehearsal passed/);
-  }, 360_000);
 });
 
 describe("the rehearsal after a later real release", () => {

@@ -1,7 +1,6 @@
 /** Cross-file checks of the data step's input: references that must resolve, totals that must add up. */
 import type { Problem } from "./errors.ts";
-import type { DataInput } from "./model.ts";
-import { ICB_SUCCESSIONS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./model.ts";
+import { ICB_SUCCESSIONS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID, type DataInput } from "./input.ts";
 import type { StatementRow } from "./tables.ts";
 import { formatDate, startOfPeriod } from "./dates.ts";
 import { figureProblem } from "./gate.ts";

@@ -9,7 +9,7 @@
  */
 import { formatDate, formatWhen } from "./dates.ts";
 import type { CoverageFigure } from "./figures.ts";
-import { ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./model.ts";
+import { ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./input.ts";
 import type { Source } from "./sources.ts";
 import type { StatusNow, TrustStatus } from "./status.ts";
 import type { ProgrammeRow, StatementMetric, StatementRow, TargetRow, TrustEventRow } from "./tables.ts";
@@ -17,6 +17,7 @@ import { measureOf } from "./measures.ts";
 import type { Trust } from "./trusts.ts";
 import { formatMoney, formatNumber, plural } from "../format.ts";
 import { programmeLabel } from "../words/programme.ts";
+import { SCOPE_WORDS, STATUS_NOW_COUNTS, STATUS_NOW_STATES } from "../words/vocabulary.ts";
 import { compareCodePoints, compareNames } from "../order.ts";
 
 /** A list edition that contradicts later evidence (src/lib/data/status.ts records them when it can). */
@@ -163,12 +164,6 @@ const METRIC_WORDS: Record<StatementMetric, string> = {
   trusts_funded_or_supported: "trusts funded or supported",
   dma_share_using_epr: "share of providers saying they use an EPR (NHS England's self-assessment)",
   dma_trusts_in_scope: "trusts in the scope of NHS England's self-assessment",
-};
-
-const SCOPE_WORDS: Record<StatementRow["scope"], string> = {
-  secondary_care_trusts: "secondary care trusts",
-  acute_trusts: "acute trusts",
-  all_trusts: "all NHS trusts",
 };
 
 const ref = (t: TrustView): TrustRef => ({ code: t.code, name: t.name });
@@ -488,14 +483,8 @@ export function isSiteDiffEmpty(d: SiteDiff): boolean {
   );
 }
 
-const STATE_WORDS: Record<StatusNow, string> = {
-  epr: "an EPR",
-  no_epr: "no EPR",
-  unknown: "status not known",
-  closed: "closed",
-};
 const stateWords = (s: StatusState) =>
-  s.status === "epr" && s.supplier ? `an EPR from ${s.supplier}` : STATE_WORDS[s.status];
+  s.status === "epr" && s.supplier ? `an EPR from ${s.supplier}` : STATUS_NOW_STATES[s.status];
 
 /** The evidence as a source and its date: "NHS England's list of 1 November 2026", "a go-live in June 2025 reported by HTN (“Title”)". */
 export function evidenceWords(e: Evidence): string {
@@ -522,13 +511,6 @@ const statusLine = (label: string, c: StatusChange, before = false) =>
   before
     ? `${label} ${trustWords(c.trust)}: ${stateWords(c.to)}${by(c.evidence)}; it had been shown with ${stateWords(c.from)}${by(c.evidence_before)}.`
     : `${label} ${trustWords(c.trust)}: ${stateWords(c.from)} → ${stateWords(c.to)}${by(c.evidence)}.`;
-const COUNT_WORDS: Record<StatusNow, string> = {
-  epr: "with an EPR",
-  no_epr: "no EPR reported",
-  unknown: "not known",
-  closed: "closed",
-};
-
 /** The headline as it stands, for the terminal even when it has not changed. */
 export function headlineLines(d: SiteDiff): string[] {
   const fig = (f: FigureWords) => `${f.value} as of ${formatWhen(f.as_of, f.dates_estimated)} (${f.source})`;
@@ -548,7 +530,7 @@ export function headlineLines(d: SiteDiff): string[] {
     )
       .map(
         (k) =>
-          `${COUNT_WORDS[k]} ${counts.changed && counts.from[k] !== counts.to[k] ? `${formatNumber(counts.from[k])} → ${formatNumber(counts.to[k])}` : formatNumber(counts.to[k])}`,
+          `${STATUS_NOW_COUNTS[k]} ${counts.changed && counts.from[k] !== counts.to[k] ? `${formatNumber(counts.from[k])} → ${formatNumber(counts.to[k])}` : formatNumber(counts.to[k])}`,
       )
       .join(", ")}.`,
   );

@@ -9,9 +9,9 @@
 import type { Problem } from "./errors.ts";
 import type { Modality } from "./modality.ts";
 import { figureIn } from "./quotes.ts";
-import { formatDate } from "./dates.ts";
 import type { AnswerQuoteRow, FigureQuoteRow, ProgrammeRow, StatementRow, TargetRow } from "./tables.ts";
 import { isEprTarget } from "./tables.ts";
+import { targetDateWords } from "../words/vocabulary.ts";
 
 /**
  * The source's words that show each modality, decided here once for every quotation: a quotation must
@@ -139,13 +139,6 @@ export function moneyIn(text: string): number[] {
 const percentIn = (value: number, text: string): boolean =>
   figureIn(value, text) &&
   new RegExp(`(?<![\\d.,])${String(value).replace(".", "\\.")}\\s?(?:%|per ?cent)`, "i").test(text);
-
-/** The date of a target as its source would write it: "March 2026" for a month, "2026" for a year. */
-function targetDateWords(t: TargetRow): string {
-  if (t.target_date_precision === "year") return t.target_date.slice(0, 4);
-  if (t.target_date_precision === "month") return formatDate(t.target_date.slice(0, 7));
-  return formatDate(t.target_date);
-}
 
 /** One figure of any curated table, as a quotation is checked against it. */
 interface Quotable {

@@ -16,15 +16,6 @@ export const FOLLOWUP_CATEGORIES = [
 ] as const;
 export type FollowupCategory = (typeof FOLLOWUP_CATEGORIES)[number];
 
-export const FOLLOWUP_LABELS: Record<FollowupCategory, string> = {
-  live_before_deadline: "Went live before the deadline",
-  live_after_deadline: "Went live after the deadline",
-  reported_missing_deadline: "Go-live reported put back",
-  supplier_chosen_not_live: "Supplier chosen, not reported live",
-  in_progress_supplier_unknown: "Work reported, supplier not known",
-  no_update: "No published update found",
-};
-
 export interface Followup {
   code: string;
   name: string;

@@ -2,86 +2,40 @@
  * The data step's pure core: validated tables in, the site's model out. No I/O here, so every
  * join and metric is tested on small hand-made tables.
  */
-import { DataError, type Problem } from "./errors.ts";
+import { DataError } from "./errors.ts";
 import { byPeriodEnd, dayBefore, daysBetween, formatDate } from "./dates.ts";
 import type { Source } from "./sources.ts";
-import { boardsByCode, boardsInForceOn, buildTrusts, changeSinceList, type Trust } from "./trusts.ts";
+import { boardsByCode, boardsInForceOn, buildTrusts, changeSinceList, trustsOpenOn, type Trust } from "./trusts.ts";
 import { editionForDeadline, listEditions, type ListEdition } from "./editions.ts";
 import { STATUS_NOW, type StatusNow } from "./status.ts";
 import { coverageFigures, latestOfficialShare, passedOverShares, type CoverageFigure } from "./figures.ts";
 import { estimates, type Estimate } from "./estimates.ts";
-import { checkFigureQuotes, figureChecks, quotables, type FigureChecks } from "./figure-quotes.ts";
-import { checkMeasures } from "./measures.ts";
+import { figureChecks, type FigureChecks } from "./figure-quotes.ts";
 import {
   isEprDeadline,
   TRUST_TYPES,
-  type EprStatusRow,
   type GmppRow,
   type IcbRow,
-  type AnswerQuoteRow,
-  type FigureQuoteRow,
   type IcbSuccessionRow,
   type ProgrammeRow,
   type RegionRow,
   type StatementRow,
-  type SuccessionRow,
   type TargetRow,
   type TrustEventRow,
-  type TrustRow,
   type TrustType,
 } from "./tables.ts";
 import type { ChangelogEntry } from "./changelog.ts";
 import { countByCategory, followTrusts, type Followup, type FollowupCategory } from "./followup.ts";
 import { compareCodePoints, compareNames } from "../order.ts";
+import { TRUST_TYPE_LABELS } from "../words/vocabulary.ts";
 
-export interface DataInput {
-  release: { date: string };
-  sources: Source[];
-  trusts: TrustRow[];
-  successions: SuccessionRow[];
-  eprStatus: EprStatusRow[];
-  icbs: IcbRow[];
-  icbSuccessions: IcbSuccessionRow[];
-  regions: RegionRow[];
-  gmpp: GmppRow[];
-  statements: StatementRow[];
-  targets: TargetRow[];
-  programme: ProgrammeRow[];
-  trustEvents: TrustEventRow[];
-  /** Figures checked word for word against a written answer we hold. */
-  answerQuotes: AnswerQuoteRow[];
-  /** Figures checked against a short quotation of their source, whose whole text we do not hold. */
-  figureQuotes: FigureQuoteRow[];
-  changelog: ChangelogEntry[];
-}
+export type { DataInput } from "./input.ts";
+export { ICB_SUCCESSIONS_SOURCE_ID, ODS_SUCCESSIONS_SOURCE_ID, ODS_TRUSTS_SOURCE_ID } from "./input.ts";
+import type { DataInput } from "./input.ts";
 
-/** The source id of the ODS trust file, which trust counts on a given day are compared with. */
-export const ODS_TRUSTS_SOURCE_ID = "ods-etr-2026";
-/** The source id of the ODS successor file, which dates mergers. */
-export const ODS_SUCCESSIONS_SOURCE_ID = "ods-succ-2026";
-/** The source id of the table of April 2026 board successions. */
-export const ICB_SUCCESSIONS_SOURCE_ID = "ods-icb-successions-2026";
-
-export const TRUST_TYPE_LABELS: Record<TrustType, string> = {
-  acute: "Acute",
-  mental_health: "Mental health",
-  mental_health_community: "Mental health and community",
-  community: "Community",
-  ambulance: "Ambulance",
-};
-
-/** Short labels for the status now, for tables and filters; the dated sentence is in trust/text.ts. */
-export const STATUS_NOW_LABELS: Record<StatusNow, string> = {
-  epr: "Has an EPR",
-  no_epr: "No EPR reported",
-  unknown: "Not known",
-  closed: "Closed",
-};
-
-export type { Trust } from "./trusts.ts";
-export { checkNotAfterRelease, checkReferences, checkStatementTotals } from "./checks.ts";
-export { reconcile, reconcileFollowup, type Reconciliation, type ReconciliationKind } from "./reconcile.ts";
-import { checkNotAfterRelease, checkReferences, checkStatementTotals } from "./checks.ts";
+export { trustsOpenOn, type Trust } from "./trusts.ts";
+export type { Reconciliation } from "./reconcile.ts";
+import { inputStages, runStages } from "./validate.ts";
 import { reconcile, reconcileFollowup, type Reconciliation } from "./reconcile.ts";
 
 /** Trusts in one category, by status: with and without an EPR, and the rest (not known). */
@@ -198,16 +152,6 @@ export interface Headline {
   days_to_deadline: number;
 }
 
-/** Trusts open on a date: opened on or before it, and not yet closed (close date is the last open day). */
-export function trustsOpenOn<T extends { open_date: string | null; close_date: string | null }>(
-  trusts: readonly T[],
-  date: string,
-): T[] {
-  return trusts.filter(
-    (t) => t.open_date !== null && t.open_date <= date && (t.close_date === null || t.close_date >= date),
-  );
-}
-
 /** Count trusts by a key, with and without an EPR, given each trust's status in the count. */
 function countBy(
   trusts: readonly Trust[],
@@ -232,14 +176,14 @@ function countBy(
     });
 }
 
+/** The site's model from the data step's input, after the input passes validation's stages (validate.ts). */
 export function buildSiteData(input: DataInput): { site: SiteData; warnings: Warning[] } {
-  const problems = [
-    ...checkReferences(input),
-    ...checkStatementTotals(input.statements),
-    ...checkNotAfterRelease(input),
-    ...checkWords(input),
-  ];
-  if (problems.length) throw new DataError(problems);
+  runStages(inputStages(input));
+  return buildValidatedSiteData(input);
+}
+
+/** The site's model from input that has passed every stage of validate.ts: the data step's one pass. */
+export function buildValidatedSiteData(input: DataInput): { site: SiteData; warnings: Warning[] } {
   const warnings: Warning[] = [];
   const day = input.release.date;
 
@@ -409,31 +353,6 @@ export function buildSiteData(input: DataInput): { site: SiteData; warnings: War
     warnings,
   };
   return { site, warnings };
-}
-
-/** The words kept for figures: quotations state their figure and modality, and no figure is about another measure. */
-function checkWords(input: DataInput): Problem[] {
-  const files = { figureQuotes: "data/figure-quotes.csv", answerQuotes: "data/answer-quotes.csv" };
-  const said = [
-    ...input.figureQuotes.map((q, i) => ({
-      figure_id: q.figure_id,
-      text: q.quote,
-      file: files.figureQuotes,
-      line: i + 2,
-      column: "quote",
-    })),
-    ...input.answerQuotes.map((q, i) => ({
-      figure_id: q.figure_id,
-      text: q.quote,
-      file: files.answerQuotes,
-      line: i + 2,
-      column: "quote",
-    })),
-  ];
-  return [
-    ...checkFigureQuotes(input.figureQuotes, input.answerQuotes, quotables(input), files),
-    ...checkMeasures(input.statements, said, "data/statements.csv"),
-  ];
 }
 
 function headline(input: DataInput, figures: readonly CoverageFigure[]): Headline {

@@ -1,10 +1,10 @@
 /** Official figures set beside what trust-level data says, with the difference: disagreement shown, not hidden. */
 import { endOfPeriod } from "./dates.ts";
-import { stillWithoutOn } from "./followup.ts";
+import { stillWithoutOn, type Followup } from "./followup.ts";
 import { nearestEdition, type ListEdition } from "./editions.ts";
-import { ODS_TRUSTS_SOURCE_ID, trustsOpenOn, type SiteData } from "./model.ts";
+import { ODS_TRUSTS_SOURCE_ID } from "./input.ts";
 import { TRUSTS_SINCE, type StatementRow } from "./tables.ts";
-import type { Trust } from "./trusts.ts";
+import { trustsOpenOn, type Trust } from "./trusts.ts";
 
 /** What an official figure is set beside: the list's own count, ODS's open trusts, or the list less go-lives since. */
 export type ReconciliationKind = "list" | "ods_open" | "list_less_go_lives";
@@ -80,7 +80,7 @@ export function reconcile(
  */
 export function reconcileFollowup(
   statements: StatementRow[],
-  followup: Pick<SiteData["followup"], "list_date" | "list_source_id" | "trusts">,
+  followup: { list_date: string; list_source_id: string; trusts: Followup[] },
 ): Reconciliation[] {
   return statements
     .filter((s) => s.official && s.metric === "trusts_without_epr" && endOfPeriod(s.as_of) > followup.list_date)

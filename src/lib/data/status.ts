@@ -20,12 +20,6 @@ export type StatusNow = (typeof STATUS_NOW)[number];
 /** How the status was reached: a list edition, a reported go-live, the trusts it took over, its closure, or nothing. */
 export type StatusBasis = "list" | "go_live" | "predecessors" | "closed" | "none";
 
-/** One edition of NHS England's supplier list, as the data step holds it. */
-export interface ListEdition {
-  source_id: string;
-  as_of: string;
-}
-
 /** The trust's own life from ODS, with the dates of every merger. */
 export interface TrustLife {
   code: string;

@@ -234,3 +234,13 @@ export function buildTrusts(t: TrustTables, statusDate: string): Trust[] {
     };
   });
 }
+
+/** Trusts open on a date: opened on or before it, and not yet closed (close date is the last open day). */
+export function trustsOpenOn<T extends { open_date: string | null; close_date: string | null }>(
+  trusts: readonly T[],
+  date: string,
+): T[] {
+  return trusts.filter(
+    (t) => t.open_date !== null && t.open_date <= date && (t.close_date === null || t.close_date >= date),
+  );
+}

@@ -9,7 +9,7 @@ import {
   packSites,
   unpackSites,
   postcodeOf,
-  queryTokens,
+  keyWords,
   siteTerm,
   type Candidate,
 } from "./search.ts";
@@ -66,7 +66,7 @@ describe("what a reader types", () => {
     expect(normalise("Guy’s & St. Thomas'")).toBe("guys and st thomas");
     expect(normalise("SAINT James's")).toBe("st jamess");
     expect(normalise("Café")).toBe("cafe");
-    expect(queryTokens("Norfolk & Norwich NHS FT")).toEqual(["norfolk", "norwich"]);
+    expect(keyWords("Norfolk & Norwich NHS FT")).toEqual(["norfolk", "norwich"]);
   });
 
   it("reads a postcode, or its first half, with or without the space", () => {

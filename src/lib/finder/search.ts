@@ -64,9 +64,6 @@ export function keyWords(s: string): string[] {
     .filter((t) => t && !STOP_WORDS.has(t));
 }
 
-/** The words of a query that can pick out a trust. */
-export const queryTokens = keyWords;
-
 /** One site of a trust as the finder sees it. */
 export interface SiteTerm {
   /** Key words of its name. */
@@ -231,7 +228,7 @@ export function initialsOf(name: string): string {
 }
 
 export function findTrusts(query: string, candidates: readonly Candidate[]): FindResult {
-  const tokens = queryTokens(query);
+  const tokens = keyWords(query);
   if (tokens.length === 0) return { kind: "empty", codes: candidates.map((c) => c.code), matched: [] };
   const key = distinct(tokens);
   if (key.length === 0) return { kind: "generic", codes: candidates.map((c) => c.code), matched: tokens };

@@ -83,10 +83,6 @@ export function diffAnswers(before: readonly StoredAnswer[], after: readonly Sto
   return { changes, filled_in };
 }
 
-export function isAnswersDiffEmpty(d: AnswersDiff): boolean {
-  return d.changes.length === 0 && d.filled_in.length === 0;
-}
-
 const WORDS: Record<AnswerChangeKind, string> = {
   new: "New answer",
   corrected: "Corrected answer",

@@ -3,7 +3,7 @@
  * without a name (answers seeded from the archive), each with where the name was read. Kept as our own
  * small table so that a name is never guessed from an id; a name the service itself gave always wins.
  */
-import { num, parseTable, text, type RowOf, type Schema, type TableSpec } from "../data/schema.ts";
+import { num, parseTable, text, type Schema, type TableSpec } from "../data/schema.ts";
 
 export const membersTable = {
   key: "member_id",
@@ -13,8 +13,6 @@ export const membersTable = {
     source: text({ describe: "where the name for this id was read (a repository, commit and file, or an address)" }),
   },
 } satisfies TableSpec<Schema>;
-
-export type MemberRow = RowOf<typeof membersTable.columns>;
 
 /** Member names by id, from the table's text. */
 export function parseMembers(csvText: string, file: string): Map<number, string> {

@@ -11,7 +11,6 @@ export const REPORT_REQUEST = "nhs-epr-tracker:report";
 
 /** light (the default, as most articles are), dark, or auto: follow the reader's own setting. */
 export type EmbedTheme = "light" | "dark" | "auto";
-export const EMBED_THEMES: readonly EmbedTheme[] = ["light", "dark", "auto"];
 
 export interface EmbedOptions {
   theme: EmbedTheme;

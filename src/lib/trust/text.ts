@@ -4,10 +4,10 @@
  */
 import { whenWords } from "../words/modality.ts";
 import type { Trust } from "../data/model.ts";
-import { STATUS_NOW_LABELS, TRUST_TYPE_LABELS } from "../data/model.ts";
+import { STATUS_BASIS_SHORT, STATUS_NOW_LABELS, TRUST_TYPE_LABELS } from "../words/vocabulary.ts";
 import { endOfPeriod, formatDate } from "../data/dates.ts";
 import type { TrustEventRow } from "../data/tables.ts";
-import type { StatusBasis, TrustStatus } from "../data/status.ts";
+import type { TrustStatus } from "../data/status.ts";
 
 export interface TextContext {
   /** Name of a trust by code, for mergers and predecessors. */
@@ -26,15 +26,6 @@ export function typeLabel(t: Trust): string {
 }
 
 const listWords = (asOf: string) => `NHS England's list of ${formatDate(asOf)}`;
-
-/** What a status rests on, in a few words, for tables and downloads. */
-export const BASIS_SHORT: Record<StatusBasis, string> = {
-  list: "NHS England list",
-  go_live: "go-live report",
-  predecessors: "predecessors' list entries",
-  closed: "last day open",
-  none: "none found",
-};
 
 /** The date a status rests on, "about June 2025" when the report's date was inferred. */
 export const sinceWords = (s: TrustStatus): string => whenWords(s.since!, s.since_basis);
@@ -59,7 +50,7 @@ export function restsOnWords(s: TrustStatus): string {
 
 /** "1 October 2024 (NHS England list)": the date of the evidence and its kind, for the trust table. */
 export function statusEvidenceWords(s: TrustStatus): string {
-  return s.since ? `${sinceWords(s)} (${BASIS_SHORT[s.basis]})` : "—";
+  return s.since ? `${sinceWords(s)} (${STATUS_BASIS_SHORT[s.basis]})` : "—";
 }
 
 /**

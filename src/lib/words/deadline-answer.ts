@@ -6,6 +6,7 @@
  */
 import type { StatementRow } from "../data/tables.ts";
 import { endOfPeriod, formatDate, formatWhen } from "../data/dates.ts";
+import { monthWords, SCOPE_COUNT_NOUNS } from "./vocabulary.ts";
 import { latestFigure } from "../data/figures.ts";
 import { stillWithoutOn, type Followup, type FollowupCategory } from "../data/followup.ts";
 import { formatNumber, plural } from "../format.ts";
@@ -77,12 +78,6 @@ function figure(s: StatementRow | null, all: readonly StatementRow[]): CountFigu
   return { statement: s, outOf, when: formatWhen(s.as_of, s.dates_estimated) };
 }
 
-const SCOPE_WORDS: Record<string, string> = {
-  secondary_care_trusts: "secondary care trusts",
-  acute_trusts: "acute trusts",
-  all_trusts: "trusts",
-};
-
 export function deadlineAnswer(input: DeadlineInput): DeadlineAnswer {
   const { deadline, statements, followup: f } = input;
   const day = deadline.date;
@@ -112,7 +107,7 @@ export function deadlineAnswer(input: DeadlineInput): DeadlineAnswer {
   };
 
   const count = (x: CountFigure) =>
-    `${formatNumber(x.statement.value)}${x.outOf ? ` of ${formatNumber(x.outOf.value)}` : ""} ${SCOPE_WORDS[x.statement.scope] ?? "trusts"}`;
+    `${formatNumber(x.statement.value)}${x.outOf ? ` of ${formatNumber(x.outOf.value)}` : ""} ${SCOPE_COUNT_NOUNS[x.statement.scope]}`;
   const officialWords = officialAfter
     ? `The official count for the deadline, ${officialAfter.when}, was ${count(officialAfter)} without an EPR.`
     : officialBefore
@@ -124,7 +119,7 @@ export function deadlineAnswer(input: DeadlineInput): DeadlineAnswer {
   const evidence = `Of the ${plural(listed, "trust")} ${listWords} named without an EPR, ${formatNumber(trustLevel.liveByDeadline)} had a go-live reported by ${deadlineWords}, leaving ${formatNumber(withoutOnDeadline)} with none reported on the day: ${formatNumber(trustLevel.missed)} with their go-live reported put back, ${formatNumber(trustLevel.underway)} with work reported but no go-live, and ${formatNumber(trustLevel.noUpdate)} with no published update at all.${trustLevel.liveSince ? ` ${formatNumber(trustLevel.liveSince)} went live after the deadline.` : ""}`;
   const u = unofficialAfter;
   const unofficial = u
-    ? `Research by a commercial analyst, reported by ${input.publisherOf(u.statement.source_id)} on ${formatDate(u.statement.stated_on)}, counted ${formatNumber(u.statement.value)} ${SCOPE_WORDS[u.statement.scope] === "acute trusts" ? "trusts, mainly acute," : "trusts"} that ${UNOFFICIAL_TEST[u.statement.metric] ?? "had no EPR"} by ${u.when}. It is not an official count.`
+    ? `Research by a commercial analyst, reported by ${input.publisherOf(u.statement.source_id)} on ${formatDate(u.statement.stated_on)}, counted ${formatNumber(u.statement.value)} ${u.statement.scope === "acute_trusts" ? "trusts, mainly acute," : "trusts"} that ${UNOFFICIAL_TEST[u.statement.metric] ?? "had no EPR"} by ${u.when}. It is not an official count.`
     : null;
 
   const unknowns = [
@@ -146,7 +141,7 @@ export function deadlineAnswer(input: DeadlineInput): DeadlineAnswer {
   const first = officialAfter
     ? `The official count for the ${deadlineWords} deadline, for ${officialAfter.when}, put ${count(officialAfter)} without an electronic patient record`
     : `${notFoundWords(`official count for the ${deadlineWords} deadline`, input.release)}${officialBefore ? ` (the last, for ${officialBefore.when}, put ${count(officialBefore)} without an electronic patient record)` : ""}`;
-  const second = `of the ${plural(listed, "trust")} NHS England's list of ${formatDate(f.list_date.slice(0, 7))}${listAfter ? ", made after the deadline," : ""} named without one, ${formatNumber(withoutOnDeadline)} had no go-live reported by the deadline`;
+  const second = `of the ${plural(listed, "trust")} NHS England's list of ${monthWords(f.list_date)}${listAfter ? ", made after the deadline," : ""} named without one, ${formatNumber(withoutOnDeadline)} had no go-live reported by the deadline`;
   const third = u
     ? `a commercial survey reported on ${formatDate(u.statement.stated_on)} found ${plural(u.statement.value, "trust")}${u.statement.scope === "acute_trusts" ? ", mainly acute," : ""} that ${UNOFFICIAL_TEST[u.statement.metric] ?? "had no EPR"}`
     : null;

@@ -1,12 +1,7 @@
 /** The words for where the trusts listed without an EPR stand, built from the counts. */
 import { formatDate } from "../data/dates.ts";
+import { monthWords } from "./vocabulary.ts";
 import type { FollowupCategory } from "../data/followup.ts";
-
-export const CONFIDENCE_LABELS: Record<"H" | "M" | "L", string> = {
-  H: "official notice, trust or NHS statement",
-  M: "trade or regional press",
-  L: "aggregator or reprint",
-};
 
 /**
  * A heading about the trusts of one edition of the list names the edition's date, in the past tense: the
@@ -14,7 +9,7 @@ export const CONFIDENCE_LABELS: Record<"H" | "M" | "L", string> = {
  * of October 2024 showed without an EPR"; without a count, "The trusts …".
  */
 export function listedSetHeading(listDate: string, count?: number): string {
-  return `The ${count === undefined ? "" : `${count} `}trusts NHS England's list of ${formatDate(listDate.slice(0, 7))} showed without an EPR`;
+  return `The ${count === undefined ? "" : `${count} `}trusts NHS England's list of ${monthWords(listDate)} showed without an EPR`;
 }
 
 /** "3 of the 20 went live before 31 March 2026, according to published reports; …" */

@@ -1,6 +1,6 @@
 /** Words for the programme's money and ratings: what each figure is, worded by what its source said of it. */
 import type { ProgrammeMeasure, ProgrammeRow } from "../data/tables.ts";
-import { formatDate } from "../data/dates.ts";
+import { monthWords } from "./vocabulary.ts";
 import { formatMoney } from "../format.ts";
 import { asPutBy, hasEnded, moneyForTrustsWords, statedByWords, statedWhenWords } from "./modality.ts";
 
@@ -63,13 +63,13 @@ export const programmePaysVerb = (toTrusts: ProgrammeRow | null, release: string
 export function programmeOpening(toTrusts: ProgrammeRow | null, release: string): string[] {
   const end = toTrusts?.as_of ?? null;
   const out = [
-    `NHS England's Frontline Digitisation programme ${programmePaysVerb(toTrusts, release)} trusts to buy and improve electronic patient records${end ? `, with money for trusts planned up to ${formatDate(end.slice(0, 7))}` : ""}.`,
+    `NHS England's Frontline Digitisation programme ${programmePaysVerb(toTrusts, release)} trusts to buy and improve electronic patient records${end ? `, with money for trusts planned up to ${monthWords(end)}` : ""}.`,
   ];
   if (toTrusts && toTrusts.value !== null) {
     const who = statedByWords(toTrusts.stated_by);
     const verb = toTrusts.modality === "paid" ? "had been paid" : "would go";
     out.push(
-      `${who.charAt(0).toUpperCase()}${who.slice(1)} said ${statedWhenWords(toTrusts.stated_on, toTrusts.date_basis)} that ${formatMoney(toTrusts.value)} ${verb} to trusts up to ${formatDate(toTrusts.as_of.slice(0, 7))}.`,
+      `${who.charAt(0).toUpperCase()}${who.slice(1)} said ${statedWhenWords(toTrusts.stated_on, toTrusts.date_basis)} that ${formatMoney(toTrusts.value)} ${verb} to trusts up to ${monthWords(toTrusts.as_of)}.`,
     );
   }
   return out;

@@ -7,7 +7,7 @@ import { scaleLinear, scaleUtc } from "d3-scale";
 import { curveStepAfter, line } from "d3-shape";
 import { formatDate, formatMonthYear, formatWhen, isoAtPrecision, midPeriod } from "../../data/dates.ts";
 import type { CoverageFigure } from "../../data/figures.ts";
-import { EPR_TARGET_KINDS, type StatementRow, type TargetRow } from "../../data/tables.ts";
+import { EPR_TARGET_KINDS, type TargetRow } from "../../data/tables.ts";
 import { capitalise, madeWhenWords, setsTarget, targetAnnouncedWords, targetDoneWords } from "../../words/modality.ts";
 import {
   emptyChart,
@@ -25,6 +25,7 @@ import {
 import { lineHeight, textWidth, wrapText } from "../text.ts";
 import { compareCodePoints } from "../../order.ts";
 import { isoDateColumns, sourceIdColumn } from "../csv.ts";
+import { SCOPE_WORDS, targetDateShort, targetDateWords } from "../../words/vocabulary.ts";
 
 export interface CoverageOverTimeOptions {
   /** Drawing width in px. */
@@ -102,27 +103,8 @@ export interface CoverageOverTimeModel extends ChartBase {
 }
 
 const DEFAULT_KINDS: readonly TargetRow["kind"][] = EPR_TARGET_KINDS;
-const SCOPE_WORDS: Record<StatementRow["scope"], string> = {
-  secondary_care_trusts: "secondary care trusts",
-  acute_trusts: "acute trusts only",
-  all_trusts: "trusts (scope not stated)",
-};
-
 const toDate = (iso: string) => new Date(`${midPeriod(iso)}T00:00:00Z`);
 const pct = (v: number) => `${v}%`;
-/** Month-precision target date as "Mar 2026", year precision as "2026". */
-function targetWhen(t: TargetRow, long = false): string {
-  const d =
-    t.target_date_precision === "year"
-      ? t.target_date.slice(0, 4)
-      : t.target_date_precision === "month"
-        ? t.target_date.slice(0, 7)
-        : t.target_date;
-  if (long) return formatDate(d);
-  const full = formatDate(d);
-  return t.target_date_precision === "month" ? `${full.split(" ")[0]!.slice(0, 3)} ${full.split(" ")[1]}` : full;
-}
-
 const isForecast = (s: CoverageFigure) => s.metric === "forecast_share_with_epr";
 
 /**
@@ -188,7 +170,7 @@ export function selectCoverage(
           SCOPE_WORDS[s.scope],
         ]),
         ...targetRows.map((t) => [
-          targetWhen(t, true),
+          targetDateWords(t),
           `Target ${targetDoneWords(t)}`,
           t.coverage_percent!,
           t.announced_by,
@@ -305,7 +287,7 @@ export function coverageOverTimeModel(
   const labelDrafts = byDate.map((gs) => {
     const t = gs[0]![0]!;
     const moved = gs.every(isMoved);
-    const text = `${narrow ? "" : gs.length > 1 ? "Targets " : "Target "}${gs.map((g) => g[0]!.coverage_percent).join("% and ")}% by ${targetWhen(t)}${moved ? (narrow ? " (moved)" : " (later moved)") : ""}`;
+    const text = `${narrow ? "" : gs.length > 1 ? "Targets " : "Target "}${gs.map((g) => g[0]!.coverage_percent).join("% and ")}% by ${targetDateShort(t)}${moved ? (narrow ? " (moved)" : " (later moved)") : ""}`;
     const tx = x(new Date(`${t.target_date}T00:00:00Z`));
     const w = textWidth(text, fs);
     // The leader hangs from the label's right end (left end when there is no room), so labels further
@@ -388,7 +370,7 @@ export function coverageOverTimeModel(
       y: px(y(t.coverage_percent!)),
       size,
       superseded: moved,
-      tip: `Target: ${pct(t.coverage_percent!)} of trusts by ${targetWhen(t, true)}${moved ? ", later moved" : ""}. ${who}`,
+      tip: `Target: ${pct(t.coverage_percent!)} of trusts by ${targetDateWords(t)}${moved ? ", later moved" : ""}. ${who}`,
       source_ids: [...new Set(g.map((t) => t.source_id))],
     };
   });
@@ -490,7 +472,7 @@ function summarise(all: CoverageFigure[], targets: TargetRow[], markers: TargetM
   if (markers.length) {
     const byId = new Map(targets.map((t) => [t.id, t]));
     parts.push(
-      `Targets: ${markers.map((m) => `${pct(m.value)} by ${targetWhen(byId.get(m.ids[0]!)!, true)}${m.superseded ? " (later moved)" : ""}`).join("; ")}.`,
+      `Targets: ${markers.map((m) => `${pct(m.value)} by ${targetDateWords(byId.get(m.ids[0]!)!)}${m.superseded ? " (later moved)" : ""}`).join("; ")}.`,
     );
   }
   if (yMin > 0) parts.push(`The vertical axis starts at ${yMin}%.`);

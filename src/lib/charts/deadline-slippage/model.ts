@@ -20,6 +20,7 @@ import {
 } from "../shared.ts";
 import { lineHeight, textWidth, wrapText } from "../text.ts";
 import { compareCodePoints } from "../../order.ts";
+import { targetDateShort, targetDateWords } from "../../words/vocabulary.ts";
 
 export interface DeadlineSlippageOptions {
   /** Drawing width in px. */
@@ -62,22 +63,8 @@ export interface DeadlineSlippageModel extends ChartBase {
   today: { x: number; label: string; labelX: number; labelY: number; anchor: "start" | "end" };
 }
 
-const when = (t: TargetRow) =>
-  formatMonthYear(
-    t.target_date_precision === "year"
-      ? t.target_date.slice(0, 4)
-      : t.target_date_precision === "month"
-        ? t.target_date.slice(0, 7)
-        : t.target_date,
-  );
-const whenLong = (t: TargetRow) =>
-  formatDate(
-    t.target_date_precision === "year"
-      ? t.target_date.slice(0, 4)
-      : t.target_date_precision === "month"
-        ? t.target_date.slice(0, 7)
-        : t.target_date,
-  );
+const when = targetDateShort;
+const whenLong = targetDateWords;
 
 /** "Jeremy Hunt (Secretary of State for Health)" → "Jeremy Hunt". */
 export function shortWho(announcedBy: string): string {

@@ -4,6 +4,7 @@
  */
 import { scaleLinear } from "d3-scale";
 import type { CoverageCount } from "../../data/model.ts";
+import { STATUS_NOW_LABELS } from "../../words/vocabulary.ts";
 import { layoutBarRows } from "../bar-rows.ts";
 import {
   emptyChart,
@@ -103,11 +104,11 @@ export function stackedBarsModel(categories: readonly CoverageCount[], opts: Sta
 
   // Legend first, across the top.
   const legendDefs: Omit<LegendItem, "x" | "y">[] = [
-    { key: "epr", label: "Has an EPR", className: "epr", mark: "rect" },
+    { key: "epr", label: STATUS_NOW_LABELS.epr, className: "epr", mark: "rect" },
     { key: "no_epr", label: "No EPR", className: "no-epr", mark: "hatch" },
   ];
   if (cats.some((c) => c.total > c.with_epr + c.without_epr))
-    legendDefs.push({ key: "unknown", label: "Not known", className: "unknown", mark: "rect" });
+    legendDefs.push({ key: "unknown", label: STATUS_NOW_LABELS.unknown, className: "unknown", mark: "rect" });
   const { legend, bottom: ly } = flowLegend(legendDefs, { x0: 0, y0: fs, width, fontSize: fs });
 
   const endText = (c: CoverageCount) => `${c.without_epr} without`;

@@ -1,6 +1,7 @@
 /** Trusts with an EPR by supplier: horizontal bars, largest first, optionally split by trust type. */
 import { scaleLinear } from "d3-scale";
-import { TRUST_TYPE_LABELS, type SupplierCount } from "../../data/model.ts";
+import type { SupplierCount } from "../../data/model.ts";
+import { TRUST_TYPE_LABELS } from "../../words/vocabulary.ts";
 import { TRUST_TYPES, type TrustType } from "../../data/tables.ts";
 import { layoutBarRows } from "../bar-rows.ts";
 import {

@@ -6,7 +6,8 @@
 import { scaleUtc } from "d3-scale";
 import { endOfPeriod, formatDate, midPeriod } from "../../data/dates.ts";
 import { isoDateColumns, sourceIdColumn } from "../csv.ts";
-import { FOLLOWUP_CATEGORIES, FOLLOWUP_LABELS, type Followup, type FollowupCategory } from "../../data/followup.ts";
+import { FOLLOWUP_CATEGORIES, type Followup, type FollowupCategory } from "../../data/followup.ts";
+import { EVENT_LABELS, FOLLOWUP_LABELS } from "../../words/vocabulary.ts";
 import type { TrustEventRow } from "../../data/tables.ts";
 import {
   flowLegend,
@@ -32,21 +33,9 @@ const LEGEND: { shape: MarkShape & LegendItem["mark"]; event: TrustEventRow["eve
   { shape: "square", event: "listed_no_epr", label: "On NHS England's no-EPR list" },
   { shape: "circle", event: "contract_signed", label: "Business case, supplier or contract" },
   { shape: "ring", event: "go_live_planned", label: "Plan or other report" },
-  { shape: "diamond", event: "go_live", label: "Went live" },
-  { shape: "cross", event: "go_live_delayed", label: "Go-live delayed" },
+  { shape: "diamond", event: "go_live", label: EVENT_LABELS.go_live },
+  { shape: "cross", event: "go_live_delayed", label: EVENT_LABELS.go_live_delayed },
 ];
-
-export const EVENT_LABELS: Record<TrustEventRow["event"], string> = {
-  listed_no_epr: "Listed by NHS England as having no EPR",
-  business_case_approved: "Business case approved",
-  procurement_started: "Procurement started",
-  supplier_selected: "Supplier chosen",
-  contract_signed: "Contract signed",
-  go_live_planned: "Go-live planned",
-  go_live: "Went live",
-  go_live_delayed: "Go-live delayed",
-  other: "Other report",
-};
 
 /** Mark shapes, so the event type is told by shape as well as colour. */
 export type MarkShape = "circle" | "square" | "diamond" | "cross" | "ring";
