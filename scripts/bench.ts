@@ -13,7 +13,7 @@
  * Flags: --peer-only skips scaling, bytes and first paint; --fallback builds the plain d3 peer directly.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -23,6 +23,7 @@ import { launchBrowser } from "./lib/browser.ts";
 import { buildPeer } from "./bench/peer.ts";
 import { acquireLock, LOCK_FILE } from "./build.ts";
 import { firstChart, transfer } from "./bench/page-metrics.ts";
+import { syntheticData } from "./bench/synthetic.ts";
 
 const node = process.execPath;
 const timeIt = (f: () => void) => {
@@ -46,27 +47,6 @@ function table(title: string, header: string[], rows: (string | number)[][]) {
   console.log(
     `\n${title}\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n${rows.map(line).join("\n")}`,
   );
-}
-
-/** A copy of data/ with every trust repeated `factor` times under synthetic codes (for timing only). */
-function syntheticData(factor: number): string {
-  const dir = mkdtempSync(join(tmpdir(), `epr-bench-x${factor}-`));
-  cpSync("data", dir, { recursive: true });
-  const read = (file: string) => readFileSync(join(dir, file), "utf8").trimEnd().split("\n");
-  const codes = [
-    ...new Set([...read("trusts.csv").slice(1), ...read("epr-status.csv").slice(1)].map((r) => r.split(",")[0]!)),
-  ].sort();
-  // Z + four base-36 digits: unique per (copy, trust), and never a real ODS code.
-  const synthetic = (k: number, code: string) =>
-    `Z${(k * 1000 + codes.indexOf(code)).toString(36).toUpperCase().padStart(4, "0")}`;
-  for (const file of ["trusts.csv", "epr-status.csv"]) {
-    const [header, ...rows] = read(file);
-    const out = [header!, ...rows];
-    for (let k = 1; k < factor; k++)
-      for (const row of rows) out.push(row.replace(/^[^,]+/, (code) => synthetic(k, code)));
-    writeFileSync(join(dir, file), out.join("\n") + "\n");
-  }
-  return dir;
 }
 
 // Its builds share src/generated/, public/data/, .astro/ and dist/ with npm run build: one at a time.

@@ -65,7 +65,7 @@ const INPUT_PATHS: Record<string, { sites: number; gate: string }> = {
   "scripts/lib/static-server.ts": { sites: 4, gate: "none needed: serves dist/ (the preview server's own rules)" },
   "scripts/lib/log-text.ts": { sites: 1, gate: "none needed: the escaper's own standard input, printed only escaped" },
   "scripts/check-reproducible.ts": { sites: 2, gate: "none needed: hashes two builds of ours" },
-  "scripts/bench.ts": { sites: 1, gate: "none needed: measures our own builds" },
+  "scripts/bench/synthetic.ts": { sites: 1, gate: "none needed: measures our own builds" },
   "scripts/bench/peer.ts": { sites: 5, gate: "none needed: measures our own builds" },
   "scripts/palette-css.ts": { sites: 1, gate: "none needed: our own stylesheet" },
   "scripts/screenshots.ts": { sites: 1, gate: "none needed: photographs our own pages" },
