@@ -165,7 +165,8 @@ if (import.meta.main) {
     const count = await writeCards(dist, cardSpecs({ charts: CHARTS, release: site.release.date }), {
       css,
       release: site.release.date,
-      cacheDir: process.env.OG_CACHE === "off" ? undefined : CARD_CACHE,
+      // OG_CACHE=off draws every card; OG_CACHE=<folder> keeps them there (the benchmark's own runs).
+      cacheDir: process.env.OG_CACHE === "off" ? undefined : process.env.OG_CACHE || CARD_CACHE,
       prune: true,
     });
     console.log(
