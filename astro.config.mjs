@@ -12,7 +12,9 @@ export default defineConfig({
   site,
   base,
   trailingSlash: "always",
-  build: { format: "directory", inlineStylesheets: "never" },
+  // Pages render while earlier ones are written: with one at a time, a 20,000-page build waited on
+  // the disk for half its time. Each page is its own file, so the output does not depend on the order.
+  build: { format: "directory", inlineStylesheets: "never", concurrency: 8 },
   integrations: [mdx()],
   devToolbar: { enabled: false },
   // Scripts go in files of their own, never inline, so a strict Content Security Policy can apply.

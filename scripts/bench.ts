@@ -13,7 +13,7 @@
  * Flags: --peer-only skips scaling, bytes and first paint; --fallback builds the plain d3 peer directly.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -23,6 +23,8 @@ import { launchBrowser } from "./lib/browser.ts";
 import { buildPeer } from "./bench/peer.ts";
 import { acquireLock, LOCK_FILE } from "./build.ts";
 import { firstChart, transfer } from "./bench/page-metrics.ts";
+import { syntheticData } from "./bench/synthetic.ts";
+import { against, atLeast, GOALS } from "./bench/goals.ts";
 
 const node = process.execPath;
 const timeIt = (f: () => void) => {
@@ -48,46 +50,37 @@ function table(title: string, header: string[], rows: (string | number)[][]) {
   );
 }
 
-/** A copy of data/ with every trust repeated `factor` times under synthetic codes (for timing only). */
-function syntheticData(factor: number): string {
-  const dir = mkdtempSync(join(tmpdir(), `epr-bench-x${factor}-`));
-  cpSync("data", dir, { recursive: true });
-  const read = (file: string) => readFileSync(join(dir, file), "utf8").trimEnd().split("\n");
-  const codes = [
-    ...new Set([...read("trusts.csv").slice(1), ...read("epr-status.csv").slice(1)].map((r) => r.split(",")[0]!)),
-  ].sort();
-  // Z + four base-36 digits: unique per (copy, trust), and never a real ODS code.
-  const synthetic = (k: number, code: string) =>
-    `Z${(k * 1000 + codes.indexOf(code)).toString(36).toUpperCase().padStart(4, "0")}`;
-  for (const file of ["trusts.csv", "epr-status.csv"]) {
-    const [header, ...rows] = read(file);
-    const out = [header!, ...rows];
-    for (let k = 1; k < factor; k++)
-      for (const row of rows) out.push(row.replace(/^[^,]+/, (code) => synthetic(k, code)));
-    writeFileSync(join(dir, file), out.join("\n") + "\n");
-  }
-  return dir;
-}
-
 // Its builds share src/generated/, public/data/, .astro/ and dist/ with npm run build: one at a time.
 process.on("exit", await acquireLock(LOCK_FILE, 20 * 60_000));
 
 const peerOnly = process.argv.includes("--peer-only");
 const results: (string | number)[][] = [];
-const dataMs = timeIt(() => run([node, "scripts/build-data.ts"]));
-results.push(["data step (real data)", ms(dataMs)]);
-const buildMs = timeIt(() => run([node, "node_modules/astro/bin/astro.mjs", "build"]));
-results.push(["astro build (real data, all pages)", ms(buildMs)]);
-// Cards cold (every card drawn) and warm (every card from the content-hash cache of the run before).
-const coldCardsMs = timeIt(() => run([node, "scripts/og-images.ts"], { OG_CACHE: "off" }));
-results.push(["social preview cards, cold (every card drawn)", ms(coldCardsMs)]);
-timeIt(() => run([node, "scripts/og-images.ts"]));
-const cardsMs = timeIt(() => run([node, "scripts/og-images.ts"]));
-results.push(["social preview cards, warm (unchanged cards from the cache)", ms(cardsMs)]);
-const headersMs = timeIt(() => run([node, "scripts/headers.ts"]));
-results.push(["whole build (data + pages, without cards)", ms(dataMs + buildMs + headersMs)]);
-results.push(["whole build (npm run build), cards cold", ms(dataMs + buildMs + coldCardsMs + headersMs)]);
-results.push(["whole build (npm run build), cards warm", ms(dataMs + buildMs + cardsMs + headersMs)]);
+const secs = (n: number) => `${(n / 1000).toFixed(1)} s`;
+/** The whole build's steps, timed one by one: data, pages, cards (into a cache folder of the bench's own), headers. */
+function wholeBuild(opts: { data?: string; dist?: string; cards: string }) {
+  const dist = opts.dist ? ["--dist", opts.dist] : [];
+  const data = timeIt(() => run([node, "scripts/build-data.ts", ...(opts.data ? ["--data", opts.data] : [])]));
+  const pages = timeIt(() =>
+    run([node, "node_modules/astro/bin/astro.mjs", "build", ...(opts.dist ? ["--outDir", opts.dist] : [])]),
+  );
+  const cards = timeIt(() => run([node, "scripts/og-images.ts", ...dist], { OG_CACHE: opts.cards }));
+  const headers = timeIt(() => run([node, "scripts/headers.ts", ...dist]));
+  return { data, pages, cards, headers, total: data + pages + cards + headers };
+}
+// Cards cold (an empty cache: every card drawn), then warm (nothing changed: every card from that cache).
+const cardCache = mkdtempSync(join(tmpdir(), "epr-bench-cards-"));
+const cold = wholeBuild({ cards: cardCache });
+const warm = wholeBuild({ cards: cardCache });
+const dataMs = warm.data;
+const buildMs = warm.pages;
+const headersMs = warm.headers;
+results.push(["data step (real data)", ms(cold.data), ""]);
+results.push(["astro build (real data, all pages)", ms(cold.pages), ""]);
+results.push(["social preview cards, cold (every card drawn)", ms(cold.cards), ""]);
+results.push(["social preview cards, warm (unchanged cards from the cache)", ms(warm.cards), ""]);
+results.push(["whole build (npm run build), cards cold", ms(cold.total), against(cold.total, GOALS.buildColdMs, secs)]);
+results.push(["whole build (npm run build), cards warm", ms(warm.total), against(warm.total, GOALS.buildWarmMs, secs)]);
+rmSync(cardCache, { recursive: true, force: true });
 // Scaling: the pages are built from the synthetic data into a temporary folder. The build reads its
 // data from src/generated, so the synthetic model sits there meanwhile and the real one is restored after.
 const scale = process.argv.includes("--no-scale-pages") ? [] : [10, 100];
@@ -97,17 +90,29 @@ for (const factor of peerOnly ? [] : [10, 100]) {
   const t = timeIt(() =>
     run([node, "scripts/build-data.ts", "--data", dir, "--generated", join(out, "gen"), "--public", join(out, "pub")]),
   );
-  results.push([`data step, ${factor}× synthetic trusts`, ms(t)]);
+  results.push([`data step, ${factor}× synthetic trusts`, ms(t), ""]);
   if (scale.includes(factor)) {
     try {
-      run([node, "scripts/build-data.ts", "--data", dir, "--public", join(out, "pub")]);
-      const pagesMs = timeIt(() =>
-        run([node, "node_modules/astro/bin/astro.mjs", "build", "--outDir", join(out, "dist")]),
-      );
-      const pages = readdirSync(join(out, "dist", "trusts"), { withFileTypes: true }).filter((d) =>
-        d.isDirectory(),
-      ).length;
-      results.push([`astro build, ${factor}× synthetic trusts (${pages} trust pages)`, ms(pagesMs)]);
+      const dist = join(out, "dist");
+      const cards = join(out, "cards");
+      const first = wholeBuild({ data: dir, dist, cards });
+      const pages = readdirSync(join(dist, "trusts"), { withFileTypes: true }).filter((d) => d.isDirectory()).length;
+      const goal = factor === 100 ? against(first.pages, GOALS.pages100xMs, secs) : "";
+      results.push([`astro build, ${factor}× synthetic trusts (${pages} trust pages)`, ms(first.pages), goal]);
+      if (factor === 100) {
+        results.push([`social preview cards, ${factor}×, cold`, ms(first.cards), ""]);
+        results.push([
+          `whole build, ${factor}×, cards cold`,
+          ms(first.total),
+          against(first.total, GOALS.build100xColdMs, secs),
+        ]);
+        const again = wholeBuild({ data: dir, dist, cards });
+        results.push([
+          `whole build, ${factor}×, run again with nothing changed`,
+          ms(again.total),
+          against(again.total, GOALS.build100xUnchangedMs, secs),
+        ]);
+      }
     } finally {
       run([node, "scripts/build-data.ts"]);
     }
@@ -115,28 +120,38 @@ for (const factor of peerOnly ? [] : [10, 100]) {
   rmSync(dir, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
 }
-table("Build", ["step", "time"], results);
+table("Build", ["step", "time", "goal"], results);
 
 if (!peerOnly) await ourPages();
 
 /** Bytes per page type and first paint, for our site alone. */
 async function ourPages() {
-  const pageTypes: [string, string][] = [
-    ["home", "dist/index.html"],
-    ["coverage", "dist/coverage/index.html"],
-    ["trust table", "dist/trusts/index.html"],
-    ["trust page", "dist/trusts/RK9/index.html"],
-    ["sources", "dist/sources/index.html"],
+  const pageTypes: [string, string, number | null][] = [
+    ["home", "dist/index.html", GOALS.homeGz],
+    ["coverage", "dist/coverage/index.html", null],
+    ["trust table", "dist/trusts/index.html", null],
+    ["trust page", "dist/trusts/RK9/index.html", GOALS.trustPageGz],
+    ["sources", "dist/sources/index.html", null],
   ];
   table(
-    "Bytes per page type",
-    ["page", "HTML", "CSS", "JS", "HTML gz", "CSS gz", "JS gz", "total gz"],
-    pageTypes.map(([name, file]) => {
+    "Bytes per page type (goals; the budgets are asserted in test/site)",
+    ["page", "HTML", "CSS", "JS", "HTML gz", "CSS gz", "JS gz", "total gz", "goal"],
+    pageTypes.map(([name, file, goal]) => {
       try {
         const w = pageWeight("dist", file);
-        return [name, kb(w.html), kb(w.css), kb(w.js), kb(w.htmlGz), kb(w.cssGz), kb(w.jsGz), kb(w.totalGz)];
+        return [
+          name,
+          kb(w.html),
+          kb(w.css),
+          kb(w.js),
+          kb(w.htmlGz),
+          kb(w.cssGz),
+          kb(w.jsGz),
+          kb(w.totalGz),
+          goal === null ? "" : against(w.totalGz, goal, kb),
+        ];
       } catch {
-        return [name, "missing", "", "", "", "", "", ""];
+        return [name, "missing", "", "", "", "", "", "", ""];
       }
     }),
   );
@@ -195,8 +210,10 @@ try {
     await transfer(browser, ours.url + "/trusts/RK9/"),
     await transfer(browser, theirs.url + "/trusts/RK9/"),
   ];
-  const chartOurs = await firstChart(browser, ours.url + "/", "#coverage-over-time");
-  const chartPeer = await firstChart(browser, theirs.url + "/", "#coverage-over-time");
+  // A peer whose chart never appears is reported as such, not allowed to end the run.
+  const chartOf = (url: string) => firstChart(browser, url, "#coverage-over-time").catch(() => NaN);
+  const chartOurs = await chartOf(ours.url + "/");
+  const chartPeer = await chartOf(theirs.url + "/");
   await browser.close();
   await ours.close();
   await theirs.close();
@@ -206,18 +223,31 @@ try {
     const r = p / o;
     return `${r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : r.toPrecision(2)}×`;
   };
-  const row = (what: string, o: number, p: number, fmt: (n: number) => string) => [what, fmt(o), fmt(p), ratio(p, o)];
+  const fmtOr = (fmt: (n: number) => string) => (n: number) => (Number.isNaN(n) ? "no chart within 30 s" : fmt(n));
+  const row = (what: string, o: number, p: number, fmt: (n: number) => string, floor?: number) => [
+    what,
+    fmtOr(fmt)(o),
+    fmtOr(fmt)(p),
+    Number.isNaN(o) || Number.isNaN(p) ? "—" : ratio(p, o),
+    floor === undefined || Number.isNaN(o) || Number.isNaN(p) ? "" : atLeast(p / o, floor),
+  ];
   table(
     `Peer: ${peer.name} beside ours (ratio = peer ÷ ours)`,
-    ["measure", "ours", "peer", "ratio"],
+    ["measure", "ours", "peer", "ratio", "goal"],
     [
       // The peer makes no social cards, so ours is timed without them here; the Build table has both.
-      row("build (ours: data + pages, no cards; peer: its build)", dataMs + buildMs + headersMs, peer.buildMs, ms),
-      row("JS gz, home /", oursHome.jsGz, peerHome.jsGz, kb),
+      row(
+        "build (ours: data + pages, no cards; peer: its build)",
+        dataMs + buildMs + headersMs,
+        peer.buildMs,
+        ms,
+        GOALS.peerBuildRatio,
+      ),
+      row("JS gz, home /", oursHome.jsGz, peerHome.jsGz, kb, GOALS.peerHomeJsRatio),
       row("JS gz, trust page /trusts/RK9/", oursTrust.jsGz, peerTrust.jsGz, kb),
       row("all bytes gz, home / (HTML, CSS, JS, data)", oursHome.totalGz, peerHome.totalGz, kb),
       row("all bytes gz, trust page", oursTrust.totalGz, peerTrust.totalGz, kb),
-      row("first chart on / (median of 5)", chartOurs, chartPeer, ms),
+      row("first chart on / (median of 5)", chartOurs, chartPeer, ms, GOALS.peerFirstChartRatio),
     ],
   );
   if (peer.installMs !== null) console.log(`Peer npm install (not in its build time): ${ms(peer.installMs)}.`);

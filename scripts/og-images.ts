@@ -1,17 +1,18 @@
 /**
- * Writes a social preview card (PNG, 1200 × 630) for every built page into <dist>/og/, after astro build.
- * Fonts are the DejaVu files from npm, never the machine's, so every machine renders the same bytes.
- * A page whose card cannot be drawn stops the step with that page's file named; `npm run build` then
- * leaves dist/ as it was (scripts/build.ts).
+ * Writes the social preview cards (PNG, 1200 × 630) into <dist>/og/, after astro build: one per
+ * catalogue chart, per trust status and the site's own (src/lib/publish/og.ts), made from the page
+ * model (the catalogue built from src/generated) and the chart drawings the build rendered from it,
+ * never read back out of the pages. Fonts are the DejaVu files from npm, never the machine's, so every
+ * machine renders the same bytes. A card that cannot be drawn stops the step with its file named;
+ * `npm run build` then leaves dist/ as it was (scripts/build.ts).
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
-import { OG_WIDTH, ogCardSvg, ogImagePath, staticChartCss } from "../src/lib/publish/og.ts";
+import { cardChartCss, cardSpecs, OG_WIDTH, ogCardSvg, type CardSpec } from "../src/lib/publish/og.ts";
 import { DataError } from "../src/lib/data/errors.ts";
-import { listFiles } from "./lib/dist.ts";
 import { argValue, runMain } from "./lib/io.ts";
 
 const require = createRequire(import.meta.url);
@@ -22,16 +23,8 @@ const options: ResvgRenderOptions = {
   font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
 };
 
-const decode = (s: string) =>
-  s
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
 export interface CardOptions {
-  /** The chart stylesheet, as staticChartCss made it. */
+  /** The chart stylesheet, as cardChartCss made it. */
   css: string;
   /** The data release date, for the card's footer. */
   release: string;
@@ -79,15 +72,24 @@ export function pruneCardCache(cacheDir: string, keep: Set<string>): number {
   return removed;
 }
 
-async function png(svg: string, cacheDir: string | undefined, used: Set<string>): Promise<Buffer> {
-  const key = cardKey(svg);
-  used.add(key);
-  const cached = cacheDir ? join(cacheDir, `${key}.png`) : null;
+/**
+ * A PNG of an SVG at `width` px wide, in the cards' fonts: taken from `cacheDir` when the same SVG was
+ * drawn before (its key names every input), else drawn and kept there. The one rasteriser of the
+ * build: anything that draws a PNG from an SVG should come through here.
+ */
+export async function drawPng(
+  svg: string,
+  opts: { cacheDir?: string | undefined; used?: Set<string>; width?: number } = {},
+): Promise<Buffer> {
+  const width = opts.width ?? OG_WIDTH;
+  const key = cardKey(width === OG_WIDTH ? svg : `${width}\n${svg}`);
+  opts.used?.add(key);
+  const cached = opts.cacheDir ? join(opts.cacheDir, `${key}.png`) : null;
   if (cached && existsSync(cached)) {
     cardStats.cached++;
     return readFileSync(cached);
   }
-  const bytes = (await renderAsync(svg, options)).asPng();
+  const bytes = (await renderAsync(svg, { ...options, fitTo: { mode: "width", value: width } })).asPng();
   cardStats.drawn++;
   if (cached) {
     mkdirSync(dirname(cached), { recursive: true });
@@ -101,56 +103,44 @@ async function png(svg: string, cacheDir: string | undefined, used: Set<string>)
 /** The standalone drawing the build wrote for a chart (src/pages/og/charts/[id].svg.ts). */
 function readChartDrawing(dist: string, chartId: string): string {
   const file = join(dist, "og", "charts", `${chartId}.svg`);
-  if (!existsSync(file)) throw new Error(`the page's card names chart ${chartId}, but the build wrote no ${file}`);
+  if (!existsSync(file)) throw new Error(`the card shows chart ${chartId}, but the build wrote no ${file}`);
   return readFileSync(file, "utf8");
 }
 
-/** One page's card: read its title, description and the chart it names, draw, write. */
-async function card(dist: string, file: string, opts: CardOptions, used: Set<string>): Promise<boolean> {
-  const html = readFileSync(file, "utf8");
-  const pathname = "/" + relative(dist, file).replace(/\\/g, "/");
-  // A page that names another page's card (an embed pinned to a release names its live embed's) gets none of its own.
-  const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
-  if (image && !new URL(image, "http://x").pathname.endsWith(ogImagePath(pathname))) return false;
-  // The card carries the site's name already; the title need not repeat it.
-  const title = decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "")
-    .replace(/ · NHS EPR Tracker$/, "")
-    .replace(/^NHS EPR Tracker: (.)/, (_, c: string) => c.toUpperCase());
-  const description = decode(/<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? "");
-  // The page names the chart its card shows; the drawing is the one the build rendered from the catalogue.
-  const chartId = /<meta name="card-chart" content="([^"]+)"/.exec(html)?.[1] ?? null;
-  const chartSvg = chartId ? readChartDrawing(dist, chartId) : null;
+/** One card: its words from the spec, its chart from the build's drawing; drawn (or cached) and written. */
+async function card(dist: string, spec: CardSpec, opts: CardOptions, used: Set<string>): Promise<void> {
   const svg = ogCardSvg({
-    title,
-    description,
-    chartSvg,
+    title: spec.title,
+    description: spec.description,
+    chartSvg: spec.chart ? readChartDrawing(dist, spec.chart) : null,
+    status: spec.status,
     css: opts.css,
     footer: `Figures with their sources · data release ${opts.release}`,
   });
-  const out = join(dist, ogImagePath(pathname));
+  const out = join(dist, spec.path);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, await png(svg, opts.cacheDir, used));
-  return true;
+  writeFileSync(out, await drawPng(svg, { cacheDir: opts.cacheDir, used }));
 }
 
-/** Cards for every page under `dist`; the first failure names its page and stops the rest. */
-export async function writeCards(dist: string, opts: CardOptions): Promise<number> {
-  const files = listFiles(dist, ".html");
-  const queue = [...files];
+/** Every card in `specs` under `dist`; the first failure names its card and stops the rest. */
+export async function writeCards(dist: string, specs: readonly CardSpec[], opts: CardOptions): Promise<number> {
+  const queue = [...specs];
   const used = new Set<string>();
-  let written = 0;
   // Drawn on the thread pool, a few at a time; each file's bytes do not depend on the order. After a
   // failure the queue is emptied and the cards already being drawn are waited for, so nothing is
   // still writing when the error is reported.
   const workers = await Promise.allSettled(
     Array.from({ length: 4 }, async () => {
-      for (let f = queue.shift(); f; f = queue.shift()) {
+      for (let s = queue.shift(); s; s = queue.shift()) {
         try {
-          if (await card(dist, f, opts, used)) written++;
+          await card(dist, s, opts, used);
         } catch (e) {
           queue.length = 0;
           throw new DataError([
-            { file: f, expected: `a page whose social card can be drawn (${(e as Error).message.slice(0, 300)})` },
+            {
+              file: join(dist, s.path),
+              expected: `a social card that can be drawn (${(e as Error).message.slice(0, 300)})`,
+            },
           ]);
         }
       }
@@ -160,21 +150,23 @@ export async function writeCards(dist: string, opts: CardOptions): Promise<numbe
   if (failed) throw failed.reason;
   // Only after a whole build: a failed one keeps the cache for the next try.
   if (opts.prune && opts.cacheDir) cardStats.pruned += pruneCardCache(opts.cacheDir, used);
-  return written;
+  return specs.length;
 }
 
 if (import.meta.main) {
   await runMain(async () => {
     const dist = argValue("dist", "dist");
-    const css = staticChartCss(
+    const css = cardChartCss(
       readFileSync("src/styles/charts.css", "utf8") + readFileSync("src/styles/timeline.css", "utf8"),
     );
-    const release = (JSON.parse(readFileSync("src/generated/site-data.json", "utf8")) as { release: { date: string } })
-      .release.date;
-    const count = await writeCards(dist, {
+    // The page model: the catalogue as the pages built it, from the data step's output.
+    const { CHARTS } = await import("../src/lib/charts/site-charts.ts");
+    const { site } = await import("../src/lib/site.ts");
+    const count = await writeCards(dist, cardSpecs({ charts: CHARTS, release: site.release.date }), {
       css,
-      release,
-      cacheDir: process.env.OG_CACHE === "off" ? undefined : CARD_CACHE,
+      release: site.release.date,
+      // OG_CACHE=off draws every card; OG_CACHE=<folder> keeps them there (the benchmark's own runs).
+      cacheDir: process.env.OG_CACHE === "off" ? undefined : process.env.OG_CACHE || CARD_CACHE,
       prune: true,
     });
     console.log(

@@ -67,11 +67,15 @@ describe("npm run build", () => {
     expect(readdirSync(root).filter((f) => f !== "node_modules")).toEqual(["dist"]);
   });
 
-  it("draws a card for a chart with < in an attribute, and names the page whose card cannot be drawn", async () => {
+  it("draws a card for a chart with < in an attribute, and names the card that cannot be drawn", async () => {
     const dist = tempDir();
-    const page = (chart: string) =>
-      `<!doctype html><title>T · NHS EPR Tracker</title><meta name="description" content="Epic &lt;UK&gt; Ltd"><meta name="card-chart" content="${chart}">`;
-    mkdirSync(join(dist, "suppliers"));
+    const spec = (chart: string) => ({
+      path: `/og/charts/${chart}.png`,
+      title: "T",
+      description: "Epic <UK> Ltd",
+      chart,
+      status: null,
+    });
     mkdirSync(join(dist, "og/charts"), { recursive: true });
     // The chart drawing as the build writes it: wideDrawing has escaped the attribute's "<" already.
     writeFileSync(
@@ -81,17 +85,15 @@ describe("npm run build", () => {
         "suppliers",
       ),
     );
-    writeFileSync(join(dist, "suppliers/index.html"), page("suppliers"));
-    expect(await writeCards(dist, { css: "", release: "2026-11-25" })).toBe(1);
-    expect(existsSync(join(dist, "og/suppliers.png"))).toBe(true);
+    expect(await writeCards(dist, [spec("suppliers")], { css: "", release: "2026-11-25" })).toBe(1);
+    expect(existsSync(join(dist, "og/charts/suppliers.png"))).toBe(true);
 
     writeFileSync(
       join(dist, "og/charts/broken.svg"),
       '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g><rect></svg>',
     );
-    writeFileSync(join(dist, "broken.html"), page("broken"));
-    await expect(writeCards(dist, { css: "", release: "2026-11-25" })).rejects.toThrow(
-      `${join(dist, "broken.html")}: expected a page whose social card can be drawn (SVG data parsing failed`,
+    await expect(writeCards(dist, [spec("broken")], { css: "", release: "2026-11-25" })).rejects.toThrow(
+      `${join(dist, "/og/charts/broken.png")}: expected a social card that can be drawn (SVG data parsing failed`,
     );
   });
 });

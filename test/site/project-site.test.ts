@@ -44,11 +44,12 @@ describe("a build for a project site", () => {
 
   it("gives absolute social card, feed and embed addresses under the base path", () => {
     // Any trust of the data the build used will do: the first one.
-    const code = (JSON.parse(readFileSync(SITE_DATA, "utf8")) as SiteData).trusts[0]!.code;
-    expect(read(`trusts/${code}/index.html`)).toContain(
-      `<meta property="og:image" content="${SITE_URL}og/trusts/${code}.png"`,
+    const trust = (JSON.parse(readFileSync(SITE_DATA, "utf8")) as SiteData).trusts[0]!;
+    expect(read(`trusts/${trust.code}/index.html`)).toContain(
+      `<meta property="og:image" content="${SITE_URL}og/status/${trust.status_now.status}.png"`,
     );
-    expect(read("index.html")).toContain(`<meta property="og:image" content="${SITE_URL}og/index.png"`);
+    expect(read("index.html")).toContain(`<meta property="og:image" content="${SITE_URL}og/charts/`);
+    expect(read("about/index.html")).toContain(`<meta property="og:image" content="${SITE_URL}og/site.png"`);
     const feed = read("changes.xml");
     expect(feed).toContain(`<link rel="self" type="application/atom+xml" href="${SITE_URL}changes.xml"/>`);
     expect(feed).toContain(`href="${SITE_URL}changes/#release-`);

@@ -5,8 +5,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { externalRefs, internalRefs, listFiles, pageWeight, resolveUrl } from "../../scripts/lib/dist.ts";
+import type { SiteData } from "../../src/lib/data/model.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const SITE_DATA = join(ROOT, "src/generated/site-data.json");
 const DIST = join(ROOT, "dist");
 const pages = () => listFiles(DIST, ".html");
 
@@ -72,17 +74,26 @@ describe("link spacing", () => {
 });
 
 describe("social cards", () => {
-  it("names, on every page with a chart, a chart of that page for its card", () => {
+  it("shows, on every page with a chart, a chart of that page on its card", () => {
     const missing: string[] = [];
     for (const file of pages()) {
       const html = readFileSync(file, "utf8");
       const charts = [...html.matchAll(/<figure[^>]*\bid="([^"]+)"/g)].map((m) => m[1]!);
       if (charts.length === 0) continue;
-      const named = /<meta name="card-chart" content="([^"]+)"/.exec(html)?.[1];
-      if (!named || !charts.includes(named))
-        missing.push(`${file.slice(DIST.length)}: ${named ?? "none"} (charts: ${charts.join(", ")})`);
+      const shown = /<meta property="og:image" content="[^"]*\/og\/charts\/([^"/]+)\.png"/.exec(html)?.[1];
+      if (!shown || !charts.includes(shown))
+        missing.push(`${file.slice(DIST.length)}: ${shown ?? "none"} (charts: ${charts.join(", ")})`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it("gives a trust's page and its embed the card of the trust's status", () => {
+    const site = JSON.parse(readFileSync(SITE_DATA, "utf8")) as SiteData;
+    for (const t of site.trusts)
+      for (const file of [`trusts/${t.code}/index.html`, `embed/trust/${t.code}/index.html`])
+        expect(readFileSync(join(DIST, file), "utf8"), file).toMatch(
+          new RegExp(`<meta property="og:image" content="[^"]*/og/status/${t.status_now.status}\\.png"`),
+        );
   });
 });
 

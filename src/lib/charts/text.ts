@@ -29,32 +29,50 @@ const WIDTH_FACTOR = {
   image: { regular: 1.12, bold: 1.25 },
 } as const;
 
+/** Each character's width in ems, looked up once: measuring is the hot loop of a 20,000-page build. */
+const emOf = new Map<string, number>();
+function charEm(ch: string): number {
+  let em = emOf.get(ch);
+  if (em === undefined) {
+    em = /[ il.,:;'|!()[\]]/.test(ch) ? 0.3 : /[mwMW@%£]/.test(ch) ? 0.85 : /[A-Z0-9&≥≈]/.test(ch) ? 0.66 : 0.54;
+    emOf.set(ch, em);
+  }
+  return em;
+}
+
+const factor = (style: TextStyle) => WIDTH_FACTOR[style.font ?? "page"][style.bold ? "bold" : "regular"];
+
 /**
  * Width of a string at `size`, for layout decisions (wrapping, whether a label fits inside a bar,
  * how wide a label column must be). Deliberately generous.
  */
 export function textWidth(s: string, size: number, style: TextStyle = {}): number {
   let em = 0;
-  for (const ch of s) {
-    if (/[ il.,:;'|!()[\]]/.test(ch)) em += 0.3;
-    else if (/[mwMW@%£]/.test(ch)) em += 0.85;
-    else if (/[A-Z0-9&≥≈]/.test(ch)) em += 0.66;
-    else em += 0.54;
-  }
-  return em * size * WIDTH_FACTOR[style.font ?? "page"][style.bold ? "bold" : "regular"];
+  for (const ch of s) em += charEm(ch);
+  return em * size * factor(style);
 }
 
 /** Break text into lines no wider than maxWidth (a single over-long word gets a line of its own). */
 export function wrapText(s: string, maxWidth: number, size: number, style: TextStyle = {}): string[] {
   const words = s.split(/\s+/).filter(Boolean);
+  const scale = size * factor(style);
   const lines: string[] = [];
   let line = "";
+  // The line's width in ems, added up character by character as textWidth does, so each decision is
+  // the same as measuring the whole line again, without doing so for every word.
+  let lineEm = 0;
   for (const w of words) {
-    const next = line ? `${line} ${w}` : w;
-    if (line && textWidth(next, size, style) > maxWidth) {
+    let nextEm = line ? lineEm + charEm(" ") : 0;
+    for (const ch of w) nextEm += charEm(ch);
+    if (line && nextEm * scale > maxWidth) {
       lines.push(line);
       line = w;
-    } else line = next;
+      lineEm = 0;
+      for (const ch of w) lineEm += charEm(ch);
+    } else {
+      line = line ? `${line} ${w}` : w;
+      lineEm = nextEm;
+    }
   }
   if (line) lines.push(line);
   return lines;

@@ -26,15 +26,33 @@ export function sitesOf(code: string): TrustSite[] {
 
 /** Sites once listed under a trust that another trust runs now (or one of several), each once. */
 export function formerSitesOf(code: string): { site: TrustSite; now: string[] }[] {
-  const out = new Map<string, { site: TrustSite; now: string[] }>();
+  return formerSitesByTrust().get(code) ?? [];
+}
+
+/**
+ * Every trust's former sites, indexed in one pass over the data on first use: asked once per trust
+ * page, a scan of every trust each time made the page build grow with the square of the trusts.
+ */
+let formerSites: Map<string, { site: TrustSite; now: string[] }[]> | null = null;
+function formerSitesByTrust(): Map<string, { site: TrustSite; now: string[] }[]> {
+  if (formerSites) return formerSites;
+  const byTrust = new Map<string, Map<string, { site: TrustSite; now: string[] }>>();
   for (const [owner, entry] of Object.entries(data))
-    for (const s of entry.sites)
-      if (owner !== code && s.role !== "ran" && s.before?.code === code) {
-        const seen = out.get(s.code);
-        if (seen) seen.now.push(owner);
-        else out.set(s.code, { site: s, now: [owner] });
-      }
-  return [...out.values()].sort((a, b) => compareNames(a.site.name, b.site.name));
+    for (const s of entry.sites) {
+      const was = s.before?.code;
+      if (!was || owner === was || s.role === "ran") continue;
+      const sites = byTrust.get(was) ?? byTrust.set(was, new Map()).get(was)!;
+      const seen = sites.get(s.code);
+      if (seen) seen.now.push(owner);
+      else sites.set(s.code, { site: s, now: [owner] });
+    }
+  formerSites = new Map(
+    [...byTrust].map(([was, sites]) => [
+      was,
+      [...sites.values()].sort((a, b) => compareNames(a.site.name, b.site.name)),
+    ]),
+  );
+  return formerSites;
 }
 
 /** Sites whose trust closed before the trust list begins, with no successor recorded. */

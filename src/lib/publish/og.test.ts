@@ -1,25 +1,51 @@
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
-import { htmlSvgToXml, ogCardSvg, ogImagePath, staticChartCss } from "./og.ts";
+import { cardChartCss, cardPath, cardSpecs, htmlSvgToXml, ogCardSvg, pageCard } from "./og.ts";
+import { PALETTE } from "../charts/palette.ts";
+import { STATUS_NOW } from "../data/status.ts";
 
 describe("social preview cards", () => {
-  it("have one stable address per page", () => {
-    expect(ogImagePath("/")).toBe("/og/index.png");
-    expect(ogImagePath("/index.html")).toBe("/og/index.png");
-    expect(ogImagePath("/trusts/RK9/")).toBe("/og/trusts/RK9.png");
-    expect(ogImagePath("/trusts/RK9/index.html")).toBe("/og/trusts/RK9.png");
-    expect(ogImagePath("/404.html")).toBe("/og/404.png");
+  it("are one per chart, per status and the site's, whatever the number of pages", () => {
+    expect(cardPath(pageCard("icb-map", "epr"))).toBe("/og/charts/icb-map.png");
+    expect(cardPath(pageCard(undefined, "no_epr"))).toBe("/og/status/no_epr.png");
+    expect(cardPath(pageCard(undefined, undefined))).toBe("/og/site.png");
+    const charts = [
+      { id: "a", title: "A finding", subtitle: "What a shows" },
+      { id: "b", title: "B finding", subtitle: "What b shows" },
+    ];
+    const specs = cardSpecs({ charts, release: "2026-11-25" });
+    expect(specs).toHaveLength(charts.length + STATUS_NOW.length + 1);
+    // Every card a page can name is drawn, at the address the page gives.
+    const paths = new Set(specs.map((s) => s.path));
+    for (const c of charts) expect(paths).toContain(cardPath({ kind: "chart", id: c.id }));
+    for (const status of STATUS_NOW) expect(paths).toContain(cardPath({ kind: "status", status }));
+    expect(paths).toContain(cardPath({ kind: "site" }));
+    expect(paths.size).toBe(specs.length);
+    // A chart's card says what the catalogue says of it.
+    expect(specs.find((s) => s.chart === "b")).toMatchObject({ title: "B finding", description: "What b shows" });
+    expect(specs.find((s) => s.status === "closed")?.description).toContain("25 November 2026");
   });
 
-  it("turn the chart stylesheet into plain CSS with the light colours written in", () => {
-    const css = `:root { --chart-epr: light-dark(#0072b2, #56b4e9); }
-@media (prefers-color-scheme: dark) { :root { --chart-epr: #56b4e9; } }
+  it("turn the chart stylesheet into plain CSS with the palette's light colours written in", () => {
+    const css = `:root { --chart-epr: light-dark(#123456, #654321); }
+@media (prefers-color-scheme: dark) { :root { --chart-epr: #654321; } }
 .chart-wide { display: none; }
 svg.chart { width: 100%; }
-svg.chart .epr { fill: var(--chart-epr); }`;
-    const out = staticChartCss(css);
-    expect(out).toContain("svg.chart .epr { fill: #0072b2; }");
-    expect(out).not.toMatch(/var\(|@media|#56b4e9|display: none|width: 100%/);
+svg.chart .epr { fill: var(--chart-epr); }
+svg.chart .x { stroke: var(--not-a-palette-colour); }`;
+    const out = cardChartCss(css);
+    // From the palette module, not from the stylesheet's own copy of the colours.
+    expect(out).toContain(`svg.chart .epr { fill: ${PALETTE.epr.light}; }`);
+    expect(out).toContain("svg.chart .x { stroke: currentColor; }");
+    expect(out).not.toMatch(/var\(|@media|#123456|#654321|display: none|width: 100%/);
+  });
+
+  it("lead a status card with the status's mark in its palette colour", () => {
+    const card = (status: "epr" | "no_epr") =>
+      ogCardSvg({ title: "T", description: "d", chartSvg: null, status, css: "", footer: "f" });
+    expect(card("epr")).toContain(`fill="${PALETTE.epr.light}"`);
+    expect(card("no_epr")).toContain(`stroke="${PALETTE["no-epr"].light}"`);
+    expect(() => new Resvg(card("no_epr"))).not.toThrow();
   });
 
   it("escape page text in the card", () => {
@@ -59,8 +85,8 @@ describe("a chart's wide drawing for its social card", () => {
   });
 });
 
-describe("social cards for every trust", () => {
-  it("fit every trust's name and description inside the card, in the font the cards are drawn with", async () => {
+describe("card text", () => {
+  it("fits long titles and descriptions inside the card, in the font the cards are drawn with", async () => {
     const { createRequire } = await import("node:module");
     const { dirname, join } = await import("node:path");
     const { Resvg } = await import("@resvg/resvg-js");

@@ -1,5 +1,5 @@
 /** A trust's card from the site's data: the one place the card's context is put together for pages. */
-import { site, source, trust as trustByCode } from "../site.ts";
+import { eventsOf, site, source, trust as trustByCode, trustEvent } from "../site.ts";
 import type { SiteData, Trust } from "../data/model.ts";
 import type { Source } from "../data/sources.ts";
 import { ODS_TRUSTS_SOURCE_ID } from "../data/model.ts";
@@ -20,11 +20,11 @@ export function siteTrustCard(t: Trust, data: SiteData = site): TrustCard {
   const live = data === site;
   return trustCard(t, {
     nameOf: (code) => (live ? trustByCode(code) : data.trusts.find((x) => x.code === code))?.name ?? code,
-    eventOf: (id) => data.trust_events.find((e) => e.id === id),
-    event: (id) => data.trust_events.find((e) => e.id === id),
+    eventOf: live ? trustEvent : (id) => data.trust_events.find((e) => e.id === id),
+    event: live ? trustEvent : (id) => data.trust_events.find((e) => e.id === id),
     release: data.release.date,
     deadline: data.headline.deadline,
-    events: data.trust_events.filter((e) => e.ods_code === t.code),
+    events: live ? eventsOf(t.code) : data.trust_events.filter((e) => e.ods_code === t.code),
     source: live ? source : (id) => sourceIn(data, id),
     odsSourceId: ODS_TRUSTS_SOURCE_ID,
   });

@@ -14,7 +14,7 @@ import ChartDrawing from "../../components/charts/ChartDrawing.astro";
 import { CHARTS, type ChartEntry } from "../../lib/charts/site-charts.ts";
 import { chartMeta } from "../../lib/charts/meta.ts";
 import { chartImageSvg } from "../../lib/publish/chart-image.ts";
-import { staticChartCss, wideDrawing } from "../../lib/publish/og.ts";
+import { cardChartCss, wideDrawing } from "../../lib/publish/og.ts";
 import { absoluteUrl } from "../../lib/publish/paths.ts";
 import { site } from "../../lib/site.ts";
 import chartsCss from "../../styles/charts.css?raw";
@@ -27,7 +27,7 @@ const fontDir = join(
   "ttf",
 );
 const fontFiles = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => join(fontDir, f));
-const css = staticChartCss(chartsCss + timelineCss);
+const css = cardChartCss(chartsCss + timelineCss);
 const SCALE = 2;
 
 /**
