@@ -5,15 +5,13 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { externalRefs, internalRefs, listFiles, pageWeight, resolveUrl } from "../../scripts/lib/dist.ts";
+import { BYTE_BUDGETS } from "../../scripts/lib/budgets.ts";
 import type { SiteData } from "../../src/lib/data/model.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SITE_DATA = join(ROOT, "src/generated/site-data.json");
 const DIST = join(ROOT, "dist");
 const pages = () => listFiles(DIST, ".html");
-
-/** Byte budgets (gzip). Time is measured by the benchmark, never asserted here. */
-export const BUDGETS = { jsPerPageGz: 25_000, homeTotalGz: 25_000, trustPageTotalGz: 6_000, embedTotalGz: 50_000 };
 
 describe("HTML validity", () => {
   it("every built page passes html-validate with no errors", async () => {
@@ -98,22 +96,23 @@ describe("social cards", () => {
 });
 
 describe("byte budgets", () => {
-  it(`keeps client JavaScript under ${BUDGETS.jsPerPageGz / 1000} KB gzip on every page`, () => {
-    for (const file of pages()) expect(pageWeight(DIST, file).jsGz, file).toBeLessThanOrEqual(BUDGETS.jsPerPageGz);
+  it(`keeps client JavaScript under ${BYTE_BUDGETS.jsPerPageGz / 1000} KB gzip on every page`, () => {
+    for (const file of pages()) expect(pageWeight(DIST, file).jsGz, file).toBeLessThanOrEqual(BYTE_BUDGETS.jsPerPageGz);
   });
 
-  it(`keeps every embed under ${BUDGETS.embedTotalGz / 1000} KB gzip, HTML, CSS and JS together`, () => {
+  it(`keeps every embed under ${BYTE_BUDGETS.embedTotalGz / 1000} KB gzip, HTML, CSS and JS together`, () => {
     const embeds = pages().filter((p) => p.includes("/embed/") && !p.endsWith("embed/index.html"));
     expect(embeds.length).toBeGreaterThan(5);
-    for (const file of embeds) expect(pageWeight(DIST, file).totalGz, file).toBeLessThanOrEqual(BUDGETS.embedTotalGz);
+    for (const file of embeds)
+      expect(pageWeight(DIST, file).totalGz, file).toBeLessThanOrEqual(BYTE_BUDGETS.embedTotalGz);
   });
 
-  it(`keeps the home page under ${BUDGETS.homeTotalGz / 1000} KB gzip, HTML, CSS and JS together, and every trust page light`, () => {
-    expect(pageWeight(DIST, join(DIST, "index.html")).totalGz).toBeLessThanOrEqual(BUDGETS.homeTotalGz);
+  it(`keeps the home page under ${BYTE_BUDGETS.homeTotalGz / 1000} KB gzip, HTML, CSS and JS together, and every trust page light`, () => {
+    expect(pageWeight(DIST, join(DIST, "index.html")).totalGz).toBeLessThanOrEqual(BYTE_BUDGETS.homeTotalGz);
     const trustPages = listFiles(join(DIST, "trusts"), ".html").filter((f) => f !== join(DIST, "trusts/index.html"));
     expect(trustPages.length).toBeGreaterThan(0);
     for (const file of trustPages)
-      expect(pageWeight(DIST, file).totalGz, file).toBeLessThanOrEqual(BUDGETS.trustPageTotalGz);
+      expect(pageWeight(DIST, file).totalGz, file).toBeLessThanOrEqual(BYTE_BUDGETS.trustPageTotalGz);
   });
 });
 
