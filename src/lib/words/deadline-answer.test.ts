@@ -110,6 +110,19 @@ describe("the deadline question", () => {
     expect(words).not.toMatch(/had been published|in place|signed deal|neither a system/);
   });
 
+  it("says a later official share beside the last count, as a share, and no share older than the count", () => {
+    const share = (id: string, value: number, as_of: string) =>
+      row(id, "share_with_epr", value, { unit: "percent", as_of, stated_on: "2026-10-01", dates_estimated: false });
+    const a = deadlineAnswer(input([...official, share("S100", 97, "2026-09-30"), share("S101", 95, "2026-06-30")]));
+    expect(a.official).toBe(
+      "No official count for the deadline was found in our sources up to 25 November 2026. The last, for about May 2025, put 19 of 206 secondary care trusts without an EPR. A later official figure, for 30 September 2026, put 97% of secondary care trusts with an EPR: a share, not a count of those without one.",
+    );
+    const older = deadlineAnswer(input([...official, share("S102", 90, "2024-03-31")]));
+    expect(older.official).not.toContain("later official figure");
+    const acute = row("S103", "share_with_epr", 99, { unit: "percent", as_of: "2026-09-30", scope: "acute_trusts" });
+    expect(deadlineAnswer(input([...official, acute])).official).not.toContain("later official figure");
+  });
+
   it("uses an official count for the deadline once there is one", () => {
     const after = row("S099", "trusts_without_epr", 6, {
       as_of: "2026-03-31",

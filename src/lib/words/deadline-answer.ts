@@ -108,11 +108,26 @@ export function deadlineAnswer(input: DeadlineInput): DeadlineAnswer {
 
   const count = (x: CountFigure) =>
     `${formatNumber(x.statement.value)}${x.outOf ? ` of ${formatNumber(x.outOf.value)}` : ""} ${SCOPE_COUNT_NOUNS[x.statement.scope]}`;
-  const officialWords = officialAfter
-    ? `The official count for the deadline, ${officialAfter.when}, was ${count(officialAfter)} without an EPR.`
-    : officialBefore
-      ? `${notFoundWords("official count for the deadline", input.release)}. The last, for ${officialBefore.when}, put ${count(officialBefore)} without an EPR.`
-      : `${notFoundWords("official count of trusts without an EPR", input.release)}.`;
+  // An official share newer than the last count is said beside it: it is later evidence, though not a count.
+  const lastCount = officialAfter ?? officialBefore;
+  const share = latestFigure(
+    statements.filter(
+      (s) =>
+        s.official &&
+        s.metric === "share_with_epr" &&
+        s.scope !== "acute_trusts" &&
+        (!lastCount || endOfPeriod(s.as_of) > endOfPeriod(lastCount.statement.as_of)),
+    ),
+  );
+  const newerShare = share
+    ? ` A later official figure, for ${formatWhen(share.as_of, share.dates_estimated)}, put ${formatNumber(share.value)}% of ${SCOPE_COUNT_NOUNS[share.scope]} with an EPR: a share, not a count of those without one.`
+    : "";
+  const officialWords =
+    (officialAfter
+      ? `The official count for the deadline, ${officialAfter.when}, was ${count(officialAfter)} without an EPR.`
+      : officialBefore
+        ? `${notFoundWords("official count for the deadline", input.release)}. The last, for ${officialBefore.when}, put ${count(officialBefore)} without an EPR.`
+        : `${notFoundWords("official count of trusts without an EPR", input.release)}.`) + newerShare;
   // The list is normally from before the deadline; an edition made after it is said to be so.
   const listAfter = f.list_date > day;
   const listWords = `NHS England's list of ${formatDate(f.list_date)}${listAfter ? ", made after the deadline," : ""}`;
