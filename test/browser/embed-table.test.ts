@@ -1,6 +1,6 @@
 /**
  * A chart embed's data table in the narrowest real article column (a 320px phone's, about 288px):
- * readable without scrolling sideways, its caption whole, still a table to screen readers, and any
+ * readable without scrolling sideways (on the chart's own page too), its caption whole, still a table to screen readers, and any
  * region that can scroll reachable by keyboard. And a pinned embed within its embed code's height.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -19,48 +19,55 @@ afterAll(async () => {
 });
 
 describe("a chart embed's data table at 288px", () => {
-  it("fits the column, keeps its caption whole and its table semantics, for every chart", async () => {
-    const context = await site.browser.newContext({ viewport: { width: 288, height: 800 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    for (const id of CHART_IDS) {
-      await page.goto(`${site.url}/embed/${id}/`);
-      await page.locator(".chart-data summary").click();
-      const found = await page.evaluate(() => {
-        const out: string[] = [];
-        const width = document.documentElement.clientWidth;
-        const table = document.querySelector<HTMLTableElement>(".chart-data table")!;
-        const wrap = table.parentElement!;
-        if (document.documentElement.scrollWidth > width)
-          out.push(`page ${document.documentElement.scrollWidth}px wide`);
-        if (wrap.scrollWidth > wrap.clientWidth)
-          out.push(`table scrolls: ${wrap.scrollWidth} in ${wrap.clientWidth}px`);
-        // The header row is hidden on screen (clipped to a pixel), so only what shows is measured.
-        for (const el of table.querySelectorAll("caption, tbody th, tbody td")) {
-          const box = el.getBoundingClientRect();
-          if (box.right > width + 0.5 || box.left < -0.5)
-            out.push(`${el.tagName.toLowerCase()} "${el.textContent!.slice(0, 30)}" runs past the edge`);
-        }
-        const caption = table.querySelector("caption")!;
-        if (caption.scrollWidth > caption.clientWidth + 1) out.push("caption cut");
-        // Each value is named by its column on screen, as the hidden header row no longer shows.
-        for (const td of table.querySelectorAll<HTMLTableCellElement>("tbody td[data-label]:not([data-label=''])")) {
-          const label = getComputedStyle(td, "::before").content;
-          if (!label.includes(td.dataset.label!)) out.push(`cell without its column's name: ${label}`);
-        }
-        return out;
-      });
-      problems.push(...found.map((f) => `${id}: ${f}`));
-      // Still a table with its caption and headers to assistive technology.
-      const tree = await page.locator(".chart-data table").ariaSnapshot();
-      if (!/^- '?table "Data for the chart: /.test(tree))
-        problems.push(`${id}: not a named table: ${tree.slice(0, 80)}`);
-      if (!/- '?rowheader\b/.test(tree) || !/- '?columnheader\b/.test(tree) || !/- '?cell\b/.test(tree))
-        problems.push(`${id}: lost its headers or cells to assistive technology`);
-    }
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+  // The chart's own page stacks its table the same way, on a 320px phone.
+  it.each([
+    ["embed", 288, (id: string) => `/embed/${id}/`],
+    ["chart page", 320, (id: string) => `/charts/${id}/`],
+  ] as const)(
+    "fits the column of a %s at %ipx, keeps its caption whole and its table semantics, for every chart",
+    async (_, width, path) => {
+      const context = await site.browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      for (const id of CHART_IDS) {
+        await page.goto(`${site.url}${path(id)}`);
+        await page.locator(".chart-data summary").first().click();
+        const found = await page.evaluate(() => {
+          const out: string[] = [];
+          const width = document.documentElement.clientWidth;
+          const table = document.querySelector<HTMLTableElement>(".chart-data table")!;
+          const wrap = table.parentElement!;
+          if (document.documentElement.scrollWidth > width)
+            out.push(`page ${document.documentElement.scrollWidth}px wide`);
+          if (wrap.scrollWidth > wrap.clientWidth)
+            out.push(`table scrolls: ${wrap.scrollWidth} in ${wrap.clientWidth}px`);
+          // The header row is hidden on screen (clipped to a pixel), so only what shows is measured.
+          for (const el of table.querySelectorAll("caption, tbody th, tbody td")) {
+            const box = el.getBoundingClientRect();
+            if (box.right > width + 0.5 || box.left < -0.5)
+              out.push(`${el.tagName.toLowerCase()} "${el.textContent!.slice(0, 30)}" runs past the edge`);
+          }
+          const caption = table.querySelector("caption")!;
+          if (caption.scrollWidth > caption.clientWidth + 1) out.push("caption cut");
+          // Each value is named by its column on screen, as the hidden header row no longer shows.
+          for (const td of table.querySelectorAll<HTMLTableCellElement>("tbody td[data-label]:not([data-label=''])")) {
+            const label = getComputedStyle(td, "::before").content;
+            if (!label.includes(td.dataset.label!)) out.push(`cell without its column's name: ${label}`);
+          }
+          return out;
+        });
+        problems.push(...found.map((f) => `${id}: ${f}`));
+        // Still a table with its caption and headers to assistive technology.
+        const tree = await page.locator(".chart-data table").first().ariaSnapshot();
+        if (!/^- '?table "Data for the chart: /.test(tree))
+          problems.push(`${id}: not a named table: ${tree.slice(0, 80)}`);
+        if (!/- '?rowheader\b/.test(tree) || !/- '?columnheader\b/.test(tree) || !/- '?cell\b/.test(tree))
+          problems.push(`${id}: lost its headers or cells to assistive technology`);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+  );
 
   it("lets the keyboard reach every region that can scroll, and names it", async () => {
     const context = await site.browser.newContext({ viewport: { width: 288, height: 800 } });
