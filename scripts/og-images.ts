@@ -6,22 +6,12 @@
  * machine renders the same bytes. A card that cannot be drawn stops the step with its file named;
  * `npm run build` then leaves dist/ as it was (scripts/build.ts).
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
 import { cardChartCss, cardSpecs, OG_WIDTH, ogCardSvg, type CardSpec } from "../src/lib/publish/og.ts";
+import { drawPng, rasterStats } from "../src/lib/publish/raster.ts";
 import { DataError } from "../src/lib/data/errors.ts";
 import { argValue, runMain } from "./lib/io.ts";
-
-const require = createRequire(import.meta.url);
-const fontDir = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
-const fonts = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => join(fontDir, f));
-const options: ResvgRenderOptions = {
-  fitTo: { mode: "width", value: OG_WIDTH },
-  font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
-};
 
 export interface CardOptions {
   /** The chart stylesheet, as cardChartCss made it. */
@@ -37,24 +27,8 @@ export interface CardOptions {
 /** Where cards are kept between builds: outside dist/ and git, so a clean clone draws them all once. */
 export const CARD_CACHE = "node_modules/.cache/nhs-epr-tracker/og";
 
-/**
- * What a card's bytes depend on: its SVG, the renderer's version and the fonts. Same key, same PNG,
- * so a cached card is byte-identical to a fresh one and the build stays reproducible.
- */
-const renderer = (() => {
-  const version = (
-    JSON.parse(readFileSync(require.resolve("@resvg/resvg-js/package.json"), "utf8")) as { version: string }
-  ).version;
-  const hash = createHash("sha256").update(`resvg ${version}\n`);
-  for (const f of fonts) hash.update(readFileSync(f));
-  return hash.digest("hex");
-})();
-export function cardKey(svg: string): string {
-  return createHash("sha256").update(renderer).update(svg).digest("hex");
-}
-
-/** Counts of cards drawn, taken from the cache and pruned from it, for the build's log and the benchmark. */
-export const cardStats = { drawn: 0, cached: 0, pruned: 0 };
+/** Cached cards pruned, for the build's log (rasterStats counts those drawn and taken from the cache). */
+export const cardStats = { pruned: 0 };
 
 /**
  * Remove every file in the cache but the cards named in `keep` (left-over temporary files included),
@@ -70,34 +44,6 @@ export function pruneCardCache(cacheDir: string, keep: Set<string>): number {
     removed++;
   }
   return removed;
-}
-
-/**
- * A PNG of an SVG at `width` px wide, in the cards' fonts: taken from `cacheDir` when the same SVG was
- * drawn before (its key names every input), else drawn and kept there. The one rasteriser of the
- * build: anything that draws a PNG from an SVG should come through here.
- */
-export async function drawPng(
-  svg: string,
-  opts: { cacheDir?: string | undefined; used?: Set<string>; width?: number } = {},
-): Promise<Buffer> {
-  const width = opts.width ?? OG_WIDTH;
-  const key = cardKey(width === OG_WIDTH ? svg : `${width}\n${svg}`);
-  opts.used?.add(key);
-  const cached = opts.cacheDir ? join(opts.cacheDir, `${key}.png`) : null;
-  if (cached && existsSync(cached)) {
-    cardStats.cached++;
-    return readFileSync(cached);
-  }
-  const bytes = (await renderAsync(svg, { ...options, fitTo: { mode: "width", value: width } })).asPng();
-  cardStats.drawn++;
-  if (cached) {
-    mkdirSync(dirname(cached), { recursive: true });
-    // Written whole, then renamed: a build stopped halfway never leaves a broken card in the cache.
-    writeFileSync(`${cached}.${process.pid}.tmp`, bytes);
-    renameSync(`${cached}.${process.pid}.tmp`, cached);
-  }
-  return bytes;
 }
 
 /** The standalone drawing the build wrote for a chart (src/pages/og/charts/[id].svg.ts). */
@@ -119,7 +65,7 @@ async function card(dist: string, spec: CardSpec, opts: CardOptions, used: Set<s
   });
   const out = join(dist, spec.path);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, await drawPng(svg, { cacheDir: opts.cacheDir, used }));
+  writeFileSync(out, await drawPng(svg, { width: OG_WIDTH, cacheDir: opts.cacheDir, used }));
 }
 
 /** Every card in `specs` under `dist`; the first failure names its card and stops the rest. */
@@ -170,7 +116,7 @@ if (import.meta.main) {
       prune: true,
     });
     console.log(
-      `og: ${count} social preview cards written to ${join(dist, "og")} (${cardStats.drawn} drawn, ${cardStats.cached} from the cache, ${cardStats.pruned} unused removed from it)`,
+      `og: ${count} social preview cards written to ${join(dist, "og")} (${rasterStats.drawn} drawn, ${rasterStats.cached} from the cache, ${cardStats.pruned} unused removed from it)`,
     );
   });
 }

@@ -62,12 +62,12 @@ const INPUT_PATHS: Record<string, { sites: number; gate: string }> = {
   // Our own build's outputs, tools and lock files, never data from outside.
   "scripts/build.ts": { sites: 2, gate: "none needed: the build's own lock file (checked field by field)" },
   "scripts/og-images.ts": {
-    sites: 7,
-    gate: "none needed: the chart drawings, stylesheets and fonts this build uses",
-  },
-  "src/pages/charts/[id].png.ts": {
     sites: 3,
-    gate: "none needed: the renderer's package file, the npm fonts and chart images this build drew and kept",
+    gate: "none needed: the chart drawings and stylesheets this build uses",
+  },
+  "src/lib/publish/raster.ts": {
+    sites: 4,
+    gate: "none needed: the renderer's package file, the npm fonts and images this build drew and kept",
   },
   "scripts/lib/dist.ts": { sites: 3, gate: "none needed: reads dist/ this build wrote, for checks" },
   "scripts/lib/static-server.ts": { sites: 4, gate: "none needed: serves dist/ (the preview server's own rules)" },

@@ -1,9 +1,10 @@
-/** Social cards are drawn once per content: an unchanged rebuild takes them from the cache, byte for byte. */
+/** Social cards and chart images are drawn once per content: an unchanged rebuild takes them from the cache, byte for byte. */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cardKey, cardStats, writeCards } from "../../scripts/og-images.ts";
+import { writeCards } from "../../scripts/og-images.ts";
+import { drawPng, pngKey, rasterStats } from "../../src/lib/publish/raster.ts";
 import type { CardSpec } from "../../src/lib/publish/og.ts";
 
 const base = mkdtempSync(join(tmpdir(), "og-cache-"));
@@ -27,21 +28,21 @@ describe("social card cache", () => {
     mkdirSync(join(dist, "og", "charts"), { recursive: true });
     writeFileSync(join(dist, "og", "charts", "c1.svg"), DRAWING);
     const opts = { css: "", release: "2026-11-25", cacheDir: cache };
-    const before = { ...cardStats };
+    const before = { ...rasterStats };
     await writeCards(dist, [spec("Alpha")], opts);
     const first = readFileSync(join(dist, "og", "charts", "a.png"));
-    expect(cardStats.drawn - before.drawn).toBe(1);
+    expect(rasterStats.drawn - before.drawn).toBe(1);
     await writeCards(dist, [spec("Alpha")], opts);
-    expect(cardStats.cached - before.cached).toBe(1);
+    expect(rasterStats.cached - before.cached).toBe(1);
     expect(readFileSync(join(dist, "og", "charts", "a.png")).equals(first)).toBe(true);
     // Changed words are a new key: drawn again, never served a stale card.
     await writeCards(dist, [spec("Beta")], opts);
-    expect(cardStats.drawn - before.drawn).toBe(2);
+    expect(rasterStats.drawn - before.drawn).toBe(2);
     expect(readFileSync(join(dist, "og", "charts", "a.png")).equals(first)).toBe(false);
     // So is a changed drawing, though the words are the same.
     writeFileSync(join(dist, "og", "charts", "c1.svg"), DRAWING.replace('width="60"', 'width="70"'));
     await writeCards(dist, [spec("Beta")], opts);
-    expect(cardStats.drawn - before.drawn).toBe(3);
+    expect(rasterStats.drawn - before.drawn).toBe(3);
   });
 
   it("draws the card's chart from the drawing the build rendered, and stops naming the card when it is missing", async () => {
@@ -82,8 +83,18 @@ describe("social card cache", () => {
     expect(readdirSync(cache).sort()).toEqual([stale[0]!, used].sort());
   });
 
-  it("keys a card by its SVG", () => {
-    expect(cardKey("<svg/>")).toBe(cardKey("<svg/>"));
-    expect(cardKey("<svg/>")).not.toBe(cardKey("<svg />"));
+  it("keys an image by its SVG and width", () => {
+    expect(pngKey("<svg/>", 1200)).toBe(pngKey("<svg/>", 1200));
+    expect(pngKey("<svg/>", 1200)).not.toBe(pngKey("<svg />", 1200));
+    expect(pngKey("<svg/>", 1200)).not.toBe(pngKey("<svg/>", 2400));
+  });
+
+  it("keeps an image alone in its own folder when asked: a new drawing replaces the old", async () => {
+    const folder = join(base, "alone");
+    await drawPng(DRAWING, { width: 100, cacheDir: folder, alone: true });
+    await drawPng(DRAWING, { width: 100, cacheDir: folder, alone: true });
+    expect(readdirSync(folder)).toEqual([`${pngKey(DRAWING, 100)}.png`]);
+    await drawPng(DRAWING.replace('width="60"', 'width="70"'), { width: 100, cacheDir: folder, alone: true });
+    expect(readdirSync(folder)).toEqual([`${pngKey(DRAWING.replace('width="60"', 'width="70"'), 100)}.png`]);
   });
 });
