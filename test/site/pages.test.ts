@@ -25,6 +25,7 @@ import {
 import type { AnswersPageModel } from "../../src/lib/parliament/page.ts";
 import { sitePath } from "../../src/lib/publish/paths.ts";
 import { parseSiteUrl } from "../../src/lib/publish/site-url.ts";
+import { visibleText } from "./visible-text.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DIST = join(ROOT, "dist");
@@ -32,17 +33,7 @@ let site: SiteData;
 /** Links in dist/ carry the base path the build was given (SITE_URL's path). */
 const BASE = parseSiteUrl(process.env.SITE_URL).base;
 const html = (path: string) => readFileSync(join(DIST, path, path.endsWith(".html") ? "" : "index.html"), "utf8");
-/** Visible text, roughly: tags dropped, entities for the characters we use decoded, spaces collapsed. */
-const text = (page: string) =>
-  page
-    .replace(/<script[\s\S]*?<\/script>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;|&#34;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
+const text = visibleText;
 /** Words as text() reads them from a page: spaces collapsed. */
 const plain = (words: string) => words.replace(/\s+/g, " ");
 const source = (id: string): Source => {

@@ -11,6 +11,7 @@ import type { SiteData } from "../../src/lib/data/model.ts";
 import { formatDate, formatWhen } from "../../src/lib/data/dates.ts";
 import { buildCharts } from "../../src/lib/charts/catalogue.ts";
 import { statusLabel } from "../../src/lib/trust/text.ts";
+import { visibleText } from "./visible-text.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DIST = join(ROOT, "dist");
@@ -23,17 +24,7 @@ const releases = [
   ...(kept.some((r) => r.date === live.release.date) ? [] : [{ date: live.release.date, site: live }]),
 ];
 const page = (path: string) => readFileSync(join(DIST, path, "index.html"), "utf8");
-/** Visible text, roughly: tags dropped, the entities we write decoded, spaces collapsed. */
-const text = (html: string) =>
-  html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;|&#34;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
+const text = visibleText;
 const heading = (html: string) => text(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1]!).trim();
 
 describe("embeds pinned to a release", () => {

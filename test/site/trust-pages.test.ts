@@ -10,21 +10,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SiteData } from "../../src/lib/data/model.ts";
 import { copyHolder } from "../../src/lib/words/cite.ts";
 import { trustDeadlineCheck } from "../../src/lib/trust/deadline.ts";
+import { visibleText } from "./visible-text.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DIST = join(ROOT, "dist");
 let site: SiteData;
 const html = (path: string) => readFileSync(join(DIST, path), "utf8");
-const text = (page: string) =>
-  page
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;|&#34;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
+const text = visibleText;
 const check = (code: string) => {
   const t = site.trusts.find((x) => x.code === code)!;
   const events = site.trust_events.filter((e) => e.ods_code === code);
