@@ -94,6 +94,7 @@ interface SiteData {
   headline: { share_with_epr: { value: number; as_of: string; source_id: string; dates_estimated: boolean } };
   sources: { id: string; url: string; title: string }[];
   changelog: { date: string; changes: string[] }[];
+  release: { date: string };
   list_editions?: { source_id: string; as_of: string }[];
 }
 
@@ -487,6 +488,16 @@ async function main(): Promise<number> {
       const lines = r.out.split("\n").filter((l) => /×|FAIL|Error:/.test(l));
       if (r.code !== 0) fail(`test/site failed on the new release:\n${tail(lines.join("\n") || r.out, 30)}`);
     });
+
+    await step("freeze: npm run data:freeze keeps the new release; again, it changes nothing", async (fail) => {
+      if (!site) return fail("skipped: the build failed");
+      await npm(["data:freeze"], fail);
+      const kept = join(copy, "data", "releases", site.release.date);
+      if (!existsSync(join(kept, "release.json"))) return fail(`no ${kept}/release.json after the freeze`);
+      await npm(["data:freeze"], fail);
+      const r = await npm(["data"], fail);
+      if (!r.out.includes(site.release.date)) fail(`npm run data does not list the kept release ${site.release.date}`);
+    });
   } finally {
     await ods?.close();
     await parliament?.close();
@@ -643,6 +654,18 @@ async function checkSite(
       fail(`/trusts/${p.merger.code}/ does not name ${into}, the trust it merged into`);
     if (!diffOut.includes(trustName(p.merger.code)))
       fail(`the diff does not name the merged trust ${trustName(p.merger.code)}`);
+  });
+
+  await step("site: an embed pinned to the last release keeps its figures, and says newer ones exist", (fail) => {
+    const chart = "coverage-over-time";
+    const title = (page: string) => pageText(/<title>([^<]*)<\/title>/.exec(page)?.[1] ?? "");
+    const pinned = html(`embed/${baseline.release.date}/${chart}`);
+    const live = html(`embed/${chart}`);
+    if (!pinned) return fail(`no /embed/${baseline.release.date}/${chart}/ for the release before this one`);
+    if (title(pinned) === title(live))
+      fail(`the pinned and live embeds have the same title after a new figure: "${title(live)}"`);
+    if (!pageText(pinned).includes("Newer data exist")) fail("the pinned embed does not say newer data exist");
+    if (pageText(live).includes("Newer data exist")) fail("the live embed says newer data exist");
   });
 }
 
