@@ -29,6 +29,7 @@ import { parseTable } from "../../src/lib/data/schema.ts";
 import { gmppTable, statementsTable, trustsTable } from "../../src/lib/data/tables.ts";
 import { checkHexes, checkSuccessions, checkTrustDates } from "../../src/lib/data/integrity.ts";
 import { atomFeed } from "../../src/lib/publish/feed.ts";
+import { runDataStep } from "../helpers/data-step.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURE = join(ROOT, "test/fixtures/data");
@@ -45,25 +46,7 @@ function workspace(): string {
   cpSync(FIXTURE, join(dir, "data"), { recursive: true });
   return dir;
 }
-function run(dir: string, env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(
-    process.execPath,
-    [
-      join(ROOT, "scripts/build-data.ts"),
-      "--data",
-      join(dir, "data"),
-      "--generated",
-      join(dir, "gen"),
-      "--public",
-      join(dir, "pub"),
-    ],
-    {
-      encoding: "utf8",
-      timeout: 30_000,
-      env: { ...process.env, ...env },
-    },
-  );
-}
+const run = runDataStep;
 /** Every file under the output folders, with its bytes: temp files left behind would show here too. */
 function outputs(dir: string): Record<string, string> {
   const out: Record<string, string> = {};

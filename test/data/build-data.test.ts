@@ -1,10 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { releaseDate } from "../../scripts/build-data.ts";
+import { runDataStep } from "../helpers/data-step.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURE = join(ROOT, "test/fixtures/data");
@@ -18,24 +18,7 @@ function workspace() {
   cpSync(FIXTURE, join(dir, "data"), { recursive: true });
   return dir;
 }
-function run(dir: string, env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(
-    process.execPath,
-    [
-      join(ROOT, "scripts/build-data.ts"),
-      "--data",
-      join(dir, "data"),
-      "--generated",
-      join(dir, "gen"),
-      "--public",
-      join(dir, "pub"),
-    ],
-    {
-      encoding: "utf8",
-      env: { ...process.env, SOURCE_DATE_EPOCH: "", ...env },
-    },
-  );
-}
+const run = runDataStep;
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const sub of ["gen", "pub"])

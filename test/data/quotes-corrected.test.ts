@@ -1,11 +1,11 @@
 /** The data step follows corrections: a quoted answer corrected after its figure's date is flagged, in the data and for the page. */
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { htmlToText } from "../../src/lib/parliament/text.ts";
+import { runDataStep } from "../helpers/data-step.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const dirs: string[] = [];
@@ -37,23 +37,7 @@ describe("npm run data: quotations and corrections", () => {
         2,
       ) + "\n",
     );
-    const run = () =>
-      spawnSync(
-        process.execPath,
-        [
-          join(ROOT, "scripts/build-data.ts"),
-          "--data",
-          data,
-          "--generated",
-          join(dir, "gen"),
-          "--public",
-          join(dir, "pub"),
-        ],
-        {
-          encoding: "utf8",
-          env: { ...process.env, SOURCE_DATE_EPOCH: "" },
-        },
-      );
+    const run = () => runDataStep(dir);
     const ok = run();
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(
