@@ -21,7 +21,6 @@ export function siteTrustCard(t: Trust, data: SiteData = site): TrustCard {
   return trustCard(t, {
     nameOf: (code) => (live ? trustByCode(code) : data.trusts.find((x) => x.code === code))?.name ?? code,
     eventOf: live ? trustEvent : (id) => data.trust_events.find((e) => e.id === id),
-    event: live ? trustEvent : (id) => data.trust_events.find((e) => e.id === id),
     release: data.release.date,
     deadline: data.headline.deadline,
     events: live ? eventsOf(t.code) : data.trust_events.filter((e) => e.ods_code === t.code),

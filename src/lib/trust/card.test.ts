@@ -13,7 +13,6 @@ const source = (id: string) => site.sources.find((s) => s.id === id)!;
 const ctx = (release = site.release.date): Omit<CardContext, "events"> => ({
   nameOf: (code) => site.trusts.find((t) => t.code === code)?.name ?? code,
   eventOf: (id) => site.trust_events.find((e) => e.id === id),
-  event: (id) => site.trust_events.find((e) => e.id === id),
   release,
   deadline: site.headline.deadline,
   source,

@@ -51,7 +51,6 @@ export interface CardContext extends TextContext {
   release: string;
   deadline: TargetRow;
   source: (id: string) => Source;
-  event: (id: string) => TrustEventRow | undefined;
   /** The trust's own reported events. */
   events: readonly TrustEventRow[];
   /** The ODS trust file's source id, for a trust whose status rests on its closure or on nothing. */
@@ -91,7 +90,7 @@ export const cardSourceWords = (s: CardSource): string => `${s.title}, ${withCop
 export function trustCard(t: Trust, ctx: CardContext): TrustCard {
   const now = t.status_now;
   const check = trustDeadlineCheck(t, ctx.deadline, ctx.release, ctx.events);
-  const e = now.event_id ? ctx.event(now.event_id) : undefined;
+  const e = now.event_id ? ctx.eventOf(now.event_id) : undefined;
   const statusSources = e
     ? [fromEvent("status", e)]
     : now.basis === "predecessors"

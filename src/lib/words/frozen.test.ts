@@ -124,7 +124,6 @@ describe("the frozen release of 25 November 2026, in the site's words", () => {
     const t = trust("RM1");
     const card = trustCard(t, {
       ...ctx,
-      event: ctx.eventOf,
       release: site.release.date,
       deadline: site.headline.deadline,
       events: site.trust_events.filter((e) => e.ods_code === t.code),
